@@ -1,0 +1,66 @@
+import type { UnionLevel } from '../../src/domain/contract'
+import type { Doc, Store } from './store/port'
+
+/** The documents each collection holds. One place, so actions and seeds agree on their shape. */
+export interface UnionDoc extends Doc {
+  name: string
+  level: UnionLevel
+  parentId: string | null
+  /** Ids of every union above, top down: a subtree query is `{ ancestors: rootId }`. */
+  ancestors: string[]
+  /** 行政区划代码 of the area the union serves, the prefix of its member numbers. */
+  regionCode: string
+  status: 'active' | 'disabled'
+}
+
+/** A person known to the cloud, keyed by their platform identity (OPENID). */
+export interface PersonDoc extends Doc {
+  displayName: string
+  privacyAgreedVersion?: string
+  privacyAgreedAt?: string
+  createdAt: string
+}
+
+export interface MembershipDoc extends Doc {
+  openid: string
+  unionId: string
+  memberNo: string
+  joinedAt: string
+  status: 'active'
+}
+
+export type RoleDoc = Doc & { openid: string } & ({ kind: 'union_staff'; unionId: string } | { kind: 'merchant_staff'; merchantId: string })
+
+export interface MerchantDoc extends Doc {
+  name: string
+  unionId: string
+}
+
+export interface AuditDoc extends Doc {
+  at: string
+  actor: string
+  action: string
+  target: { collection: string; id: string }
+  before: unknown
+  after: unknown
+}
+
+export const collections = (store: Store) => ({
+  unions: store.collection<UnionDoc>('unions'),
+  people: store.collection<PersonDoc>('people'),
+  memberships: store.collection<MembershipDoc>('memberships'),
+  roles: store.collection<RoleDoc>('roles'),
+  merchants: store.collection<MerchantDoc>('merchants'),
+  audit: store.collection<AuditDoc>('audit'),
+})
+
+export type Collections = ReturnType<typeof collections>
+
+/** Indexes every home needs; the embedded store creates them at start, WeChat's console by hand. */
+export async function ensureIndexes(store: Store): Promise<void> {
+  await store.ensureIndex('memberships', { fields: ['openid'], unique: true })
+  await store.ensureIndex('memberships', { fields: ['memberNo'], unique: true })
+  await store.ensureIndex('roles', { fields: ['openid'] })
+  await store.ensureIndex('unions', { fields: ['ancestors'] })
+  await store.ensureIndex('audit', { fields: ['target.id'] })
+}

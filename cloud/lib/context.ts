@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto'
+import { CloudError } from '../../src/domain/errors'
+import type { Clock } from './clock'
+import { collections, type Collections, type RoleDoc } from './collections'
+import type { Store } from './store/port'
+
+/** Who the platform says is calling: WeChat's OPENID, or the local server's verified token. */
+export interface Identity {
+  openid: string
+}
+
+export interface Caller {
+  openid: string
+  roles: RoleDoc[]
+}
+
+export interface AuditEntry {
+  action: string
+  target: { collection: string; id: string }
+  before: unknown
+  after: unknown
+}
+
+export interface ActionContext {
+  /** null only for 'public' actions called without an identity. */
+  caller: Caller | null
+  db: Collections
+  store: Store
+  now(): Date
+  newId(): string
+  /** Records a staff action: who, when, what, before and after. */
+  audit(entry: AuditEntry): Promise<void>
+}
+
+export function createContext(store: Store, clock: Clock, caller: Caller | null): ActionContext {
+  const db = collections(store)
+  return {
+    caller,
+    db,
+    store,
+    now: () => clock.now(),
+    newId: () => randomUUID(),
+    async audit(entry) {
+      await db.audit.insert({ _id: randomUUID(), at: clock.now().toISOString(), actor: caller?.openid ?? 'system', ...entry })
+    },
+  }
+}
+
+/** The caller of a 'user' action (the dispatcher has already refused anonymous calls). */
+export function signedIn(ctx: ActionContext): Caller {
+  if (!ctx.caller) throw new CloudError('UNAUTHENTICATED')
+  return ctx.caller
+}
+
+export async function resolveCaller(store: Store, identity: Identity): Promise<Caller> {
+  const roles = await collections(store).roles.find({ openid: identity.openid })
+  return { openid: identity.openid, roles }
+}

@@ -1,0 +1,93 @@
+import Datastore from '@seald-io/nedb'
+import path from 'node:path'
+import { DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type IndexSpec, type Patch, type Store } from './port'
+
+/**
+ * The embedded adapter: one nedb datastore per collection, file-backed under `dir`, or in memory
+ * when `dir` is null (tests). nedb runs one operation at a time per datastore, so a conditional
+ * update is atomic here, as it is in the WeChat database.
+ */
+export function createNedbStore(dir: string | null): Store {
+  const stores = new Map<string, Datastore<Doc>>()
+
+  function datastore(name: string): Datastore<Doc> {
+    if (!/^[a-z][a-zA-Z0-9_]*$/.test(name)) throw new Error(`bad collection name: ${name}`)
+    let ds = stores.get(name)
+    if (!ds) {
+      ds = dir
+        ? new Datastore<Doc>({ filename: path.join(dir, `${name}.db`), autoload: true, timestampData: false })
+        : new Datastore<Doc>({ inMemoryOnly: true })
+      stores.set(name, ds)
+    }
+    return ds
+  }
+
+  function toQuery<T>(filter: Filter<T>): Record<string, unknown> {
+    // nedb speaks MongoDB's operators already; an array field matches a scalar it contains.
+    return filter as Record<string, unknown>
+  }
+
+  function toUpdate<T>(patch: Patch<T>): Record<string, unknown> {
+    const update: Record<string, unknown> = {}
+    if (patch.set && Object.keys(patch.set).length) update.$set = patch.set
+    if (patch.inc && Object.keys(patch.inc).length) update.$inc = patch.inc
+    if (patch.unset?.length) update.$unset = Object.fromEntries(patch.unset.map((field) => [field, true]))
+    return update
+  }
+
+  function wrapDuplicate(name: string, error: unknown): never {
+    const e = error as { errorType?: string; key?: unknown; message?: string }
+    if (e && e.errorType === 'uniqueViolated') throw new DuplicateKeyError(name, String(e.key))
+    throw error
+  }
+
+  function collection<T extends Doc>(name: string): Collection<T> {
+    const ds = datastore(name) as unknown as Datastore<T>
+    return {
+      async get(id) {
+        return (await ds.findOneAsync({ _id: id } as never)) ?? null
+      },
+      async find(filter, options: FindOptions<T> = {}) {
+        let cursor = ds.findAsync(toQuery(filter) as never)
+        if (options.sort) cursor = cursor.sort(options.sort as Record<string, number>)
+        if (options.skip) cursor = cursor.skip(options.skip)
+        if (options.limit) cursor = cursor.limit(options.limit)
+        return (await cursor) as T[]
+      },
+      count(filter) {
+        return ds.countAsync(toQuery(filter) as never) as Promise<number>
+      },
+      async insert(doc) {
+        try {
+          return (await ds.insertAsync(doc as never)) as T
+        } catch (error) {
+          return wrapDuplicate(name, error)
+        }
+      },
+      async update(filter, patch) {
+        const update = toUpdate(patch)
+        if (!Object.keys(update).length) return 0
+        try {
+          const { numAffected } = await ds.updateAsync(toQuery(filter) as never, update as never, { multi: true })
+          return numAffected
+        } catch (error) {
+          return wrapDuplicate(name, error)
+        }
+      },
+      remove(filter) {
+        return ds.removeAsync(toQuery(filter) as never, { multi: true })
+      },
+    }
+  }
+
+  return {
+    collection,
+    async ensureIndex(name: string, index: IndexSpec) {
+      await datastore(name).ensureIndexAsync({ fieldName: index.fields.length === 1 ? index.fields[0] : index.fields, unique: index.unique ?? false })
+    },
+    async close() {
+      await Promise.all([...stores.values()].map((ds) => (dir ? ds.compactDatafileAsync() : Promise.resolve())))
+      stores.clear()
+    },
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The data port: the few operations every cloud action needs, implemented by the embedded
+ * adapter (nedb, local and tests) and the WeChat cloud database adapter. Keep it small: both
+ * adapters must pass the same suite (tests/cloud/store-port.test.ts).
+ *
+ * There are no multi-document transactions. A state change is one conditional `update` whose
+ * filter states what must still be true; its count says whether it happened.
+ */
+export interface Doc {
+  _id: string
+}
+
+export type Scalar = string | number | boolean | null
+
+export interface Operators<V> {
+  $eq?: V
+  $ne?: V
+  $in?: V[]
+  $nin?: V[]
+  $gt?: V
+  $gte?: V
+  $lt?: V
+  $lte?: V
+  $exists?: boolean
+}
+
+/** Equality on a field (an array field matches when it contains the value), or operators. */
+export type Condition<V> = V | Operators<V>
+
+export type Filter<T> = {
+  [K in keyof T]?: Condition<T[K] extends Array<infer E> ? E : T[K]>
+} & { [dotted: `${string}.${string}`]: Condition<Scalar> }
+
+export interface FindOptions<T> {
+  sort?: Partial<Record<keyof T & string, 1 | -1>>
+  skip?: number
+  limit?: number
+}
+
+export interface Patch<T> {
+  set?: Partial<T>
+  inc?: Partial<Record<keyof T & string, number>>
+  unset?: Array<keyof T & string>
+}
+
+export interface IndexSpec {
+  fields: string[]
+  unique?: boolean
+}
+
+export interface Collection<T extends Doc> {
+  get(id: string): Promise<T | null>
+  find(filter: Filter<T>, options?: FindOptions<T>): Promise<T[]>
+  count(filter: Filter<T>): Promise<number>
+  /** Inserts a new document; throws DuplicateKeyError when a unique index (or _id) is taken. */
+  insert(doc: T): Promise<T>
+  /** Applies the patch to every document matching the filter; returns how many changed. */
+  update(filter: Filter<T>, patch: Patch<T>): Promise<number>
+  remove(filter: Filter<T>): Promise<number>
+}
+
+export interface Store {
+  collection<T extends Doc>(name: string): Collection<T>
+  /** Declares an index. The embedded store enforces unique ones; WeChat's are made in the console. */
+  ensureIndex(collection: string, index: IndexSpec): Promise<void>
+  close(): Promise<void>
+}
+
+export class DuplicateKeyError extends Error {
+  constructor(readonly collection: string, detail: string) {
+    super(`duplicate key in ${collection}: ${detail}`)
+    this.name = 'DuplicateKeyError'
+  }
+}

@@ -1,0 +1,122 @@
+import { DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type Patch, type Store } from './port'
+
+/**
+ * The WeChat cloud database adapter. It receives `cloud.database()` from the deployed entry, so
+ * nothing here imports wx-server-sdk; tests give it a recording fake and check the queries it builds.
+ * Unique indexes are created in the cloud console (see README), and a violation comes back as
+ * errCode -502001, which is mapped to DuplicateKeyError like the embedded adapter's.
+ */
+export interface WxCommand {
+  eq(v: unknown): unknown
+  neq(v: unknown): unknown
+  in(v: unknown[]): unknown
+  nin(v: unknown[]): unknown
+  gt(v: unknown): unknown
+  gte(v: unknown): unknown
+  lt(v: unknown): unknown
+  lte(v: unknown): unknown
+  exists(v: boolean): unknown
+  and(...conditions: unknown[]): unknown
+  inc(n: number): unknown
+  remove(): unknown
+}
+
+export interface WxQuery {
+  where(query: Record<string, unknown>): WxQuery
+  orderBy(field: string, order: 'asc' | 'desc'): WxQuery
+  skip(n: number): WxQuery
+  limit(n: number): WxQuery
+  get(): Promise<{ data: unknown[] }>
+  count(): Promise<{ total: number }>
+  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface WxCollection extends WxQuery {
+  doc(id: string): { get(): Promise<{ data: unknown }> }
+  add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+}
+
+export interface WxDatabase {
+  command: WxCommand
+  collection(name: string): WxCollection
+}
+
+const OPERATORS: Record<string, keyof WxCommand> = {
+  $eq: 'eq', $ne: 'neq', $in: 'in', $nin: 'nin', $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte', $exists: 'exists',
+}
+
+/** The WeChat database caps one read at 100 documents (1,000 on the server SDK's newer versions). */
+const MAX_LIMIT = 100
+
+export function toWxQuery(command: WxCommand, filter: Record<string, unknown>): Record<string, unknown> {
+  const query: Record<string, unknown> = {}
+  for (const [field, condition] of Object.entries(filter)) {
+    if (condition !== null && typeof condition === 'object' && !Array.isArray(condition) && !(condition instanceof Date)) {
+      const parts = Object.entries(condition as Record<string, unknown>).map(([op, value]) => {
+        const method = OPERATORS[op]
+        if (!method) throw new Error(`unsupported operator ${op}`)
+        return (command[method] as (v: unknown) => unknown).call(command, value)
+      })
+      query[field] = parts.length === 1 ? parts[0] : command.and(...parts)
+    } else {
+      query[field] = condition
+    }
+  }
+  return query
+}
+
+export function toWxUpdate(command: WxCommand, patch: Patch<Record<string, unknown>>): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...(patch.set ?? {}) }
+  for (const [field, n] of Object.entries(patch.inc ?? {})) data[field] = command.inc(n as number)
+  for (const field of patch.unset ?? []) data[field] = command.remove()
+  return data
+}
+
+export function createWxStore(db: WxDatabase): Store {
+  function collection<T extends Doc>(name: string): Collection<T> {
+    const col = () => db.collection(name)
+    const where = (filter: Filter<T>) => col().where(toWxQuery(db.command, filter as Record<string, unknown>))
+    return {
+      async get(id) {
+        const { data } = await col().where({ _id: id }).limit(1).get()
+        return (data[0] as T | undefined) ?? null
+      },
+      async find(filter, options: FindOptions<T> = {}) {
+        let query = where(filter)
+        for (const [field, order] of Object.entries(options.sort ?? {})) query = query.orderBy(field, order === -1 ? 'desc' : 'asc')
+        if (options.skip) query = query.skip(options.skip)
+        query = query.limit(Math.min(options.limit ?? MAX_LIMIT, MAX_LIMIT))
+        return (await query.get()).data as T[]
+      },
+      async count(filter) {
+        return (await where(filter).count()).total
+      },
+      async insert(doc) {
+        try {
+          await col().add({ data: doc as unknown as Record<string, unknown> })
+          return doc
+        } catch (error) {
+          const code = (error as { errCode?: number }).errCode
+          if (code === -502001) throw new DuplicateKeyError(name, String((error as Error).message))
+          throw error
+        }
+      },
+      async update(filter, patch) {
+        const data = toWxUpdate(db.command, patch as Patch<Record<string, unknown>>)
+        if (!Object.keys(data).length) return 0
+        return (await where(filter).update({ data })).stats.updated
+      },
+      async remove(filter) {
+        return (await where(filter).remove()).stats.removed
+      },
+    }
+  }
+  return {
+    collection,
+    async ensureIndex() {
+      // Indexes of the WeChat cloud database are declared in the console (README: deploy).
+    },
+    async close() {},
+  }
+}

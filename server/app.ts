@@ -1,0 +1,87 @@
+import http from 'node:http'
+import type { Clock } from '../cloud/lib/clock'
+import type { Identity } from '../cloud/lib/context'
+import { dispatch } from '../cloud/lib/dispatch'
+import type { Store } from '../cloud/lib/store/port'
+import { functions } from '../cloud/functions'
+import { isFunctionName } from '../src/domain/contract'
+import { CloudError } from '../src/domain/errors'
+import { readJson, sendError, sendJson, statusOf } from './http'
+import { DEMO_PEOPLE } from './seed/demo'
+import { createStaticHandler } from './static'
+import { issueToken, verifyToken } from './tokens'
+
+export interface AppDeps {
+  store: Store
+  clock: Clock
+  /** Signs the demo session tokens. */
+  sessionSecret: Buffer
+  sessionTtlMs: number
+  maxBodyBytes: number
+  /** The h5 build to serve; null serves only the API (tests). */
+  webRoot: string | null
+  logError?: (message: string, error: unknown) => void
+}
+
+/**
+ * The local home of the cloud layer: the same dispatcher WeChat runs, behind
+ * POST /api/cloud/<function>, with identity from a signed demo session token.
+ */
+export function createApp(deps: AppDeps): http.Server {
+  const serveStatic = deps.webRoot ? createStaticHandler(deps.webRoot) : null
+
+  /** null: no token given; a CloudError: a token that cannot be trusted. */
+  function identityOf(req: http.IncomingMessage): Identity | null {
+    const header = req.headers.authorization
+    if (!header) return null
+    const match = /^Bearer (\S+)$/.exec(header)
+    if (!match) throw new CloudError('UNAUTHENTICATED', '登录凭证格式不正确，请重新登录')
+    const check = verifyToken(deps.sessionSecret, match[1], deps.clock.now().getTime())
+    if (!check.ok) throw new CloudError(check.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED', check.reason === 'expired' ? undefined : '登录凭证无效，请重新登录')
+    return { openid: check.sub }
+  }
+
+  async function cloud(req: http.IncomingMessage, res: http.ServerResponse, fn: string) {
+    if (!isFunctionName(fn)) throw new CloudError('UNKNOWN_FUNCTION', `不支持的服务：${fn}`.slice(0, 60))
+    const identity = identityOf(req)
+    const event = await readJson(req, deps.maxBodyBytes)
+    const result = await dispatch(fn, functions[fn] as never, event, { identity, store: deps.store, clock: deps.clock, logError: deps.logError })
+    sendJson(res, result.ok ? 200 : statusOf(result.error), result)
+  }
+
+  async function login(req: http.IncomingMessage, res: http.ServerResponse) {
+    const body = (await readJson(req, 1024)) as { as?: unknown }
+    const person = DEMO_PEOPLE.find((p) => p.key === body?.as)
+    if (!person) throw new CloudError('NOT_FOUND', '没有这个演示身份')
+    const token = issueToken(deps.sessionSecret, person.openid, deps.clock.now().getTime(), deps.sessionTtlMs)
+    sendJson(res, 200, { token, displayName: person.displayName })
+  }
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const { pathname } = url
+    const method = req.method ?? 'GET'
+    if (pathname.startsWith('/api/')) {
+      const cloudMatch = /^\/api\/cloud\/([^/]+)$/.exec(pathname)
+      if (cloudMatch && method === 'POST') return cloud(req, res, decodeURIComponent(cloudMatch[1]))
+      if (pathname === '/api/echo' && method === 'POST') return sendJson(res, 200, { ok: true, data: await readJson(req, deps.maxBodyBytes) })
+      if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, { ok: true })
+      if (pathname === '/api/dev/people' && method === 'GET') {
+        return sendJson(res, 200, DEMO_PEOPLE.map(({ key, displayName, description }) => ({ key, displayName, description })))
+      }
+      if (pathname === '/api/dev/login' && method === 'POST') return login(req, res)
+      throw new CloudError('NOT_FOUND', '没有这个接口')
+    }
+    if ((method === 'GET' || method === 'HEAD') && serveStatic) return serveStatic(req, res, pathname === '/' ? '/index.html' : pathname)
+    throw new CloudError('NOT_FOUND', '找不到页面')
+  }
+
+  return http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) return res.destroy()
+      if (error instanceof CloudError) return sendError(res, error)
+      deps.logError?.('request failed', error)
+      sendError(res, new CloudError('INTERNAL'))
+    })
+  })
+}

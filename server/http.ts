@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { CloudError, type CloudErrorBody, type ErrorCode } from '../src/domain/errors'
+
+/** The HTTP status the local server answers with for each error code. */
+const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNKNOWN_FUNCTION: 404,
+  UNKNOWN_ACTION: 404,
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  NETWORK: 503,
+  INTERNAL: 500,
+}
+
+export function statusOf(error: CloudErrorBody): number {
+  return STATUS[error.code] ?? 500
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' })
+  res.end(text)
+}
+
+export function sendError(res: ServerResponse, error: CloudError): void {
+  const body = error.toBody()
+  sendJson(res, statusOf(body), { ok: false, error: body })
+}
+
+/** Reads a JSON body of at most `limit` bytes; a larger or malformed one is a coded error. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > limit) throw new CloudError('PAYLOAD_TOO_LARGE')
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) throw new CloudError('PAYLOAD_TOO_LARGE')
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (!text.trim()) throw new CloudError('BAD_REQUEST', '请求内容为空')
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new CloudError('BAD_REQUEST', '请求内容不是有效的 JSON')
+  }
+}

@@ -1,0 +1,69 @@
+import type { Clock } from '../../cloud/lib/clock'
+import { collections, type MembershipDoc, type MerchantDoc, type PersonDoc, type RoleDoc, type UnionDoc } from '../../cloud/lib/collections'
+import type { Store } from '../../cloud/lib/store/port'
+
+/**
+ * Demo data for the local home: a slice of the Inner Mongolia union tree and four demo people.
+ * Every person and company here is invented, and says so in its name.
+ */
+type UnionSeed = Omit<UnionDoc, 'ancestors' | 'status'>
+
+const UNIONS: UnionSeed[] = [
+  { _id: 'nmg', name: '内蒙古自治区总工会', level: 'province', parentId: null, regionCode: '150000' },
+  { _id: 'hhht', name: '呼和浩特市总工会', level: 'city', parentId: 'nmg', regionCode: '150100' },
+  { _id: 'hhht-xc', name: '新城区总工会', level: 'county', parentId: 'hhht', regionCode: '150102' },
+  { _id: 'hhht-xc-xyt', name: '新城区新业态工会联合会', level: 'newforms', parentId: 'hhht-xc', regionCode: '150102' },
+  { _id: 'hhht-xc-kd', name: '示例速递（演示）有限公司工会', level: 'grassroots', parentId: 'hhht-xc', regionCode: '150102' },
+  { _id: 'hhht-xc-hw', name: '新城区示例环卫服务中心（演示）工会', level: 'grassroots', parentId: 'hhht-xc', regionCode: '150102' },
+  { _id: 'hhht-hm', name: '回民区总工会', level: 'county', parentId: 'hhht', regionCode: '150103' },
+  { _id: 'hhht-hm-jz', name: '示例建筑（演示）有限公司工会', level: 'grassroots', parentId: 'hhht-hm', regionCode: '150103' },
+]
+
+export interface DemoPersonSeed {
+  key: string
+  openid: string
+  displayName: string
+  description: string
+}
+
+export const DEMO_PEOPLE: DemoPersonSeed[] = [
+  { key: 'worker', openid: 'demo-worker', displayName: '王小骑（演示）', description: '外卖骑手，尚未入会' },
+  { key: 'member', openid: 'demo-member', displayName: '李会员（演示）', description: '示例速递公司快递员，已是工会会员' },
+  { key: 'clerk', openid: 'demo-clerk', displayName: '赵干事（演示）', description: '新城区总工会工作人员，审核入会与助学' },
+  { key: 'merchant', openid: 'demo-merchant', displayName: '钱店员（演示）', description: '示例便民超市核销员' },
+]
+
+const MERCHANTS: MerchantDoc[] = [{ _id: 'm-bianmin', name: '示例便民超市（演示）', unionId: 'hhht' }]
+
+const ROLES: RoleDoc[] = [
+  { _id: 'role-clerk-xc', openid: 'demo-clerk', kind: 'union_staff', unionId: 'hhht-xc' },
+  { _id: 'role-merchant-bianmin', openid: 'demo-merchant', kind: 'merchant_staff', merchantId: 'm-bianmin' },
+]
+
+const MEMBERSHIPS: MembershipDoc[] = [
+  { _id: 'ms-demo-member', openid: 'demo-member', unionId: 'hhht-xc-kd', memberNo: '150102000001', joinedAt: '2024-03-15T02:00:00.000Z', status: 'active' },
+]
+
+function withAncestors(seeds: UnionSeed[]): UnionDoc[] {
+  const byId = new Map(seeds.map((u) => [u._id, u]))
+  const ancestorsOf = (u: UnionSeed): string[] => {
+    const parent = u.parentId ? byId.get(u.parentId) : undefined
+    return parent ? [...ancestorsOf(parent), parent._id] : []
+  }
+  return seeds.map((u) => ({ ...u, ancestors: ancestorsOf(u), status: 'active' }))
+}
+
+/** Seeds the demo data into an empty store; does nothing when the union tree is already there. */
+export async function seedDemo(store: Store, clock: Clock): Promise<boolean> {
+  const db = collections(store)
+  if (await db.unions.get('nmg')) return false
+  const createdAt = clock.now().toISOString()
+  for (const union of withAncestors(UNIONS)) await db.unions.insert(union)
+  for (const person of DEMO_PEOPLE) {
+    await db.people.insert({ _id: person.openid, displayName: person.displayName, createdAt } satisfies PersonDoc)
+  }
+  for (const merchant of MERCHANTS) await db.merchants.insert(merchant)
+  for (const role of ROLES) await db.roles.insert(role)
+  for (const membership of MEMBERSHIPS) await db.memberships.insert(membership)
+  return true
+}

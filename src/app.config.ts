@@ -1,0 +1,28 @@
+// The demo login page exists only in the web build: in WeChat the platform says who you are.
+const webOnlyPages = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/me/index', ...webOnlyPages],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '工会会员服务',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // Location finds the nearest rest station; the text is what WeChat shows when it asks.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找离你最近的户外劳动者服务站点和普惠商户' },
+  },
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { CloudError } from '@/domain/errors'
+import { needsDemoLogin } from '@/platform/login'
+import { useSession } from '@/stores/session'
+import { ErrorBoundary } from './ErrorBoundary'
+import { FullScreenMessage } from './FullScreenMessage'
+import { PrivacyNotice } from './PrivacyNotice'
+
+interface Props {
+  /** A first load that failed: shown full screen with a retry. */
+  error?: CloudError | null
+  loading?: boolean
+  /** Whether the page already shows data (a later failure is then only a toast). */
+  hasData?: boolean
+  onRetry?: () => void
+  children: ReactNode
+}
+
+/**
+ * Around every page, in this order: login needed → a render error → a first load that failed →
+ * loading → the content. The privacy notice sits on top until the user agrees.
+ */
+export function PageShell({ error, loading, hasData, onRetry, children }: Props) {
+  const token = useSession((s) => s.token)
+  if (needsDemoLogin && !token) {
+    return (
+      <View className='page-shell'>
+        <FullScreenMessage testId='login-needed' title='请先选择演示身份' detail='网页版用演示身份体验；在微信中打开时无需登录。' actionText='去选择' onAction={() => Taro.navigateTo({ url: '/pages/login/index' })} />
+      </View>
+    )
+  }
+  let body: ReactNode = children
+  if (error && !hasData) body = <FullScreenMessage testId='load-error' title={error.message} detail='请检查网络后重试。' actionText='重试' onAction={onRetry} />
+  else if (loading && !hasData) body = <FullScreenMessage testId='loading' title='加载中…' />
+  return (
+    <View className='page-shell'>
+      <ErrorBoundary>{body}</ErrorBoundary>
+      <PrivacyNotice />
+    </View>
+  )
+}

@@ -1,0 +1,22 @@
+import * as v from 'valibot'
+
+/**
+ * Who may call an action. 'user' needs a verified identity (WeChat OPENID, or the local server's
+ * session token); 'public' may be called without one.
+ */
+export type Access = 'public' | 'user'
+
+export interface ActionSpec<I extends v.GenericSchema = v.GenericSchema, O extends v.GenericSchema = v.GenericSchema> {
+  access: Access
+  input: I
+  /** The result's shape. Not checked at run time in production; the cloud tests check it. */
+  output: O
+  /** A one-line summary for readers of the contract. */
+  summary: string
+}
+
+export function defineAction<I extends v.GenericSchema, O extends v.GenericSchema>(spec: ActionSpec<I, O>): ActionSpec<I, O> {
+  return spec
+}
+
+export type FunctionSpec = Record<string, ActionSpec>

@@ -1,0 +1,50 @@
+/**
+ * Every failure a user can cause, with the Chinese message the app shows as it is.
+ * The cloud answers with one of these codes; the local server maps each to an HTTP status.
+ */
+export const ERROR_MESSAGES = {
+  BAD_REQUEST: '请求格式不正确',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNKNOWN_FUNCTION: '不支持的服务',
+  UNKNOWN_ACTION: '不支持的操作',
+  INVALID_INPUT: '填写的内容有误，请检查后再提交',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '找不到对应的记录',
+  CONFLICT: '记录已被他人修改，请刷新后重试',
+  NETWORK: '网络不给力，请检查网络后重试',
+  INTERNAL: '服务开小差了，请稍后重试',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface CloudErrorBody {
+  code: ErrorCode
+  message: string
+  /** Per-field messages for INVALID_INPUT, keyed by the field's dotted path. */
+  fields?: Record<string, string>
+}
+
+export type CloudResult<T> = { ok: true; data: T } | { ok: false; error: CloudErrorBody }
+
+/** Thrown by cloud actions and by the app's client; carries a code from the table above. */
+export class CloudError extends Error {
+  readonly code: ErrorCode
+  readonly fields?: Record<string, string>
+
+  constructor(code: ErrorCode, message: string = ERROR_MESSAGES[code], fields?: Record<string, string>) {
+    super(message)
+    this.name = 'CloudError'
+    this.code = code
+    this.fields = fields
+  }
+
+  toBody(): CloudErrorBody {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message }
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value)
+}

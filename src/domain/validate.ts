@@ -1,0 +1,23 @@
+import * as v from 'valibot'
+import { CloudError, ERROR_MESSAGES } from './errors'
+
+/** Dotted path of a valibot issue, e.g. "child.idNumber"; "" for the root. */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).map((item) => String(item.key)).join('.')
+}
+
+/**
+ * Parses input against a contract schema. On failure throws INVALID_INPUT with the first Chinese
+ * message for each field, so a form can show it beside the field and the cloud can answer with it.
+ */
+export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true })
+  if (result.success) return result.output
+  const fields: Record<string, string> = {}
+  for (const issue of result.issues) {
+    const key = issuePath(issue) || '_'
+    if (!(key in fields)) fields[key] = issue.message
+  }
+  const first = Object.values(fields)[0]
+  throw new CloudError('INVALID_INPUT', first ?? ERROR_MESSAGES.INVALID_INPUT, fields)
+}

@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { FullScreenMessage } from '@/components/FullScreenMessage'
+import { CloudError } from '@/domain/errors'
+import { demoLogin, listDemoPeople, type DemoPerson } from '@/services/demoLogin'
+import { useSession } from '@/stores/session'
+import './index.scss'
+
+/** Web build only: pick one of the seeded demo people; the server answers with a signed token. */
+export default function Login() {
+  const [people, setPeople] = useState<DemoPerson[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    setError(null)
+    try {
+      setPeople(await listDemoPeople())
+    } catch (e) {
+      setError(e instanceof CloudError ? e.message : '加载失败')
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const choose = async (person: DemoPerson) => {
+    setBusy(person.key)
+    try {
+      const { token, displayName } = await demoLogin(person.key)
+      useSession.getState().signIn(token, displayName)
+      await Taro.switchTab({ url: '/pages/home/index' })
+    } catch (e) {
+      Taro.showToast({ title: e instanceof CloudError ? e.message : '登录失败', icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  if (error) return <FullScreenMessage testId='load-error' title={error} actionText='重试' onAction={() => void load()} />
+  if (!people) return <FullScreenMessage testId='loading' title='加载中…' />
+  return (
+    <View className='login'>
+      <Text className='login__hint'>网页版使用演示数据，请选择一个身份体验（人物均为虚构）。</Text>
+      {people.map((person) => (
+        <View key={person.key} id={`login-as-${person.key}`} className='login__person' onClick={() => void choose(person)}>
+          <Text className='login__name'>{person.displayName}</Text>
+          <Text className='login__desc'>{busy === person.key ? '正在登录…' : person.description}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

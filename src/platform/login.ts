@@ -1,0 +1,2 @@
+/** The web build signs in as a demo person through the local server; WeChat needs no login. */
+export const needsDemoLogin = true

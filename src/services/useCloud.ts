@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/contract'
+import { CloudError } from '@/domain/errors'
+import { call } from './cloud'
+
+export interface CloudQuery<T> {
+  data: T | null
+  error: CloudError | null
+  loading: boolean
+  reload(): Promise<void>
+}
+
+/**
+ * Loads one action's result for a page. A first load that fails leaves `error` for PageShell to
+ * show full screen; a refresh that fails keeps the data and says so in a toast.
+ */
+export function useCloud<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: ActionInput<F, A>, enabled = true): CloudQuery<ActionOutput<F, A>> {
+  const [data, setData] = useState<ActionOutput<F, A> | null>(null)
+  const [error, setError] = useState<CloudError | null>(null)
+  const [loading, setLoading] = useState(enabled)
+  const inputKey = JSON.stringify(input)
+  const hasData = useRef(false)
+
+  const reload = useCallback(async () => {
+    setLoading(true)
+    try {
+      const result = await call(fn, action, JSON.parse(inputKey) as ActionInput<F, A>)
+      hasData.current = true
+      setData(result)
+      setError(null)
+    } catch (e) {
+      const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
+      if (hasData.current) Taro.showToast({ title: failure.message, icon: 'none' })
+      else setError(failure)
+    } finally {
+      setLoading(false)
+    }
+  }, [fn, action, inputKey])
+
+  useEffect(() => {
+    if (enabled) void reload()
+  }, [enabled, reload])
+
+  return { data, error, loading, reload }
+}
