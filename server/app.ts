@@ -72,6 +72,10 @@ export function createApp(deps: AppDeps): http.Server {
       if (pathname === '/api/dev/login' && method === 'POST') return login(req, res)
       throw new CloudError('NOT_FOUND', '没有这个接口')
     }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204)
+      return void res.end()
+    }
     if ((method === 'GET' || method === 'HEAD') && serveStatic) return serveStatic(req, res, pathname === '/' ? '/index.html' : pathname)
     throw new CloudError('NOT_FOUND', '找不到页面')
   }

@@ -14,8 +14,8 @@ export default defineAppConfig({
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
   // Location finds the nearest rest station; the text is what WeChat shows when it asks.

@@ -7,11 +7,11 @@ interface Props {
 
 /** Catches a render error in a page and offers to draw it again instead of a blank screen. */
 export class ErrorBoundary extends Component<Props, { failed: boolean }> {
-  state = { failed: false }
-
   static getDerivedStateFromError() {
     return { failed: true }
   }
+
+  state = { failed: false }
 
   render() {
     if (this.state.failed) {

@@ -32,7 +32,10 @@ export function PageShell({ error, loading, hasData, onRetry, children }: Props)
     )
   }
   let body: ReactNode = children
-  if (error && !hasData) body = <FullScreenMessage testId='load-error' title={error.message} detail='请检查网络后重试。' actionText='重试' onAction={onRetry} />
+  if (error && !hasData) {
+    const detail = error.code === 'NETWORK' ? '请检查网络后重试。' : undefined
+    body = <FullScreenMessage testId='load-error' title={error.message} detail={detail} actionText='重试' onAction={onRetry} />
+  }
   else if (loading && !hasData) body = <FullScreenMessage testId='loading' title='加载中…' />
   return (
     <View className='page-shell'>

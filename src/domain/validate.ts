@@ -1,6 +1,20 @@
 import * as v from 'valibot'
 import { CloudError, ERROR_MESSAGES } from './errors'
 
+/**
+ * Schemas in the contract carry their own Chinese messages for what a person can type wrong; this
+ * covers the rest (a missing or unknown key, a wrong type) so no English default ever reaches a user.
+ */
+function fallbackMessage(issue: v.BaseIssue<unknown>): string {
+  const path = issuePath(issue)
+  const field = path ? `：${path}` : ''
+  if (issue.received === 'undefined') return `缺少必填项${field}`
+  if (issue.expected === 'never') return `不支持的字段${field}`
+  return `格式不正确${field}`
+}
+
+v.setGlobalMessage(fallbackMessage)
+
 /** Dotted path of a valibot issue, e.g. "child.idNumber"; "" for the root. */
 function issuePath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((item) => String(item.key)).join('.')

@@ -1,5 +1,4 @@
-import { contract, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '@/domain/contract'
-import type { ActionSpec } from '@/domain/contract'
+import { contract, type ActionInput, type ActionName, type ActionOutput, type ActionSpec, type FunctionName } from '@/domain/contract'
 import { CloudError, isErrorCode } from '@/domain/errors'
 import { parseInput } from '@/domain/validate'
 import { send } from '@/platform/transport'

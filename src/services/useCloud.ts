@@ -23,6 +23,8 @@ export function useCloud<F extends FunctionName, A extends ActionName<F>>(fn: F,
   const hasData = useRef(false)
 
   const reload = useCallback(async () => {
+    // A retry shows 加载中, not the failure it is retrying.
+    setError(null)
     setLoading(true)
     try {
       const result = await call(fn, action, JSON.parse(inputKey) as ActionInput<F, A>)

@@ -33,7 +33,7 @@ export default function Login() {
       useSession.getState().signIn(token, displayName)
       await Taro.switchTab({ url: '/pages/home/index' })
     } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '登录失败', icon: 'none' })
+      console.error('login failed', e); Taro.showToast({ title: e instanceof CloudError ? e.message : '登录失败', icon: 'none' })
     } finally {
       setBusy(null)
     }
