@@ -1,0 +1,62 @@
+import type { FunctionName } from '../../src/domain/contract'
+import type { CloudResult } from '../../src/domain/errors'
+import { systemClock } from '../lib/clock'
+import { dispatch, type Handlers } from '../lib/dispatch'
+import type { Identity } from '../lib/context'
+import type { Store } from '../lib/store/port'
+import { createWxStore, type WxDatabase } from '../lib/store/wx'
+
+/**
+ * The deployed entry of a WeChat cloud function: `exports.main = createWxMain('member', memberHandlers)`
+ * (the cloud build writes that line for each function).
+ *
+ * wx-server-sdk is loaded on the first call, not when the bundle is loaded: it is installed by the
+ * WeChat cloud when the function is deployed, never locally (without credentials its database calls
+ * raise unhandled rejections that kill Node), so requiring a bundle here must not need it.
+ */
+
+/** The part of wx-server-sdk this entry uses. */
+export interface WxServerSdk {
+  /** A symbol: "the environment this function is deployed in". */
+  DYNAMIC_CURRENT_ENV: unknown
+  init(options: { env: unknown }): void
+  database(): WxDatabase
+  /** Read from the invocation's environment, set by the platform: the caller cannot forge it. */
+  getWXContext(): { OPENID?: string }
+}
+
+export type WxMain = (event: unknown, context: unknown) => Promise<CloudResult<unknown>>
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const requireSdk = (): WxServerSdk => require('wx-server-sdk')
+
+/**
+ * The platform adds `userInfo` ({ appId, openId }) to every event. The dispatcher only reads
+ * `action` and `data`, and identity comes from getWXContext(), but the platform's fields are removed
+ * anyway so nothing downstream can ever mistake them for the caller.
+ */
+export function withoutPlatformFields(event: unknown): unknown {
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) return event
+  const { userInfo: _userInfo, ...rest } = event as Record<string, unknown>
+  return rest
+}
+
+export function createWxMain<F extends FunctionName>(fnName: F, handlers: Handlers<F>, loadSdk: () => WxServerSdk = requireSdk): WxMain {
+  let ready: { sdk: WxServerSdk; store: Store } | null = null
+
+  return async function main(event, _context) {
+    if (!ready) {
+      const sdk = loadSdk()
+      sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+      ready = { sdk, store: createWxStore(sdk.database()) }
+    }
+    const openid = ready.sdk.getWXContext().OPENID
+    const identity: Identity | null = openid ? { openid } : null
+    return dispatch(fnName, handlers, withoutPlatformFields(event), {
+      identity,
+      store: ready.store,
+      clock: systemClock,
+      logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    })
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Two projects (`npx jest --selectProjects node|components`):
+ * - node: domain, cloud and server tests, plain Node, no Taro.
+ * - components: React components in jsdom on Taro's real H5 runtime, NutUI included (tests/setup/).
+ * Both compile with babel-jest; babel.config.js switches to preset-env/typescript/react under jest.
+ */
+const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
+
+// One NutUI component at a time, as in the Taro build (config/nutui-import.js).
+const nutuiPerComponent = require('./config/nutui-import')
+
+// The packages that ship ES modules and must be compiled; everything else in node_modules (jest's own
+// packages included) is left as it is, which keeps a cold run fast. `.pnpm` is there because
+// @tarojs/taro-h5 bundles its own style-inject under dist/node_modules/.pnpm/.
+const esmPackages = ['@tarojs', '@nutui', '@stencil', 'lodash-es', 'swiper', 'query-string', 'decode-uri-component', 'filter-obj', 'split-on-first', 'nanoid', 'style-inject', '\\.pnpm', 'tslib']
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/server/**/*.test.ts'],
+      transform: { '\\.[jt]sx?$': 'babel-jest' },
+      moduleNameMapper: alias,
+    },
+    {
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
+      // Sets the H5 build's environment and starts Taro's React runtime before any test module loads.
+      setupFiles: ['<rootDir>/tests/setup/components.js'],
+      // A constant the H5 build defines (webpack5-runner's H5WebpackPlugin); Taro's React components read it.
+      globals: { DEPRECATED_ADAPTER_COMPONENT: false },
+      // swiper (under Taro's components) ships .mjs files.
+      transform: { '\\.(mjs|[jt]sx?)$': ['babel-jest', { plugins: [nutuiPerComponent] }] },
+      transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+      moduleNameMapper: {
+        ...alias,
+        '\\.(css|scss|sass|less)$': '<rootDir>/tests/setup/styleMock.js',
+        // What the H5 build aliases these to: Taro's h5 API (plus React hooks) and its React components.
+        '^@tarojs/taro$': '<rootDir>/tests/setup/taro.js',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+      },
+    },
+  ],
+}

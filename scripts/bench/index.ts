@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { startServer } from '../lib/local-server'
+import { weappSizes } from '../lib/weapp-sizes'
+import { benchCloud } from './cloud'
+import { benchH5 } from './h5'
+import { Results } from './results'
+
+/**
+ * npm run bench: prints figures and writes bench-results.json. It never fails on speed; it fails
+ * only when it cannot measure. Sizes are of production builds (never of a --watch build).
+ */
+const ROOT = path.resolve(__dirname, '../..')
+
+function ensureBuild(type: 'weapp' | 'h5') {
+  const marker = type === 'weapp' ? 'app.json' : 'index.html'
+  if (fs.existsSync(path.join(ROOT, 'dist', type, marker))) return
+  const build = spawnSync('npx', ['taro', 'build', '--type', type], { cwd: ROOT, stdio: 'inherit' })
+  if (build.status !== 0) throw new Error(`taro build --type ${type} failed`)
+}
+
+async function main() {
+  const results = new Results()
+  ensureBuild('weapp')
+  ensureBuild('h5')
+
+  console.log('weapp 包体积')
+  const weapp = weappSizes(path.join(ROOT, 'dist/weapp'))
+  results.add('weapp.main_package_bytes', weapp.mainBytes, 'bytes')
+  results.add('weapp.total_bytes', weapp.totalBytes, 'bytes')
+
+  const server = await startServer()
+  try {
+    const login = await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'member' }) })
+    const { token } = (await login.json()) as { token: string }
+    console.log('网页版首页')
+    await benchH5(server.url, token, results)
+    console.log('云函数（HTTP）')
+    await benchCloud(server.url, token, results)
+  } finally {
+    await server.stop()
+  }
+  results.write()
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

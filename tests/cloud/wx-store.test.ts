@@ -1,0 +1,103 @@
+import { createWxStore, toWxQuery, toWxUpdate, type WxCommand, type WxDatabase } from '../../cloud/lib/store/wx'
+import { DuplicateKeyError } from '../../cloud/lib/store/port'
+
+/**
+ * WeChat's cloud database cannot run here, so these tests check what the adapter asks of it:
+ * a recording stand-in for `cloud.database()` that keeps every call.
+ */
+const command: WxCommand = {
+  eq: (v) => ({ op: 'eq', v }),
+  neq: (v) => ({ op: 'neq', v }),
+  in: (v) => ({ op: 'in', v }),
+  nin: (v) => ({ op: 'nin', v }),
+  gt: (v) => ({ op: 'gt', v }),
+  gte: (v) => ({ op: 'gte', v }),
+  lt: (v) => ({ op: 'lt', v }),
+  lte: (v) => ({ op: 'lte', v }),
+  exists: (v) => ({ op: 'exists', v }),
+  and: (...v) => ({ op: 'and', v }),
+  inc: (n) => ({ op: 'inc', n }),
+  remove: () => ({ op: 'remove' }),
+}
+
+function recordingDb(answers: { data?: unknown[]; updated?: number; addError?: unknown } = {}) {
+  const calls: Array<[string, ...unknown[]]> = []
+  const query = {
+    where(q: unknown) {
+      calls.push(['where', q])
+      return query
+    },
+    orderBy(f: string, o: string) {
+      calls.push(['orderBy', f, o])
+      return query
+    },
+    skip(n: number) {
+      calls.push(['skip', n])
+      return query
+    },
+    limit(n: number) {
+      calls.push(['limit', n])
+      return query
+    },
+    async get() {
+      return { data: answers.data ?? [] }
+    },
+    async count() {
+      return { total: answers.data?.length ?? 0 }
+    },
+    async update(o: unknown) {
+      calls.push(['update', o])
+      return { stats: { updated: answers.updated ?? 0 } }
+    },
+    async remove() {
+      return { stats: { removed: 0 } }
+    },
+    doc: () => ({ get: async () => ({ data: null }) }),
+    async add(o: unknown) {
+      calls.push(['add', o])
+      if (answers.addError) throw answers.addError
+      return { _id: 'x' }
+    },
+  }
+  const db: WxDatabase = { command, collection: (name) => (calls.push(['collection', name]), query) }
+  return { db, calls }
+}
+
+describe('WeChat database adapter', () => {
+  it('turns port operators into db.command calls', () => {
+    expect(toWxQuery(command, { status: 'active', qty: { $gt: 0 }, unionId: { $in: ['a', 'b'] } })).toEqual({
+      status: 'active',
+      qty: { op: 'gt', v: 0 },
+      unionId: { op: 'in', v: ['a', 'b'] },
+    })
+    expect(toWxQuery(command, { qty: { $gte: 1, $lt: 5 } })).toEqual({ qty: { op: 'and', v: [{ op: 'gte', v: 1 }, { op: 'lt', v: 5 }] } })
+    expect(() => toWxQuery(command, { qty: { $regex: 'x' } as never })).toThrow('unsupported operator')
+  })
+
+  it('turns a patch into set, inc and remove', () => {
+    expect(toWxUpdate(command, { set: { a: 1 }, inc: { qty: -1 }, unset: ['b'] })).toEqual({ a: 1, qty: { op: 'inc', n: -1 }, b: { op: 'remove' } })
+  })
+
+  it('a conditional update sends the whole condition and returns the updated count', async () => {
+    const { db, calls } = recordingDb({ updated: 1 })
+    const n = await createWxStore(db).collection<{ _id: string; qty: number }>('offers').update({ _id: 'o1', qty: { $gt: 0 } }, { inc: { qty: -1 } })
+    expect(n).toBe(1)
+    expect(calls).toEqual([
+      ['collection', 'offers'],
+      ['where', { _id: 'o1', qty: { op: 'gt', v: 0 } }],
+      ['update', { data: { qty: { op: 'inc', n: -1 } } }],
+    ])
+  })
+
+  it('caps reads at the platform limit and maps sort orders', async () => {
+    const { db, calls } = recordingDb({ data: [] })
+    await createWxStore(db).collection<{ _id: string; at: string }>('audit').find({}, { sort: { at: -1 }, limit: 500 })
+    expect(calls).toContainEqual(['orderBy', 'at', 'desc'])
+    expect(calls).toContainEqual(['limit', 100])
+  })
+
+  it('maps a unique-index violation to DuplicateKeyError', async () => {
+    const { db } = recordingDb({ addError: Object.assign(new Error('duplicate key'), { errCode: -502001 }) })
+    await expect(createWxStore(db).collection('memberships').insert({ _id: 'm1' })).rejects.toBeInstanceOf(DuplicateKeyError)
+  })
+})

@@ -1,0 +1,56 @@
+import Taro from '@tarojs/taro'
+import TestUtils from '@tarojs/test-utils-react'
+import Home from '@/pages/home/index'
+import { agreePrivacy, byId, byTestId, resetApp, signIn } from '../setup/app'
+
+const testUtils = new TestUtils()
+
+beforeEach(resetApp)
+afterEach(() => {
+  jest.restoreAllMocks()
+  testUtils.unmout()
+  document.body.innerHTML = ''
+})
+
+describe('首页', () => {
+  it('shows the four services, each not open yet', async () => {
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+
+    expect(byTestId('login-needed')).toBeNull()
+    expect(byTestId('privacy-notice')).toBeNull()
+    const tiles = Array.from(byTestId('service-grid')?.children ?? [])
+    expect(tiles.map((tile) => tile.id)).toEqual(['service-join', 'service-benefits', 'service-stations', 'service-aid'])
+
+    const expected: Record<string, string> = {
+      'service-join': '入会 / 转会',
+      'service-benefits': '普惠福利',
+      'service-stations': '驿站地图',
+      'service-aid': '金秋助学',
+    }
+    for (const [id, title] of Object.entries(expected)) {
+      const tile = byId(id)
+      expect(tile?.querySelector('.home__tile-title')?.textContent).toBe(title)
+      expect(tile?.querySelector('.home__soon')?.textContent).toBe('即将开放')
+    }
+  })
+
+  it('tapping a service that is not open yet goes nowhere', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+
+    for (const id of ['service-join', 'service-benefits', 'service-stations', 'service-aid']) testUtils.fireEvent.click(byId(id)!)
+
+    expect(navigateTo).not.toHaveBeenCalled()
+    expect(byTestId('service-grid')).not.toBeNull()
+  })
+
+  it('asks for a demo identity first when signed out', async () => {
+    await testUtils.mount(Home)
+    expect(byTestId('login-needed')).not.toBeNull()
+    expect(byTestId('service-grid')).toBeNull()
+  })
+})

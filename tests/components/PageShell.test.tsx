@@ -1,0 +1,150 @@
+import Taro from '@tarojs/taro'
+import TestUtils from '@tarojs/test-utils-react'
+import { Text } from '@tarojs/components'
+import { PageShell } from '@/components/PageShell'
+import { PRIVACY_VERSION } from '@/domain/contract'
+import { CloudError, ERROR_MESSAGES } from '@/domain/errors'
+import { usePrivacy } from '@/stores/privacy'
+import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor } from '../setup/app'
+
+const testUtils = new TestUtils()
+
+const Content = () => <Text data-testid='content'>页面内容</Text>
+
+beforeEach(resetApp)
+afterEach(() => {
+  jest.restoreAllMocks()
+  testUtils.unmout()
+  document.body.innerHTML = ''
+})
+
+describe('PageShell', () => {
+  it('asks for a demo identity when signed out, and shows nothing of the page', async () => {
+    await testUtils.mount(() => <PageShell><Content /></PageShell>)
+
+    expect(byTestId('login-needed')?.textContent).toContain('请先选择演示身份')
+    expect(byId('login-needed-action')).not.toBeNull()
+    expect(byTestId('content')).toBeNull()
+    expect(byTestId('privacy-notice')).toBeNull()
+  })
+
+  it('sends a signed-out user to the demo login page', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    await testUtils.mount(() => <PageShell><Content /></PageShell>)
+
+    testUtils.fireEvent.click(byId('login-needed-action')!)
+
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
+  })
+
+  it('shows the page with the privacy notice over it until the user agrees', async () => {
+    signIn('token-abc')
+    await testUtils.mount(() => <PageShell><Content /></PageShell>)
+
+    expect(byTestId('content')).not.toBeNull()
+    expect(byTestId('privacy-notice')?.textContent).toContain('隐私保护指引')
+    expect(byTestId('login-needed')).toBeNull()
+  })
+
+  it('agreeing hides the notice, keeps the version on the device and records it in the cloud', async () => {
+    signIn('token-abc')
+    // The one stand-in: jsdom has no server behind fetch (the real one answers in tests/e2e).
+    const fetchMock = stubFetch(async () => jsonResponse({ ok: true, data: { version: PRIVACY_VERSION, agreedAt: '2026-11-23T08:00:00.000Z' } }))
+    await testUtils.mount(() => <PageShell><Content /></PageShell>)
+
+    testUtils.fireEvent.click(byId('agree-privacy-btn')!)
+
+    expect(byTestId('privacy-notice')).toBeNull()
+    expect(byTestId('content')).not.toBeNull()
+    expect(usePrivacy.getState().agreedVersion).toBe(PRIVACY_VERSION)
+
+    await waitFor(() => expect(usePrivacy.getState().recordedVersion).toBe(PRIVACY_VERSION))
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/cloud/member')
+    expect(init?.method).toBe('POST')
+    expect(init?.headers).toMatchObject({ Authorization: 'Bearer token-abc' })
+    expect(init?.body).toBe(JSON.stringify({ action: 'agreePrivacy', data: { version: PRIVACY_VERSION } }))
+  })
+
+  it('keeps the agreement on the device when recording it fails', async () => {
+    signIn()
+    const fetchMock = stubFetch()
+    await testUtils.mount(() => <PageShell><Content /></PageShell>)
+
+    testUtils.fireEvent.click(byId('agree-privacy-btn')!)
+
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled())
+    expect(byTestId('privacy-notice')).toBeNull()
+    expect(usePrivacy.getState()).toMatchObject({ agreedVersion: PRIVACY_VERSION, recordedVersion: null })
+  })
+
+  it('declining keeps the notice up', async () => {
+    signIn()
+    await testUtils.mount(() => <PageShell><Content /></PageShell>)
+
+    testUtils.fireEvent.click(byId('privacy-decline')!)
+
+    expect(byTestId('privacy-notice')).not.toBeNull()
+    expect(usePrivacy.getState().agreedVersion).toBeNull()
+    // Taro's h5 toast, drawn into the page.
+    expect(document.body.textContent).toContain('同意隐私保护指引后才能使用工会服务')
+  })
+
+  describe('signed in and agreed', () => {
+    beforeEach(() => {
+      signIn()
+      agreePrivacy()
+    })
+
+    it('shows the content and no notice', async () => {
+      await testUtils.mount(() => <PageShell><Content /></PageShell>)
+      expect(byTestId('content')).not.toBeNull()
+      expect(byTestId('privacy-notice')).toBeNull()
+    })
+
+    it('shows a first load full screen while it runs', async () => {
+      await testUtils.mount(() => <PageShell loading><Content /></PageShell>)
+      expect(byTestId('loading')?.textContent).toContain('加载中')
+      expect(byTestId('content')).toBeNull()
+    })
+
+    it('shows a first load that failed full screen, in Chinese, with a retry', async () => {
+      const onRetry = jest.fn()
+      const error = new CloudError('NETWORK')
+      await testUtils.mount(() => <PageShell error={error} onRetry={onRetry}><Content /></PageShell>)
+
+      expect(byTestId('load-error')?.textContent).toContain(ERROR_MESSAGES.NETWORK)
+      expect(byTestId('content')).toBeNull()
+
+      testUtils.fireEvent.click(byId('load-error-action')!)
+      expect(onRetry).toHaveBeenCalledTimes(1)
+    })
+
+    it('keeps showing data it already has when a later load fails or runs', async () => {
+      await testUtils.mount(() => <PageShell error={new CloudError('INTERNAL')} loading hasData><Content /></PageShell>)
+      expect(byTestId('content')).not.toBeNull()
+      expect(byTestId('load-error')).toBeNull()
+      expect(byTestId('loading')).toBeNull()
+    })
+
+    it('catches a render error and draws the page again on 重试', async () => {
+      jest.spyOn(console, 'error').mockImplementation(() => {}) // React reports the error it caught
+      let broken = true
+      const Fragile = () => {
+        if (broken) throw new Error('render failed')
+        return <Content />
+      }
+      await testUtils.mount(() => <PageShell><Fragile /></PageShell>)
+
+      expect(byTestId('render-error')?.textContent).toContain('页面出了点问题')
+      expect(byId('render-error-action')?.textContent).toContain('重试')
+      expect(byTestId('content')).toBeNull()
+
+      broken = false
+      testUtils.fireEvent.click(byId('render-error-action')!)
+      expect(byTestId('render-error')).toBeNull()
+      expect(byTestId('content')).not.toBeNull()
+    })
+  })
+})

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { startServer, type RunningServer } from '../../scripts/lib/local-server'
+
+/** The first use of the web build, on the real server with its first-start demo data. */
+describe('first use', () => {
+  let server: RunningServer
+  let browser: Browser
+
+  before(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function signInAs(page: Page, key: string, shot: (page: Page, name: string) => Promise<void>) {
+    await page.goto(`${server.url}/`)
+    await page.waitForSelector('[data-testid="login-needed"]')
+    await shot(page, 'login-needed')
+    await page.tap('#login-needed-action')
+    await page.waitForSelector(`#login-as-${key}`)
+    await shot(page, 'choose-person')
+    await page.tap(`#login-as-${key}`)
+    await page.waitForSelector('[data-testid="privacy-notice"]')
+    await shot(page, 'privacy-notice')
+    await page.tap('#agree-privacy-btn')
+    await page.waitForSelector('[data-testid="privacy-notice"]', { state: 'detached' })
+  }
+
+  async function openMe(page: Page) {
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).tap()
+    await page.waitForSelector('[data-testid="display-name"]')
+  }
+
+  it('a worker signs in, accepts the privacy notice, sees 首页 and 我的', async () => {
+    const shot = screenshots('worker-first-use')
+    const { page, errors, context } = await openPhone(browser)
+    await signInAs(page, 'worker', shot)
+
+    const grid = page.getByTestId('service-grid')
+    for (const title of ['入会 / 转会', '普惠福利', '驿站地图', '金秋助学']) await grid.getByText(title, { exact: true }).waitFor()
+    assert.equal(await grid.getByText('即将开放').count(), 4)
+    await shot(page, 'home')
+
+    // A service not built yet does nothing when tapped.
+    await page.tap('#service-aid')
+    assert.match(page.url(), /pages\/home\/index/)
+
+    await openMe(page)
+    assert.equal(await page.getByTestId('display-name').textContent(), '王小骑（演示）')
+    await page.getByTestId('not-member').waitFor()
+    await shot(page, 'me')
+
+    // The agreement reached the cloud's record, and a reload does not ask again.
+    // Taro's web storage keeps each value as {"data": <what was stored>}.
+    const token = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('session') ?? '{}').data).state.token as string)
+    const profile = await (await fetch(`${server.url}/api/cloud/member`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'profile', data: {} }) })).json()
+    assert.equal(profile.data.privacyAgreedVersion, '2026-11')
+    await page.reload()
+    await page.getByTestId('display-name').waitFor()
+    assert.equal(await page.getByTestId('privacy-notice').count(), 0)
+
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('a member sees their union card on 我的', async () => {
+    const shot = screenshots('member-card')
+    const { page, errors, context } = await openPhone(browser)
+    await signInAs(page, 'member', shot)
+    await openMe(page)
+    const card = page.getByTestId('membership')
+    await card.getByText('示例速递（演示）有限公司工会', { exact: true }).waitFor()
+    await card.getByText('会员编号 150102000001').waitFor()
+    await card.getByText('2024年3月15日入会').waitFor()
+    await shot(page, 'me')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('a union clerk sees their role; switching person asks who again', async () => {
+    const shot = screenshots('clerk-role')
+    const { page, errors, context } = await openPhone(browser)
+    await signInAs(page, 'clerk', shot)
+    await openMe(page)
+    await page.getByText('新城区总工会（县级总工会）工作人员').waitFor()
+    await shot(page, 'me')
+    await page.tap('#switch-person')
+    await page.waitForSelector('#login-as-worker')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('declining the privacy notice keeps it up and says why', async () => {
+    const { page, errors, context } = await openPhone(browser)
+    await page.goto(`${server.url}/`)
+    await page.tap('#login-needed-action')
+    await page.tap('#login-as-worker')
+    await page.waitForSelector('[data-testid="privacy-notice"]')
+    await page.tap('#privacy-decline')
+    await page.getByText('同意隐私保护指引后才能使用工会服务').waitFor()
+    assert.equal(await page.getByTestId('privacy-notice').count(), 1)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+})

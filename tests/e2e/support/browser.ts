@@ -1,0 +1,36 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromiumLaunchOptions } from '../../../scripts/lib/browser'
+
+const SHOTS = path.resolve(__dirname, '../../../test-results/e2e')
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions())
+}
+
+/**
+ * A phone-sized, touch-enabled page (Taro's h5 submit buttons answer only to touch), which records
+ * every page error and console error so a test can insist there were none.
+ */
+export async function openPhone(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true, locale: 'zh-CN', ...options })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  return { context, page, errors }
+}
+
+/** Saves a screenshot of each step under test-results/e2e/<flow>/ (git-ignored). */
+export function screenshots(flow: string) {
+  const dir = path.join(SHOTS, flow)
+  fs.mkdirSync(dir, { recursive: true })
+  let step = 0
+  return async (page: Page, name: string) => {
+    step += 1
+    await page.screenshot({ path: path.join(dir, `${String(step).padStart(2, '0')}-${name}.png`) })
+  }
+}

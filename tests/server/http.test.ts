@@ -1,0 +1,102 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createApp } from '../../server/app'
+import { issueToken } from '../../server/tokens'
+import { cloudHarness } from '../helpers/cloud'
+import { collections } from '../../cloud/lib/collections'
+
+/** The local server over real HTTP: every kind of bad request gets its code and changes nothing. */
+describe('local server', () => {
+  let server: Server
+  let base: string
+  let harness: Awaited<ReturnType<typeof cloudHarness>>
+  const secret = randomBytes(32)
+  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'web-'))
+  fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>t</title>')
+
+  beforeEach(async () => {
+    harness = await cloudHarness()
+    server = createApp({ store: harness.store, clock: harness.clock, sessionSecret: secret, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve))
+    await harness.store.close()
+  })
+
+  const login = async (as: string) => {
+    const response = await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as }) })
+    return ((await response.json()) as { token: string }).token
+  }
+  const post = (fn: string, body: string, token?: string) =>
+    fetch(`${base}/api/cloud/${fn}`, { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {}, body })
+  const agreedCount = () => collections(harness.store).people.count({ privacyAgreedVersion: { $exists: true } })
+
+  it('lists the demo people and signs in as one', async () => {
+    const people = (await (await fetch(`${base}/api/dev/people`)).json()) as Array<{ key: string }>
+    expect(people.map((p) => p.key)).toEqual(['worker', 'member', 'clerk', 'merchant'])
+    const response = await post('member', JSON.stringify({ action: 'profile', data: {} }), await login('member'))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ ok: true, data: { displayName: '李会员（演示）' } })
+  })
+
+  it('refuses an unknown demo person', async () => {
+    const response = await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'admin' }) })
+    expect(response.status).toBe(404)
+  })
+
+  it.each([
+    ['no token', undefined, 401, 'UNAUTHENTICATED'],
+    ['a forged token', 'eyJzdWIiOiJkZW1vLW1lbWJlciIsImV4cCI6OTk5OTk5OTk5OTk5OX0.AAAA', 401, 'UNAUTHENTICATED'],
+    ['a token signed with another secret', issueToken(randomBytes(32), 'demo-member', Date.now(), 3600_000), 401, 'UNAUTHENTICATED'],
+    ['an expired token', issueToken(secret, 'demo-member', Date.parse('2026-11-23T06:00:00Z'), 3600_000), 401, 'SESSION_EXPIRED'],
+    ['garbage', 'not-a-token', 401, 'UNAUTHENTICATED'],
+  ])('%s gets %i and changes nothing', async (_label, token, status, code) => {
+    const response = await post('member', JSON.stringify({ action: 'agreePrivacy', data: { version: '2026-11' } }), token)
+    expect(response.status).toBe(status)
+    expect(await response.json()).toMatchObject({ ok: false, error: { code } })
+    expect(await agreedCount()).toBe(0)
+  })
+
+  it.each([
+    ['malformed JSON', 'member', '{"action": "agreePrivacy", ', 400, 'BAD_REQUEST'],
+    ['an empty body', 'member', '', 400, 'BAD_REQUEST'],
+    ['no action', 'member', JSON.stringify({ data: { version: '2026-11' } }), 400, 'BAD_REQUEST'],
+    ['an unknown function', 'payroll', JSON.stringify({ action: 'profile', data: {} }), 404, 'UNKNOWN_FUNCTION'],
+    ['an unknown action', 'member', JSON.stringify({ action: 'deleteAll', data: {} }), 404, 'UNKNOWN_ACTION'],
+    ['a missing field', 'member', JSON.stringify({ action: 'agreePrivacy', data: {} }), 400, 'INVALID_INPUT'],
+    ['a wrong-typed field', 'member', JSON.stringify({ action: 'agreePrivacy', data: { version: ['2026-11'] } }), 400, 'INVALID_INPUT'],
+    ['a body over the cap', 'member', JSON.stringify({ action: 'agreePrivacy', data: { version: '2026-11', pad: 'x'.repeat(4096) } }), 413, 'PAYLOAD_TOO_LARGE'],
+  ])('%s gets its code and changes nothing', async (_label, fn, body, status, code) => {
+    const response = await post(fn, body, await login('worker'))
+    expect(response.status).toBe(status)
+    const answer = (await response.json()) as { ok: boolean; error: { code: string; message: string } }
+    expect(answer).toMatchObject({ ok: false, error: { code } })
+    expect(answer.error.message).toMatch(/[\u4e00-\u9fa5]/)
+    expect(await agreedCount()).toBe(0)
+  })
+
+  it('a valid call changes what it should', async () => {
+    const response = await post('member', JSON.stringify({ action: 'agreePrivacy', data: { version: '2026-11' } }), await login('worker'))
+    expect(response.status).toBe(200)
+    expect(await agreedCount()).toBe(1)
+  })
+
+  it('serves the web app, falls back to index.html for routes, and never outside its folder', async () => {
+    expect((await fetch(`${base}/`)).status).toBe(200)
+    expect(await (await fetch(`${base}/pages/me/index`)).text()).toContain('<title>t</title>')
+    expect((await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(404)
+    expect((await fetch(`${base}/js/missing.js`)).status).toBe(404)
+    expect((await fetch(`${base}/api/unknown`)).status).toBe(404)
+  })
+
+  it('echo answers what it was sent (the benchmark baseline)', async () => {
+    const response = await fetch(`${base}/api/echo`, { method: 'POST', body: '{"n":1}' })
+    expect(await response.json()).toEqual({ ok: true, data: { n: 1 } })
+  })
+})

@@ -1,0 +1,59 @@
+import * as v from 'valibot'
+import { CloudError, ERROR_MESSAGES, isErrorCode } from '../../src/domain/errors'
+import { formatDate } from '../../src/domain/format'
+import { isWithin } from '../../src/domain/unions'
+import { parseInput } from '../../src/domain/validate'
+
+describe('parseInput', () => {
+  const Schema = v.strictObject({
+    name: v.pipe(v.string('请填写姓名'), v.minLength(1, '请填写姓名')),
+    child: v.object({ age: v.pipe(v.number('年龄须为数字'), v.minValue(0, '年龄不能为负')) }),
+  })
+
+  it('returns the parsed value', () => {
+    expect(parseInput(Schema, { name: '甲', child: { age: 3 } })).toEqual({ name: '甲', child: { age: 3 } })
+  })
+
+  it('throws INVALID_INPUT with one Chinese message per dotted field path', () => {
+    try {
+      parseInput(Schema, { name: '', child: { age: -1 } })
+      throw new Error('should have thrown')
+    } catch (e) {
+      expect(e).toBeInstanceOf(CloudError)
+      const error = e as CloudError
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.fields).toEqual({ name: '请填写姓名', 'child.age': '年龄不能为负' })
+      expect(error.message).toBe('请填写姓名')
+    }
+  })
+})
+
+describe('error codes', () => {
+  it('every code has a Chinese message', () => {
+    for (const message of Object.values(ERROR_MESSAGES)) expect(message).toMatch(/[\u4e00-\u9fa5]/)
+  })
+  it('recognises codes and only codes', () => {
+    expect(isErrorCode('FORBIDDEN')).toBe(true)
+    expect(isErrorCode('toString')).toBe(false)
+    expect(isErrorCode(undefined)).toBe(false)
+  })
+})
+
+describe('union subtree', () => {
+  const grassroots = { id: 'g', ancestors: ['nmg', 'hhht', 'hhht-xc'] }
+  it('staff act on their own union and those below it', () => {
+    expect(isWithin(grassroots, 'hhht-xc')).toBe(true)
+    expect(isWithin(grassroots, 'nmg')).toBe(true)
+    expect(isWithin(grassroots, 'g')).toBe(true)
+  })
+  it('never on a sibling or a union below them acting upward', () => {
+    expect(isWithin(grassroots, 'hhht-hm')).toBe(false)
+    expect(isWithin({ id: 'hhht-xc', ancestors: ['nmg', 'hhht'] }, 'g')).toBe(false)
+  })
+})
+
+describe('formatDate', () => {
+  it('writes dates the Chinese way', () => {
+    expect(formatDate('2024-03-15T02:00:00.000Z')).toBe('2024年3月15日')
+  })
+})
