@@ -1,6 +1,7 @@
 import http from 'node:http'
 import type { Clock } from '../cloud/lib/clock'
 import type { Identity } from '../cloud/lib/context'
+import type { Secrets } from '../cloud/lib/secrets'
 import { dispatch } from '../cloud/lib/dispatch'
 import type { Store } from '../cloud/lib/store/port'
 import { functions } from '../cloud/functions'
@@ -9,13 +10,13 @@ import { CloudError } from '../src/domain/errors'
 import { readJson, sendError, sendJson, statusOf } from './http'
 import { DEMO_PEOPLE } from './seed/demo'
 import { createStaticHandler } from './static'
-import { issueToken, verifyToken } from './tokens'
+import { issueSession, verifySession } from './session'
 
 export interface AppDeps {
   store: Store
   clock: Clock
-  /** Signs the demo session tokens. */
-  sessionSecret: Buffer
+  /** Keys for personal data and signed tokens (the demo sessions use tokenKey). */
+  secrets: Secrets
   sessionTtlMs: number
   maxBodyBytes: number
   /** The h5 build to serve; null serves only the API (tests). */
@@ -36,16 +37,16 @@ export function createApp(deps: AppDeps): http.Server {
     if (!header) return null
     const match = /^Bearer (\S+)$/.exec(header)
     if (!match) throw new CloudError('UNAUTHENTICATED', '登录凭证格式不正确，请重新登录')
-    const check = verifyToken(deps.sessionSecret, match[1], deps.clock.now().getTime())
+    const check = verifySession(deps.secrets.tokenKey, match[1], deps.clock.now().getTime())
     if (!check.ok) throw new CloudError(check.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED', check.reason === 'expired' ? undefined : '登录凭证无效，请重新登录')
-    return { openid: check.sub }
+    return { openid: check.claims.sub }
   }
 
   async function cloud(req: http.IncomingMessage, res: http.ServerResponse, fn: string) {
     if (!isFunctionName(fn)) throw new CloudError('UNKNOWN_FUNCTION', `不支持的服务：${fn}`.slice(0, 60))
     const identity = identityOf(req)
     const event = await readJson(req, deps.maxBodyBytes)
-    const result = await dispatch(fn, functions[fn] as never, event, { identity, store: deps.store, clock: deps.clock, logError: deps.logError })
+    const result = await dispatch(fn, functions[fn] as never, event, { identity, store: deps.store, clock: deps.clock, secrets: deps.secrets, logError: deps.logError })
     sendJson(res, result.ok ? 200 : statusOf(result.error), result)
   }
 
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps): http.Server {
     const body = (await readJson(req, 1024)) as { as?: unknown }
     const person = DEMO_PEOPLE.find((p) => p.key === body?.as)
     if (!person) throw new CloudError('NOT_FOUND', '没有这个演示身份')
-    const token = issueToken(deps.sessionSecret, person.openid, deps.clock.now().getTime(), deps.sessionTtlMs)
+    const token = issueSession(deps.secrets.tokenKey, person.openid, deps.clock.now().getTime(), deps.sessionTtlMs)
     sendJson(res, 200, { token, displayName: person.displayName })
   }
 

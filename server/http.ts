@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   SESSION_EXPIRED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  NOT_MEMBER: 403,
   CONFLICT: 409,
   NETWORK: 503,
   INTERNAL: 500,

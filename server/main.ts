@@ -6,7 +6,7 @@ import { ensureIndexes } from '../cloud/lib/collections'
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
 import { configFromEnv } from './config'
-import { loadOrCreateSecret } from './secrets'
+import { loadOrCreateSecrets } from './secrets'
 import { seedDemo } from './seed/demo'
 
 /** npm start: build the web app if it is missing, open the embedded store, seed, serve. */
@@ -25,7 +25,7 @@ async function main() {
   const server = createApp({
     store,
     clock: systemClock,
-    sessionSecret: loadOrCreateSecret(config.dataDir, 'session'),
+    secrets: loadOrCreateSecrets(config.dataDir),
     sessionTtlMs: config.sessionTtlMs,
     maxBodyBytes: config.maxBodyBytes,
     webRoot: config.webRoot,

@@ -3,6 +3,7 @@ import type { CloudResult } from '../../src/domain/errors'
 import { systemClock } from '../lib/clock'
 import { dispatch, type Handlers } from '../lib/dispatch'
 import type { Identity } from '../lib/context'
+import { secretsFromEnv, type Secrets } from '../lib/secrets'
 import type { Store } from '../lib/store/port'
 import { createWxStore, type WxDatabase } from '../lib/store/wx'
 
@@ -41,14 +42,19 @@ export function withoutPlatformFields(event: unknown): unknown {
   return rest
 }
 
-export function createWxMain<F extends FunctionName>(fnName: F, handlers: Handlers<F>, loadSdk: () => WxServerSdk = requireSdk): WxMain {
-  let ready: { sdk: WxServerSdk; store: Store } | null = null
+export function createWxMain<F extends FunctionName>(
+  fnName: F,
+  handlers: Handlers<F>,
+  loadSdk: () => WxServerSdk = requireSdk,
+  loadSecrets: () => Secrets = () => secretsFromEnv(process.env),
+): WxMain {
+  let ready: { sdk: WxServerSdk; store: Store; secrets: Secrets } | null = null
 
   return async function main(event, _context) {
     if (!ready) {
       const sdk = loadSdk()
       sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
-      ready = { sdk, store: createWxStore(sdk.database()) }
+      ready = { sdk, store: createWxStore(sdk.database()), secrets: loadSecrets() }
     }
     const openid = ready.sdk.getWXContext().OPENID
     const identity: Identity | null = openid ? { openid } : null
@@ -56,6 +62,7 @@ export function createWxMain<F extends FunctionName>(fnName: F, handlers: Handle
       identity,
       store: ready.store,
       clock: systemClock,
+      secrets: ready.secrets,
       logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
     })
   }

@@ -45,6 +45,17 @@ export interface AuditDoc extends Doc {
   after: unknown
 }
 
+/** What a person is told (a review result, a step of their application); shown in the app. */
+export interface NotificationDoc extends Doc {
+  openid: string
+  title: string
+  body: string
+  /** An app page to open, e.g. '/features/join/pages/status/index'. */
+  link: string | null
+  createdAt: string
+  readAt: string | null
+}
+
 export const collections = (store: Store) => ({
   unions: store.collection<UnionDoc>('unions'),
   people: store.collection<PersonDoc>('people'),
@@ -52,6 +63,7 @@ export const collections = (store: Store) => ({
   roles: store.collection<RoleDoc>('roles'),
   merchants: store.collection<MerchantDoc>('merchants'),
   audit: store.collection<AuditDoc>('audit'),
+  notifications: store.collection<NotificationDoc>('notifications'),
 })
 
 export type Collections = ReturnType<typeof collections>
@@ -63,4 +75,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await store.ensureIndex('roles', { fields: ['openid'] })
   await store.ensureIndex('unions', { fields: ['ancestors'] })
   await store.ensureIndex('audit', { fields: ['target.id'] })
+  await store.ensureIndex('notifications', { fields: ['openid'] })
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { CloudError } from '../../src/domain/errors'
 import type { Clock } from './clock'
 import { collections, type Collections, type RoleDoc } from './collections'
+import type { Secrets } from './secrets'
 import type { Store } from './store/port'
 
 /** Who the platform says is calling: WeChat's OPENID, or the local server's verified token. */
@@ -26,18 +27,20 @@ export interface ActionContext {
   caller: Caller | null
   db: Collections
   store: Store
+  secrets: Secrets
   now(): Date
   newId(): string
   /** Records a staff action: who, when, what, before and after. */
   audit(entry: AuditEntry): Promise<void>
 }
 
-export function createContext(store: Store, clock: Clock, caller: Caller | null): ActionContext {
+export function createContext(store: Store, clock: Clock, caller: Caller | null, secrets: Secrets): ActionContext {
   const db = collections(store)
   return {
     caller,
     db,
     store,
+    secrets,
     now: () => clock.now(),
     newId: () => randomUUID(),
     async audit(entry) {

@@ -4,6 +4,7 @@ import { CloudError, type CloudResult } from '../../src/domain/errors'
 import { parseInput } from '../../src/domain/validate'
 import type { Clock } from './clock'
 import { createContext, resolveCaller, type ActionContext, type Identity } from './context'
+import type { Secrets } from './secrets'
 import type { Store } from './store/port'
 
 export type Handler<F extends FunctionName, A extends ActionName<F>> = (input: ActionParsed<F, A>, ctx: ActionContext) => Promise<ActionOutput<F, A>>
@@ -15,6 +16,7 @@ export interface DispatchEnv {
   identity: Identity | null
   store: Store
   clock: Clock
+  secrets: Secrets
   /** Where unexpected failures are reported; never given personal data, only names and stacks. */
   logError?: (message: string, error: unknown) => void
 }
@@ -37,7 +39,7 @@ export async function dispatch<F extends FunctionName>(fn: F, handlers: Handlers
     if (spec.access === 'user' && !env.identity) throw new CloudError('UNAUTHENTICATED')
     const input = parseInput(spec.input, data ?? {})
     const caller = env.identity ? await resolveCaller(env.store, env.identity) : null
-    const output = await handler(input as ActionParsed<F, ActionName<F>>, createContext(env.store, env.clock, caller))
+    const output = await handler(input as ActionParsed<F, ActionName<F>>, createContext(env.store, env.clock, caller, env.secrets))
     return { ok: true, data: output }
   } catch (error) {
     if (error instanceof CloudError) return { ok: false, error: error.toBody() }

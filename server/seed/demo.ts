@@ -31,6 +31,8 @@ export const DEMO_PEOPLE: DemoPersonSeed[] = [
   { key: 'member', openid: 'demo-member', displayName: '李会员（演示）', description: '示例速递公司快递员，已是工会会员' },
   { key: 'clerk', openid: 'demo-clerk', displayName: '赵干事（演示）', description: '新城区总工会工作人员，审核入会与助学' },
   { key: 'merchant', openid: 'demo-merchant', displayName: '钱店员（演示）', description: '示例便民超市核销员' },
+  { key: 'city-clerk', openid: 'demo-city-clerk', displayName: '孙干事（演示）', description: '呼和浩特市总工会工作人员，上级审批' },
+  { key: 'hm-clerk', openid: 'demo-hm-clerk', displayName: '周干事（演示）', description: '回民区总工会工作人员（另一个区）' },
 ]
 
 const MERCHANTS: MerchantDoc[] = [{ _id: 'm-bianmin', name: '示例便民超市（演示）', unionId: 'hhht' }]
@@ -38,6 +40,8 @@ const MERCHANTS: MerchantDoc[] = [{ _id: 'm-bianmin', name: '示例便民超市�
 const ROLES: RoleDoc[] = [
   { _id: 'role-clerk-xc', openid: 'demo-clerk', kind: 'union_staff', unionId: 'hhht-xc' },
   { _id: 'role-merchant-bianmin', openid: 'demo-merchant', kind: 'merchant_staff', merchantId: 'm-bianmin' },
+  { _id: 'role-city-clerk-hhht', openid: 'demo-city-clerk', kind: 'union_staff', unionId: 'hhht' },
+  { _id: 'role-hm-clerk', openid: 'demo-hm-clerk', kind: 'union_staff', unionId: 'hhht-hm' },
 ]
 
 const MEMBERSHIPS: MembershipDoc[] = [

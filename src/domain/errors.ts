@@ -12,6 +12,7 @@ export const ERROR_MESSAGES = {
   SESSION_EXPIRED: '登录已过期，请重新登录',
   FORBIDDEN: '没有权限进行此操作',
   NOT_FOUND: '找不到对应的记录',
+  NOT_MEMBER: '此项服务仅限工会会员，请先入会',
   CONFLICT: '记录已被他人修改，请刷新后重试',
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务开小差了，请稍后重试',

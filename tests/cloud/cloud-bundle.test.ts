@@ -10,6 +10,7 @@ import { memberHandlers } from '../../cloud/functions/member'
 import { createWxMain, withoutPlatformFields, type WxServerSdk } from '../../cloud/entry/wx'
 import type { WxCollection, WxCommand, WxDatabase, WxQuery } from '../../cloud/lib/store/wx'
 import { buildCloud, type BuiltFunction } from '../../scripts/build-cloud'
+import { randomSecrets } from '../../cloud/lib/secrets'
 
 /**
  * The deployable bundles: built into a temporary folder outside the repository, so that Node cannot
@@ -124,7 +125,7 @@ describe('createWxMain (the deployed entry)', () => {
   it('loads and initialises wx-server-sdk once, on the first call, in the current environment', async () => {
     const sdk = fakeSdk('o-real', { people })
     const loadSdk = jest.fn(() => sdk)
-    const main = createWxMain('member', memberHandlers, loadSdk)
+    const main = createWxMain('member', memberHandlers, loadSdk, randomSecrets)
     expect(loadSdk).not.toHaveBeenCalled()
 
     await main({ action: 'profile', data: {} }, {})
@@ -137,7 +138,7 @@ describe('createWxMain (the deployed entry)', () => {
   })
 
   it('takes the caller from getWXContext, never from the event', async () => {
-    const main = createWxMain('member', memberHandlers, () => fakeSdk('o-real', { people, roles: forgedRoles, merchants }))
+    const main = createWxMain('member', memberHandlers, () => fakeSdk('o-real', { people, roles: forgedRoles, merchants }), randomSecrets)
     const result = await main(
       { action: 'profile', data: {}, openid: 'o-forged', OPENID: 'o-forged', userInfo: { openId: 'o-forged', appId: 'wx0000000000000000' } },
       {},
@@ -147,14 +148,14 @@ describe('createWxMain (the deployed entry)', () => {
 
   it('treats an empty OPENID as anonymous, whatever the event claims', async () => {
     for (const openid of ['', undefined]) {
-      const main = createWxMain('member', memberHandlers, () => fakeSdk(openid, { people }))
+      const main = createWxMain('member', memberHandlers, () => fakeSdk(openid, { people }), randomSecrets)
       const result = await main({ action: 'profile', data: {}, openid: 'o-forged', userInfo: { openId: 'o-forged', appId: 'wx' } }, {})
       expect(result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.any(String) } })
     }
   })
 
   it('answers an unknown action with UNKNOWN_ACTION', async () => {
-    const main = createWxMain('member', memberHandlers, () => fakeSdk('o-real'))
+    const main = createWxMain('member', memberHandlers, () => fakeSdk('o-real'), randomSecrets)
     expect(await main({ action: 'nope', data: {} }, {})).toEqual({
       ok: false,
       error: { code: 'UNKNOWN_ACTION', message: expect.stringContaining('member.nope') },
@@ -167,7 +168,7 @@ describe('createWxMain (the deployed entry)', () => {
     try {
       const sdk = fakeSdk('o-real')
       sdk.database.mockImplementation(() => ({ ...fakeDatabase({}), collection: () => { throw new Error('database down') } }))
-      const main = createWxMain('member', memberHandlers, () => sdk)
+      const main = createWxMain('member', memberHandlers, () => sdk, randomSecrets)
       expect(await main({ action: 'profile', data: {} }, {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
       expect(log).toHaveBeenCalledWith('cloud member failed', expect.stringContaining('database down'))
     } finally {

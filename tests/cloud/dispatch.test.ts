@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { randomSecrets } from '../../cloud/lib/secrets'
 import { contract } from '../../src/domain/contract'
 import { cloudHarness } from '../helpers/cloud'
 import { collections } from '../../cloud/lib/collections'
@@ -9,7 +10,7 @@ describe('dispatcher', () => {
     const { dispatch } = await import('../../cloud/lib/dispatch')
     const { functions } = await import('../../cloud/functions')
     for (const event of [null, 'profile', 42, { data: {} }, { action: 7 }]) {
-      const result = await dispatch('member', functions.member, event, { identity: { openid: 'demo-member' }, store, clock })
+      const result = await dispatch('member', functions.member, event, { identity: { openid: 'demo-member' }, store, clock, secrets: randomSecrets() })
       expect(result).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('请求格式不正确') } })
     }
   })
@@ -48,7 +49,7 @@ describe('dispatcher', () => {
     const { dispatch } = await import('../../cloud/lib/dispatch')
     const logged: string[] = []
     const broken = { profile: async () => { throw new Error('secret detail') }, agreePrivacy: async () => { throw new Error('x') } }
-    const result = await dispatch('member', broken as never, { action: 'profile', data: {} }, { identity: { openid: 'demo-member' }, store, clock, logError: (m) => logged.push(m) })
+    const result = await dispatch('member', broken as never, { action: 'profile', data: {} }, { identity: { openid: 'demo-member' }, store, clock, secrets: randomSecrets(), logError: (m) => logged.push(m) })
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务开小差了，请稍后重试' } })
     expect(JSON.stringify(result)).not.toContain('secret detail')
     expect(logged).toEqual(['cloud member failed'])

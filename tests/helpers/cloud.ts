@@ -1,6 +1,7 @@
 import { fixedClock } from '../../cloud/lib/clock'
 import { ensureIndexes } from '../../cloud/lib/collections'
 import { dispatch } from '../../cloud/lib/dispatch'
+import { randomSecrets } from '../../cloud/lib/secrets'
 import { createNedbStore } from '../../cloud/lib/store/nedb'
 import { functions } from '../../cloud/functions'
 import { seedDemo } from '../../server/seed/demo'
@@ -12,7 +13,8 @@ export async function cloudHarness(start = '2026-11-23T08:00:00.000Z') {
   const clock = fixedClock(start)
   await ensureIndexes(store)
   await seedDemo(store, clock)
+  const secrets = randomSecrets()
   const callAs = (openid: string | null, fn: FunctionName, action: string, data?: unknown) =>
-    dispatch(fn, functions[fn] as never, { action, data }, { identity: openid ? { openid } : null, store, clock })
-  return { store, clock, callAs }
+    dispatch(fn, functions[fn] as never, { action, data }, { identity: openid ? { openid } : null, store, clock, secrets })
+  return { store, clock, secrets, callAs }
 }

@@ -5,22 +5,24 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createApp } from '../../server/app'
-import { issueToken } from '../../server/tokens'
+import { randomSecrets } from '../../cloud/lib/secrets'
+import { issueSession } from '../../server/session'
 import { cloudHarness } from '../helpers/cloud'
 import { collections } from '../../cloud/lib/collections'
 
 /** The local server over real HTTP: every kind of bad request gets its code and changes nothing. */
+const SECRETS = randomSecrets()
+
 describe('local server', () => {
   let server: Server
   let base: string
   let harness: Awaited<ReturnType<typeof cloudHarness>>
-  const secret = randomBytes(32)
   const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'web-'))
   fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>t</title>')
 
   beforeEach(async () => {
     harness = await cloudHarness()
-    server = createApp({ store: harness.store, clock: harness.clock, sessionSecret: secret, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot })
+    server = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
@@ -39,7 +41,7 @@ describe('local server', () => {
 
   it('lists the demo people and signs in as one', async () => {
     const people = (await (await fetch(`${base}/api/dev/people`)).json()) as Array<{ key: string }>
-    expect(people.map((p) => p.key)).toEqual(['worker', 'member', 'clerk', 'merchant'])
+    expect(people.map((p) => p.key)).toEqual(['worker', 'member', 'clerk', 'merchant', 'city-clerk', 'hm-clerk'])
     const response = await post('member', JSON.stringify({ action: 'profile', data: {} }), await login('member'))
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ ok: true, data: { displayName: '李会员（演示）' } })
@@ -53,8 +55,8 @@ describe('local server', () => {
   it.each([
     ['no token', undefined, 401, 'UNAUTHENTICATED'],
     ['a forged token', 'eyJzdWIiOiJkZW1vLW1lbWJlciIsImV4cCI6OTk5OTk5OTk5OTk5OX0.AAAA', 401, 'UNAUTHENTICATED'],
-    ['a token signed with another secret', issueToken(randomBytes(32), 'demo-member', Date.now(), 3600_000), 401, 'UNAUTHENTICATED'],
-    ['an expired token', issueToken(secret, 'demo-member', Date.parse('2026-11-23T06:00:00Z'), 3600_000), 401, 'SESSION_EXPIRED'],
+    ['a token signed with another secret', issueSession(randomBytes(32), 'demo-member', Date.now(), 3600_000), 401, 'UNAUTHENTICATED'],
+    ['an expired token', issueSession(SECRETS.tokenKey, 'demo-member', Date.parse('2026-11-23T06:00:00Z'), 3600_000), 401, 'SESSION_EXPIRED'],
     ['garbage', 'not-a-token', 401, 'UNAUTHENTICATED'],
   ])('%s gets %i and changes nothing', async (_label, token, status, code) => {
     const response = await post('member', JSON.stringify({ action: 'agreePrivacy', data: { version: '2026-11' } }), token)
