@@ -1,4 +1,5 @@
 import type { UnionLevel } from '../../src/domain/contract'
+import { ensureTransferIndexes } from '../features/transfer/collections'
 import type { Doc, Store } from './store/port'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
@@ -11,6 +12,8 @@ export interface UnionDoc extends Doc {
   /** 行政区划代码 of the area the union serves, the prefix of its member numbers. */
   regionCode: string
   status: 'active' | 'disabled'
+  /** Days this union has to release a member who transfers out (default DEFAULT_RELEASE_DAYS). */
+  transferReleaseDays?: number
 }
 
 /** A person known to the cloud, keyed by their platform identity (OPENID). */
@@ -27,6 +30,8 @@ export interface MembershipDoc extends Doc {
   memberNo: string
   joinedAt: string
   status: 'active'
+  /** Set while a transfer (转会) is in flight: at most one at a time, taken by a conditional update. */
+  transferId?: string
 }
 
 export type RoleDoc = Doc & { openid: string } & ({ kind: 'union_staff'; unionId: string } | { kind: 'merchant_staff'; merchantId: string })
@@ -76,4 +81,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await store.ensureIndex('unions', { fields: ['ancestors'] })
   await store.ensureIndex('audit', { fields: ['target.id'] })
   await store.ensureIndex('notifications', { fields: ['openid'] })
+  await ensureTransferIndexes(store)
 }

@@ -6,6 +6,7 @@ import { weappSizes } from '../lib/weapp-sizes'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
 import { Results } from './results'
+import { benchTransfer } from './transfer'
 
 /**
  * npm run bench: prints figures and writes bench-results.json. It never fails on speed; it fails
@@ -38,6 +39,8 @@ async function main() {
     await benchH5(server.url, token, results)
     console.log('云函数（HTTP）')
     await benchCloud(server.url, token, results)
+    console.log('转会（HTTP）')
+    await benchTransfer(server.url, results)
   } finally {
     await server.stop()
   }

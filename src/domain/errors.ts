@@ -14,6 +14,10 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '找不到对应的记录',
   NOT_MEMBER: '此项服务仅限工会会员，请先入会',
   CONFLICT: '记录已被他人修改，请刷新后重试',
+  UNION_NOT_FOUND: '找不到该工会，请核对工会码或按名称查找',
+  TRANSFER_SAME_UNION: '你已是该工会的会员，无需转会',
+  TRANSFER_IN_PROGRESS: '你已有一笔转会在办理中，请等待办结或先撤回',
+  TRANSFER_STATE: '该转会申请当前不能进行此操作，请刷新后查看最新状态',
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务开小差了，请稍后重试',
 } as const

@@ -1,0 +1,75 @@
+import { CloudError } from '../../../src/domain/errors'
+import { TRANSFER_MOVES, type TransferMove } from '../../../src/domain/transfer/machine'
+import { signedIn, type ActionContext } from '../../lib/context'
+import { notify } from '../../lib/notify'
+import { requireStaffOf } from '../../lib/roles'
+import type { Patch } from '../../lib/store/port'
+import { transferDb, type TransferDoc } from './collections'
+import { applyClosedTransfer } from './settle'
+
+const NOTICES: Record<'release' | 'accept' | 'reject', (t: TransferDoc) => { title: string; body: string }> = {
+  release: () => ({ title: '转会：原工会已放行', body: '请等待转入工会接收。办结前你仍是原工会会员，各项权益不变。' }),
+  accept: () => ({ title: '转会已完成', body: '你的会籍已转入新工会，会员编号和入会时间不变。' }),
+  reject: (t) => ({ title: '转会未被接收', body: `转入工会驳回了你的转会申请：${t.rejectReason ?? ''}。你仍是原工会会员。` }),
+}
+
+/** The leaving union's silence counts as release once its days have passed. */
+export async function autoReleaseIfDue(ctx: ActionContext, transfer: TransferDoc): Promise<TransferDoc> {
+  if (transfer.status !== 'pending_release' || ctx.now().toISOString() < transfer.autoReleaseAt) return transfer
+  const { transfers } = transferDb(ctx.store)
+  await transfers.update(
+    { _id: transfer._id, status: 'pending_release' },
+    { set: { status: TRANSFER_MOVES.autoRelease.to, releasedAt: transfer.autoReleaseAt, releasedBy: 'auto' } },
+  )
+  return (await transfers.get(transfer._id)) ?? transfer
+}
+
+async function load(ctx: ActionContext, transferId: string): Promise<TransferDoc> {
+  const transfer = await transferDb(ctx.store).transfers.get(transferId)
+  if (!transfer) throw new CloudError('NOT_FOUND', '找不到该转会申请')
+  return autoReleaseIfDue(ctx, transfer)
+}
+
+/**
+ * One move of the state machine as one conditional update: the filter names the status the move
+ * starts from, so of two clerks acting at once exactly one succeeds; the other is told to refresh.
+ */
+async function move(ctx: ActionContext, transfer: TransferDoc, name: TransferMove, patch: Patch<TransferDoc>): Promise<TransferDoc> {
+  const { transfers } = transferDb(ctx.store)
+  const { from, to } = TRANSFER_MOVES[name]
+  const changed = await transfers.update({ _id: transfer._id, status: { $in: from } }, { set: { ...patch.set, status: to } })
+  if (changed === 0) throw new CloudError('TRANSFER_STATE')
+  const after = (await transfers.get(transfer._id)) as TransferDoc
+  await applyClosedTransfer(ctx, after)
+  return after
+}
+
+async function staffMove(ctx: ActionContext, transferId: string, name: 'release' | 'accept' | 'reject', side: 'from' | 'to', set: Partial<TransferDoc>) {
+  const transfer = await load(ctx, transferId)
+  // Staff of unrelated unions learn nothing: the same answer as a transfer that does not exist.
+  await requireStaffOf(ctx, side === 'from' ? transfer.fromUnionId : transfer.toUnionId).catch(() => {
+    throw new CloudError('NOT_FOUND', '找不到该转会申请')
+  })
+  const after = await move(ctx, transfer, name, { set })
+  await ctx.audit({ action: `transfer.${name}`, target: { collection: 'transfers', id: transfer._id }, before: { status: transfer.status }, after: { status: after.status, ...set } })
+  await notify(ctx, transfer.openid, { ...NOTICES[name](after), link: '/pages/me/index' })
+  return after
+}
+
+export function release(ctx: ActionContext, transferId: string) {
+  return staffMove(ctx, transferId, 'release', 'from', { releasedAt: ctx.now().toISOString(), releasedBy: signedIn(ctx).openid })
+}
+
+export function accept(ctx: ActionContext, transferId: string) {
+  return staffMove(ctx, transferId, 'accept', 'to', { closedAt: ctx.now().toISOString(), closedBy: signedIn(ctx).openid })
+}
+
+export function reject(ctx: ActionContext, transferId: string, reason: string) {
+  return staffMove(ctx, transferId, 'reject', 'to', { closedAt: ctx.now().toISOString(), closedBy: signedIn(ctx).openid, rejectReason: reason })
+}
+
+export async function withdraw(ctx: ActionContext, transferId: string): Promise<TransferDoc> {
+  const transfer = await load(ctx, transferId)
+  if (transfer.openid !== signedIn(ctx).openid) throw new CloudError('NOT_FOUND', '找不到该转会申请')
+  return move(ctx, transfer, 'withdraw', { set: { closedAt: ctx.now().toISOString(), closedBy: transfer.openid } })
+}

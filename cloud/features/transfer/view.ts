@@ -1,0 +1,47 @@
+import type { TransferView } from '../../../src/domain/contract'
+import { CloudError } from '../../../src/domain/errors'
+import type { ActionContext } from '../../lib/context'
+import { unionSummary } from '../../lib/unions'
+import type { TransferDoc } from './collections'
+
+/** What the member and staff see of transfers: union names, the member's name and number. */
+export async function toViews(ctx: ActionContext, docs: TransferDoc[]): Promise<TransferView[]> {
+  if (!docs.length) return []
+  const unionIds = [...new Set(docs.flatMap((d) => [d.fromUnionId, d.toUnionId]))]
+  const [unions, people, memberships] = await Promise.all([
+    ctx.db.unions.find({ _id: { $in: unionIds } }),
+    ctx.db.people.find({ _id: { $in: [...new Set(docs.map((d) => d.openid))] } }),
+    ctx.db.memberships.find({ _id: { $in: [...new Set(docs.map((d) => d.membershipId))] } }),
+  ])
+  const unionById = new Map(unions.map((u) => [u._id, unionSummary(u)]))
+  const nameById = new Map(people.map((p) => [p._id, p.displayName]))
+  const numberById = new Map(memberships.map((m) => [m._id, m.memberNo]))
+  return docs.map((d) => {
+    const fromUnion = unionById.get(d.fromUnionId)
+    const toUnion = unionById.get(d.toUnionId)
+    if (!fromUnion || !toUnion) throw new CloudError('INTERNAL', '转会涉及的工会不存在，请联系工会')
+    return {
+      id: d._id,
+      status: d.status,
+      memberName: nameById.get(d.openid) ?? '会员',
+      memberNo: numberById.get(d.membershipId) ?? '',
+      fromUnion,
+      toUnion,
+      reason: d.reason,
+      reasonText: d.reasonText,
+      newEmployer: d.newEmployer,
+      jobType: d.jobType,
+      createdAt: d.createdAt,
+      autoReleaseAt: d.status === 'pending_release' ? d.autoReleaseAt : null,
+      releasedAt: d.releasedAt,
+      releasedBy: d.releasedBy === null ? null : d.releasedBy === 'auto' ? 'auto' : 'staff',
+      closedAt: d.closedAt,
+      rejectReason: d.rejectReason,
+    }
+  })
+}
+
+export async function toView(ctx: ActionContext, doc: TransferDoc): Promise<TransferView> {
+  const [view] = await toViews(ctx, [doc])
+  return view
+}

@@ -1,0 +1,78 @@
+import * as v from 'valibot'
+import { TRANSFER_REASONS, TRANSFER_STATUSES, type TransferReason } from '../transfer/machine'
+import { EmptyInput, IsoTime, UnionSummary } from './common'
+import { defineAction } from './define'
+
+const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.trim(), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))
+
+export const TransferView = v.object({
+  id: v.string(),
+  status: v.picklist(TRANSFER_STATUSES),
+  memberName: v.string(),
+  memberNo: v.string(),
+  fromUnion: UnionSummary,
+  toUnion: UnionSummary,
+  reason: v.picklist(Object.keys(TRANSFER_REASONS) as TransferReason[]),
+  reasonText: v.nullable(v.string()),
+  newEmployer: v.string(),
+  jobType: v.string(),
+  createdAt: IsoTime,
+  /** When the leaving union's silence releases it, for a transfer still waiting to be released. */
+  autoReleaseAt: v.nullable(IsoTime),
+  releasedAt: v.nullable(IsoTime),
+  releasedBy: v.nullable(v.picklist(['staff', 'auto'])),
+  closedAt: v.nullable(IsoTime),
+  rejectReason: v.nullable(v.string()),
+})
+export type TransferView = v.InferOutput<typeof TransferView>
+
+export const MembershipPeriod = v.object({ union: UnionSummary, from: IsoTime, to: v.nullable(IsoTime) })
+
+const TransferId = v.strictObject({ transferId: Id('转会申请编号') })
+
+export const transfer = {
+  start: defineAction({
+    access: 'user',
+    summary: '会员发起转会：选择转入工会，说明原因、新单位和岗位',
+    input: v.pipe(
+      v.strictObject({
+        toUnionId: Id('转入工会'),
+        reason: v.picklist(Object.keys(TRANSFER_REASONS) as TransferReason[], '请选择转会原因'),
+        reasonText: v.optional(v.pipe(v.string('请填写具体原因'), v.trim(), v.maxLength(200, '具体原因不超过 200 字'))),
+        newEmployer: v.pipe(v.string('请填写新工作单位'), v.trim(), v.minLength(2, '请填写新工作单位'), v.maxLength(60, '工作单位不超过 60 字')),
+        jobType: v.pipe(v.string('请选择就业形态'), v.trim(), v.minLength(1, '请选择就业形态'), v.maxLength(30, '就业形态不超过 30 字')),
+        /** Made by the app once per form, so a retried submission is not a second transfer. */
+        idempotencyKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')),
+      }),
+      v.forward(
+        v.check((input) => input.reason !== 'other' || Boolean(input.reasonText), '选择“其他”时请填写具体原因'),
+        ['reasonText'],
+      ),
+    ),
+    output: TransferView,
+  }),
+  mine: defineAction({
+    access: 'user',
+    summary: '我的转会：进行中的申请、最近一次结果和会籍记录',
+    input: EmptyInput,
+    output: v.object({ current: v.nullable(TransferView), last: v.nullable(TransferView), history: v.array(MembershipPeriod) }),
+  }),
+  withdraw: defineAction({ access: 'user', summary: '会员在完成前撤回转会', input: TransferId, output: TransferView }),
+  queue: defineAction({
+    access: 'user',
+    summary: '工作人员的转会待办：转出（待本会放行）或转入（待本会接收），最早的在前',
+    input: v.strictObject({ side: v.picklist(['outgoing', 'incoming'], '请选择转出或转入') }),
+    output: v.array(TransferView),
+  }),
+  release: defineAction({ access: 'user', summary: '转出工会放行', input: TransferId, output: TransferView }),
+  accept: defineAction({ access: 'user', summary: '转入工会接收，会籍转入本会', input: TransferId, output: TransferView }),
+  reject: defineAction({
+    access: 'user',
+    summary: '转入工会驳回，需说明原因',
+    input: v.strictObject({
+      transferId: Id('转会申请编号'),
+      reason: v.pipe(v.string('请填写驳回原因'), v.trim(), v.minLength(2, '请填写驳回原因'), v.maxLength(200, '驳回原因不超过 200 字')),
+    }),
+    output: TransferView,
+  }),
+}
