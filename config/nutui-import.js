@@ -8,6 +8,9 @@ module.exports = [
   'import',
   {
     libraryName: NUTUI,
+    // NutUI's folders are the name in lower case with no dashes (TextArea → textarea): the plugin must
+    // pass the name as written, not kebab-cased.
+    camel2DashComponentName: false,
     customName: (name) => `${NUTUI}/dist/es/packages/${name.toLowerCase()}`,
     customStyleName: (name) => `${NUTUI}/dist/es/packages/${name.toLowerCase()}/style/css`,
   },

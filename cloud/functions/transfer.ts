@@ -1,11 +1,16 @@
 import type { Handlers } from '../lib/dispatch'
-import { startTransfer } from '../features/transfer/start'
+import { checkTarget, startTransfer } from '../features/transfer/start'
+import { unionPathNames, unionSummary } from '../lib/unions'
 import { accept, reject, release, withdraw } from '../features/transfer/moves'
 import { mine, queue } from '../features/transfer/queries'
 import { toView, toViews } from '../features/transfer/view'
 
 /** 转会: the member starts or withdraws; the leaving union releases; the receiving union accepts or rejects. */
 export const transferHandlers: Handlers<'transfer'> = {
+  async preview({ toUnionId }, ctx) {
+    const { from, to } = await checkTarget(ctx, toUnionId)
+    return { fromUnion: unionSummary(from), toUnion: unionSummary(to), toUnionPath: await unionPathNames(ctx, to) }
+  },
   async start(input, ctx) {
     return toView(ctx, await startTransfer(ctx, input))
   },

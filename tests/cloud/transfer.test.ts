@@ -194,3 +194,21 @@ describe('transfer (转会)', () => {
     expect(await t.membership()).toMatchObject({ unionId: 'hhht-hm-jz' })
   })
 })
+
+describe('transfer.preview', () => {
+  it('shows the target union and its path before the form', async () => {
+    const t = await setup()
+    expect(await t.call('demo-member', 'preview', { toUnionId: 'hhht-hm-jz' })).toMatchObject({
+      ok: true,
+      data: { fromUnion: { id: 'hhht-xc-kd' }, toUnion: { id: 'hhht-hm-jz' }, toUnionPath: ['内蒙古自治区总工会', '呼和浩特市总工会', '回民区总工会', '示例建筑（演示）有限公司工会'] },
+    })
+  })
+  it('says why a transfer cannot start', async () => {
+    const t = await setup()
+    expect(await t.call('demo-member', 'preview', { toUnionId: 'hhht-xc-kd' })).toMatchObject({ ok: false, error: { code: 'TRANSFER_SAME_UNION' } })
+    expect(await t.call('demo-member', 'preview', { toUnionId: 'nope' })).toMatchObject({ ok: false, error: { code: 'UNION_NOT_FOUND' } })
+    expect(await t.call('demo-worker', 'preview', { toUnionId: 'hhht-hm-jz' })).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } })
+    await t.ok('demo-member', 'start', startInput())
+    expect(await t.call('demo-member', 'preview', { toUnionId: 'hhht-xc-hw' })).toMatchObject({ ok: false, error: { code: 'TRANSFER_IN_PROGRESS' } })
+  })
+})

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { openMe, signInAs } from './support/signin'
 import { startServer, type RunningServer } from '../../scripts/lib/local-server'
 
 /** The first use of the web build, on the real server with its first-start demo data. */
@@ -18,29 +19,10 @@ describe('first use', () => {
     await server?.stop()
   })
 
-  async function signInAs(page: Page, key: string, shot: (page: Page, name: string) => Promise<void>) {
-    await page.goto(`${server.url}/`)
-    await page.waitForSelector('[data-testid="login-needed"]')
-    await shot(page, 'login-needed')
-    await page.tap('#login-needed-action')
-    await page.waitForSelector(`#login-as-${key}`)
-    await shot(page, 'choose-person')
-    await page.tap(`#login-as-${key}`)
-    await page.waitForSelector('[data-testid="privacy-notice"]')
-    await shot(page, 'privacy-notice')
-    await page.tap('#agree-privacy-btn')
-    await page.waitForSelector('[data-testid="privacy-notice"]', { state: 'detached' })
-  }
-
-  async function openMe(page: Page) {
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).tap()
-    await page.waitForSelector('[data-testid="display-name"]')
-  }
-
   it('a worker signs in, accepts the privacy notice, sees 首页 and 我的', async () => {
     const shot = screenshots('worker-first-use')
     const { page, errors, context } = await openPhone(browser)
-    await signInAs(page, 'worker', shot)
+    await signInAs(page, server.url, 'worker', shot)
 
     const grid = page.getByTestId('service-grid')
     for (const title of ['入会 / 转会', '普惠福利', '驿站地图', '金秋助学']) await grid.getByText(title, { exact: true }).waitFor()
@@ -72,7 +54,7 @@ describe('first use', () => {
   it('a member sees their union card on 我的', async () => {
     const shot = screenshots('member-card')
     const { page, errors, context } = await openPhone(browser)
-    await signInAs(page, 'member', shot)
+    await signInAs(page, server.url, 'member', shot)
     await openMe(page)
     const card = page.getByTestId('membership')
     await card.getByText('示例速递（演示）有限公司工会', { exact: true }).waitFor()
@@ -86,7 +68,7 @@ describe('first use', () => {
   it('a union clerk sees their role; switching person asks who again', async () => {
     const shot = screenshots('clerk-role')
     const { page, errors, context } = await openPhone(browser)
-    await signInAs(page, 'clerk', shot)
+    await signInAs(page, server.url, 'clerk', shot)
     await openMe(page)
     await page.getByText('新城区总工会（县级总工会）工作人员').waitFor()
     await shot(page, 'me')

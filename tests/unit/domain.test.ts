@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { CloudError, ERROR_MESSAGES, isErrorCode } from '../../src/domain/errors'
-import { formatDate } from '../../src/domain/format'
+import { formatDate, formatWait } from '../../src/domain/format'
 import { isWithin } from '../../src/domain/unions'
 import { parseInput } from '../../src/domain/validate'
 
@@ -55,5 +55,14 @@ describe('union subtree', () => {
 describe('formatDate', () => {
   it('writes dates the Chinese way', () => {
     expect(formatDate('2024-03-15T02:00:00.000Z')).toBe('2024年3月15日')
+  })
+})
+
+describe('formatWait', () => {
+  it('says how long a queue item has waited', () => {
+    const now = new Date('2026-11-23T12:00:00Z')
+    expect(formatWait('2026-11-23T11:30:00Z', now)).toBe('刚刚提交')
+    expect(formatWait('2026-11-23T07:00:00Z', now)).toBe('已等待 5 小时')
+    expect(formatWait('2026-11-20T11:00:00Z', now)).toBe('已等待 3 天')
   })
 })

@@ -7,6 +7,17 @@ import { DuplicateKeyError } from '../../lib/store/port'
 import { transferDb, type TransferDoc } from './collections'
 import { settleMembership } from './settle'
 
+/** What must hold before a transfer can start: an active member, free, moving to another live union. */
+export async function checkTarget(ctx: ActionContext, toUnionId: string) {
+  const membership = await settleMembership(ctx, await requireActiveMember(ctx))
+  const [from, to] = await Promise.all([ctx.db.unions.get(membership.unionId), ctx.db.unions.get(toUnionId)])
+  if (!to || to.status !== 'active') throw new CloudError('UNION_NOT_FOUND')
+  if (!from) throw new CloudError('INTERNAL', '会籍所在工会不存在，请联系工会')
+  if (to._id === from._id) throw new CloudError('TRANSFER_SAME_UNION')
+  if (membership.transferId) throw new CloudError('TRANSFER_IN_PROGRESS')
+  return { membership, from, to }
+}
+
 /**
  * A member starts a transfer. One in flight at a time: the membership is taken for this transfer by
  * one conditional update (`transferId` absent → set), so two starts at once cannot both succeed.
@@ -18,12 +29,7 @@ export async function startTransfer(ctx: ActionContext, input: ActionParsed<'tra
   const [retried] = await transfers.find({ idempotency }, { limit: 1 })
   if (retried) return retried
 
-  const membership = await settleMembership(ctx, await requireActiveMember(ctx))
-  const [from, to] = await Promise.all([ctx.db.unions.get(membership.unionId), ctx.db.unions.get(input.toUnionId)])
-  if (!to || to.status !== 'active') throw new CloudError('UNION_NOT_FOUND')
-  if (!from) throw new CloudError('INTERNAL', '会籍所在工会不存在，请联系工会')
-  if (to._id === from._id) throw new CloudError('TRANSFER_SAME_UNION')
-  if (membership.transferId) throw new CloudError('TRANSFER_IN_PROGRESS')
+  const { membership, from, to } = await checkTarget(ctx, input.toUnionId)
 
   const now = ctx.now().toISOString()
   const doc: TransferDoc = {

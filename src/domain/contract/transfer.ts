@@ -31,6 +31,12 @@ export const MembershipPeriod = v.object({ union: UnionSummary, from: IsoTime, t
 const TransferId = v.strictObject({ transferId: Id('转会申请编号') })
 
 export const transfer = {
+  preview: defineAction({
+    access: 'user',
+    summary: '发起转会前查看转入工会（扫码或输入工会码），并检查能否转会',
+    input: v.strictObject({ toUnionId: Id('工会码') }),
+    output: v.object({ fromUnion: UnionSummary, toUnion: UnionSummary, toUnionPath: v.array(v.string()) }),
+  }),
   start: defineAction({
     access: 'user',
     summary: '会员发起转会：选择转入工会，说明原因、新单位和岗位',

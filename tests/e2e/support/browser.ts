@@ -31,6 +31,8 @@ export function screenshots(flow: string) {
   let step = 0
   return async (page: Page, name: string) => {
     step += 1
+    // Taro's web router slides pages in: let the transition finish so the picture shows one page.
+    await page.waitForTimeout(400)
     await page.screenshot({ path: path.join(dir, `${String(step).padStart(2, '0')}-${name}.png`) })
   }
 }

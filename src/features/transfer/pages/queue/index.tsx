@@ -1,0 +1,106 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import type { TransferView } from '@/domain/contract'
+import { TRANSFER_REASONS } from '@/domain/transfer/machine'
+import { CloudError } from '@/domain/errors'
+import { formatWait } from '@/domain/format'
+import { call } from '@/services/cloud'
+import { useCloud } from '@/services/useCloud'
+import './index.scss'
+
+type Side = 'outgoing' | 'incoming'
+
+function TransferRow({ transfer, side, onDone }: { transfer: TransferView; side: Side; onDone: () => void }) {
+  const [rejecting, setRejecting] = useState(false)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const act = async (action: 'release' | 'accept' | 'reject') => {
+    setBusy(true)
+    try {
+      if (action === 'reject') await call('transfer', 'reject', { transferId: transfer.id, reason })
+      else await call('transfer', action, { transferId: transfer.id })
+      Taro.showToast({ title: { release: '已放行', accept: '已接收', reject: '已驳回' }[action], icon: 'success' })
+      onDone()
+    } catch (e) {
+      const error = e instanceof CloudError ? e : new CloudError('INTERNAL')
+      Taro.showToast({ title: error.fields?.reason ?? error.message, icon: 'none', duration: 2500 })
+      if (error.code === 'TRANSFER_STATE' || error.code === 'NOT_FOUND') onDone()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const since = side === 'incoming' && transfer.releasedAt ? transfer.releasedAt : transfer.createdAt
+  return (
+    <View className='transfer-queue__row' data-testid={`transfer-${transfer.id}`}>
+      <View className='transfer-queue__head'>
+        <Text className='transfer-queue__name'>
+          {transfer.memberName} · {transfer.memberNo}
+        </Text>
+        <Text className='transfer-queue__wait'>{formatWait(since, new Date())}</Text>
+      </View>
+      <Text>
+        {transfer.fromUnion.name} → {transfer.toUnion.name}
+      </Text>
+      <Text className='transfer-queue__detail'>
+        {TRANSFER_REASONS[transfer.reason]}
+        {transfer.reasonText ? `：${transfer.reasonText}` : ''} · 新单位 {transfer.newEmployer} · {transfer.jobType}
+      </Text>
+      {transfer.releasedBy === 'auto' ? <Text className='transfer-queue__detail'>原工会逾期未处理，已自动放行</Text> : null}
+      {rejecting ? <TextArea id='reject-reason' value={reason} placeholder='驳回原因（会员可见）' maxLength={200} onChange={setReason} /> : null}
+      <View className='transfer-queue__actions'>
+        {side === 'outgoing' ? (
+          <Button id='release-transfer' type='primary' size='small' disabled={busy} onClick={() => void act('release')}>
+            放行
+          </Button>
+        ) : rejecting ? (
+          <>
+            <Button size='small' onClick={() => setRejecting(false)}>
+              取消
+            </Button>
+            <Button id='confirm-reject' type='primary' size='small' disabled={busy} onClick={() => void act('reject')}>
+              确认驳回
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button id='reject-transfer' size='small' onClick={() => setRejecting(true)}>
+              驳回
+            </Button>
+            <Button id='accept-transfer' type='primary' size='small' disabled={busy} onClick={() => void act('accept')}>
+              接收
+            </Button>
+          </>
+        )}
+      </View>
+    </View>
+  )
+}
+
+/** Union staff: transfers waiting for their subtree to release (转出) or to accept (转入), oldest first. */
+export default function TransferQueue() {
+  const [side, setSide] = useState<Side>('outgoing')
+  const queue = useCloud('transfer', 'queue', { side })
+  usePullDownRefresh(() => {
+    void queue.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  return (
+    <PageShell error={queue.error} loading={queue.loading} hasData={Boolean(queue.data)} onRetry={() => void queue.reload()}>
+      <View className='transfer-queue'>
+        <View className='transfer-queue__tabs'>
+          {(['outgoing', 'incoming'] as Side[]).map((s) => (
+            <Text key={s} id={`tab-${s}`} className={`transfer-queue__tab${s === side ? ' transfer-queue__tab--on' : ''}`} onClick={() => setSide(s)}>
+              {s === 'outgoing' ? '转出待放行' : '转入待接收'}
+            </Text>
+          ))}
+        </View>
+        {queue.data && !queue.data.length ? <Text className='transfer-queue__empty' data-testid='queue-empty'>暂无待办</Text> : null}
+        {queue.data?.map((t) => <TransferRow key={t.id} transfer={t} side={side} onDone={() => void queue.reload()} />)}
+      </View>
+    </PageShell>
+  )
+}
