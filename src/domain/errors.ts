@@ -14,6 +14,12 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '找不到对应的记录',
   NOT_MEMBER: '此项服务仅限工会会员，请先入会',
   CONFLICT: '记录已被他人修改，请刷新后重试',
+  UNION_NOT_FOUND: '没有找到这个工会，请核对工会编码，或按名称查找',
+  UNION_CLOSED: '该工会暂不接受线上入会申请，请按名称查找其他工会',
+  ALREADY_MEMBER: '您已是工会会员；换了工作请办理转会',
+  APPLICATION_PENDING: '您已有一份入会申请正在审核中',
+  ALREADY_DECIDED: '该申请已处理过了，请刷新',
+  CARD_INVALID: '会员码无效或已过期，请让会员刷新后再出示',
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务开小差了，请稍后重试',
 } as const

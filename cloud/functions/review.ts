@@ -1,0 +1,15 @@
+import type { Handlers } from '../lib/dispatch'
+import { approveApplication, applicationForStaff, rejectApplication } from '../features/join/decide'
+import { reviewQueue } from '../features/join/queue'
+
+/** 入会审核: union staff decide the join applications of their union and the unions below it. */
+export const reviewHandlers: Handlers<'review'> = {
+  queue: (_input, ctx) => reviewQueue(ctx),
+
+  async approve({ applicationId }, ctx) {
+    const { union } = await applicationForStaff(ctx, applicationId)
+    return approveApplication(ctx, applicationId, { actor: 'staff', union })
+  },
+
+  reject: ({ applicationId, reason }, ctx) => rejectApplication(ctx, applicationId, reason),
+}
