@@ -9,6 +9,7 @@ export default defineAppConfig({
     navigationBarTitleText: '工会会员服务',
     navigationBarTextStyle: 'white',
   },
+  subPackages: [{ root: 'features/join', pages: ['pages/entry/index', 'pages/card/index', 'pages/review/index', 'pages/notifications/index'] }],
   tabBar: {
     color: '#666666',
     selectedColor: '#c8161d',
