@@ -55,9 +55,13 @@ export default function Me() {
           </View>
           {data.membership ? <MembershipCard membership={data.membership} /> : <JoinStatus />}
           <View className='me__section'>
-            <Cell id='open-notifications' title='我的消息' extra='审核结果等' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/notifications/index' })} />
+            <View id='open-notifications' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/notifications/index' })}>
+              <Cell title='我的消息' extra='审核结果等' />
+            </View>
             {data.roles.some((role) => role.kind === 'union_staff') ? (
-              <Cell id='open-review' title='入会审核' extra='待审核的入会申请' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/review/index' })} />
+              <View id='open-review' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/review/index' })}>
+                <Cell title='入会审核' extra='待审核的入会申请' />
+              </View>
             ) : null}
           </View>
           {data.roles.length ? (

@@ -97,7 +97,7 @@ export function JoinFormView({ values, idNumber, today, serverErrors, submitting
           title='民族'
           visible={pickEthnicity}
           options={ETHNICITY_OPTIONS}
-          value={values.ethnicity ? [text('ethnicity')] : undefined}
+          value={[text('ethnicity') || ETHNICITIES[0]]}
           onConfirm={(_options, selected) => {
             if (selected[0]) set('ethnicity', String(selected[0]))
             setPickEthnicity(false)

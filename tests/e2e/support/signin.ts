@@ -1,0 +1,16 @@
+import type { Page } from 'playwright-core'
+
+/** Signs in on the web build as one of the demo people and accepts the privacy notice. */
+export async function signInAs(page: Page, url: string, key: string, shot?: (page: Page, name: string) => Promise<void>) {
+  await page.goto(`${url}/`)
+  await page.waitForSelector('[data-testid="login-needed"]')
+  await shot?.(page, 'login-needed')
+  await page.tap('#login-needed-action')
+  await page.waitForSelector(`#login-as-${key}`)
+  await shot?.(page, 'choose-person')
+  await page.tap(`#login-as-${key}`)
+  await page.waitForSelector('[data-testid="privacy-notice"]')
+  await shot?.(page, 'privacy-notice')
+  await page.tap('#agree-privacy-btn')
+  await page.waitForSelector('[data-testid="privacy-notice"]', { state: 'detached' })
+}
