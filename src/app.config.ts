@@ -9,7 +9,7 @@ export default defineAppConfig({
     navigationBarTitleText: '工会会员服务',
     navigationBarTextStyle: 'white',
   },
-  subPackages: [{ root: 'features/join', pages: ['pages/entry/index', 'pages/card/index', 'pages/review/index', 'pages/notifications/index'] }],
+  subPackages: [{ root: 'features/join', pages: ['pages/entry/index', 'pages/card/index', 'pages/review/index', 'pages/notifications/index', 'pages/poster/index'] }],
   tabBar: {
     color: '#666666',
     selectedColor: '#c8161d',

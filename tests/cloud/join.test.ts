@@ -288,3 +288,15 @@ describe('member card', () => {
     expect(await h.callAs('demo-worker', 'member', 'card', {})).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } })
   })
 })
+
+describe('review.posterUnions (staff join QR)', () => {
+  it('lists the joinable unions of the staff subtree only', async () => {
+    const h = await cloudHarness()
+    const xc = await ok<{ unions: Array<{ id: string }> }>(h.callAs('demo-clerk', 'review', 'posterUnions', {}))
+    expect(v.safeParse(contract.review.posterUnions.output, xc).success).toBe(true)
+    expect(xc.unions.map((u) => u.id).sort()).toEqual(['hhht-xc-hw', 'hhht-xc-kd', 'hhht-xc-xyt'])
+    const hm = await ok<{ unions: Array<{ id: string }> }>(h.callAs('demo-hm-clerk', 'review', 'posterUnions', {}))
+    expect(hm.unions.map((u) => u.id)).toEqual(['hhht-hm-jz'])
+    expect(await h.callAs('demo-worker', 'review', 'posterUnions', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})

@@ -74,6 +74,12 @@ describe('join the union', () => {
     await card.locator('[id^="approve-"]').tap()
     await clerk.page.getByTestId('review-empty').waitFor()
     await shot(clerk.page, 'approved')
+    // The clerk's printable join QR for the unions of their district.
+    await clerk.page.goBack()
+    await clerk.page.tap('#open-poster')
+    await clerk.page.getByTestId('join-poster').getByText('工会编码', { exact: false }).waitFor()
+    await clerk.page.getByTestId('join-poster').getByTestId('card-qr').waitFor()
+    await shot(clerk.page, 'poster')
 
     await worker.page.reload()
     const membership = worker.page.getByTestId('membership')

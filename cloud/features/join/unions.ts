@@ -46,3 +46,11 @@ export async function searchJoinable(ctx: ActionContext, keyword: string): Promi
   const matches = keyword ? described.filter((u) => u.path.some((name) => name.includes(keyword))) : []
   return { unions: matches.slice(0, 20), newForms: described.filter((u) => u.level === 'newforms').slice(0, 10) }
 }
+
+/** The unions a staff member may print a join poster for: joinable ones in their subtrees. */
+export async function posterUnions(ctx: ActionContext, roots: string[]): Promise<JoinUnion[]> {
+  const [below, own] = await Promise.all([ctx.db.unions.find({ ancestors: { $in: roots } }, { limit: 500 }), ctx.db.unions.find({ _id: { $in: roots } })])
+  const joinable = [...own, ...below].filter(acceptsMembers)
+  const unique = [...new Map(joinable.map((u) => [u._id, u])).values()]
+  return describeUnions(ctx, unique)
+}

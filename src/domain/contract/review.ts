@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
 import { EmptyInput } from './common'
-import { ApplicationView } from './join'
+import { ApplicationView, JoinUnion } from './join'
 
 const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指定申请'), v.maxLength(64, '申请编号不正确'))
 
@@ -12,6 +12,12 @@ export const review = {
     summary: '待审核的入会申请，最早提交的在前，附已等待时长',
     input: EmptyInput,
     output: v.object({ items: v.array(v.object({ ...ApplicationView.entries, waitedMinutes: v.number(), waited: v.string() })) }),
+  }),
+  posterUnions: defineAction({
+    access: 'user',
+    summary: '工作人员可打印入会二维码的工会（本级及下级中可接收会员的工会）',
+    input: EmptyInput,
+    output: v.object({ unions: v.array(JoinUnion) }),
   }),
   approve: defineAction({
     access: 'user',

@@ -63,6 +63,11 @@ export default function Me() {
                 <Cell title='入会审核' extra='待审核的入会申请' />
               </View>
             ) : null}
+            {data.roles.some((role) => role.kind === 'union_staff') ? (
+              <View id='open-poster' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/poster/index' })}>
+                <Cell title='入会二维码' extra='打印张贴，扫码入会' />
+              </View>
+            ) : null}
           </View>
           {data.roles.length ? (
             <View className='me__section'>
