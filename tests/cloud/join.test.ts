@@ -124,6 +124,15 @@ describe('member.join', () => {
     expect(await applications(h).count({})).toBe(1)
   })
 
+  it('an approval under way (application approved, claim not yet marked) already counts as a membership', async () => {
+    const h = await cloudHarness()
+    const form = joinForm()
+    const app = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', form))
+    await joinDb(h.store).applications.update({ _id: app.id }, { set: { status: 'approved' } })
+    expect(await h.callAs('o-other-phone', 'member', 'join', joinForm({ idNumber: form.idNumber }))).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } })
+    expect(await joinDb(h.store).claims.find({})).toEqual([expect.objectContaining({ applicationId: app.id })])
+  })
+
   it('a pending application elsewhere is named; the same submission twice is one application', async () => {
     const h = await cloudHarness()
     const form = joinForm()

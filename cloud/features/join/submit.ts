@@ -45,10 +45,11 @@ async function claimIdNumber(ctx: ActionContext, claim: JoinClaimDoc): Promise<'
     const held = await claims.get(claim._id)
     if (!held) continue // released (rejected) in between: try again
     if (held.applicationId === claim.applicationId) return 'ours'
-    if (held.status === 'member') {
+    const app = held.status === 'member' ? null : await applications.get(held.applicationId)
+    // An approved application whose claim is not yet marked 'member' (the approval is under way) counts as a membership.
+    if (held.status === 'member' || app?.status === 'approved') {
       throw new CloudError('ALREADY_MEMBER', held.openid === claim.openid ? undefined : '该身份证号已是工会会员；换了工作请办理转会')
     }
-    const app = await applications.get(held.applicationId)
     if (app?.status === 'pending') throw await pendingError(ctx, app.unionId, held.openid === claim.openid)
     const stale = !app && ctx.now().getTime() - new Date(held.createdAt).getTime() > STALE_CLAIM_MS
     if (!stale && !app) throw await pendingError(ctx, held.unionId, held.openid === claim.openid)
