@@ -3,7 +3,11 @@ const webOnlyPages = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index', ...webOnlyPages],
-  subPackages: [{ root: 'features/transfer', pages: ['pages/start/index', 'pages/status/index', 'pages/queue/index'] }],
+  // One subpackage per feature (WeChat: at most 2 MB each; the main package keeps 首页 and 我的).
+  subPackages: [
+    { root: 'features/join', pages: ['pages/entry/index', 'pages/card/index', 'pages/review/index', 'pages/notifications/index', 'pages/poster/index'] },
+    { root: 'features/transfer', pages: ['pages/start/index', 'pages/status/index', 'pages/queue/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

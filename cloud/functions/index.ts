@@ -2,9 +2,11 @@ import type { FunctionName } from '../../src/domain/contract'
 import type { Handlers } from '../lib/dispatch'
 import { memberHandlers } from './member'
 import { transferHandlers } from './transfer'
+import { reviewHandlers } from './review'
 
 /** Every cloud function's handlers; the type makes a function missing here a compile error. */
 export const functions: { [F in FunctionName]: Handlers<F> } = {
   member: memberHandlers,
   transfer: transferHandlers,
+  review: reviewHandlers,
 }

@@ -3,6 +3,7 @@ import type { Membership, Role } from '../../src/domain/contract'
 import { signedIn, type ActionContext } from '../lib/context'
 import type { Handlers } from '../lib/dispatch'
 import { unionPathNames, unionSummary } from '../lib/unions'
+import { joinHandlers } from '../features/join/handlers'
 
 async function describeRoles(ctx: ActionContext): Promise<Role[]> {
   const roles: Role[] = []
@@ -54,4 +55,6 @@ export const memberHandlers: Handlers<'member'> = {
     }
     return { version, agreedAt }
   },
+
+  ...joinHandlers,
 }

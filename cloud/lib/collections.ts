@@ -1,6 +1,7 @@
 import type { UnionLevel } from '../../src/domain/contract'
 import { ensureTransferIndexes } from '../features/transfer/collections'
 import type { Doc, Store } from './store/port'
+import { ensureJoinIndexes } from '../features/join/collections'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
 export interface UnionDoc extends Doc {
@@ -82,4 +83,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await store.ensureIndex('audit', { fields: ['target.id'] })
   await store.ensureIndex('notifications', { fields: ['openid'] })
   await ensureTransferIndexes(store)
+  await ensureJoinIndexes(store)
 }

@@ -5,6 +5,7 @@ import { startServer } from '../lib/local-server'
 import { weappSizes } from '../lib/weapp-sizes'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
+import { benchJoin } from './join'
 import { Results } from './results'
 import { benchTransfer } from './transfer'
 
@@ -31,7 +32,8 @@ async function main() {
   results.add('weapp.main_package_bytes', weapp.mainBytes, 'bytes')
   results.add('weapp.total_bytes', weapp.totalBytes, 'bytes')
 
-  const server = await startServer()
+  // Bench people (bench-<n>) give the join bench many distinct identities; never on in `npm start`.
+  const server = await startServer({ ALLOW_BENCH_PEOPLE: '1' })
   try {
     const login = await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'member' }) })
     const { token } = (await login.json()) as { token: string }
@@ -41,6 +43,8 @@ async function main() {
     await benchCloud(server.url, token, results)
     console.log('转会（HTTP）')
     await benchTransfer(server.url, results)
+    console.log('入会（HTTP）')
+    await benchJoin(server.url, results)
   } finally {
     await server.stop()
   }

@@ -1,6 +1,7 @@
 import type * as v from 'valibot'
 import { member } from './member'
 import { transfer } from './transfer'
+import { review } from './review'
 import type { ActionSpec, FunctionSpec } from './define'
 
 /**
@@ -10,6 +11,7 @@ import type { ActionSpec, FunctionSpec } from './define'
 export const contract = {
   member,
   transfer,
+  review,
 } satisfies Record<string, FunctionSpec>
 
 export type Contract = typeof contract
@@ -34,3 +36,5 @@ export * from './define'
 export * from './common'
 export * from './member'
 export * from './transfer'
+export * from './join'
+export * from './review'

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
 import { EmptyInput, IsoTime, UnionSummary } from './common'
+import { joinActions } from './join'
 
 export const Role = v.variant('kind', [
   v.object({ kind: v.literal('union_staff'), union: UnionSummary }),
@@ -43,4 +44,5 @@ export const member = {
     }),
     output: v.object({ version: v.string(), agreedAt: IsoTime }),
   }),
+  ...joinActions,
 }

@@ -7,6 +7,7 @@ import { formatDate } from '@/domain/format'
 import { needsDemoLogin } from '@/platform/login'
 import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
+import { JoinStatus } from '@/features/join/components/JoinStatus'
 import { TransferEntry } from '@/features/transfer/components/TransferEntry'
 import './index.scss'
 
@@ -20,15 +21,9 @@ function MembershipCard({ membership }: { membership: NonNullable<Profile['membe
         <Text>会员编号 {membership.memberNo}</Text>
         <Text>{formatDate(membership.joinedAt)}入会</Text>
       </View>
-    </View>
-  )
-}
-
-function NotMember() {
-  return (
-    <View className='me__card me__card--none' data-testid='not-member'>
-      <Text className='me__card-union'>尚未入会</Text>
-      <Text className='me__card-path'>入会后可领取普惠福利、申请金秋助学。扫码入会即将开放。</Text>
+      <Button id='open-card' size='small' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/card/index' })}>
+        出示电子会员证
+      </Button>
     </View>
   )
 }
@@ -59,7 +54,22 @@ export default function Me() {
               {data.displayName}
             </Text>
           </View>
-          {data.membership ? <MembershipCard membership={data.membership} /> : <NotMember />}
+          {data.membership ? <MembershipCard membership={data.membership} /> : <JoinStatus />}
+          <View className='me__section'>
+            <View id='open-notifications' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/notifications/index' })}>
+              <Cell title='我的消息' extra='审核结果等' />
+            </View>
+            {data.roles.some((role) => role.kind === 'union_staff') ? (
+              <View id='open-review' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/review/index' })}>
+                <Cell title='入会审核' extra='待审核的入会申请' />
+              </View>
+            ) : null}
+            {data.roles.some((role) => role.kind === 'union_staff') ? (
+              <View id='open-poster' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/poster/index' })}>
+                <Cell title='入会二维码' extra='打印张贴，扫码入会' />
+              </View>
+            ) : null}
+          </View>
           <TransferEntry profile={data} />
           {data.roles.length ? (
             <View className='me__section'>

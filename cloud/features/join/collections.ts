@@ -1,0 +1,72 @@
+import type { EducationLevel, EmploymentType, Ethnicity, HukouType, PoliticalStatus } from '../../../src/domain/join/options'
+import type { Doc, Store } from '../../lib/store/port'
+
+/** A join application (入会申请). The ID number only encrypted, hashed and masked. */
+export interface ApplicationDoc extends Doc {
+  openid: string
+  /** The client's idempotency key: the same submission sent twice is one application. */
+  requestId: string
+  unionId: string
+  /** The union's ancestors then itself: `{ unionPath: staffUnionId }` finds a subtree's applications. */
+  unionPath: string[]
+  status: 'pending' | 'approved' | 'rejected'
+  name: string
+  /** AES-256-GCM of the ID number (cloud/lib/crypto.ts). */
+  idCipher: string
+  /** keyedHash of the ID number: finds the claim without the number in clear. */
+  idHash: string
+  idMasked: string
+  gender: 'male' | 'female'
+  birthDate: string
+  phone: string
+  ethnicity: Ethnicity
+  education: EducationLevel
+  politicalStatus: PoliticalStatus
+  hukou: HukouType
+  employer: string
+  employment: EmploymentType
+  /** When each consent was given (personal information; sensitive information, separately). */
+  consents: { personalAt: string; sensitiveAt: string }
+  submittedAt: string
+  decidedAt: string | null
+  decidedBy: string | null
+  rejectReason: string | null
+  memberNo: string | null
+  membershipId: string | null
+}
+
+/**
+ * The lock that makes "one person (by ID number) = at most one membership or one pending
+ * application" hold: `_id` is the keyed hash, so a second insert fails whatever the timing.
+ * Released when an application is rejected; kept (as 'member') when it is approved.
+ */
+export interface JoinClaimDoc extends Doc {
+  openid: string
+  applicationId: string
+  unionId: string
+  status: 'pending' | 'member'
+  createdAt: string
+}
+
+/** Sequences (member numbers per region code), advanced by a conditional update. */
+export interface CounterDoc extends Doc {
+  seq: number
+}
+
+/** Per-union join settings: a union may approve applications at once. `_id` is the union's id. */
+export interface JoinSettingsDoc extends Doc {
+  autoApprove: boolean
+}
+
+export const joinDb = (store: Store) => ({
+  applications: store.collection<ApplicationDoc>('applications'),
+  claims: store.collection<JoinClaimDoc>('joinClaims'),
+  counters: store.collection<CounterDoc>('counters'),
+  settings: store.collection<JoinSettingsDoc>('joinSettings'),
+})
+
+export async function ensureJoinIndexes(store: Store): Promise<void> {
+  await store.ensureIndex('applications', { fields: ['openid'] })
+  await store.ensureIndex('applications', { fields: ['unionPath'] })
+  await store.ensureIndex('applications', { fields: ['status'] })
+}

@@ -1,0 +1,87 @@
+import type { ApplicationView } from '../../../src/domain/contract'
+import { CloudError } from '../../../src/domain/errors'
+import type { MembershipDoc, UnionDoc } from '../../lib/collections'
+import type { ActionContext } from '../../lib/context'
+import { notify } from '../../lib/notify'
+import { isStaffOf } from '../../lib/roles'
+import { DuplicateKeyError } from '../../lib/store/port'
+import { joinDb, type ApplicationDoc } from './collections'
+import { formatMemberNo, nextSequence } from './memberNo'
+import { viewOf } from './views'
+
+const STATUS_LINK = '/pages/me/index'
+
+/** The application, if the caller is staff of its union or a union above; otherwise NOT_FOUND (nothing revealed). */
+export async function applicationForStaff(ctx: ActionContext, id: string): Promise<{ app: ApplicationDoc; union: UnionDoc }> {
+  const app = await joinDb(ctx.store).applications.get(id)
+  const union = app ? await ctx.db.unions.get(app.unionId) : null
+  if (!app || !union || !isStaffOf(ctx.caller, union)) throw new CloudError('NOT_FOUND', '找不到这份申请，或不属于您所在工会')
+  return { app, union }
+}
+
+/** A member number unique in the store: the next of the region's sequence (the unique index is the last word). */
+async function insertMembership(ctx: ActionContext, app: ApplicationDoc, union: UnionDoc, joinedAt: string): Promise<MembershipDoc> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const memberNo = formatMemberNo(union.regionCode, await nextSequence(ctx, `memberNo-${union.regionCode}`))
+    const membership: MembershipDoc = { _id: ctx.newId(), openid: app.openid, unionId: union._id, memberNo, joinedAt, status: 'active' }
+    try {
+      return await ctx.db.memberships.insert(membership)
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+      // Taken by a number given out before the sequence existed: take the next. Or the person is a member already.
+      if (await ctx.db.memberships.count({ openid: app.openid })) throw new CloudError('ALREADY_MEMBER', '申请人已是工会会员；换了工作请办理转会')
+    }
+  }
+  throw new CloudError('CONFLICT', '会员编号分配失败，请稍后重试')
+}
+
+/**
+ * Approves a pending application: one conditional update decides who wins when two clerks (or an
+ * auto-approval and a clerk) act at once; the winner alone allocates the number and the membership.
+ */
+export async function approveApplication(ctx: ActionContext, id: string, by: { actor: 'staff' | 'system'; union: UnionDoc }): Promise<ApplicationView> {
+  const { applications, claims } = joinDb(ctx.store)
+  const decidedAt = ctx.now().toISOString()
+  const decidedBy = by.actor === 'system' ? 'system' : (ctx.caller?.openid ?? 'system')
+  const won = await applications.update({ _id: id, status: 'pending' }, { set: { status: 'approved', decidedAt, decidedBy } })
+  if (won === 0) throw new CloudError('ALREADY_DECIDED')
+  const before = await applications.get(id)
+  if (!before) throw new CloudError('NOT_FOUND')
+  let membership: MembershipDoc
+  try {
+    membership = await insertMembership(ctx, before, by.union, decidedAt)
+  } catch (error) {
+    // Put the application back as it was, so it can be decided again.
+    await applications.update({ _id: id, status: 'approved', memberNo: null }, { set: { status: 'pending', decidedAt: null, decidedBy: null } })
+    throw error
+  }
+  await applications.update({ _id: id }, { set: { memberNo: membership.memberNo, membershipId: membership._id } })
+  await claims.update({ _id: before.idHash, applicationId: id }, { set: { status: 'member' } })
+  const after = { ...before, memberNo: membership.memberNo, membershipId: membership._id }
+  await ctx.audit({
+    action: by.actor === 'system' ? 'join.autoApprove' : 'join.approve',
+    target: { collection: 'applications', id },
+    before: { status: 'pending' },
+    after: { status: 'approved', memberNo: membership.memberNo, membershipId: membership._id, decidedBy },
+  })
+  await notify(ctx, before.openid, {
+    title: '入会申请已通过',
+    body: `欢迎加入${by.union.name}！您的会员编号是 ${membership.memberNo}，电子会员证在“我的”页面。`,
+    link: STATUS_LINK,
+  })
+  return viewOf(ctx, after)
+}
+
+/** Rejects a pending application with a reason the applicant sees; frees the ID number for a corrected resubmission. */
+export async function rejectApplication(ctx: ActionContext, id: string, reason: string): Promise<ApplicationView> {
+  const { applications, claims } = joinDb(ctx.store)
+  const { app, union } = await applicationForStaff(ctx, id)
+  const decidedAt = ctx.now().toISOString()
+  const decidedBy = ctx.caller?.openid ?? 'system'
+  const changed = await applications.update({ _id: id, status: 'pending' }, { set: { status: 'rejected', decidedAt, decidedBy, rejectReason: reason } })
+  if (changed === 0) throw new CloudError('ALREADY_DECIDED')
+  await claims.remove({ _id: app.idHash, applicationId: id, status: 'pending' })
+  await ctx.audit({ action: 'join.reject', target: { collection: 'applications', id }, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason, decidedBy } })
+  await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。您可以修改后重新提交。`, link: STATUS_LINK })
+  return viewOf(ctx, { ...app, status: 'rejected', decidedAt, decidedBy, rejectReason: reason })
+}

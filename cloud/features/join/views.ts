@@ -1,0 +1,45 @@
+import type { ApplicationView } from '../../../src/domain/contract'
+import type { UnionDoc } from '../../lib/collections'
+import type { ActionContext } from '../../lib/context'
+import { unionSummary } from '../../lib/unions'
+import type { ApplicationDoc } from './collections'
+
+/** What an application shows its applicant and reviewers: never the ID number in clear. */
+export function applicationView(app: ApplicationDoc, union: UnionDoc): ApplicationView {
+  return {
+    id: app._id,
+    status: app.status,
+    union: unionSummary(union),
+    name: app.name,
+    idMasked: app.idMasked,
+    gender: app.gender,
+    birthDate: app.birthDate,
+    phone: app.phone,
+    ethnicity: app.ethnicity,
+    education: app.education,
+    politicalStatus: app.politicalStatus,
+    hukou: app.hukou,
+    employer: app.employer,
+    employment: app.employment,
+    submittedAt: app.submittedAt,
+    decidedAt: app.decidedAt,
+    rejectReason: app.rejectReason,
+    memberNo: app.memberNo,
+  }
+}
+
+export async function viewsOf(ctx: ActionContext, apps: ApplicationDoc[]): Promise<ApplicationView[]> {
+  const ids = [...new Set(apps.map((a) => a.unionId))]
+  const unions = ids.length ? await ctx.db.unions.find({ _id: { $in: ids } }) : []
+  const byId = new Map(unions.map((u) => [u._id, u]))
+  return apps.flatMap((app) => {
+    const union = byId.get(app.unionId)
+    return union ? [applicationView(app, union)] : []
+  })
+}
+
+export async function viewOf(ctx: ActionContext, app: ApplicationDoc): Promise<ApplicationView> {
+  const [view] = await viewsOf(ctx, [app])
+  if (!view) throw new Error(`application ${app._id} names a missing union`)
+  return view
+}

@@ -1,0 +1,110 @@
+import * as v from 'valibot'
+import { defineAction } from './define'
+import { EmptyInput, IsoTime, UnionLevel, UnionSummary } from './common'
+import { joinFormEntries, UnionCode } from '../join/form'
+import { EMPLOYMENT_KEYS, EDUCATIONS, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '../join/options'
+
+/** A union as the join page shows it before the form: which union, what level, under whom. */
+export const JoinUnion = v.object({
+  id: v.string(),
+  name: v.string(),
+  level: UnionLevel,
+  parentName: v.nullable(v.string()),
+  /** Names from the top of the tree down to this union. */
+  path: v.array(v.string()),
+})
+export type JoinUnion = v.InferOutput<typeof JoinUnion>
+
+/** An application as its applicant and reviewers see it: the ID number only masked. */
+export const ApplicationView = v.object({
+  id: v.string(),
+  status: v.picklist(['pending', 'approved', 'rejected']),
+  union: UnionSummary,
+  name: v.string(),
+  idMasked: v.string(),
+  gender: v.picklist(['male', 'female']),
+  birthDate: v.string(),
+  phone: v.string(),
+  ethnicity: v.picklist(ETHNICITIES),
+  education: v.picklist(EDUCATIONS),
+  politicalStatus: v.picklist(POLITICAL_STATUSES),
+  hukou: v.picklist(HUKOU_TYPES),
+  employer: v.string(),
+  employment: v.picklist(EMPLOYMENT_KEYS),
+  submittedAt: IsoTime,
+  decidedAt: v.nullable(IsoTime),
+  rejectReason: v.nullable(v.string()),
+  memberNo: v.nullable(v.string()),
+})
+export type ApplicationView = v.InferOutput<typeof ApplicationView>
+
+export const NotificationView = v.object({
+  id: v.string(),
+  title: v.string(),
+  body: v.string(),
+  link: v.nullable(v.string()),
+  createdAt: IsoTime,
+})
+
+export const MemberCard = v.object({
+  name: v.string(),
+  union: UnionSummary,
+  memberNo: v.string(),
+  joinedAt: IsoTime,
+  /** null for memberships recorded before online joining (no ID number on file). */
+  idMasked: v.nullable(v.string()),
+  /** Signed, expiring, ids only: what the card's QR code carries. */
+  token: v.string(),
+  tokenExpiresAt: IsoTime,
+})
+export type MemberCard = v.InferOutput<typeof MemberCard>
+
+/** Actions of the `member` function for joining (入会); spread into `member` in member.ts. */
+export const joinActions = {
+  unionByCode: defineAction({
+    access: 'user',
+    summary: '按工会编码（二维码 scene、链接或手输）找到要加入的工会',
+    input: v.strictObject({ code: UnionCode }),
+    output: JoinUnion,
+  }),
+  searchUnions: defineAction({
+    access: 'user',
+    summary: '按名称或地区查找可加入的工会；另给出新业态工会联合会',
+    input: v.strictObject({ keyword: v.pipe(v.string('请输入工会名称或地区'), v.trim(), v.maxLength(30, '关键词不超过 30 个字')) }),
+    output: v.object({ unions: v.array(JoinUnion), newForms: v.array(JoinUnion) }),
+  }),
+  join: defineAction({
+    access: 'user',
+    summary: '提交入会申请（同一身份证号至多一个会籍或一个待审申请；requestId 使重复提交只算一次）',
+    input: v.strictObject({
+      unionId: UnionCode,
+      requestId: v.pipe(v.string('缺少提交编号'), v.regex(/^[A-Za-z0-9-]{8,64}$/, '提交编号格式不正确')),
+      ...joinFormEntries,
+    }),
+    output: ApplicationView,
+  }),
+  myApplication: defineAction({
+    access: 'user',
+    summary: '我最近一次入会申请的状态（审核中 / 已通过 / 未通过及原因）',
+    input: EmptyInput,
+    output: v.object({ application: v.nullable(ApplicationView) }),
+  }),
+  card: defineAction({
+    access: 'user',
+    summary: '电子会员证：姓名、工会、会员编号、入会日期、脱敏身份证号和会员码令牌',
+    input: EmptyInput,
+    output: MemberCard,
+  }),
+  verifyCard: defineAction({
+    access: 'user',
+    summary: '商户、驿站或工会工作人员核验会员码',
+    input: v.strictObject({ token: v.pipe(v.string('请提供会员码'), v.minLength(1, '请提供会员码'), v.maxLength(512, '会员码无效')) }),
+    output: v.object({ valid: v.literal(true), union: UnionSummary, memberNo: v.string(), status: v.picklist(['active']) }),
+  }),
+  notifications: defineAction({
+    access: 'user',
+    summary: '我的消息（审核结果等），最新在前',
+    input: EmptyInput,
+    output: v.object({ items: v.array(NotificationView) }),
+  }),
+}

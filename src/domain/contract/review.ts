@@ -1,0 +1,37 @@
+import * as v from 'valibot'
+import { defineAction } from './define'
+import { EmptyInput } from './common'
+import { ApplicationView, JoinUnion } from './join'
+
+const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指定申请'), v.maxLength(64, '申请编号不正确'))
+
+/** Union staff review join applications (入会审核) of their union and the unions below it. */
+export const review = {
+  queue: defineAction({
+    access: 'user',
+    summary: '待审核的入会申请，最早提交的在前，附已等待时长',
+    input: EmptyInput,
+    output: v.object({ items: v.array(v.object({ ...ApplicationView.entries, waitedMinutes: v.number(), waited: v.string() })) }),
+  }),
+  posterUnions: defineAction({
+    access: 'user',
+    summary: '工作人员可打印入会二维码的工会（本级及下级中可接收会员的工会）',
+    input: EmptyInput,
+    output: v.object({ unions: v.array(JoinUnion) }),
+  }),
+  approve: defineAction({
+    access: 'user',
+    summary: '通过入会申请：分配会员编号、建立会籍',
+    input: v.strictObject({ applicationId: ApplicationId }),
+    output: ApplicationView,
+  }),
+  reject: defineAction({
+    access: 'user',
+    summary: '不通过入会申请，须写明原因（申请人可见，修改后可重新提交）',
+    input: v.strictObject({
+      applicationId: ApplicationId,
+      reason: v.pipe(v.string('请填写不通过的原因'), v.trim(), v.minLength(2, '请填写不通过的原因（至少 2 个字）'), v.maxLength(200, '原因不超过 200 个字')),
+    }),
+    output: ApplicationView,
+  }),
+}

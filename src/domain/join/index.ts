@@ -1,0 +1,3 @@
+export * from './options'
+export * from './form'
+export * from './entry'

@@ -1,0 +1,26 @@
+import { View, Text } from '@tarojs/components'
+
+interface Props {
+  id: string
+  options: ReadonlyArray<{ value: string; label: string }>
+  value: string | undefined
+  onChange(value: string): void
+}
+
+/** A short list shown whole: one tap chooses (学历, 政治面貌, 户籍类型, 就业形态). */
+export function Choices({ id, options, value, onChange }: Props) {
+  return (
+    <View className='join-choices' id={id}>
+      {options.map((option, index) => (
+        <Text
+          key={option.value}
+          id={`${id}-${index}`}
+          className={`join-choices__item${option.value === value ? ' join-choices__item--on' : ''}`}
+          onClick={() => onChange(option.value)}
+        >
+          {option.label}
+        </Text>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import type { ActionOutput } from '@/domain/contract'
+import { CloudError } from '@/domain/errors'
+import { formatDate } from '@/domain/format'
+import { EMPLOYMENT_TYPES } from '@/domain/join/options'
+import { call } from '@/services/cloud'
+import { useCloud } from '@/services/useCloud'
+import '../../join.scss'
+
+type Item = ActionOutput<'review', 'queue'>['items'][number]
+
+function Application({ item, onDone }: { item: Item; onDone(): void }) {
+  const [rejecting, setRejecting] = useState(false)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const act = async (action: () => Promise<unknown>, success: string) => {
+    setBusy(true)
+    try {
+      await action()
+      Taro.showToast({ title: success, icon: 'success' })
+      onDone()
+    } catch (e) {
+      Taro.showToast({ title: e instanceof CloudError ? e.message : '操作失败', icon: 'none', duration: 3000 })
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='join-review' data-testid={`application-${item.id}`}>
+      <View className='join-review__head'>
+        <Text className='join-review__name'>{item.name}</Text>
+        <Text className='join-review__wait'>已等待 {item.waited}</Text>
+      </View>
+      <Text className='join-review__line'>
+        {item.gender === 'male' ? '男' : '女'} · {item.birthDate} · {item.ethnicity} · {item.idMasked}
+      </Text>
+      <Text className='join-review__line'>
+        {item.phone} · {item.education} · {item.politicalStatus} · {item.hukou}户籍
+      </Text>
+      <Text className='join-review__line'>
+        {item.employer} · {EMPLOYMENT_TYPES[item.employment]}
+      </Text>
+      <Text className='join-review__line'>
+        申请加入 {item.union.name} · {formatDate(item.submittedAt)}提交
+      </Text>
+      {rejecting ? (
+        <View className='join-review__reject'>
+          <View id={`reason-${item.id}`}>
+            <Input name='reason' placeholder='不通过的原因（申请人可见）' value={reason} maxLength={200} onChange={setReason} />
+          </View>
+          <View className='join-review__actions'>
+            <Button size='small' onClick={() => setRejecting(false)}>
+              取消
+            </Button>
+            <Button
+              id={`confirm-reject-${item.id}`}
+              size='small'
+              type='danger'
+              disabled={busy}
+              onClick={() => void act(() => call('review', 'reject', { applicationId: item.id, reason }), '已退回')}
+            >
+              确认不通过
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className='join-review__actions'>
+          <Button id={`reject-${item.id}`} size='small' disabled={busy} onClick={() => setRejecting(true)}>
+            不通过
+          </Button>
+          <Button id={`approve-${item.id}`} size='small' type='primary' disabled={busy} onClick={() => void act(() => call('review', 'approve', { applicationId: item.id }), '已通过')}>
+            通过
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** 入会审核 for union staff: the pending applications of their union and the unions below, oldest first. */
+export default function Review() {
+  const queue = useCloud('review', 'queue', {})
+  usePullDownRefresh(() => {
+    void queue.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  const items = queue.data?.items
+  return (
+    <PageShell error={queue.error} loading={queue.loading} hasData={Boolean(items)} onRetry={() => void queue.reload()}>
+      <View className='join' data-testid='review-queue'>
+        {items && !items.length ? (
+          <Text className='join-find__hint' data-testid='review-empty'>
+            没有待审核的入会申请
+          </Text>
+        ) : null}
+        {items?.map((item) => <Application key={item.id} item={item} onDone={() => void queue.reload()} />)}
+      </View>
+    </PageShell>
+  )
+}

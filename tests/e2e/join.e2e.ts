@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { openPhone, screenshots } from './support/browser'
+import { liveApp } from './support/live'
+import { signInAs } from './support/signin'
+
+const JOIN_LINK = '/#/features/join/pages/entry/index?union=hhht-xc-kd'
+
+/** 扫码入会 on the real server: the worker applies, the clerk approves, the worker shows the card. */
+describe('join the union', () => {
+  const live = liveApp()
+
+  async function fill(page: Page, field: string, value: string) {
+    await page.locator(`#field-${field} input`).fill(value)
+  }
+
+  /** Everything but the ID number. */
+  async function fillForm(page: Page) {
+    await fill(page, 'name', '王小骑')
+    await fill(page, 'phone', '13912345678')
+    await page.tap('#pick-ethnicity')
+    await page.locator('.nut-picker-confirm-btn').tap()
+    await page.locator('#pick-ethnicity', { hasText: '汉族' }).waitFor()
+    await page.tap('#choose-education-3')
+    await page.tap('#choose-politicalStatus-5')
+    await page.tap('#choose-hukou-1')
+    await fill(page, 'employer', '示例外卖平台（演示）')
+    await page.tap('#choose-employment-6')
+    await page.tap('#consent-personal')
+    await page.tap('#consent-sensitive')
+  }
+
+  it('a worker opens the join link and applies; the clerk approves; the worker sees the card', async () => {
+    const shot = screenshots('join-approve')
+    const worker = await openPhone(live.browser)
+    await signInAs(worker.page, live.server.url, 'worker', shot)
+    await worker.page.goto(`${live.server.url}${JOIN_LINK}`)
+    const union = worker.page.getByTestId('join-union')
+    await union.getByText('示例速递（演示）有限公司工会', { exact: true }).waitFor()
+    await union.getByText('基层工会 · 上级：新城区总工会').waitFor()
+    await shot(worker.page, 'union-shown')
+
+    await fillForm(worker.page)
+    const idNumber = fictionalIdNumber('150102', '19950615', 247)
+    await fill(worker.page, 'idNumber', idNumber)
+    await worker.page.getByTestId('derived').getByText('男 · 出生日期 1995-06-15（由身份证号得出）').waitFor()
+    await shot(worker.page, 'form-filled')
+    // The draft is on the phone, the ID number is not.
+    const stored = await worker.page.evaluate(() => localStorage.getItem('join-draft') ?? '')
+    assert.match(stored, /示例外卖平台/)
+    assert.doesNotMatch(stored, new RegExp(idNumber))
+
+    await worker.page.tap('#join-submit')
+    const done = worker.page.getByTestId('join-submitted')
+    await done.getByText('申请已提交').waitFor()
+    await done.getByText(`身份证号 150102********${idNumber.slice(14)}`).waitFor()
+    await shot(worker.page, 'submitted')
+    await worker.page.tap('#to-me')
+    await worker.page.getByTestId('join-pending').getByText('入会申请审核中').waitFor()
+    await shot(worker.page, 'me-pending')
+
+    const clerk = await openPhone(live.browser)
+    await signInAs(clerk.page, live.server.url, 'clerk')
+    await clerk.page.locator('.weui-tabbar__item', { hasText: '我的' }).tap()
+    await clerk.page.waitForSelector('[data-testid="display-name"]')
+    await shot(clerk.page, 'clerk-me')
+    await clerk.page.tap('#open-review')
+    const card = clerk.page.locator('[data-testid^="application-"]', { hasText: '王小骑' })
+    await card.getByText('已等待 0 分钟').waitFor()
+    await card.getByText(`150102********${idNumber.slice(14)}`, { exact: false }).waitFor()
+    await shot(clerk.page, 'queue')
+    await card.locator('[id^="approve-"]').tap()
+    await clerk.page.getByTestId('review-empty').waitFor()
+    await shot(clerk.page, 'approved')
+    // The clerk's printable join QR for the unions of their district.
+    await clerk.page.goBack()
+    await clerk.page.tap('#open-poster')
+    await clerk.page.getByTestId('join-poster').getByText('工会编码', { exact: false }).waitFor()
+    await clerk.page.getByTestId('join-poster').getByTestId('card-qr').waitFor()
+    await shot(clerk.page, 'poster')
+
+    await worker.page.reload()
+    const membership = worker.page.getByTestId('membership')
+    await membership.getByText('示例速递（演示）有限公司工会', { exact: true }).waitFor()
+    await membership.getByText('会员编号 150102000002').waitFor()
+    await shot(worker.page, 'me-member')
+    await worker.page.tap('#open-card')
+    const memberCard = worker.page.getByTestId('member-card')
+    await memberCard.getByText('王小骑', { exact: true }).waitFor()
+    await memberCard.getByText(`身份证号 150102********${idNumber.slice(14)}`).waitFor()
+    await worker.page.getByTestId('card-qr').waitFor()
+    await shot(worker.page, 'card')
+
+    await worker.page.goBack()
+    await worker.page.tap('#open-notifications')
+    await worker.page.getByText('入会申请已通过').waitFor()
+    await shot(worker.page, 'notifications')
+
+    assert.deepEqual(worker.errors, [])
+    assert.deepEqual(clerk.errors, [])
+    await worker.context.close()
+    await clerk.context.close()
+  })
+
+  it('a wrong checksum shows the inline error and sends no request', async () => {
+    const shot = screenshots('join-wrong-checksum')
+    const { page, errors, context } = await openPhone(live.browser)
+    await signInAs(page, live.server.url, 'worker')
+    await page.goto(`${live.server.url}${JOIN_LINK}`)
+    await page.getByTestId('join-union').waitFor()
+    const joinRequests: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/api/cloud/') && (request.postData() ?? '').includes('"join"')) joinRequests.push(request.url())
+    })
+    await fillForm(page)
+    const good = fictionalIdNumber('150102', '19950615', 248)
+    await fill(page, 'idNumber', good.slice(0, 17) + (good[17] === '0' ? '1' : '0'))
+    await page.getByTestId('error-idNumber').getByText('身份证号校验位不正确，请核对').waitFor()
+    await page.tap('#join-submit')
+    await page.waitForTimeout(500)
+    assert.equal(await page.getByTestId('join-submitted').count(), 0)
+    assert.deepEqual(joinRequests, [])
+    await shot(page, 'inline-error')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('an unknown code says so and offers to find the union by name', async () => {
+    const { page, errors, context } = await openPhone(live.browser)
+    await signInAs(page, live.server.url, 'worker')
+    await page.goto(`${live.server.url}/#/features/join/pages/entry/index?scene=${encodeURIComponent('no-such-union')}`)
+    await page.getByTestId('union-not-found').getByText('没有找到这个工会', { exact: false }).waitFor()
+    await page.locator('#field-keyword input').fill('新城区')
+    await page.tap('#search-go')
+    await page.tap('#pick-hhht-xc-xyt')
+    await page.getByTestId('join-union').getByText('新城区新业态工会联合会', { exact: true }).waitFor()
+    await page.getByTestId('join-form').waitFor()
+    // The browser logs the coded 404 answer (UNION_NOT_FOUND) it was shown; nothing else.
+    assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), [])
+    await context.close()
+  })
+})
