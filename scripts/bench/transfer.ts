@@ -24,7 +24,7 @@ export async function benchTransfer(url: string, results: Results, n = 40): Prom
       toUnionId: outward ? 'hhht-hm-jz' : 'hhht-xc-kd',
       reason: 'job_change',
       newEmployer: '示例单位（演示）',
-      jobType: '企业职工',
+      jobType: 'employee',
       idempotencyKey: `bench-transfer-${i}-${Date.now()}`,
     })
     await call(outward ? xc : hm, 'release', { transferId: id })

@@ -10,7 +10,7 @@ const startInput = (over: Record<string, unknown> = {}) => ({
   toUnionId: 'hhht-hm-jz',
   reason: 'job_change',
   newEmployer: '示例建筑（演示）有限公司',
-  jobType: '企业职工',
+  jobType: 'employee',
   idempotencyKey: `key-${++seq}-abcdefgh`,
   ...over,
 })

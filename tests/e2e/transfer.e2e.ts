@@ -26,11 +26,13 @@ describe('transfer', () => {
     await openMe(member.page)
     await member.page.tap('#open-transfer')
     await member.page.tap('#start-transfer')
-    await member.page.fill('#union-code input', 'hhht-hm-jz')
-    await member.page.tap('#lookup-union')
+    // Found by searching its district's name, as a member who has no QR code at hand would.
+    await member.page.fill('#union-keyword input', '回民区')
+    await member.page.tap('#search-union')
+    await member.page.tap('#found-hhht-hm-jz')
     await member.page.getByTestId('transfer-preview').getByText('转入「示例建筑（演示）有限公司工会」').waitFor()
     // Submitting without the new employer is refused beside the field, and nothing is sent that counts.
-    await member.page.fill('#job-type input', '企业职工')
+    await member.page.getByText('单位职工', { exact: true }).tap()
     await member.page.tap('#submit-transfer')
     await member.page.getByText('请填写新工作单位').waitFor()
     await member.page.fill('#new-employer input', '示例建筑（演示）有限公司')

@@ -1,3 +1,4 @@
+import type { EmploymentType } from '../../../src/domain/join/options'
 import type { TransferReason, TransferStatus } from '../../../src/domain/transfer/machine'
 import type { Doc, Store } from '../../lib/store/port'
 
@@ -12,7 +13,7 @@ export interface TransferDoc extends Doc {
   reason: TransferReason
   reasonText: string | null
   newEmployer: string
-  jobType: string
+  jobType: EmploymentType
   status: TransferStatus
   createdAt: string
   /** When the leaving union's silence releases the transfer (its configured days after createdAt). */

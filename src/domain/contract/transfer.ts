@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { EMPLOYMENT_KEYS } from '../join/options'
 import { TRANSFER_REASONS, TRANSFER_STATUSES, type TransferReason } from '../transfer/machine'
 import { EmptyInput, IsoTime, UnionSummary } from './common'
 import { defineAction } from './define'
@@ -15,7 +16,7 @@ export const TransferView = v.object({
   reason: v.picklist(Object.keys(TRANSFER_REASONS) as TransferReason[]),
   reasonText: v.nullable(v.string()),
   newEmployer: v.string(),
-  jobType: v.string(),
+  jobType: v.picklist(EMPLOYMENT_KEYS),
   createdAt: IsoTime,
   /** When the leaving union's silence releases it, for a transfer still waiting to be released. */
   autoReleaseAt: v.nullable(IsoTime),
@@ -46,7 +47,7 @@ export const transfer = {
         reason: v.picklist(Object.keys(TRANSFER_REASONS) as TransferReason[], '请选择转会原因'),
         reasonText: v.optional(v.pipe(v.string('请填写具体原因'), v.trim(), v.maxLength(200, '具体原因不超过 200 字'))),
         newEmployer: v.pipe(v.string('请填写新工作单位'), v.trim(), v.minLength(2, '请填写新工作单位'), v.maxLength(60, '工作单位不超过 60 字')),
-        jobType: v.pipe(v.string('请选择就业形态'), v.trim(), v.minLength(1, '请选择就业形态'), v.maxLength(30, '就业形态不超过 30 字')),
+        jobType: v.picklist(EMPLOYMENT_KEYS, '请选择就业形态'),
         /** Made by the app once per form, so a retried submission is not a second transfer. */
         idempotencyKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')),
       }),

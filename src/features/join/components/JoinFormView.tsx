@@ -3,8 +3,8 @@ import { View, Text } from '@tarojs/components'
 import { Button, Input, Picker } from '@nutui/nutui-react-taro'
 import { checkJoinForm, deriveFromId, type JoinFormField } from '@/domain/join/form'
 import { EDUCATIONS, EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '@/domain/join/options'
+import { Choices } from '@/components/Choices'
 import type { DraftField, DraftValues } from '../store'
-import { Choices } from './Choices'
 
 const asOptions = (list: readonly string[]) => list.map((value) => ({ value, label: value }))
 const EMPLOYMENT_OPTIONS = EMPLOYMENT_KEYS.map((value) => ({ value, label: EMPLOYMENT_TYPES[value] }))

@@ -3,8 +3,8 @@ import { View, Text } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
 import { joinLinkFor, joinLinkNote } from '@/platform/joinLink'
 import { useCloud } from '@/services/useCloud'
+import { Choices } from '@/components/Choices'
 import { QrCode } from '../../components/QrCode'
-import { Choices } from '../../components/Choices'
 import '../../join.scss'
 
 /** Union staff print their union's join QR (扫码入会 poster); print-friendly: the code, the name, one line. */

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import type { TransferView } from '@/domain/contract'
+import { EMPLOYMENT_TYPES } from '@/domain/join/options'
 import { TRANSFER_REASONS } from '@/domain/transfer/machine'
 import { CloudError } from '@/domain/errors'
 import { formatWait } from '@/domain/format'
@@ -48,7 +49,7 @@ function TransferRow({ transfer, side, onDone }: { transfer: TransferView; side:
       </Text>
       <Text className='transfer-queue__detail'>
         {TRANSFER_REASONS[transfer.reason]}
-        {transfer.reasonText ? `：${transfer.reasonText}` : ''} · 新单位 {transfer.newEmployer} · {transfer.jobType}
+        {transfer.reasonText ? `：${transfer.reasonText}` : ''} · 新单位 {transfer.newEmployer} · {EMPLOYMENT_TYPES[transfer.jobType]}
       </Text>
       {transfer.releasedBy === 'auto' ? <Text className='transfer-queue__detail'>原工会逾期未处理，已自动放行</Text> : null}
       {rejecting ? <TextArea id='reject-reason' value={reason} placeholder='驳回原因（会员可见）' maxLength={200} onChange={setReason} /> : null}

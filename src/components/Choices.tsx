@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import './Choices.scss'
 
 interface Props {
   id: string
@@ -7,15 +8,15 @@ interface Props {
   onChange(value: string): void
 }
 
-/** A short list shown whole: one tap chooses (学历, 政治面貌, 户籍类型, 就业形态). */
+/** A short list shown whole: one tap chooses (学历, 政治面貌, 户籍类型, 就业形态, 转会原因). */
 export function Choices({ id, options, value, onChange }: Props) {
   return (
-    <View className='join-choices' id={id}>
+    <View className='choices' id={id}>
       {options.map((option, index) => (
         <Text
           key={option.value}
           id={`${id}-${index}`}
-          className={`join-choices__item${option.value === value ? ' join-choices__item--on' : ''}`}
+          className={`choices__item${option.value === value ? ' choices__item--on' : ''}`}
           onClick={() => onChange(option.value)}
         >
           {option.label}
