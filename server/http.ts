@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   NOT_MEMBER: 403,
   CONFLICT: 409,
+  BAD_HOURS: 400,
   NETWORK: 503,
   INTERNAL: 500,
 }

@@ -1,5 +1,6 @@
 import type { UnionLevel } from '../../src/domain/contract'
 import type { Doc, Store } from './store/port'
+import { ensureStationIndexes } from '../features/stations/collections'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
 export interface UnionDoc extends Doc {
@@ -76,4 +77,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await store.ensureIndex('unions', { fields: ['ancestors'] })
   await store.ensureIndex('audit', { fields: ['target.id'] })
   await store.ensureIndex('notifications', { fields: ['openid'] })
+  await ensureStationIndexes(store)
 }

@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: '找不到对应的记录',
   NOT_MEMBER: '此项服务仅限工会会员，请先入会',
   CONFLICT: '记录已被他人修改，请刷新后重试',
+  BAD_HOURS: '营业时间格式不对，例如 mon-fri 08:00-20:00 或 24h',
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务开小差了，请稍后重试',
 } as const
