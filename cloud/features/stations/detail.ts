@@ -1,9 +1,9 @@
 import type { StationDetail } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
-import { describeHours, hoursToText, isOpenAt } from '../../../src/domain/stations/hours'
+import { describeHours, isOpenAt } from '../../../src/domain/stations/hours'
 import type { ActionContext } from '../../lib/context'
 import { staffUnionIds } from '../../lib/roles'
-import { stationsDb, type StationDoc } from './collections'
+import { storedHours, stationsDb, type StationDoc } from './collections'
 
 export async function loadStation(ctx: ActionContext, code: string): Promise<StationDoc> {
   const doc = await stationsDb(ctx.store).stations.get(code)
@@ -22,9 +22,9 @@ export async function describeStation(ctx: ActionContext, doc: StationDoc): Prom
     lng: doc.lng,
     address: doc.address,
     amenities: doc.amenities,
-    hoursText: describeHours(doc.hours),
-    hours: hoursToText(doc.hours),
-    openNow: doc.status === 'active' && isOpenAt(doc.hours, ctx.now()),
+    hoursText: describeHours(storedHours(doc.hours)),
+    hours: doc.hours,
+    openNow: doc.status === 'active' && isOpenAt(storedHours(doc.hours), ctx.now()),
     phone: doc.phone,
     photos: doc.photos,
     unionName: union?.name ?? '',

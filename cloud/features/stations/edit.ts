@@ -1,6 +1,7 @@
 import type { ActionParsed, StationDetail } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
-import { parseHours } from '../../../src/domain/stations/hours'
+import { hoursToText, parseHours } from '../../../src/domain/stations/hours'
+import { AMENITIES } from '../../../src/domain/stations/types'
 import type { ActionContext } from '../../lib/context'
 import { requireStaffOf } from '../../lib/roles'
 import { stationsDb, type StationDoc } from './collections'
@@ -19,13 +20,15 @@ export async function editStation(input: ActionParsed<'stations', 'update'>, ctx
   if (input.hours !== undefined) {
     const parsed = parseHours(input.hours)
     if (!parsed.ok) throw new CloudError('BAD_HOURS', `营业时间格式不对：${parsed.reason}`, { hours: parsed.reason })
-    set.hours = parsed.hours
+    set.hours = hoursToText(parsed.hours)
   }
-  if (input.amenities !== undefined) set.amenities = [...new Set(input.amenities)]
+  if (input.amenities !== undefined) set.amenities = AMENITIES.filter((a) => input.amenities?.includes(a))
   if (input.status !== undefined) set.status = input.status
   if (input.verifiedOn !== undefined) set.verifiedOn = input.verifiedOn
   if (!Object.keys(set).length) throw new CloudError('INVALID_INPUT', '没有要修改的内容')
-  set.updatedAt = ctx.now().toISOString()
+  // A new version even when two edits land in the same millisecond.
+  const now = ctx.now().getTime()
+  set.updatedAt = new Date(Math.max(now, Date.parse(before.updatedAt) + 1)).toISOString()
   const { stations } = stationsDb(ctx.store)
   const changed = await stations.update({ _id: before._id, updatedAt: input.expectedUpdatedAt }, { set })
   if (changed === 0) throw new CloudError('CONFLICT')

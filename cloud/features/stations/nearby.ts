@@ -1,7 +1,7 @@
 import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'
 import { isOpenAt } from '../../../src/domain/stations/hours'
 import type { ActionContext } from '../../lib/context'
-import { stationsDb } from './collections'
+import { storedHours, stationsDb } from './collections'
 import { stationIndex } from './station-index'
 
 /** The k nearest qualifying stations: the index picks them, the store supplies their fields. */
@@ -22,8 +22,8 @@ export async function nearbyStations(input: ActionParsed<'stations', 'nearby'>, 
       lng: doc.lng,
       address: doc.address,
       amenities: doc.amenities,
-      allDay: doc.hours.allDay,
-      openNow: isOpenAt(doc.hours, now),
+      allDay: storedHours(doc.hours).allDay,
+      openNow: isOpenAt(storedHours(doc.hours), now),
       distanceM: Math.round(hit.distanceM),
     }]
   })

@@ -1,6 +1,6 @@
 import type { StationPoint } from '../../../src/domain/stations/search'
 import type { Store } from '../../lib/store/port'
-import { stationsDb, type StationDoc } from './collections'
+import { storedHours, stationsDb, type StationDoc } from './collections'
 import { GridIndex } from './grid-index'
 
 /**
@@ -18,7 +18,7 @@ const indexes = new WeakMap<Store, Promise<GridIndex>>()
 const PAGE = 50_000
 
 export function pointOf(doc: StationDoc): StationPoint {
-  return { code: doc._id, lat: doc.lat, lng: doc.lng, type: doc.type, amenities: doc.amenities, hours: doc.hours, active: doc.status === 'active' }
+  return { code: doc._id, lat: doc.lat, lng: doc.lng, type: doc.type, amenities: doc.amenities, hours: storedHours(doc.hours), active: doc.status === 'active' }
 }
 
 async function build(store: Store): Promise<GridIndex> {
