@@ -3,6 +3,7 @@ const webOnlyPages = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index', ...webOnlyPages],
+  subPackages: [{ root: 'features/stations', pages: ['pages/map/index', 'pages/detail/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

@@ -1,0 +1,7 @@
+export interface MapMarker {
+  code: string
+  lat: number
+  lng: number
+  name: string
+  open: boolean
+}

