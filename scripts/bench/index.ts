@@ -6,6 +6,7 @@ import { weappSizes } from '../lib/weapp-sizes'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
 import { Results } from './results'
+import { benchStations } from './stations'
 
 /**
  * npm run bench: prints figures and writes bench-results.json. It never fails on speed; it fails
@@ -41,6 +42,8 @@ async function main() {
   } finally {
     await server.stop()
   }
+  console.log('驿站（186,000 个，独立的服务器与数据）')
+  await benchStations(results)
   results.write()
 }
 

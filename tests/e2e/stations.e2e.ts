@@ -45,20 +45,22 @@ describe('rest stations', () => {
     assert.equal(await page.getByTestId('location-banner').count(), 0)
     await shot(page, 'nearest')
 
-    // 热饭: every row left offers it, and fewer stations qualify near by.
-    const firstBefore = await rows.first().getAttribute('data-code')
+    // 热饭: the stations without it drop out; every row left offers it.
+    const without = (await rows.allTextContents()).filter((t) => !t.includes('热饭')).length
+    assert.ok(without > 0, 'some nearby stations have no microwave')
     await page.getByTestId('filter-热饭').tap()
-    await page.waitForFunction(
-      (before) => {
-        const rs = [...document.querySelectorAll('[data-testid="station-row"]')]
-        return rs.length > 0 && rs.every((r) => r.textContent?.includes('热饭')) && !document.querySelector('[data-testid="results-caption"]')?.textContent?.includes('更新中') && (rs[0].getAttribute('data-code') !== before || true)
-      },
-      firstBefore,
-    )
+    await page.waitForFunction(() => {
+      const rs = Array.from(document.querySelectorAll('[data-testid="station-row"]'))
+      const caption = document.querySelector('[data-testid="results-caption"]')?.textContent ?? ''
+      return rs.length > 0 && !caption.includes('更新中') && rs.every((r) => r.textContent?.includes('热饭'))
+    })
+    assert.ok((await rows.count()) <= all)
     const heated = await page.locator('[data-testid="station-row"]').allTextContents()
     assert.ok(heated.every((t) => t.includes('热饭')))
-    const all30 = await distances(page)
-    assert.deepEqual(all30, [...all30].sort((a, b) => a - b))
+    const heatedDistances = await distances(page)
+    assert.deepEqual(heatedDistances, [...heatedDistances].sort((a, b) => a - b))
+    // Fewer qualify within reach than before: the nearest hot-meal station is not nearer than the nearest of all.
+    assert.ok(heatedDistances[0] >= ds[0])
     await shot(page, 'filter-hot-meal')
 
     // A row opens its detail: amenities, hours, 去这里.
@@ -69,6 +71,7 @@ describe('rest stations', () => {
     await page.getByTestId('station-hours').waitFor()
     assert.ok((await page.getByTestId('station-detail').getByTestId('amenities').textContent())?.includes('热饭'))
     await page.locator('#go-there').waitFor()
+    await page.waitForTimeout(400) // the page's slide-in animation
     await shot(page, 'detail')
 
     assert.deepEqual(errors, [])

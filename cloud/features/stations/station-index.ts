@@ -1,4 +1,5 @@
 import type { StationPoint } from '../../../src/domain/stations/search'
+import type { Amenity } from '../../../src/domain/stations/types'
 import type { Store } from '../../lib/store/port'
 import { storedHours, stationsDb, type StationDoc } from './collections'
 import { GridIndex } from './grid-index'
@@ -17,8 +18,20 @@ const indexes = new WeakMap<Store, Promise<GridIndex>>()
 /** Pages through the collection; works with the WeChat adapter's 100-document reads too. */
 const PAGE = 50_000
 
+/** Stations share a few hundred amenity combinations: one array each, not one per station. */
+const amenitySets = new Map<string, Amenity[]>()
+function shared(amenities: Amenity[]): Amenity[] {
+  const key = amenities.join('|')
+  let set = amenitySets.get(key)
+  if (!set) {
+    set = amenities
+    if (amenitySets.size < 10_000) amenitySets.set(key, set)
+  }
+  return set
+}
+
 export function pointOf(doc: StationDoc): StationPoint {
-  return { code: doc._id, lat: doc.lat, lng: doc.lng, type: doc.type, amenities: doc.amenities, hours: storedHours(doc.hours), active: doc.status === 'active' }
+  return { code: doc._id, lat: doc.lat, lng: doc.lng, type: doc.type, amenities: shared(doc.amenities), hours: storedHours(doc.hours), active: doc.status === 'active' }
 }
 
 async function build(store: Store): Promise<GridIndex> {

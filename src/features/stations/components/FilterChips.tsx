@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components'
 import { AMENITIES, type Amenity } from '@/domain/stations/types'
-import { AMENITY_ICONS } from './AmenityIcons'
 
 interface Props {
   amenities: Amenity[]
@@ -18,7 +17,7 @@ export function FilterChips({ amenities, openNow, onToggleAmenity, onToggleOpenN
       </Text>
       {AMENITIES.map((a, i) => (
         <Text key={a} id={`filter-amenity-${i}`} data-testid={`filter-${a}`} className={`chips__chip${amenities.includes(a) ? ' chips__chip--on' : ''}`} onClick={() => onToggleAmenity(a)}>
-          {AMENITY_ICONS[a]} {a}
+          {a}
         </Text>
       ))}
     </View>
