@@ -1,26 +1,17 @@
 import { View, Text } from '@tarojs/components'
-import type { LatLng } from '@/domain/stations/types'
 import { distanceM, formatDistance } from '@/domain/stations/geo'
-import type { MapMarker } from './map-types'
+import type { StationMapProps } from './map-types'
 import './map.scss'
 
-export type { MapMarker } from './map-types'
+export type { MapMarker, StationMapProps } from './map-types'
 
-interface Props {
-  center: LatLng
-  /** Whether the centre is the person's own position (or a chosen city's centre). */
-  centerIsUser: boolean
-  markers: MapMarker[]
-  selected: string | null
-  onMarkerTap(code: string): void
-}
 
 /**
  * The web build's light map: no remote map script (an offline or blocked one throws a page error
  * and draws nothing). Markers are placed by their east/north offsets from the centre on a square
  * scaled to the farthest one, with a scale bar; enough to see which way and how far.
  */
-export function StationMap({ center, centerIsUser, markers, selected, onMarkerTap }: Props) {
+export function StationMap({ center, centerIsUser, markers, selected, onMarkerTap }: StationMapProps) {
   const cos = Math.cos((center.lat * Math.PI) / 180)
   const offsets = markers.map((m) => ({ m, x: (m.lng - center.lng) * 111_195 * cos, y: (m.lat - center.lat) * 111_195 }))
   const reach = Math.max(300, ...offsets.map((o) => Math.max(Math.abs(o.x), Math.abs(o.y)))) * 1.15

@@ -1,25 +1,17 @@
 import { Map } from '@tarojs/components'
-import type { LatLng } from '@/domain/stations/types'
 import markerOpen from '../features/stations/assets/marker-open.png'
 import markerClosed from '../features/stations/assets/marker-closed.png'
-import type { MapMarker } from './map-types'
+import type { StationMapProps } from './map-types'
 import './map.scss'
 
-export type { MapMarker } from './map-types'
+export type { MapMarker, StationMapProps } from './map-types'
 
-interface Props {
-  center: LatLng
-  centerIsUser: boolean
-  markers: MapMarker[]
-  selected: string | null
-  onMarkerTap(code: string): void
-}
 
 /**
  * WeChat's native <Map>: the person's position, a marker per station (WeChat clusters markers
  * with joinCluster when zoomed out), a marker tap selects the station.
  */
-export function StationMap({ center, centerIsUser, markers, selected, onMarkerTap }: Props) {
+export function StationMap({ center, centerIsUser, markers, selected, onMarkerTap }: StationMapProps) {
   const items = markers.map((m, i) => ({
     id: i,
     latitude: m.lat,

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshots } from './support/browser'
-import { startServer, type RunningServer } from '../../scripts/lib/local-server'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { openPhone, screenshots } from './support/browser'
+import { serverAndBrowser } from './support/suite'
 
 /** The first use of the web build, on the real server with its first-start demo data. */
 describe('first use', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = serverAndBrowser()
 
   async function signInAs(page: Page, key: string, shot: (page: Page, name: string) => Promise<void>) {
-    await page.goto(`${server.url}/`)
+    await page.goto(`${suite.server.url}/`)
     await page.waitForSelector('[data-testid="login-needed"]')
     await shot(page, 'login-needed')
     await page.tap('#login-needed-action')
@@ -39,7 +29,7 @@ describe('first use', () => {
 
   it('a worker signs in, accepts the privacy notice, sees 首页 and 我的', async () => {
     const shot = screenshots('worker-first-use')
-    const { page, errors, context } = await openPhone(browser)
+    const { page, errors, context } = await openPhone(suite.browser)
     await signInAs(page, 'worker', shot)
 
     const grid = page.getByTestId('service-grid')
@@ -59,7 +49,7 @@ describe('first use', () => {
     // The agreement reached the cloud's record, and a reload does not ask again.
     // Taro's web storage keeps each value as {"data": <what was stored>}.
     const token = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('session') ?? '{}').data).state.token as string)
-    const profile = await (await fetch(`${server.url}/api/cloud/member`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'profile', data: {} }) })).json()
+    const profile = await (await fetch(`${suite.server.url}/api/cloud/member`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'profile', data: {} }) })).json()
     assert.equal(profile.data.privacyAgreedVersion, '2026-11')
     await page.reload()
     await page.getByTestId('display-name').waitFor()
@@ -71,7 +61,7 @@ describe('first use', () => {
 
   it('a member sees their union card on 我的', async () => {
     const shot = screenshots('member-card')
-    const { page, errors, context } = await openPhone(browser)
+    const { page, errors, context } = await openPhone(suite.browser)
     await signInAs(page, 'member', shot)
     await openMe(page)
     const card = page.getByTestId('membership')
@@ -85,7 +75,7 @@ describe('first use', () => {
 
   it('a union clerk sees their role; switching person asks who again', async () => {
     const shot = screenshots('clerk-role')
-    const { page, errors, context } = await openPhone(browser)
+    const { page, errors, context } = await openPhone(suite.browser)
     await signInAs(page, 'clerk', shot)
     await openMe(page)
     await page.getByText('新城区总工会（县级总工会）工作人员').waitFor()
@@ -97,8 +87,8 @@ describe('first use', () => {
   })
 
   it('declining the privacy notice keeps it up and says why', async () => {
-    const { page, errors, context } = await openPhone(browser)
-    await page.goto(`${server.url}/`)
+    const { page, errors, context } = await openPhone(suite.browser)
+    await page.goto(`${suite.server.url}/`)
     await page.tap('#login-needed-action')
     await page.tap('#login-as-worker')
     await page.waitForSelector('[data-testid="privacy-notice"]')

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshots } from './support/browser'
-import { startServer, type RunningServer } from '../../scripts/lib/local-server'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { openPhone, screenshots } from './support/browser'
+import { serverAndBrowser } from './support/suite'
 
 /** 驿站地图 on the real server with its first-start demo data (a few hundred stations in Inner Mongolia). */
 describe('rest stations', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = serverAndBrowser()
 
   async function openMap(page: Page) {
     // Without signing in: anyone may find a station (首页 itself asks the web build's demo login).
-    await page.goto(`${server.url}/#/features/stations/pages/map/index`)
+    await page.goto(`${suite.server.url}/#/features/stations/pages/map/index`)
     await page.waitForSelector('[data-testid="privacy-notice"]')
     await page.tap('#agree-privacy-btn')
     await page.waitForSelector('[data-testid="privacy-notice"]', { state: 'detached' })
@@ -30,7 +20,7 @@ describe('rest stations', () => {
 
   it('with location granted: the nearest stations appear, 热饭 narrows them, a detail opens', async () => {
     const shot = screenshots('stations-granted')
-    const { page, errors, context } = await openPhone(browser, { geolocation: { latitude: 40.84, longitude: 111.75 } })
+    const { page, errors, context } = await openPhone(suite.browser, { geolocation: { latitude: 40.84, longitude: 111.75 } })
     await context.grantPermissions(['geolocation'])
     await openMap(page)
     await page.getByTestId('results-caption').getByText('我的位置附近').waitFor()
@@ -80,7 +70,7 @@ describe('rest stations', () => {
 
   it('with location refused: a banner says how to re-enable it, a city shows its stations, and they are kept', async () => {
     const shot = screenshots('stations-refused')
-    const { page, errors, context } = await openPhone(browser, { geolocation: { latitude: 40.84, longitude: 111.75 } })
+    const { page, errors, context } = await openPhone(suite.browser, { geolocation: { latitude: 40.84, longitude: 111.75 } })
     // No permission granted: the browser refuses geolocation.
     await openMap(page)
     await page.getByTestId('location-banner').waitFor()

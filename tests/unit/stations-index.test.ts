@@ -92,3 +92,18 @@ describe('the grid index', () => {
     expect(index.nearest({ lat: 30, lng: 80, radiusM: 100, k: 5 }, new Date())).toEqual([])
   })
 })
+
+describe('the grid index with other cell sizes', () => {
+  it.each([0.01, 0.1, 1])('cells of %p° answer like a scan too', (cell) => {
+    const random = rng(7)
+    const points = randomPoints(3000, random)
+    const index = new GridIndex(cell)
+    points.forEach((p) => index.upsert(p))
+    const now = new Date('2026-11-23T04:00:00Z')
+    for (let i = 0; i < 60; i++) {
+      const p = points[Math.floor(random() * points.length)]
+      const query: NearbyQuery = { lat: p.lat + (random() - 0.5) * 0.1, lng: p.lng + (random() - 0.5) * 0.1, radiusM: 50_000, k: 1 + Math.floor(random() * 50), openNow: random() < 0.5 }
+      expect(index.nearest(query, now)).toEqual(scanNearest(points, query, now))
+    }
+  })
+})

@@ -30,6 +30,11 @@ export function storedHours(text: string): Hours {
   return hours
 }
 
+/** The fields every answer about a station starts with. */
+export function stationBasics(doc: StationDoc) {
+  return { code: doc._id, name: doc.name, type: doc.type, lat: doc.lat, lng: doc.lng, address: doc.address, amenities: doc.amenities }
+}
+
 export const stationsDb = (store: Store) => ({
   stations: store.collection<StationDoc>('stations'),
 })

@@ -3,7 +3,7 @@ import { CloudError } from '../../../src/domain/errors'
 import { describeHours, isOpenAt } from '../../../src/domain/stations/hours'
 import type { ActionContext } from '../../lib/context'
 import { staffUnionIds } from '../../lib/roles'
-import { storedHours, stationsDb, type StationDoc } from './collections'
+import { stationBasics, storedHours, stationsDb, type StationDoc } from './collections'
 
 export async function loadStation(ctx: ActionContext, code: string): Promise<StationDoc> {
   const doc = await stationsDb(ctx.store).stations.get(code)
@@ -15,13 +15,7 @@ export async function describeStation(ctx: ActionContext, doc: StationDoc): Prom
   const union = await ctx.db.unions.get(doc.unionId)
   const staff = staffUnionIds(ctx.caller)
   return {
-    code: doc._id,
-    name: doc.name,
-    type: doc.type,
-    lat: doc.lat,
-    lng: doc.lng,
-    address: doc.address,
-    amenities: doc.amenities,
+    ...stationBasics(doc),
     hoursText: describeHours(storedHours(doc.hours)),
     hours: doc.hours,
     openNow: doc.status === 'active' && isOpenAt(storedHours(doc.hours), ctx.now()),

@@ -1,7 +1,7 @@
 import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'
 import { isOpenAt } from '../../../src/domain/stations/hours'
 import type { ActionContext } from '../../lib/context'
-import { storedHours, stationsDb } from './collections'
+import { stationBasics, storedHours, stationsDb } from './collections'
 import { stationIndex } from './station-index'
 
 /** The k nearest qualifying stations: the index picks them, the store supplies their fields. */
@@ -15,13 +15,7 @@ export async function nearbyStations(input: ActionParsed<'stations', 'nearby'>, 
     const doc = byCode.get(hit.code)
     if (!doc) return []
     return [{
-      code: doc._id,
-      name: doc.name,
-      type: doc.type,
-      lat: doc.lat,
-      lng: doc.lng,
-      address: doc.address,
-      amenities: doc.amenities,
+      ...stationBasics(doc),
       allDay: storedHours(doc.hours).allDay,
       openNow: isOpenAt(storedHours(doc.hours), now),
       distanceM: Math.round(hit.distanceM),

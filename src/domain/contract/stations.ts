@@ -11,8 +11,8 @@ const StationType = v.picklist(STATION_TYPES, '未知的站点类型')
 const StationStatus = v.picklist(STATION_STATUSES, '未知的站点状态')
 const Code = v.pipe(v.string('请提供站点编码'), v.minLength(1, '请提供站点编码'), v.maxLength(40, '站点编码过长'))
 
-/** One station in a search result: enough for a marker and a list row. */
-export const StationSummary = v.object({
+/** What every view of a station shows: who, where, what it offers. */
+const StationBasics = {
   code: v.string(),
   name: v.string(),
   type: StationType,
@@ -20,6 +20,11 @@ export const StationSummary = v.object({
   lng: v.number(),
   address: v.string(),
   amenities: v.array(Amenity),
+}
+
+/** One station in a search result: enough for a marker and a list row. */
+export const StationSummary = v.object({
+  ...StationBasics,
   allDay: v.boolean(),
   openNow: v.boolean(),
   distanceM: v.number(),
@@ -27,13 +32,7 @@ export const StationSummary = v.object({
 export type StationSummary = v.InferOutput<typeof StationSummary>
 
 export const StationDetail = v.object({
-  code: v.string(),
-  name: v.string(),
-  type: StationType,
-  lat: v.number(),
-  lng: v.number(),
-  address: v.string(),
-  amenities: v.array(Amenity),
+  ...StationBasics,
   /** "周一至周五 07:00–20:00"… for display. */
   hoursText: v.array(v.string()),
   /** The editable form, as the import files write it ("24h", "mon-fri 07:00-20:00"). */
