@@ -61,6 +61,7 @@ describe('rest stations', () => {
     await page.getByTestId('station-hours').waitFor()
     assert.ok((await page.getByTestId('station-detail').getByTestId('amenities').textContent())?.includes('热饭'))
     await page.locator('#go-there').waitFor()
+    assert.equal(await page.getByTestId('station-editor').count(), 0, 'no editing for someone not signed in')
     await page.waitForTimeout(400) // the page's slide-in animation
     await shot(page, 'detail')
 
@@ -95,6 +96,30 @@ describe('rest stations', () => {
     await page.getByTestId('location-banner').waitFor()
 
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_FAILED')), [])
+    await context.close()
+  })
+
+  it('a clerk of the managing union updates a station; the change shows at once', async () => {
+    const shot = screenshots('stations-edit')
+    const { page, errors, context } = await openPhone(suite.browser)
+    await page.goto(`${suite.server.url}/`)
+    await page.tap('#login-needed-action')
+    await page.tap('#login-as-clerk')
+    await page.waitForSelector('[data-testid="privacy-notice"]')
+    await page.tap('#agree-privacy-btn')
+    await page.waitForSelector('[data-testid="privacy-notice"]', { state: 'detached' })
+    // NM000009 is managed by 新城区总工会 in the demo seed.
+    await page.goto(`${suite.server.url}/#/features/stations/pages/detail/index?code=NM000009`)
+    await page.getByTestId('station-editor').waitFor()
+    assert.ok(!((await page.getByTestId('station-detail').getByTestId('amenities').textContent()) ?? '').includes('换电柜'))
+    await page.tap('#edit-amenity-8')
+    await page.locator('#edit-verified input').fill('2026-11-22')
+    await shot(page, 'editing')
+    await page.tap('#save-station')
+    await page.getByText('最近核实 2026-11-22').waitFor()
+    await page.getByTestId('station-detail').getByTestId('amenities').getByText('换电柜').waitFor()
+    await shot(page, 'saved')
+    assert.deepEqual(errors, [])
     await context.close()
   })
 })
