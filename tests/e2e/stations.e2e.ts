@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
+import { PRIVACY_VERSION } from '../../src/domain/contract'
 import { openPhone, screenshots } from './support/browser'
 import { serverAndBrowser } from './support/suite'
 
@@ -91,6 +92,7 @@ describe('rest stations', () => {
     await page.getByTestId('stale-results').waitFor()
     assert.match((await page.getByTestId('stale-results').textContent()) ?? '', /(刚刚|分钟前)的结果（包头市中心附近）/)
     assert.ok((await page.getByTestId('station-row').count()) >= 5)
+    await page.getByTestId('stale-results').getByText('暂时无法更新', { exact: false }).waitFor()
     await shot(page, 'kept-results')
     // The refusal is remembered: no second ask, the banner is there.
     await page.getByTestId('location-banner').waitFor()
@@ -102,12 +104,17 @@ describe('rest stations', () => {
   it('a clerk of the managing union updates a station; the change shows at once', async () => {
     const shot = screenshots('stations-edit')
     const { page, errors, context } = await openPhone(suite.browser)
-    await page.goto(`${suite.server.url}/`)
-    await page.tap('#login-needed-action')
-    await page.tap('#login-as-clerk')
-    await page.waitForSelector('[data-testid="privacy-notice"]')
-    await page.tap('#agree-privacy-btn')
-    await page.waitForSelector('[data-testid="privacy-notice"]', { state: 'detached' })
+    // Signed in as the clerk with the privacy notice already agreed (first-use.e2e.ts covers that
+    // flow): the stored session as the app keeps it, {"data": <zustand's JSON>} in Taro's web storage.
+    const login = await fetch(`${suite.server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'clerk' }) })
+    const { token, displayName } = (await login.json()) as { token: string; displayName: string }
+    await context.addInitScript(
+      ({ session, privacy }) => {
+        localStorage.setItem('session', JSON.stringify({ data: JSON.stringify({ state: session, version: 0 }) }))
+        localStorage.setItem('privacy', JSON.stringify({ data: JSON.stringify({ state: privacy, version: 0 }) }))
+      },
+      { session: { token, displayName }, privacy: { agreedVersion: PRIVACY_VERSION, recordedVersion: PRIVACY_VERSION } },
+    )
     // NM000009 is managed by 新城区总工会 in the demo seed.
     await page.goto(`${suite.server.url}/#/features/stations/pages/detail/index?code=NM000009`)
     await page.getByTestId('station-editor').waitFor()

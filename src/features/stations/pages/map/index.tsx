@@ -42,7 +42,7 @@ export default function StationsMap() {
         <View className='stations__caption'>
           {stale ? (
             <Text className='stations__stale' data-testid='stale-results'>
-              {formatAge(stale.at, new Date())}的结果（{stale.label}），正在更新…
+              {formatAge(stale.at, new Date())}的结果（{stale.label}）{loading || location === 'locating' ? '，正在更新…' : '，暂时无法更新'}
             </Text>
           ) : origin ? (
             <Text data-testid='results-caption'>{origin.label}{loading ? '，更新中…' : ''}</Text>
