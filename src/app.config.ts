@@ -7,6 +7,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'features/join', pages: ['pages/entry/index', 'pages/card/index', 'pages/review/index', 'pages/notifications/index', 'pages/poster/index'] },
     { root: 'features/transfer', pages: ['pages/start/index', 'pages/status/index', 'pages/queue/index'] },
+    { root: 'features/stations', pages: ['pages/map/index', 'pages/detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

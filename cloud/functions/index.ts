@@ -3,10 +3,12 @@ import type { Handlers } from '../lib/dispatch'
 import { memberHandlers } from './member'
 import { transferHandlers } from './transfer'
 import { reviewHandlers } from './review'
+import { stationsHandlers } from './stations'
 
 /** Every cloud function's handlers; the type makes a function missing here a compile error. */
 export const functions: { [F in FunctionName]: Handlers<F> } = {
   member: memberHandlers,
   transfer: transferHandlers,
   review: reviewHandlers,
+  stations: stationsHandlers,
 }

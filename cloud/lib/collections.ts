@@ -2,6 +2,7 @@ import type { UnionLevel } from '../../src/domain/contract'
 import { ensureTransferIndexes } from '../features/transfer/collections'
 import type { Doc, Store } from './store/port'
 import { ensureJoinIndexes } from '../features/join/collections'
+import { ensureStationIndexes } from '../features/stations/collections'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
 export interface UnionDoc extends Doc {
@@ -84,4 +85,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await store.ensureIndex('notifications', { fields: ['openid'] })
   await ensureTransferIndexes(store)
   await ensureJoinIndexes(store)
+  await ensureStationIndexes(store)
 }

@@ -8,6 +8,7 @@ import { benchH5 } from './h5'
 import { benchJoin } from './join'
 import { Results } from './results'
 import { benchTransfer } from './transfer'
+import { benchStations } from './stations'
 
 /**
  * npm run bench: prints figures and writes bench-results.json. It never fails on speed; it fails
@@ -33,7 +34,7 @@ async function main() {
   results.add('weapp.total_bytes', weapp.totalBytes, 'bytes')
 
   // Bench people (bench-<n>) give the join bench many distinct identities; never on in `npm start`.
-  const server = await startServer({ ALLOW_BENCH_PEOPLE: '1' })
+  const server = await startServer({ env: { ALLOW_BENCH_PEOPLE: '1' } })
   try {
     const login = await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'member' }) })
     const { token } = (await login.json()) as { token: string }
@@ -48,6 +49,8 @@ async function main() {
   } finally {
     await server.stop()
   }
+  console.log('驿站（186,000 个，独立的服务器与数据）')
+  await benchStations(results)
   results.write()
 }
 

@@ -8,24 +8,36 @@ const ROOT = path.resolve(__dirname, '../..')
 export interface RunningServer {
   url: string
   dataDir: string
+  /** The server process, e.g. to read its memory. */
+  pid: number
   stop(): Promise<void>
+}
+
+export interface ServerOptions {
+  /** A data folder prepared beforehand (a bench's large data set); removed on stop like a fresh one. */
+  dataDir?: string
+  /** How long the server may take to load its data and listen. */
+  startTimeoutMs?: number
+  /** Extra environment, e.g. ALLOW_BENCH_PEOPLE for the bench's many demo people. */
+  env?: Record<string, string>
 }
 
 /**
  * Starts the real local server (the same entry as `npm start`) on a free port with an empty data
  * folder, so it seeds the demo data exactly as a first start would. Needs `dist/h5` built.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'))
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'))
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, ...extraEnv, PORT: '0', DATA_DIR: dataDir },
+    env: { ...process.env, ...options.env, PORT: '0', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${startTimeoutMs / 1000} s:\n${output}`)), startTimeoutMs)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /(http:\/\/localhost:\d+)\//.exec(output)
@@ -41,6 +53,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   return {
     url,
     dataDir,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))

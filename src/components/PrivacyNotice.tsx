@@ -3,9 +3,11 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PRIVACY_VERSION } from '@/domain/contract'
+import { needsDemoLogin } from '@/platform/login'
 import { agreeButtonProps, resolvePrivacyRequest } from '@/platform/privacy'
 import { call } from '@/services/cloud'
 import { hasAgreedCurrent, usePrivacy } from '@/stores/privacy'
+import { useSession } from '@/stores/session'
 import './PrivacyNotice.scss'
 
 /** Sends the agreement to the cloud's record; if the network fails it is tried again next time. */
@@ -22,10 +24,12 @@ async function recordAgreement() {
 export function PrivacyNotice() {
   const agreed = usePrivacy(hasAgreedCurrent)
   const recorded = usePrivacy((s) => s.recordedVersion === s.agreedVersion)
+  // On a public page of the web build nobody may be signed in yet: record once someone is.
+  const canRecord = useSession((s) => !needsDemoLogin || Boolean(s.token))
 
   useEffect(() => {
-    if (agreed && !recorded) void recordAgreement()
-  }, [agreed, recorded])
+    if (agreed && !recorded && canRecord) void recordAgreement()
+  }, [agreed, recorded, canRecord])
 
   if (agreed) return null
 

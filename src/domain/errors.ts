@@ -23,6 +23,7 @@ export const ERROR_MESSAGES = {
   APPLICATION_PENDING: '您已有一份入会申请正在审核中',
   ALREADY_DECIDED: '该申请已处理过了，请刷新',
   CARD_INVALID: '会员码无效或已过期，请让会员刷新后再出示',
+  BAD_HOURS: '营业时间格式不对，例如 mon-fri 08:00-20:00 或 24h',
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务开小差了，请稍后重试',
 } as const

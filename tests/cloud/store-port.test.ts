@@ -64,6 +64,14 @@ describe.each(adapters)('store port: %s', (_name, make) => {
     expect((await items.get('c'))?.qty).toBe(0)
   })
 
+  it('inserts many at once, or none of them when a key is taken', async () => {
+    const items = store.collection<Item>('items')
+    expect(await items.insertMany([{ _id: 'd', name: 'date', qty: 1, tags: [] }, { _id: 'e', name: 'elder', qty: 2, tags: [] }])).toBe(2)
+    expect(await items.insertMany([])).toBe(0)
+    await expect(items.insertMany([{ _id: 'f', name: 'fig', qty: 1, tags: [] }, { _id: 'g', name: 'apple', qty: 1, tags: [] }])).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect(await items.count({})).toBe(5)
+  })
+
   it('removes what matches', async () => {
     const items = store.collection<Item>('items')
     expect(await items.remove({ tags: 'fruit' })).toBe(2)

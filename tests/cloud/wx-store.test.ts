@@ -96,6 +96,12 @@ describe('WeChat database adapter', () => {
     expect(calls).toContainEqual(['limit', 100])
   })
 
+  it('inserts many as one add each', async () => {
+    const { db, calls } = recordingDb()
+    expect(await createWxStore(db).collection('stations').insertMany([{ _id: 's1' }, { _id: 's2' }])).toBe(2)
+    expect(calls.filter((c) => c[0] === 'add')).toEqual([['add', { data: { _id: 's1' } }], ['add', { data: { _id: 's2' } }]])
+  })
+
   it('maps a unique-index violation to DuplicateKeyError', async () => {
     const { db } = recordingDb({ addError: Object.assign(new Error('duplicate key'), { errCode: -502001 }) })
     await expect(createWxStore(db).collection('memberships').insert({ _id: 'm1' })).rejects.toBeInstanceOf(DuplicateKeyError)

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import Home from '@/pages/home/index'
+import { SERVICES } from '@/pages/home/services'
 import { agreePrivacy, byId, byTestId, resetApp, signIn } from '../setup/app'
 
 const testUtils = new TestUtils()
@@ -32,21 +33,24 @@ describe('首页', () => {
     for (const [id, title] of Object.entries(expected)) {
       const tile = byId(id)
       expect(tile?.querySelector('.home__tile-title')?.textContent).toBe(title)
-      expect(tile?.querySelector('.home__soon')?.textContent).toBe(id === 'service-join' ? undefined : '即将开放')
+      const open = SERVICES.find((s) => `service-${s.key}` === id)?.path
+      expect(tile?.querySelector('.home__soon')?.textContent).toBe(open ? undefined : '即将开放')
     }
+    // 驿站地图 is open.
+    expect(byId('service-stations')?.querySelector('.home__soon')).toBeNull()
   })
 
-  it('tapping a service that is not open yet goes nowhere', async () => {
+  it('tapping an open service opens it; one not open yet goes nowhere', async () => {
     const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     signIn()
     agreePrivacy()
     await testUtils.mount(Home)
 
-    for (const id of ['service-benefits', 'service-stations', 'service-aid']) testUtils.fireEvent.click(byId(id)!)
+    for (const id of ['service-join', 'service-benefits', 'service-stations', 'service-aid']) testUtils.fireEvent.click(byId(id)!)
 
-    expect(navigateTo).not.toHaveBeenCalled()
-    testUtils.fireEvent.click(byId('service-join')!)
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/features/join/pages/entry/index' })
+    const openPaths = SERVICES.flatMap((s) => (s.path ? [s.path] : []))
+    expect(openPaths).toContain('/features/stations/pages/map/index')
+    expect(navigateTo.mock.calls.map(([options]) => options.url)).toEqual(openPaths)
     expect(byTestId('service-grid')).not.toBeNull()
   })
 

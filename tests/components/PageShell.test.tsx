@@ -28,6 +28,16 @@ describe('PageShell', () => {
     expect(byTestId('privacy-notice')).toBeNull()
   })
 
+  it('a public page shows its content signed out, and does not try to record the privacy agreement', async () => {
+    const fetchMock = stubFetch(async () => jsonResponse({ ok: true, data: {} }))
+    agreePrivacy({ recorded: false })
+    await testUtils.mount(() => <PageShell public><Content /></PageShell>)
+
+    expect(byTestId('login-needed')).toBeNull()
+    expect(byTestId('content')).not.toBeNull()
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
   it('sends a signed-out user to the demo login page', async () => {
     const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     await testUtils.mount(() => <PageShell><Content /></PageShell>)

@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser } from 'playwright-core'
-import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { describe, it } from 'node:test'
+import { openPhone, screenshots } from './support/browser'
 import { openMe, signInAs } from './support/signin'
-import { startServer, type RunningServer } from '../../scripts/lib/local-server'
+import { serverAndBrowser } from './support/suite'
 
 /** The first use of the web build, on the real server with its first-start demo data. */
 describe('first use', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = serverAndBrowser()
 
   it('a worker signs in, accepts the privacy notice, sees 首页 and 我的', async () => {
     const shot = screenshots('worker-first-use')
-    const { page, errors, context } = await openPhone(browser)
-    await signInAs(page, server.url, 'worker', shot)
+    const { page, errors, context } = await openPhone(suite.browser)
+    await signInAs(page, suite.server.url, 'worker', shot)
 
     const grid = page.getByTestId('service-grid')
     for (const title of ['入会 / 转会', '普惠福利', '驿站地图', '金秋助学']) await grid.getByText(title, { exact: true }).waitFor()
@@ -41,7 +30,7 @@ describe('first use', () => {
     // The agreement reached the cloud's record, and a reload does not ask again.
     // Taro's web storage keeps each value as {"data": <what was stored>}.
     const token = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('session') ?? '{}').data).state.token as string)
-    const profile = await (await fetch(`${server.url}/api/cloud/member`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'profile', data: {} }) })).json()
+    const profile = await (await fetch(`${suite.server.url}/api/cloud/member`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'profile', data: {} }) })).json()
     assert.equal(profile.data.privacyAgreedVersion, '2026-11')
     await page.reload()
     await page.getByTestId('display-name').waitFor()
@@ -53,8 +42,8 @@ describe('first use', () => {
 
   it('a member sees their union card on 我的', async () => {
     const shot = screenshots('member-card')
-    const { page, errors, context } = await openPhone(browser)
-    await signInAs(page, server.url, 'member', shot)
+    const { page, errors, context } = await openPhone(suite.browser)
+    await signInAs(page, suite.server.url, 'member', shot)
     await openMe(page)
     const card = page.getByTestId('membership')
     await card.getByText('示例速递（演示）有限公司工会', { exact: true }).waitFor()
@@ -67,8 +56,8 @@ describe('first use', () => {
 
   it('a union clerk sees their role; switching person asks who again', async () => {
     const shot = screenshots('clerk-role')
-    const { page, errors, context } = await openPhone(browser)
-    await signInAs(page, server.url, 'clerk', shot)
+    const { page, errors, context } = await openPhone(suite.browser)
+    await signInAs(page, suite.server.url, 'clerk', shot)
     await openMe(page)
     await page.getByText('新城区总工会（县级总工会）工作人员').waitFor()
     await shot(page, 'me')
@@ -79,8 +68,8 @@ describe('first use', () => {
   })
 
   it('declining the privacy notice keeps it up and says why', async () => {
-    const { page, errors, context } = await openPhone(browser)
-    await page.goto(`${server.url}/`)
+    const { page, errors, context } = await openPhone(suite.browser)
+    await page.goto(`${suite.server.url}/`)
     await page.tap('#login-needed-action')
     await page.tap('#login-as-worker')
     await page.waitForSelector('[data-testid="privacy-notice"]')

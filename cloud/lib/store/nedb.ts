@@ -64,6 +64,14 @@ export function createNedbStore(dir: string | null): Store {
           return wrapDuplicate(name, error)
         }
       },
+      async insertMany(docs) {
+        if (!docs.length) return 0
+        try {
+          return ((await ds.insertAsync(docs as never)) as unknown as T[]).length
+        } catch (error) {
+          return wrapDuplicate(name, error)
+        }
+      },
       async update(filter, patch) {
         const update = toUpdate(patch)
         if (!Object.keys(update).length) return 0

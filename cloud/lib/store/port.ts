@@ -54,6 +54,12 @@ export interface Collection<T extends Doc> {
   count(filter: Filter<T>): Promise<number>
   /** Inserts a new document; throws DuplicateKeyError when a unique index (or _id) is taken. */
   insert(doc: T): Promise<T>
+  /**
+   * Inserts many new documents in one operation (imports); returns how many. On a taken key it
+   * throws DuplicateKeyError: the embedded store then has inserted none of them; WeChat's adds
+   * them one by one and may have inserted those before the duplicate.
+   */
+  insertMany(docs: T[]): Promise<number>
   /** Applies the patch to every document matching the filter; returns how many changed. */
   update(filter: Filter<T>, patch: Patch<T>): Promise<number>
   remove(filter: Filter<T>): Promise<number>

@@ -77,6 +77,16 @@ export function createWxStore(db: WxDatabase): Store {
   function collection<T extends Doc>(name: string): Collection<T> {
     const col = () => db.collection(name)
     const where = (filter: Filter<T>) => col().where(toWxQuery(db.command, filter as Record<string, unknown>))
+  async function insert(doc: T): Promise<T> {
+      try {
+        await col().add({ data: doc as unknown as Record<string, unknown> })
+        return doc
+      } catch (error) {
+        const code = (error as { errCode?: number }).errCode
+        if (code === -502001) throw new DuplicateKeyError(name, String((error as Error).message))
+        throw error
+      }
+    }
     return {
       async get(id) {
         const { data } = await col().where({ _id: id }).limit(1).get()
@@ -92,15 +102,10 @@ export function createWxStore(db: WxDatabase): Store {
       async count(filter) {
         return (await where(filter).count()).total
       },
-      async insert(doc) {
-        try {
-          await col().add({ data: doc as unknown as Record<string, unknown> })
-          return doc
-        } catch (error) {
-          const code = (error as { errCode?: number }).errCode
-          if (code === -502001) throw new DuplicateKeyError(name, String((error as Error).message))
-          throw error
-        }
+      insert,
+      async insertMany(docs) {
+        for (const doc of docs) await insert(doc)
+        return docs.length
       },
       async update(filter, patch) {
         const data = toWxUpdate(db.command, patch as Patch<Record<string, unknown>>)

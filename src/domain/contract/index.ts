@@ -2,6 +2,7 @@ import type * as v from 'valibot'
 import { member } from './member'
 import { transfer } from './transfer'
 import { review } from './review'
+import { stations } from './stations'
 import type { ActionSpec, FunctionSpec } from './define'
 
 /**
@@ -12,6 +13,7 @@ export const contract = {
   member,
   transfer,
   review,
+  stations,
 } satisfies Record<string, FunctionSpec>
 
 export type Contract = typeof contract
@@ -38,3 +40,4 @@ export * from './member'
 export * from './transfer'
 export * from './join'
 export * from './review'
+export * from './stations'

@@ -1,0 +1,70 @@
+import type { StationPoint } from '../../../src/domain/stations/search'
+import type { Amenity } from '../../../src/domain/stations/types'
+import type { Store } from '../../lib/store/port'
+import { storedHours, stationsDb, type StationDoc } from './collections'
+import { GridIndex } from './grid-index'
+
+/**
+ * The spatial index of the embedded home: built from the store on first use, kept in memory per
+ * store, and updated by the actions that change a station (edits) — one process owns an nedb
+ * store, so nothing else can change it behind our back. Imports run with the server stopped and
+ * the next start rebuilds.
+ *
+ * In WeChat a cloud function instance is short-lived and there may be several: there the search
+ * must be the database's geoNear over a geo index instead (not built yet; see README).
+ */
+const indexes = new WeakMap<Store, Promise<GridIndex>>()
+
+/** Pages through the collection; works with the WeChat adapter's 100-document reads too. */
+const PAGE = 50_000
+
+/** Stations share a few hundred amenity combinations: one array each, not one per station. */
+const amenitySets = new Map<string, Amenity[]>()
+function shared(amenities: Amenity[]): Amenity[] {
+  const key = amenities.join('|')
+  let set = amenitySets.get(key)
+  if (!set) {
+    set = amenities
+    if (amenitySets.size < 10_000) amenitySets.set(key, set)
+  }
+  return set
+}
+
+export function pointOf(doc: StationDoc): StationPoint {
+  return { code: doc._id, lat: doc.lat, lng: doc.lng, type: doc.type, amenities: shared(doc.amenities), hours: storedHours(doc.hours), active: doc.status === 'active' }
+}
+
+async function build(store: Store): Promise<GridIndex> {
+  const index = new GridIndex()
+  const { stations } = stationsDb(store)
+  // Keyset paging (`_id` after the last one seen): each page is a range on the _id index.
+  for (let last = ''; ; ) {
+    const page = await stations.find(last ? { _id: { $gt: last } } : {}, { sort: { _id: 1 }, limit: PAGE })
+    if (!page.length) break
+    for (const doc of page) index.upsert(pointOf(doc))
+    last = page[page.length - 1]._id
+  }
+  return index
+}
+
+export function stationIndex(store: Store): Promise<GridIndex> {
+  let index = indexes.get(store)
+  if (!index) {
+    index = build(store)
+    indexes.set(store, index)
+    // A failed build is not kept: the next search tries again.
+    index.catch(() => indexes.delete(store))
+  }
+  return index
+}
+
+/** After a station changed in the store: keep the index (if built) in step. */
+export async function reindexStation(store: Store, doc: StationDoc): Promise<void> {
+  const index = indexes.get(store)
+  if (index) (await index).upsert(pointOf(doc))
+}
+
+/** After many stations changed (an import into a live store): rebuild on next use. */
+export function forgetStationIndex(store: Store): void {
+  indexes.delete(store)
+}

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { systemClock } from '../../cloud/lib/clock'
+import { ensureIndexes } from '../../cloud/lib/collections'
+import { createNedbStore } from '../../cloud/lib/store/nedb'
+import { seedDemo } from '../../server/seed/demo'
+import { parseHours } from '../../src/domain/stations/hours'
+import { scanNearest, type NearbyQuery, type StationPoint } from '../../src/domain/stations/search'
+import { AMENITIES, type Amenity, type StationType } from '../../src/domain/stations/types'
+import { startServer } from '../lib/local-server'
+import { DEMO_AREAS, generateStations, NATIONWIDE_AREAS, toCsv, type GeneratedRow } from '../stations/generate'
+import type { Results } from './results'
+import { percentile, round } from './stats'
+
+const ROOT = path.resolve(__dirname, '../..')
+const COUNT = 186_000
+
+function pointsOf(rows: GeneratedRow[]): StationPoint[] {
+  return rows.map((r) => {
+    const hours = parseHours(r.hours)
+    if (!hours.ok) throw new Error(`generated hours do not parse: ${r.hours}`)
+    return { code: r.code, lat: r.lat, lng: r.lng, type: r.type as StationType, amenities: r.amenities.split('|') as Amenity[], hours: hours.hours, active: r.status === 'active' }
+  })
+}
+
+/** Search points: mostly where people and stations are (around the cities), some anywhere in China. */
+function queries(n: number): NearbyQuery[] {
+  let seed = 186
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+  return Array.from({ length: n }, () => {
+    const area = NATIONWIDE_AREAS[Math.floor(random() * NATIONWIDE_AREAS.length)]
+    const anywhere = random() < 0.2
+    const filter = random()
+    return {
+      lat: anywhere ? 22 + random() * 25 : area.lat + (random() - 0.5) * 0.4,
+      lng: anywhere ? 85 + random() * 38 : area.lng + (random() - 0.5) * 0.5,
+      radiusM: 30_000,
+      k: 30,
+      ...(filter < 0.3 ? { amenities: [AMENITIES[Math.floor(random() * AMENITIES.length)]] } : {}),
+      ...(filter > 0.7 ? { openNow: true } : {}),
+    }
+  })
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN)
+  return round(kb / 1024, 0)
+}
+
+/**
+ * 186,000 stations nationwide on a server of its own (its own data folder, not the demo one):
+ * the import through `npm run import:stations`, nearest-station searches over HTTP, a brute-force
+ * scan of the same data for the same searches in this process, and the server's memory.
+ */
+export async function benchStations(results: Results, n = 300, scans = 100): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-stations-'))
+  const dataDir = path.join(dir, 'data')
+  fs.mkdirSync(dataDir)
+  // The union tree (and the demo's 400 stations) the generated stations are managed by.
+  const store = createNedbStore(dataDir)
+  await ensureIndexes(store)
+  await seedDemo(store, systemClock)
+  await store.close()
+
+  const rows = generateStations(COUNT, NATIONWIDE_AREAS)
+  const file = path.join(dir, 'stations.csv')
+  fs.writeFileSync(file, toCsv(rows))
+  const importStart = performance.now()
+  const imported = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/stations/import.ts'), file], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' })
+  const importS = (performance.now() - importStart) / 1000
+  if (imported.status !== 0) throw new Error(`import failed:\n${imported.stdout}\n${imported.stderr}`)
+  console.log(`  ${imported.stdout.trim().split('\n').pop()}`)
+  results.add('stations.import_186k_s', round(importS, 1), 's (npm run import:stations, CSV, into a fresh store)')
+
+  const startAt = performance.now()
+  const server = await startServer({ dataDir, startTimeoutMs: 120_000 })
+  try {
+    results.add('stations.server_start_s', round((performance.now() - startAt) / 1000, 1), 's (nedb loads 186,400 stations)')
+    const post = async (body: unknown) => {
+      const r = await fetch(`${server.url}/api/cloud/stations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      if (!r.ok) throw new Error(`stations: HTTP ${r.status} ${await r.text()}`)
+      return (await r.json()) as { data: { stations: Array<{ code: string }> } }
+    }
+    const indexAt = performance.now()
+    await post({ action: 'nearby', data: { lat: 40.84, lng: 111.75 } })
+    results.add('stations.index_build_s', round((performance.now() - indexAt) / 1000, 2), 's (first search builds the grid index)')
+
+    const qs = queries(n)
+    for (const q of qs.slice(0, 20)) await post({ action: 'nearby', data: q })
+    const nearby: number[] = []
+    const answers: string[][] = []
+    for (const q of qs) {
+      const t = performance.now()
+      const { data } = await post({ action: 'nearby', data: q })
+      nearby.push(performance.now() - t)
+      answers.push(data.stations.map((s) => s.code))
+    }
+
+    // The first `scans` of the same searches by checking every station, on the same data (a scan
+    // takes hundreds of ms: all 300 would take the bench past its time budget).
+    const points = pointsOf([...generateStations(400, DEMO_AREAS, { seed: 2026, codePrefix: 'NM' }), ...rows])
+    const scan: number[] = []
+    let mismatches = 0
+    qs.slice(0, scans).forEach((q, i) => {
+      const t = performance.now()
+      const hits = scanNearest(points, q, new Date())
+      scan.push(performance.now() - t)
+      if (!q.openNow && hits.map((h) => h.code).join() !== answers[i].join()) mismatches++
+    })
+    const nearbyP95 = percentile(nearby, 95)
+    const scanP95 = percentile(scan, 95)
+    results.add('stations.nearby_p50_ms', round(percentile(nearby, 50)), `ms (${n} searches over HTTP, k=30, 30 km, ${points.length} stations)`)
+    results.add('stations.nearby_p95_ms', round(nearbyP95), `ms (${n} searches over HTTP)`)
+    results.add('stations.scan_p95_ms', round(scanP95), `ms (brute-force scan in process, the first ${scans} of the same searches)`)
+    results.add('stations.nearby_speedup', round(scanP95 / nearbyP95, 1), '× (scan p95 / nearby p95; nearby includes HTTP)')
+    results.add('stations.nearby_scan_mismatches', mismatches, `of ${scans} scanned searches answered differently by the index (营业中 ones not compared)`)
+    results.add('stations.server_rss_mb', rssMb(server.pid), 'MB (server with 186,400 stations loaded and indexed)')
+  } finally {
+    await server.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}

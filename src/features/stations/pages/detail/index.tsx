@@ -1,0 +1,75 @@
+import { View, Text, Image } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import { STATUS_NAMES } from '@/domain/stations/types'
+import { navigateTo } from '@/platform/navigate'
+import { useCloud } from '@/services/useCloud'
+import { AmenityIcons } from '../../components/AmenityIcons'
+import { OpenTag } from '../../components/OpenTag'
+import { StationEditor } from '../../components/StationEditor'
+import '../../components/stations.scss'
+
+/** One station: what it offers, when it is open, call it, go there. */
+export default function StationDetailPage() {
+  const code = useRouter().params.code ?? ''
+  const detail = useCloud('stations', 'get', { code }, Boolean(code))
+  const s = detail.data
+
+  return (
+    <PageShell public error={detail.error} loading={detail.loading} hasData={Boolean(s)} onRetry={() => void detail.reload()}>
+      {s ? (
+        <View className='station-detail' data-testid='station-detail'>
+          <View className='station-detail__section'>
+            <Text className='station-detail__name' data-testid='station-name'>
+              {s.name}
+            </Text>
+            <View className='station-list__meta'>
+              <OpenTag open={s.openNow} suspended={s.status !== 'active'} />
+              <Text className='station-list__type'>{s.type}</Text>
+            </View>
+            <Text className='station-detail__text'>{s.address}</Text>
+            <View className='station-detail__actions'>
+              <Button type='primary' id='go-there' onClick={() => navigateTo({ lat: s.lat, lng: s.lng }, s.name, s.address)}>
+                去这里
+              </Button>
+              {s.phone ? (
+                <Button id='call-station' onClick={() => void Taro.makePhoneCall({ phoneNumber: s.phone })}>
+                  打电话 {s.phone}
+                </Button>
+              ) : null}
+            </View>
+          </View>
+          <View className='station-detail__section'>
+            <Text className='station-detail__label'>服务设施</Text>
+            <AmenityIcons amenities={s.amenities} large />
+          </View>
+          <View className='station-detail__section' data-testid='station-hours'>
+            <Text className='station-detail__label'>营业时间</Text>
+            {s.hoursText.map((line) => (
+              <Text key={line} className='station-detail__text'>
+                {line}
+              </Text>
+            ))}
+          </View>
+          {s.photos.length ? (
+            <View className='station-detail__section'>
+              <Text className='station-detail__label'>照片</Text>
+              {s.photos.map((src) => (
+                <Image key={src} className='station-detail__photo' src={src} mode='widthFix' lazyLoad />
+              ))}
+            </View>
+          ) : null}
+          <View className='station-detail__section'>
+            <Text className='station-detail__label'>管理单位</Text>
+            <Text className='station-detail__text'>{s.unionName || '—'}</Text>
+            <Text className='station-detail__label'>
+              {STATUS_NAMES[s.status]} · 最近核实 {s.verifiedOn}
+            </Text>
+          </View>
+          {s.canEdit ? <StationEditor station={s} onSaved={() => void detail.reload()} /> : null}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

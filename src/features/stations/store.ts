@@ -1,0 +1,53 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { StationSummary } from '@/domain/contract'
+import type { Amenity } from '@/domain/stations/types'
+import { taroJSONStorage } from '@/stores/taroStorage'
+
+/** The last results, kept on the device so a bad network still shows something at once. */
+export interface LastResults {
+  at: string
+  /** '我的位置附近' or a city's name: never the coordinates (precise location is not stored). */
+  label: string
+  stations: StationSummary[]
+}
+
+interface StationsState {
+  last: LastResults | null
+  /** The person refused location: do not ask again by ourselves, offer the cities and a way back. */
+  locationDenied: boolean
+  /** The city chosen when location is not used. */
+  cityKey: string | null
+  amenities: Amenity[]
+  openNow: boolean
+  keep(results: LastResults): void
+  setLocationDenied(denied: boolean): void
+  chooseCity(key: string | null): void
+  toggleAmenity(amenity: Amenity): void
+  toggleOpenNow(): void
+}
+
+/** At most this many stations are kept: enough for the list, small in storage. */
+export const KEEP = 20
+
+export const useStations = create<StationsState>()(
+  persist(
+    (set) => ({
+      last: null,
+      locationDenied: false,
+      cityKey: null,
+      amenities: [],
+      openNow: false,
+      keep: (results) => set({ last: { ...results, stations: results.stations.slice(0, KEEP) } }),
+      setLocationDenied: (locationDenied) => set({ locationDenied }),
+      chooseCity: (cityKey) => set({ cityKey }),
+      toggleAmenity: (amenity) => set((s) => ({ amenities: s.amenities.includes(amenity) ? s.amenities.filter((a) => a !== amenity) : [...s.amenities, amenity] })),
+      toggleOpenNow: () => set((s) => ({ openNow: !s.openNow })),
+    }),
+    {
+      name: 'stations',
+      storage: taroJSONStorage,
+      partialize: ({ last, locationDenied, cityKey }) => ({ last, locationDenied, cityKey }),
+    },
+  ),
+)

@@ -1,0 +1,26 @@
+import Taro from '@tarojs/taro'
+import { wgs84ToGcj02 } from '@/domain/stations/coords'
+import type { LatLng } from '@/domain/stations/types'
+
+export type Located = { ok: true; point: LatLng } | { ok: false; reason: 'denied' | 'unavailable' }
+
+/** How a person who refused location turns it back on, on this platform. */
+export const REENABLE_HINT = '如需按你的位置查找，请在浏览器地址栏左侧的“网站设置”中允许使用位置信息，然后点“重新定位”。'
+
+/**
+ * The web build: the browser's geolocation (WGS-84) through Taro, turned into GCJ-02 like the
+ * station data. A refusal and a timeout are told apart so the page can say the right thing.
+ */
+export async function locate(): Promise<Located> {
+  try {
+    const result = await Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: 8000 })
+    return { ok: true, point: wgs84ToGcj02({ lat: result.latitude, lng: result.longitude }) }
+  } catch (error) {
+    const message = String((error as { errMsg?: string })?.errMsg ?? '')
+    return { ok: false, reason: /denied|permission/i.test(message) ? 'denied' : 'unavailable' }
+  }
+}
+
+/** The web build cannot open the browser's settings for the user. */
+export function openLocationSettings(): void {}
+export const canOpenSettings = false

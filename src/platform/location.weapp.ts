@@ -1,0 +1,22 @@
+import Taro from '@tarojs/taro'
+import type { Located } from './location'
+
+export type { Located } from './location'
+
+export const REENABLE_HINT = '如需按你的位置查找，请点“去设置”打开“位置信息”，然后点“重新定位”。'
+
+/** WeChat: GCJ-02 directly, the system the station data and <Map> use. */
+export async function locate(): Promise<Located> {
+  try {
+    const result = await Taro.getLocation({ type: 'gcj02' })
+    return { ok: true, point: { lat: result.latitude, lng: result.longitude } }
+  } catch (error) {
+    const message = String((error as { errMsg?: string })?.errMsg ?? '')
+    return { ok: false, reason: /auth|deny|denied/i.test(message) ? 'denied' : 'unavailable' }
+  }
+}
+
+export function openLocationSettings(): void {
+  void Taro.openSetting()
+}
+export const canOpenSettings = true

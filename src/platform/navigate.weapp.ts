@@ -1,0 +1,7 @@
+import Taro from '@tarojs/taro'
+import type { LatLng } from '@/domain/stations/types'
+
+/** 去这里: WeChat's own map page with its route options; needs no location permission. */
+export function navigateTo(point: LatLng, name: string, address: string): void {
+  void Taro.openLocation({ latitude: point.lat, longitude: point.lng, name, address, scale: 17 })
+}

@@ -1,0 +1,31 @@
+import { after, before } from 'node:test'
+import type { Browser } from 'playwright-core'
+import { startServer, type RunningServer } from '../../../scripts/lib/local-server'
+import { launchBrowser } from './browser'
+
+/**
+ * For a describe block: a real server with fresh demo data and a browser, started before its tests
+ * and stopped after. Read them inside tests: `const { server, browser } = suite`.
+ */
+export function serverAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+  let server: RunningServer | undefined
+  let browser: Browser | undefined
+  before(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+  return {
+    get server() {
+      if (!server) throw new Error('the server has not started')
+      return server
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser has not started')
+      return browser
+    },
+  }
+}
