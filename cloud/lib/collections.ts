@@ -1,3 +1,4 @@
+import { ensureAidIndexes } from '../features/aid/collections'
 import type { UnionLevel } from '../../src/domain/contract'
 import type { Doc, Store } from './store/port'
 
@@ -76,4 +77,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await store.ensureIndex('unions', { fields: ['ancestors'] })
   await store.ensureIndex('audit', { fields: ['target.id'] })
   await store.ensureIndex('notifications', { fields: ['openid'] })
+  await ensureAidIndexes(store)
 }
