@@ -34,7 +34,7 @@ describe('uploads', () => {
 
   const login = async (as: string) => ((await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as }) })).json()) as { token: string }).token
   const upload = (token: string | null, type: string, body: Buffer) =>
-    fetch(`${base}/api/upload`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body })
+    fetch(`${base}/api/upload`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) })
   const get = (token: string, id: string) => fetch(`${base}/api/files/${id}`, { headers: { Authorization: `Bearer ${token}` } })
 
   it('stores a PNG and a PDF for the signed-in owner', async () => {
