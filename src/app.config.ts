@@ -9,6 +9,7 @@ export default defineAppConfig({
     navigationBarTitleText: '工会会员服务',
     navigationBarTextStyle: 'white',
   },
+  subPackages: [{ root: 'features/aid', pages: ['pages/index/index', 'pages/apply/index', 'pages/review/index', 'pages/notice/index'] }],
   tabBar: {
     color: '#666666',
     selectedColor: '#c8161d',

@@ -15,6 +15,8 @@ interface Props {
   /** Whether the page already shows data (a later failure is then only a toast). */
   hasData?: boolean
   onRetry?: () => void
+  /** A page anyone may open without signing in (the 公示 list): no demo login is asked for. */
+  public?: boolean
   children: ReactNode
 }
 
@@ -22,9 +24,9 @@ interface Props {
  * Around every page, in this order: login needed → a render error → a first load that failed →
  * loading → the content. The privacy notice sits on top until the user agrees.
  */
-export function PageShell({ error, loading, hasData, onRetry, children }: Props) {
+export function PageShell({ error, loading, hasData, onRetry, public: isPublic = false, children }: Props) {
   const token = useSession((s) => s.token)
-  if (needsDemoLogin && !token) {
+  if (needsDemoLogin && !token && !isPublic) {
     return (
       <View className='page-shell'>
         <FullScreenMessage testId='login-needed' title='请先选择演示身份' detail='网页版用演示身份体验；在微信中打开时无需登录。' actionText='去选择' onAction={() => Taro.navigateTo({ url: '/pages/login/index' })} />

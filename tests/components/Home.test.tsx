@@ -13,7 +13,7 @@ afterEach(() => {
 })
 
 describe('首页', () => {
-  it('shows the four services, each not open yet', async () => {
+  it('shows the four services; those not open yet say so', async () => {
     signIn()
     agreePrivacy()
     await testUtils.mount(Home)
@@ -32,7 +32,7 @@ describe('首页', () => {
     for (const [id, title] of Object.entries(expected)) {
       const tile = byId(id)
       expect(tile?.querySelector('.home__tile-title')?.textContent).toBe(title)
-      expect(tile?.querySelector('.home__soon')?.textContent).toBe('即将开放')
+      expect(tile?.querySelector('.home__soon')?.textContent ?? null).toBe(id === 'service-aid' ? null : '即将开放')
     }
   })
 
@@ -42,9 +42,11 @@ describe('首页', () => {
     agreePrivacy()
     await testUtils.mount(Home)
 
-    for (const id of ['service-join', 'service-benefits', 'service-stations', 'service-aid']) testUtils.fireEvent.click(byId(id)!)
+    for (const id of ['service-join', 'service-benefits', 'service-stations']) testUtils.fireEvent.click(byId(id)!)
 
     expect(navigateTo).not.toHaveBeenCalled()
+    testUtils.fireEvent.click(byId('service-aid')!)
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/features/aid/pages/index/index' })
     expect(byTestId('service-grid')).not.toBeNull()
   })
 
