@@ -3,7 +3,7 @@ import type { Programme } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import type { ActionContext } from '../../lib/context'
 import { aidDb, type ProgrammeDoc } from './collections'
-import { chinaYear } from './time'
+import { chinaYear } from '../../../src/domain/aid/dates'
 
 export async function programmeView(ctx: ActionContext, doc: ProgrammeDoc): Promise<Programme> {
   const union = await ctx.db.unions.get(doc.unionId)

@@ -1,6 +1,7 @@
 import { TRANSITIONS, type ApplicationEvent } from '../../../src/domain/aid/machine'
 import { actsAt, mayView } from '../../../src/domain/aid/review'
 import { noticeEndsAt } from '../../../src/domain/aid/programme'
+import { chinaDateText } from '../../../src/domain/aid/dates'
 import type { ActionParsed } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { formatFen } from '../../../src/domain/money'
@@ -65,7 +66,7 @@ export async function reviewApplication(ctx: ActionContext, input: ActionParsed<
       const start = ctx.now()
       const ends = noticeEndsAt(start, programme.noticeDays).toISOString()
       const next = await fire(ctx, doc, 'approve', { amountFen: amount, noticeStartsAt: start.toISOString(), noticeEndsAt: ends })
-      await notify(ctx, doc.owner, { title: '助学申请已批准，正在公示', body: `${name}获批资助 ${formatFen(amount)}，公示至 ${ends.slice(0, 10)}，期满无异议后发放。`, link: STATUS_LINK })
+      await notify(ctx, doc.owner, { title: '助学申请已批准，正在公示', body: `${name}获批资助 ${formatFen(amount)}，公示至 ${chinaDateText(ends)}，期满无异议后发放。`, link: STATUS_LINK })
       return next
     }
     case 'reject': {
@@ -95,7 +96,7 @@ export async function resolveObjection(ctx: ActionContext, input: ActionParsed<'
 
 export async function markPaid(ctx: ActionContext, input: ActionParsed<'aid', 'markPaid'>): Promise<ApplicationDoc> {
   const doc = await reviewable(ctx, input.applicationId)
-  if (doc.status === 'approved' && doc.noticeEndsAt && ctx.now().getTime() < Date.parse(doc.noticeEndsAt)) throw new CloudError('AID_NOTICE_RUNNING', `公示期至 ${doc.noticeEndsAt.slice(0, 10)}，期满后才能发放`)
+  if (doc.status === 'approved' && doc.noticeEndsAt && ctx.now().getTime() < Date.parse(doc.noticeEndsAt)) throw new CloudError('AID_NOTICE_RUNNING', `公示期至 ${chinaDateText(doc.noticeEndsAt)}，期满后才能发放`)
   if ((await aidDb(ctx.store).objections.count({ applicationId: doc._id, status: 'open' })) > 0) throw new CloudError('AID_OBJECTION_OPEN')
   // The filter repeats the notice's end: the clock check above and the change agree.
   const next = await fire(ctx, doc, 'mark_paid', { paidAt: input.paidOn, paidReference: input.reference }, { noticeEndsAt: { $lte: ctx.now().toISOString() } })

@@ -11,7 +11,7 @@ import { requireActiveMember, unionPathOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { aidDb, type ApplicationDoc, type ProgrammeDoc } from './collections'
 import { requireProgramme } from './programmes'
-import { chinaToday } from './time'
+import { chinaDateText, chinaToday } from '../../../src/domain/aid/dates'
 
 type Fields = Omit<ActionParsed<'aid', 'submit'>, 'programmeId' | 'idempotencyKey'>
 
@@ -60,7 +60,7 @@ async function checkFields(ctx: ActionContext, programme: ProgrammeDoc, input: F
 
 function requireOpen(ctx: ActionContext, programme: ProgrammeDoc) {
   const state = windowState(programme, ctx.now())
-  if (state !== 'open') throw new CloudError('AID_WINDOW_CLOSED', state === 'not_open' ? `申请将于 ${programme.opensAt.slice(0, 10)} 开始` : '今年的申请已经截止')
+  if (state !== 'open') throw new CloudError('AID_WINDOW_CLOSED', state === 'not_open' ? `申请将于 ${chinaDateText(programme.opensAt)} 开始` : '今年的申请已经截止')
 }
 
 export async function submitApplication(ctx: ActionContext, input: ActionParsed<'aid', 'submit'>): Promise<ApplicationDoc> {

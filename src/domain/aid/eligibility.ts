@@ -1,4 +1,5 @@
 import { formatFen } from '../money'
+import { chinaDateText } from './dates'
 import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES, type HardshipCategory, type ProgrammeRules, type SchoolLevel, windowState } from './programme'
 
 /** The questions asked before the form. */
@@ -19,7 +20,7 @@ export function checkEligibility(answers: EligibilityAnswers, programme: (Progra
   if (!answers.isMember) return { eligible: false, reason: '金秋助学面向工会会员家庭，请先入会', contact: '入会请到首页“入会 / 转会”或联系单位工会' }
   if (!programme) return { eligible: false, reason: '你所在的工会今年没有开放金秋助学申请', contact }
   const state = windowState(programme, now)
-  if (state === 'not_open') return { eligible: false, reason: `申请将于 ${programme.opensAt.slice(0, 10)} 开始`, contact }
+  if (state === 'not_open') return { eligible: false, reason: `申请将于 ${chinaDateText(programme.opensAt)} 开始`, contact }
   if (state === 'closed') return { eligible: false, reason: '今年的申请已经截止', contact }
   if (!answers.admittedThisYear) return { eligible: false, reason: `只资助 ${programme.year} 年新录取的学生`, contact }
   if (!answers.level) return { eligible: false, reason: '请选择子女录取的学段', contact }

@@ -1,3 +1,5 @@
+import { chinaToday } from './dates'
+
 /**
  * The application's life as a table: which event moves which state to which, and who acts.
  * The cloud turns each row into one conditional update `{ _id, status: from }` → `to`.
@@ -57,11 +59,11 @@ const CURRENT: Record<ApplicationState, number> = { submitted: 1, returned: 1, v
 export function timeline(a: TimelineInput): TimelineStep[] {
   const current = CURRENT[a.status]
   return STEPS.map((step, i): TimelineStep => {
-    if (i < current) return { ...step, state: 'done', detail: i === 0 ? a.submittedAt.slice(0, 10) : undefined }
+    if (i < current) return { ...step, state: 'done', detail: i === 0 ? chinaToday(new Date(a.submittedAt)) : undefined }
     if (i > current) return { ...step, state: 'todo' }
     if (a.status === 'returned') return { key: step.key, title: '退回修改', state: 'stopped', detail: a.returnNote ?? undefined }
     if (a.status === 'rejected') return { key: step.key, title: '未通过', state: 'stopped', detail: a.rejectReason ?? undefined }
-    if (a.status === 'approved') return { ...step, state: 'current', detail: a.noticeEndsAt ? `公示至 ${a.noticeEndsAt.slice(0, 10)}` : undefined }
+    if (a.status === 'approved') return { ...step, state: 'current', detail: a.noticeEndsAt ? `公示至 ${chinaToday(new Date(a.noticeEndsAt))}` : undefined }
     return { ...step, state: 'current' }
   }).map((s) => (s.key === 'paid' && a.status === 'paid' ? { ...s, detail: [a.paidAt?.slice(0, 10), a.paidReference].filter(Boolean).join(' ') } : s))
 }

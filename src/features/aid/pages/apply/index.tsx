@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
+import { chinaToday } from '@/domain/aid/dates'
 import { checkChild, needsGuardianConsent } from '@/domain/aid/child'
 import { DOCUMENT_KINDS, DOCUMENT_NAMES, HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type DocumentKind } from '@/domain/aid/programme'
 import { BANK_CARD_MESSAGES, parseBankCard } from '@/domain/bankcard'
@@ -18,7 +19,7 @@ import { useAidDraft } from '../../store'
 import '../../components/aid.scss'
 
 const STEPS = ['申请人', '子女', '家庭', '材料', '同意与收款']
-const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+const today = () => chinaToday(new Date())
 
 /** The application in steps. The draft is kept on the phone as the parent types, except the ID and card numbers. */
 export default function Apply() {
@@ -123,7 +124,9 @@ export default function Apply() {
       setIdNumber('')
       setCardNumber('')
       await Taro.showToast({ title: '已提交', icon: 'success' })
-      await Taro.redirectTo({ url: '/features/aid/pages/index/index' })
+      // Back to 金秋助学, which reloads the timeline when shown; opened directly, replace this page.
+      if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
+      else await Taro.redirectTo({ url: '/features/aid/pages/index/index' })
     } catch (e) {
       setProblem(e instanceof CloudError ? e.message : '提交失败，请稍后重试')
     } finally {
@@ -199,7 +202,7 @@ export default function Apply() {
                 <Choices name='category' options={HARDSHIP_CATEGORIES.filter((c) => p.categories.includes(c)).map((c) => [c, HARDSHIP_NAMES[c]])} value={draft.household.category} onChange={(category) => draft.patch({ household: { ...draft.household, category } })} />
                 <Text className='aid-label'>困难情况说明</Text>
                 <View data-testid='household-description' className='aid-field'>
-                  <TextArea value={draft.household.description} maxLength={500} onChange={(description) => draft.patch({ household: { ...draft.household, description } })} />
+                  <Textarea className='aid-textarea' value={draft.household.description} maxlength={500} onInput={(e) => draft.patch({ household: { ...draft.household, description: e.detail.value } })} />
                 </View>
               </>
             ) : null}

@@ -1,11 +1,11 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { checkEligibility, type EligibilityAnswers, type EligibilityResult } from '@/domain/aid/eligibility'
 import { HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type HardshipCategory, type SchoolLevel } from '@/domain/aid/programme'
-import { formatDate } from '@/domain/format'
+import { chinaDateText } from '@/domain/aid/dates'
 import { formatFen } from '@/domain/money'
 import { needsDemoLogin } from '@/platform/login'
 import { useCloud } from '@/services/useCloud'
@@ -24,8 +24,11 @@ export default function AidHome() {
   const [answers, setAnswers] = useState<Omit<EligibilityAnswers, 'isMember'>>({ admittedThisYear: true, level: null, category: null })
   const [result, setResult] = useState<EligibilityResult | null>(null)
   const reload = () => Promise.all([profile.reload(), programme.reload(), mine.reload()])
+  // Coming back from the form: show the application just sent.
+  const shown = useRef(false)
   useDidShow(() => {
-    if (enabled && mine.data) void mine.reload()
+    if (shown.current && enabled) void mine.reload()
+    shown.current = true
   })
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
@@ -46,7 +49,7 @@ export default function AidHome() {
               <Text className='aid-card__title'>{p.name}</Text>
               <Text className='aid-card__text'>{p.unionName}</Text>
               <Text className='aid-card__text'>
-                申请时间：{formatDate(p.opensAt)} 至 {formatDate(new Date(Date.parse(p.closesAt) - 1).toISOString())}
+                申请时间：{chinaDateText(p.opensAt)} 至 {chinaDateText(new Date(Date.parse(p.closesAt) - 1).toISOString())}
                 {p.window === 'open' ? '（正在受理）' : p.window === 'closed' ? '（已截止）' : '（未开始）'}
               </Text>
               <Text className='aid-card__text'>

@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { SCHOOL_LEVEL_NAMES } from '@/domain/aid/programme'
 import { CloudError } from '@/domain/errors'
-import { formatDate } from '@/domain/format'
+import { chinaDateText } from '@/domain/aid/dates'
 import { formatFen } from '@/domain/money'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
@@ -48,7 +48,7 @@ export default function Notice() {
                 {e.school} · {SCHOOL_LEVEL_NAMES[e.level]} · {formatFen(e.amountFen)}
               </Text>
               <Text className='aid-hint'>
-                {e.unionName} · 公示至 {formatDate(e.noticeEndsAt)}
+                {e.unionName} · 公示至 {chinaDateText(e.noticeEndsAt)}
               </Text>
               {objecting === e.id ? (
                 <>

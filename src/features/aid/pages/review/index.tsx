@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
+import { chinaToday } from '@/domain/aid/dates'
 import type { ActionOutput } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatFen, yuanToFen } from '@/domain/money'
@@ -16,7 +17,7 @@ import '../../components/aid.scss'
 
 type Item = ActionOutput<'aid', 'reviewList'>[number]
 
-const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+const today = () => chinaToday(new Date())
 
 /** One application for a reviewer: its facts, and the buttons the state table and the level allow. */
 function ReviewCard({ a, onDone }: { a: Item; onDone: () => Promise<void> }) {
