@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startServer } from '../lib/local-server'
 import { weappSizes } from '../lib/weapp-sizes'
+import { benchAid } from './aid'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
 import { Results } from './results'
@@ -38,6 +39,8 @@ async function main() {
     await benchH5(server.url, token, results)
     console.log('云函数（HTTP）')
     await benchCloud(server.url, token, results)
+    console.log('金秋助学')
+    await benchAid(server.url, results)
   } finally {
     await server.stop()
   }
