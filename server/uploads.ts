@@ -8,9 +8,10 @@ import { collections } from '../cloud/lib/collections'
 import type { Identity } from '../cloud/lib/context'
 import { staffUnionIds } from '../cloud/lib/roles'
 import type { Store } from '../cloud/lib/store/port'
+import { MAX_UPLOAD_BYTES, type UploadType } from '../src/domain/aid/files'
 import { mayView } from '../src/domain/aid/review'
 import { CloudError } from '../src/domain/errors'
-import { sendJson } from './http'
+import { readBody, sendJson } from './http'
 
 /**
  * Documents for 金秋助学 on the local home: POST /api/upload takes the raw file (JPEG, PNG or PDF,
@@ -18,16 +19,14 @@ import { sendJson } from './http'
  * to its owner and to the reviewers of the application that references it. In WeChat the app
  * uploads to cloud storage instead (src/platform/upload.weapp.ts).
  */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
-const MAGIC: Array<[FileDoc['type'], number[]]> = [
+const MAGIC: Array<[UploadType, number[]]> = [
   ['image/jpeg', [0xff, 0xd8, 0xff]],
   ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
   ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
 ]
 
 /** The declared type, if the bytes agree with it; null otherwise. */
-export function sniff(declared: string, bytes: Buffer): FileDoc['type'] | null {
+export function sniff(declared: string, bytes: Buffer): UploadType | null {
   const type = declared.split(';')[0].trim().toLowerCase()
   const row = MAGIC.find(([t]) => t === type)
   return row && row[1].every((b, i) => bytes[i] === b) ? row[0] : null
@@ -46,15 +45,7 @@ export function createUploads(deps: UploadDeps) {
     if (!identity) throw new CloudError('UNAUTHENTICATED')
     const declared = String(req.headers['content-type'] ?? '')
     if (!MAGIC.some(([t]) => declared.toLowerCase().startsWith(t))) throw new CloudError('FILE_TYPE')
-    if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE')
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length
-      if (size > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE')
-      chunks.push(chunk as Buffer)
-    }
-    const body = Buffer.concat(chunks)
+    const body = await readBody(req, MAX_UPLOAD_BYTES, 'FILE_TOO_LARGE')
     const type = sniff(declared, body)
     if (!type) throw new CloudError('FILE_TYPE', '文件内容与类型不符：只能上传 JPG、PNG 图片或 PDF 文件')
     const id = randomBytes(16).toString('hex')

@@ -1,4 +1,4 @@
-import { aidDb, type ApplicationDoc } from '../../cloud/features/aid/collections'
+import { aidDb, UNREVIEWED, type ApplicationDoc } from '../../cloud/features/aid/collections'
 import { fixedClock } from '../../cloud/lib/clock'
 import { ensureIndexes } from '../../cloud/lib/collections'
 import { dispatch } from '../../cloud/lib/dispatch'
@@ -6,23 +6,16 @@ import { randomSecrets } from '../../cloud/lib/secrets'
 import { createNedbStore } from '../../cloud/lib/store/nedb'
 import { functions } from '../../cloud/functions'
 import { seedDemo } from '../../server/seed/demo'
-import { luhnValid } from '../../src/domain/bankcard'
 import { checkCharacter, maskIdCard } from '../../src/domain/idcard'
+import { cardFor, PDF, PNG } from '../../tests/helpers/aid'
 import { round } from './stats'
 import type { Results } from './results'
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
 /** The i-th made-up child's ID number (born in 2008, a distinct sequence number each). */
 function childId(i: number): string {
   const first17 = `150102${20080101 + (i % 28)}${String(100 + Math.floor(i / 28)).padStart(3, '0')}`
   return first17 + checkCharacter(first17)
-}
-
-function card(): string {
-  for (let d = 0; d < 10; d++) if (luhnValid(`622202000000000${d}`)) return `622202000000000${d}`
-  throw new Error('unreachable')
 }
 
 /**
@@ -50,7 +43,7 @@ async function submitPerSecond(url: string, results: Results, n = 120, concurren
         { kind: 'hardship_proof', fileId: proof },
       ],
       consents: { sensitive: true },
-      payout: { bank: '示例银行', cardNumber: card() },
+      payout: { bank: '示例银行', cardNumber: cardFor() },
     }
     const r = await fetch(`${url}/api/cloud/aid`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'submit', data }) })
     if (!r.ok) throw new Error(`submit: HTTP ${r.status} ${await r.text()}`)
@@ -98,13 +91,7 @@ async function export10k(results: Results, n = 10_000) {
       payout: { bank: '示例银行', cardSealed: 'v1.x.y.z', cardMasked: '**** 0000' },
       submittedAt: new Date(Date.parse('2026-11-01T00:00:00.000Z') + i * 1000).toISOString(),
       updatedAt: '2026-11-23T08:00:00.000Z',
-      returnNote: null,
-      rejectReason: null,
-      amountFen: null,
-      noticeStartsAt: null,
-      noticeEndsAt: null,
-      paidAt: null,
-      paidReference: null,
+      ...UNREVIEWED,
     }
     await applications.insert(doc)
   }

@@ -1,21 +1,15 @@
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type UploadType, type Uploaded } from '@/domain/aid/files'
 import { CloudError, isErrorCode } from '@/domain/errors'
 import { useSession } from '@/stores/session'
 
-export interface Uploaded {
-  fileId: string
-  name: string
-  type: string
-}
-
-export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'application/pdf']
-export const MAX_BYTES = 5 * 1024 * 1024
+export type { Uploaded }
 
 /** Lets the user pick one file (a plain file input; tests answer its file chooser). */
 function pickFile(): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = ACCEPTED_TYPES.join(',')
+    input.accept = UPLOAD_TYPES.join(',')
     input.style.display = 'none'
     input.onchange = () => {
       resolve(input.files?.[0] ?? null)
@@ -45,9 +39,10 @@ async function compress(file: File): Promise<Blob> {
 export async function chooseAndUpload(): Promise<Uploaded | null> {
   const file = await pickFile()
   if (!file) return null
-  if (!ACCEPTED_TYPES.includes(file.type)) throw new CloudError('FILE_TYPE')
+  const declared = UPLOAD_TYPES.find((t) => t === file.type)
+  if (!declared) throw new CloudError('FILE_TYPE')
   const body = await compress(file)
-  if (body.size > MAX_BYTES) throw new CloudError('FILE_TOO_LARGE')
+  if (body.size > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE')
   const token = useSession.getState().token
   let response: Response
   try {
@@ -55,7 +50,7 @@ export async function chooseAndUpload(): Promise<Uploaded | null> {
   } catch {
     throw new CloudError('NETWORK')
   }
-  const result = (await response.json().catch(() => null)) as { ok: boolean; data?: { fileId: string; type: string }; error?: { code: string; message: string } } | null
+  const result = (await response.json().catch(() => null)) as { ok: boolean; data?: { fileId: string; type: UploadType }; error?: { code: string; message: string } } | null
   if (!result) throw new CloudError('INTERNAL')
   if (!result.ok || !result.data) throw new CloudError(isErrorCode(result.error?.code) ? result.error.code : 'INTERNAL', result.error?.message)
   return { fileId: result.data.fileId, name: file.name, type: result.data.type }

@@ -4,11 +4,8 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openPhone, screenshots } from './support/browser'
 import { signInAs } from './support/signin'
 import { startServer, type RunningServer } from '../../scripts/lib/local-server'
-import { cardFor, idFor } from '../helpers/aid'
+import { cardFor, idFor, PDF, PNG } from '../helpers/aid'
 
-/** Test files made here, not committed: a 1×1 PNG and a one-object PDF. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 const CHILD_ID = idFor('20080510', '315')
 
 /** 金秋助学 end to end on the real server: apply with two files, sent back, corrected, approved, noticed, paid. */

@@ -15,6 +15,10 @@ export function cardFor(prefix = '622202000000000'): string {
   throw new Error('unreachable')
 }
 
+/** A 1×1 PNG and a tiny PDF, made here rather than committed as binaries. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+
 let seq = 0
 /** Records an uploaded file owned by `owner` (what POST /api/upload does). */
 export async function fakeFile(store: Store, owner: string, type: 'image/png' | 'application/pdf' = 'image/png'): Promise<string> {

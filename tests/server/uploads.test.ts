@@ -7,11 +7,8 @@ import { createApp } from '../../server/app'
 import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput } from '../helpers/aid'
+import { applicationInput, PDF, PNG } from '../helpers/aid'
 
-/** A 1×1 PNG and a tiny PDF, made here rather than committed. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
 describe('uploads', () => {
   let server: Server

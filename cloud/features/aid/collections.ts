@@ -1,17 +1,11 @@
-import type { DocumentKind, HardshipCategory, SchoolLevel } from '../../../src/domain/aid/programme'
+import type { DocumentKind, HardshipCategory, ProgrammeRules, SchoolLevel } from '../../../src/domain/aid/programme'
+import type { UploadType } from '../../../src/domain/aid/files'
 import type { ApplicationState } from '../../../src/domain/aid/machine'
 import type { Doc, Store } from '../../lib/store/port'
 
-export interface ProgrammeDoc extends Doc {
+export interface ProgrammeDoc extends Doc, ProgrammeRules {
   unionId: string
-  year: number
   name: string
-  opensAt: string
-  closesAt: string
-  amounts: Partial<Record<SchoolLevel, number>>
-  categories: HardshipCategory[]
-  requiredDocuments: DocumentKind[]
-  noticeDays: number
   exclusions: string
   updatedAt: string
 }
@@ -57,7 +51,7 @@ export interface ApplicationDoc extends Doc {
 
 export interface FileDoc extends Doc {
   owner: string
-  type: 'image/jpeg' | 'image/png' | 'application/pdf'
+  type: UploadType
   size: number
   createdAt: string
 }
@@ -73,6 +67,17 @@ export interface ObjectionDoc extends Doc {
   status: 'open' | 'upheld' | 'dismissed'
   note: string | null
 }
+
+/** The review fields of an application nobody has reviewed yet. */
+export const UNREVIEWED = {
+  returnNote: null,
+  rejectReason: null,
+  amountFen: null,
+  noticeStartsAt: null,
+  noticeEndsAt: null,
+  paidAt: null,
+  paidReference: null,
+} satisfies Partial<ApplicationDoc>
 
 export const aidDb = (store: Store) => ({
   programmes: store.collection<ProgrammeDoc>('aidProgrammes'),

@@ -9,7 +9,7 @@ import { encrypt, keyedHash } from '../../lib/crypto'
 import { notify } from '../../lib/notify'
 import { requireActiveMember, unionPathOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
-import { aidDb, type ApplicationDoc, type ProgrammeDoc } from './collections'
+import { aidDb, UNREVIEWED, type ApplicationDoc, type ProgrammeDoc } from './collections'
 import { requireProgramme } from './programmes'
 import { chinaDateText, chinaToday } from '../../../src/domain/aid/dates'
 
@@ -90,13 +90,7 @@ export async function submitApplication(ctx: ActionContext, input: ActionParsed<
     ...fields,
     submittedAt: now,
     updatedAt: now,
-    returnNote: null,
-    rejectReason: null,
-    amountFen: null,
-    noticeStartsAt: null,
-    noticeEndsAt: null,
-    paidAt: null,
-    paidReference: null,
+    ...UNREVIEWED,
   }
   try {
     await applications.insert(doc)
