@@ -9,7 +9,7 @@ export default defineAppConfig({
     navigationBarTitleText: '工会会员服务',
     navigationBarTextStyle: 'white',
   },
-  subPackages: [{ root: 'features/aid', pages: ['pages/index/index', 'pages/apply/index', 'pages/review/index', 'pages/notice/index'] }],
+  subPackages: [{ root: 'features/aid', pages: ['pages/index/index', 'pages/apply/index', 'pages/review/index', 'pages/notice/index', 'pages/programme/index'] }],
   tabBar: {
     color: '#666666',
     selectedColor: '#c8161d',

@@ -20,6 +20,12 @@ export const aidHandlers: Handlers<'aid'> = {
     return doc ? programmeView(ctx, doc) : null
   },
 
+  async myProgrammes(_input, ctx) {
+    const roots = requireAnyStaff(ctx)
+    const docs = await aidDb(ctx.store).programmes.find({ unionId: { $in: roots } }, { sort: { year: -1 } })
+    return Promise.all(docs.map((d) => programmeView(ctx, d)))
+  },
+
   async saveProgramme(input, ctx) {
     await requireStaffOf(ctx, input.unionId)
     if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) throw new CloudError('INVALID_INPUT', '截止时间应晚于开始时间', { closesAt: '截止时间应晚于开始时间' })

@@ -47,6 +47,9 @@ describe('aid: programme and eligibility', () => {
     expect(code(await h.callAs('demo-member', 'aid', 'saveProgramme', input))).toBe('FORBIDDEN')
     expect(code(await h.callAs('demo-clerk', 'aid', 'saveProgramme', { ...input, closesAt: input.opensAt }))).toBe('INVALID_INPUT')
     expect(await aidDb(h.store).programmes.count({ year: 2027 })).toBe(1)
+    expect(ok(await h.callAs('demo-clerk', 'aid', 'myProgrammes')).map((p: { id: string }) => p.id)).toEqual([saved.id])
+    expect(ok(await h.callAs('demo-city-clerk', 'aid', 'myProgrammes')).map((p: { id: string }) => p.id)).toEqual(['aid-hhht-2026'])
+    expect(code(await h.callAs('demo-member', 'aid', 'myProgrammes'))).toBe('FORBIDDEN')
   })
 })
 
@@ -213,8 +216,8 @@ describe('aid: review, notice, payout', () => {
     expect(code(await h.callAs('demo-hm-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))).toBe('NOT_FOUND')
     expect(code(await h.callAs('demo-member', 'aid', 'reviewList', {}))).toBe('FORBIDDEN')
     const list = ok(await h.callAs('demo-clerk', 'aid', 'reviewList', {}))
-    expect(list.map((a: { id: string; canAct: string[] }) => [a.id, a.canAct])).toEqual([[id, ['verify', 'send_back']]])
-    expect(ok(await h.callAs('demo-city-clerk', 'aid', 'reviewList', {}))[0].canAct).toEqual([])
+    expect(list.map((a: { id: string; canAct: string[]; canResolve: boolean }) => [a.id, a.canAct, a.canResolve])).toEqual([[id, ['verify', 'send_back'], false]])
+    expect(ok(await h.callAs('demo-city-clerk', 'aid', 'reviewList', {}))[0]).toMatchObject({ canAct: [], canResolve: true })
   })
 
   it('records objections; an open one blocks payout, an upheld one ends in 未通过', async () => {

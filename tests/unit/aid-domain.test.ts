@@ -1,3 +1,4 @@
+import { chinaDateText, chinaDayStart, chinaToday, windowFromDays } from '../../src/domain/aid/dates'
 import { luhnValid, maskBankCard, parseBankCard } from '../../src/domain/bankcard'
 import { formatFen, yuanToFen } from '../../src/domain/money'
 import { maskName } from '../../src/domain/names'
@@ -119,5 +120,16 @@ describe('the state table', () => {
     expect(timeline({ ...base, status: 'approved', noticeEndsAt: '2026-11-28T08:00:00.000Z' })[3]).toMatchObject({ title: '公示中', state: 'current', detail: '公示至 2026-11-28' })
     expect(timeline({ ...base, status: 'returned', returnNote: '补材料' })[1]).toEqual({ key: 'level_one', title: '退回修改', state: 'stopped', detail: '补材料' })
     expect(timeline({ ...base, status: 'paid', paidAt: '2026-11-30', paidReference: 'R1' })[4]).toMatchObject({ state: 'done', detail: '2026-11-30 R1' })
+  })
+})
+
+describe('China dates', () => {
+  it('turns typed days into the window in China time, and back', () => {
+    expect(windowFromDays('2026-11-01', '2026-12-31')).toEqual({ opensAt: '2026-10-31T16:00:00.000Z', closesAt: '2026-12-31T16:00:00.000Z' })
+    expect(windowFromDays('2026-02-30', '2026-12-31')).toBeNull()
+    expect(chinaDayStart('2026/11/01')).toBeNull()
+    expect(chinaDateText('2026-10-31T16:00:00.000Z')).toBe('2026年11月1日')
+    expect(chinaToday(new Date('2026-11-23T15:59:59.999Z'))).toBe('2026-11-23')
+    expect(chinaToday(new Date('2026-11-23T16:00:00.000Z'))).toBe('2026-11-24')
   })
 })

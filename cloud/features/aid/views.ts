@@ -54,6 +54,7 @@ export async function staffView(ctx: ActionContext, doc: ApplicationDoc) {
   return {
     ...(await applicationView(ctx, doc)),
     canAct: staffActions(ctx, doc),
+    canResolve: actsAt(2, doc.unionPath, staffUnionIds(ctx.caller)),
     objections: objections.map((o) => ({ id: o._id, text: o.text, createdAt: o.createdAt, status: o.status })),
   }
 }

@@ -115,6 +115,8 @@ export const StaffApplicationView = v.object({
   ...ApplicationView.entries,
   /** What the caller may do now, from the state table and the review rule. */
   canAct: v.array(v.picklist(['verify', 'send_back', 'approve', 'reject', 'mark_paid'])),
+  /** Whether the caller decides objections (level two). */
+  canResolve: v.boolean(),
   objections: v.array(v.object({ id: v.string(), text: v.string(), createdAt: IsoTime, status: v.picklist(['open', 'upheld', 'dismissed']) })),
 })
 
@@ -134,6 +136,12 @@ export const aid = {
     summary: '我所在工会今年的金秋助学项目（没有则为 null）',
     input: EmptyInput,
     output: v.nullable(Programme),
+  }),
+  myProgrammes: defineAction({
+    access: 'user',
+    summary: '工作人员：本人所在工会设置的助学项目',
+    input: EmptyInput,
+    output: v.array(Programme),
   }),
   saveProgramme: defineAction({
     access: 'user',

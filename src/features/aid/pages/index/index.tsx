@@ -111,6 +111,11 @@ export default function AidHome() {
                 审核申请
               </Button>
             ) : null}
+            {staff ? (
+              <Button id='open-programme' block onClick={() => Taro.navigateTo({ url: '/features/aid/pages/programme/index' })}>
+                项目设置
+              </Button>
+            ) : null}
           </View>
         </View>
       ) : null}

@@ -4,10 +4,12 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { chinaToday } from '@/domain/aid/dates'
+import { DOCUMENT_NAMES } from '@/domain/aid/programme'
 import type { ActionOutput } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatFen, yuanToFen } from '@/domain/money'
 import { needsDemoLogin } from '@/platform/login'
+import { openDocument } from '@/platform/document'
 import { saveTextFile } from '@/platform/download'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
@@ -50,18 +52,31 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: () => Promise<void> }) {
       <Text className='aid-hint'>{a.unionName}</Text>
       <Timeline steps={a.timeline} />
       <ApplicationFacts a={a} />
-      <Text className='aid-hint'>材料：</Text>
-      {a.documents.map((d) => (
-        <Text key={d.fileId} className='aid-hint'>
-          {d.kind} · {d.fileId.slice(0, 8)}
-        </Text>
-      ))}
+      <View className='aid-choices'>
+        {a.documents.map((d) => (
+          <Button key={d.fileId} id={`open-doc-${d.kind}`} size='small' onClick={() => void openDocument(d.fileId).catch((e: unknown) => Taro.showToast({ title: e instanceof CloudError ? e.message : '打开失败', icon: 'none' }))}>
+            查看{DOCUMENT_NAMES[d.kind]}
+          </Button>
+        ))}
+      </View>
       {a.objections.map((o) => (
-        <Text key={o.id} className='aid-error'>
-          异议（{o.status === 'open' ? '待处理' : o.status === 'upheld' ? '成立' : '不成立'}）：{o.text}
-        </Text>
+        <View key={o.id} data-testid='objection'>
+          <Text className='aid-error'>
+            异议（{o.status === 'open' ? '待处理' : o.status === 'upheld' ? '成立' : '不成立'}）：{o.text}
+          </Text>
+          {o.status === 'open' && a.canResolve ? (
+            <View className='aid-actions'>
+              <Button id='objection-dismiss' size='small' disabled={busy} onClick={() => void run(() => call('aid', 'resolveObjection', { objectionId: o.id, uphold: false, note: note.trim() || '经核实异议不成立' }), '已处理')}>
+                不成立
+              </Button>
+              <Button id='objection-uphold' size='small' disabled={busy} onClick={() => void run(() => call('aid', 'resolveObjection', { objectionId: o.id, uphold: true, note: note.trim() || '经核实异议成立' }), '已处理')}>
+                成立（不予资助）
+              </Button>
+            </View>
+          ) : null}
+        </View>
       ))}
-      {can('verify') || can('send_back') || can('reject') ? (
+      {can('verify') || can('send_back') || can('reject') || (a.canResolve && a.objections.some((o) => o.status === 'open')) ? (
         <>
           <Text className='aid-label'>说明（退回或不予资助时必填）</Text>
           <View data-testid='review-note' className='aid-field'>
