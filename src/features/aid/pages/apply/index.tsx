@@ -15,6 +15,7 @@ import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
 import { Choices } from '../../components/Choices'
+import { FormProblem } from '../../components/FormProblem'
 import { useAidDraft } from '../../store'
 import '../../components/aid.scss'
 
@@ -243,11 +244,7 @@ export default function Apply() {
               </>
             ) : null}
           </View>
-          {problem ? (
-            <Text className='aid-error' data-testid='form-problem'>
-              {problem}
-            </Text>
-          ) : null}
+          <FormProblem problem={problem} />
           <View className='aid-actions'>
             {draft.step > 0 ? (
               <Button id='step-back' block onClick={() => go(draft.step - 1)}>

@@ -13,6 +13,7 @@ import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
 import { Choices } from '../../components/Choices'
+import { FormProblem } from '../../components/FormProblem'
 import '../../components/aid.scss'
 
 interface Form {
@@ -101,11 +102,7 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
         <Text className='aid-label'>不予资助情形</Text>
         <Textarea className='aid-textarea' value={form.exclusions} maxlength={500} onInput={(e) => setForm({ ...form, exclusions: e.detail.value })} />
       </View>
-      {problem ? (
-        <Text className='aid-error' data-testid='form-problem'>
-          {problem}
-        </Text>
-      ) : null}
+      <FormProblem problem={problem} />
       <Button id='save-programme' type='primary' block onClick={() => void save()}>
         保存
       </Button>
