@@ -10,6 +10,7 @@ import { CloudError } from '../src/domain/errors'
 import { readJson, sendError, sendJson, statusOf } from './http'
 import { DEMO_PEOPLE } from './seed/demo'
 import { createStaticHandler } from './static'
+import { createUploads } from './uploads'
 import { issueSession, verifySession } from './session'
 
 export interface AppDeps {
@@ -24,6 +25,10 @@ export interface AppDeps {
   /** Bench only (ALLOW_BENCH_PEOPLE=1): /api/dev/login also signs in made-up people 'bench-<n>'. */
   allowBenchPeople?: boolean
   logError?: (message: string, error: unknown) => void
+  /** Where uploaded documents are kept; null: no uploads (tests that do not need them). */
+  uploadDir?: string | null
+  /** Only with DEV_CLOCK=1 (browser tests): POST /api/dev/clock { advanceMs } moves time forward. */
+  devClock?: { advance(ms: number): number } | null
 }
 
 /**
@@ -32,6 +37,7 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): http.Server {
   const serveStatic = deps.webRoot ? createStaticHandler(deps.webRoot) : null
+  const uploads = deps.uploadDir ? createUploads({ store: deps.store, clock: deps.clock, dir: deps.uploadDir }) : null
 
   /** null: no token given; a CloudError: a token that cannot be trusted. */
   function identityOf(req: http.IncomingMessage): Identity | null {
@@ -69,11 +75,19 @@ export function createApp(deps: AppDeps): http.Server {
       const cloudMatch = /^\/api\/cloud\/([^/]+)$/.exec(pathname)
       if (cloudMatch && method === 'POST') return cloud(req, res, decodeURIComponent(cloudMatch[1]))
       if (pathname === '/api/echo' && method === 'POST') return sendJson(res, 200, { ok: true, data: await readJson(req, deps.maxBodyBytes) })
+      if (uploads && pathname === '/api/upload' && method === 'POST') return uploads.upload(req, res, identityOf(req))
+      const fileMatch = /^\/api\/files\/([^/]+)$/.exec(pathname)
+      if (uploads && fileMatch && method === 'GET') return uploads.serve(res, identityOf(req), fileMatch[1])
       if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, { ok: true })
       if (pathname === '/api/dev/people' && method === 'GET') {
         return sendJson(res, 200, DEMO_PEOPLE.map(({ key, displayName, description }) => ({ key, displayName, description })))
       }
       if (pathname === '/api/dev/login' && method === 'POST') return login(req, res)
+      if (deps.devClock && pathname === '/api/dev/clock' && method === 'POST') {
+        const { advanceMs } = (await readJson(req, 256)) as { advanceMs?: unknown }
+        if (typeof advanceMs !== 'number' || !(advanceMs >= 0)) throw new CloudError('BAD_REQUEST', 'advanceMs 应为非负数')
+        return sendJson(res, 200, { ok: true, data: { offsetMs: deps.devClock.advance(advanceMs), now: deps.clock.now().toISOString() } })
+      }
       throw new CloudError('NOT_FOUND', '没有这个接口')
     }
     if (pathname === '/favicon.ico') {

@@ -24,6 +24,15 @@ const STATUS: Record<ErrorCode, number> = {
   ALREADY_DECIDED: 409,
   CARD_INVALID: 400,
   BAD_HOURS: 400,
+  AID_NO_PROGRAMME: 404,
+  AID_WINDOW_CLOSED: 409,
+  AID_ALREADY_APPLIED: 409,
+  AID_DOCUMENTS_MISSING: 400,
+  AID_AMOUNT_TOO_HIGH: 400,
+  AID_NOTICE_RUNNING: 409,
+  AID_OBJECTION_OPEN: 409,
+  FILE_TYPE: 415,
+  FILE_TOO_LARGE: 413,
   NETWORK: 503,
   INTERNAL: 500,
 }
@@ -43,18 +52,23 @@ export function sendError(res: ServerResponse, error: CloudError): void {
   sendJson(res, statusOf(body), { ok: false, error: body })
 }
 
-/** Reads a JSON body of at most `limit` bytes; a larger or malformed one is a coded error. */
-export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+/** Reads a body of at most `limit` bytes; a larger one is `tooLarge` (PAYLOAD_TOO_LARGE unless told). */
+export async function readBody(req: IncomingMessage, limit: number, tooLarge: ErrorCode = 'PAYLOAD_TOO_LARGE'): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > limit) throw new CloudError('PAYLOAD_TOO_LARGE')
+  if (declared > limit) throw new CloudError(tooLarge)
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > limit) throw new CloudError('PAYLOAD_TOO_LARGE')
+    if (size > limit) throw new CloudError(tooLarge)
     chunks.push(chunk as Buffer)
   }
-  const text = Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** Reads a JSON body of at most `limit` bytes; a larger or malformed one is a coded error. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = (await readBody(req, limit)).toString('utf8')
   if (!text.trim()) throw new CloudError('BAD_REQUEST', '请求内容为空')
   try {
     return JSON.parse(text)

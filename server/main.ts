@@ -5,6 +5,7 @@ import { systemClock } from '../cloud/lib/clock'
 import { ensureIndexes } from '../cloud/lib/collections'
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
+import { devClockEnabled, offsetClock } from './devclock'
 import { configFromEnv } from './config'
 import { loadOrCreateSecrets } from './secrets'
 import { seedDemo } from './seed/demo'
@@ -22,14 +23,18 @@ async function main() {
   await ensureIndexes(store)
   if (await seedDemo(store, systemClock)) console.log(`已写入演示数据：${config.dataDir}`)
 
+  // Browser tests move time past a 公示 with DEV_CLOCK=1; a normal start keeps the system clock.
+  const devClock = devClockEnabled() ? offsetClock(systemClock) : null
   const server = createApp({
     store,
-    clock: systemClock,
+    clock: devClock ?? systemClock,
+    devClock,
     secrets: loadOrCreateSecrets(config.dataDir),
     sessionTtlMs: config.sessionTtlMs,
     maxBodyBytes: config.maxBodyBytes,
     webRoot: config.webRoot,
     allowBenchPeople: process.env.ALLOW_BENCH_PEOPLE === '1',
+    uploadDir: path.join(config.dataDir, 'uploads'),
     logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
   })
   server.listen(config.port, () => {

@@ -1,5 +1,6 @@
 import type { FunctionName } from '../../src/domain/contract'
 import type { Handlers } from '../lib/dispatch'
+import { aidHandlers } from './aid'
 import { memberHandlers } from './member'
 import { transferHandlers } from './transfer'
 import { reviewHandlers } from './review'
@@ -11,4 +12,5 @@ export const functions: { [F in FunctionName]: Handlers<F> } = {
   transfer: transferHandlers,
   review: reviewHandlers,
   stations: stationsHandlers,
+  aid: aidHandlers,
 }

@@ -1,3 +1,4 @@
+import { ensureAidIndexes } from '../features/aid/collections'
 import type { UnionLevel } from '../../src/domain/contract'
 import { ensureTransferIndexes } from '../features/transfer/collections'
 import type { Doc, Store } from './store/port'
@@ -86,4 +87,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await ensureTransferIndexes(store)
   await ensureJoinIndexes(store)
   await ensureStationIndexes(store)
+  await ensureAidIndexes(store)
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startServer } from '../lib/local-server'
 import { weappSizes } from '../lib/weapp-sizes'
+import { benchAid } from './aid'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
 import { benchJoin } from './join'
@@ -46,6 +47,8 @@ async function main() {
     await benchTransfer(server.url, results)
     console.log('入会（HTTP）')
     await benchJoin(server.url, results)
+    console.log('金秋助学')
+    await benchAid(server.url, results)
   } finally {
     await server.stop()
   }

@@ -2,6 +2,7 @@ import type { Clock } from '../../cloud/lib/clock'
 import { collections, type MembershipDoc, type MerchantDoc, type PersonDoc, type RoleDoc, type UnionDoc } from '../../cloud/lib/collections'
 import type { Store } from '../../cloud/lib/store/port'
 import { seedStations } from './stations'
+import { seedAid } from './aid'
 
 /**
  * Demo data for the local home: a slice of the Inner Mongolia union tree and four demo people.
@@ -71,5 +72,6 @@ export async function seedDemo(store: Store, clock: Clock): Promise<boolean> {
   for (const role of ROLES) await db.roles.insert(role)
   for (const membership of MEMBERSHIPS) await db.memberships.insert(membership)
   await seedStations(store, clock)
+  await seedAid(store, clock)
   return true
 }

@@ -15,7 +15,7 @@ interface Props {
   /** Whether the page already shows data (a later failure is then only a toast). */
   hasData?: boolean
   onRetry?: () => void
-  /** Open to anyone, signed in or not (e.g. the station map): no demo login asked on the web. */
+  /** Open to anyone, signed in or not (the station map, the 公示 list): no demo login asked on the web. */
   public?: boolean
   children: ReactNode
 }

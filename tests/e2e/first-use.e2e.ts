@@ -19,7 +19,7 @@ describe('first use', () => {
     await shot(page, 'home')
 
     // A service not built yet does nothing when tapped.
-    await page.tap('#service-aid')
+    await page.tap('#service-join')
     assert.match(page.url(), /pages\/home\/index/)
 
     await openMe(page)

@@ -1,4 +1,5 @@
 import type * as v from 'valibot'
+import { aid } from './aid'
 import { member } from './member'
 import { transfer } from './transfer'
 import { review } from './review'
@@ -14,6 +15,7 @@ export const contract = {
   transfer,
   review,
   stations,
+  aid,
 } satisfies Record<string, FunctionSpec>
 
 export type Contract = typeof contract
@@ -41,3 +43,4 @@ export * from './transfer'
 export * from './join'
 export * from './review'
 export * from './stations'
+export * from './aid'

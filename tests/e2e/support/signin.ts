@@ -12,7 +12,10 @@ export async function signInAs(page: Page, baseUrl: string, key: string, shot?: 
   await page.waitForSelector(`#login-as-${key}`)
   await shot?.(page, 'choose-person')
   await page.tap(`#login-as-${key}`)
-  await page.waitForSelector('[data-testid="privacy-notice"]')
+  // Wait for 首页 to be in front: on a busy machine the login page can still cover the notice.
+  await page.waitForURL(/pages\/home\/index/)
+  await page.getByTestId('service-grid').waitFor()
+  await page.locator('#agree-privacy-btn').waitFor()
   await shot?.(page, 'privacy-notice')
   await page.tap('#agree-privacy-btn')
   await page.waitForSelector('[data-testid="privacy-notice"]', { state: 'detached' })

@@ -1,0 +1,98 @@
+import type { DocumentKind, HardshipCategory, ProgrammeRules, SchoolLevel } from '../../../src/domain/aid/programme'
+import type { UploadType } from '../../../src/domain/aid/files'
+import type { ApplicationState } from '../../../src/domain/aid/machine'
+import type { Doc, Store } from '../../lib/store/port'
+
+export interface ProgrammeDoc extends Doc, ProgrammeRules {
+  unionId: string
+  name: string
+  exclusions: string
+  updatedAt: string
+}
+
+export interface ApplicationDoc extends Doc {
+  programmeId: string
+  year: number
+  owner: string
+  idempotencyKey: string
+  /** Unions from the top down to the applicant's grassroots union: staff query `{ unionPath: id }`. */
+  unionPath: string[]
+  unionId: string
+  status: ApplicationState
+  child: {
+    name: string
+    /** encrypt(dataKey) of the ID number; `childKey` is keyedHash(hashKey) for uniqueness. */
+    idSealed: string
+    idMasked: string
+    relation: 'parent' | 'guardian'
+    school: string
+    major: string
+    admissionYear: number
+    level: SchoolLevel
+    age: number
+  }
+  childKey: string
+  household: { size: number; annualIncomeFen: number; perCapitaMonthlyFen: number; category: HardshipCategory; description: string }
+  documents: Array<{ kind: DocumentKind; fileId: string }>
+  /** The documents' file ids, flat, so a file's readers are found with `{ fileIds: id }`. */
+  fileIds: string[]
+  consents: { sensitive: true; guardian: boolean; at: string }
+  payout: { bank: string; cardSealed: string; cardMasked: string }
+  submittedAt: string
+  updatedAt: string
+  returnNote: string | null
+  rejectReason: string | null
+  amountFen: number | null
+  noticeStartsAt: string | null
+  noticeEndsAt: string | null
+  paidAt: string | null
+  paidReference: string | null
+}
+
+export interface FileDoc extends Doc {
+  owner: string
+  type: UploadType
+  size: number
+  createdAt: string
+}
+
+export interface ObjectionDoc extends Doc {
+  applicationId: string
+  unionPath: string[]
+  text: string
+  contact: string
+  /** The objector's OPENID when signed in; objections may be anonymous. */
+  by: string | null
+  createdAt: string
+  status: 'open' | 'upheld' | 'dismissed'
+  note: string | null
+}
+
+/** The review fields of an application nobody has reviewed yet. */
+export const UNREVIEWED = {
+  returnNote: null,
+  rejectReason: null,
+  amountFen: null,
+  noticeStartsAt: null,
+  noticeEndsAt: null,
+  paidAt: null,
+  paidReference: null,
+} satisfies Partial<ApplicationDoc>
+
+export const aidDb = (store: Store) => ({
+  programmes: store.collection<ProgrammeDoc>('aidProgrammes'),
+  applications: store.collection<ApplicationDoc>('aidApplications'),
+  objections: store.collection<ObjectionDoc>('aidObjections'),
+  files: store.collection<FileDoc>('files'),
+})
+
+export async function ensureAidIndexes(store: Store): Promise<void> {
+  await store.ensureIndex('aidProgrammes', { fields: ['unionId', 'year'], unique: true })
+  // One application per child per year, across every union.
+  await store.ensureIndex('aidApplications', { fields: ['childKey', 'year'], unique: true })
+  await store.ensureIndex('aidApplications', { fields: ['owner'] })
+  await store.ensureIndex('aidApplications', { fields: ['unionPath'] })
+  await store.ensureIndex('aidApplications', { fields: ['fileIds'] })
+  await store.ensureIndex('aidObjections', { fields: ['applicationId'] })
+  await store.ensureIndex('files', { fields: ['owner'] })
+}

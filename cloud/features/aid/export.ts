@@ -1,0 +1,61 @@
+import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '../../../src/domain/aid/programme'
+import { mayView } from '../../../src/domain/aid/review'
+import { formatFen } from '../../../src/domain/money'
+import type { ActionContext } from '../../lib/context'
+import { requireAnyStaff } from '../../lib/roles'
+import { aidDb, type ApplicationDoc } from './collections'
+import { requireProgramme } from './programmes'
+
+const STATUS_NAMES: Record<ApplicationDoc['status'], string> = {
+  submitted: '基层审核中',
+  returned: '退回修改',
+  verified: '上级审批中',
+  approved: '公示中',
+  rejected: '未通过',
+  paid: '已发放',
+}
+
+/** RFC 4180 field; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+export function csvField(value: string | number): string {
+  let text = String(value)
+  if (/^[=+\-@]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+const HEADER = ['申请编号', '基层工会', '子女姓名', '子女身份证号', '学校', '学段', '家庭人口', '人均月收入', '困难类别', '状态', '核定金额', '发放日期', '发放凭证', '提交时间']
+
+/** A programme's applications the caller reviews, as CSV (UTF-8 with BOM for Excel), IDs masked. */
+export async function exportCsv(ctx: ActionContext, programmeId: string) {
+  const roots = requireAnyStaff(ctx)
+  const programme = await requireProgramme(ctx, programmeId)
+  const docs = await aidDb(ctx.store).applications.find({ programmeId, unionPath: { $in: roots } }, { sort: { submittedAt: 1 } })
+  const visible = docs.filter((d) => mayView(d.unionPath, roots))
+  const unionIds = [...new Set(visible.map((d) => d.unionId))]
+  const unions = unionIds.length ? await ctx.db.unions.find({ _id: { $in: unionIds } }) : []
+  const names = new Map(unions.map((u) => [u._id, u.name]))
+  const lines = [HEADER.join(',')]
+  for (const d of visible) {
+    lines.push(
+      [
+        d._id,
+        names.get(d.unionId) ?? '',
+        d.child.name,
+        d.child.idMasked,
+        d.child.school,
+        SCHOOL_LEVEL_NAMES[d.child.level],
+        d.household.size,
+        formatFen(d.household.perCapitaMonthlyFen),
+        HARDSHIP_NAMES[d.household.category],
+        STATUS_NAMES[d.status],
+        d.amountFen === null ? '' : formatFen(d.amountFen),
+        d.paidAt ?? '',
+        d.paidReference ?? '',
+        d.submittedAt,
+      ]
+        .map(csvField)
+        .join(','),
+    )
+  }
+  await ctx.audit({ action: 'aid.export', target: { collection: 'aidProgrammes', id: programme._id }, before: null, after: { rows: visible.length } })
+  return { filename: `金秋助学-${programme.year}-${programme._id}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: visible.length }
+}

@@ -1,0 +1,42 @@
+import type { ActionParsed } from '../../../src/domain/contract'
+import { CloudError } from '../../../src/domain/errors'
+import { maskName } from '../../../src/domain/names'
+import type { ActionContext } from '../../lib/context'
+import { aidDb } from './collections'
+
+/** Approved recipients whose notice is running now: masked names only, nothing that identifies a family further. */
+export async function publicNotice(ctx: ActionContext) {
+  const now = ctx.now().toISOString()
+  const running = await aidDb(ctx.store).applications.find({ status: 'approved', noticeEndsAt: { $gt: now } }, { sort: { noticeStartsAt: 1 } })
+  const unionIds = [...new Set(running.map((a) => a.unionId))]
+  const unions = unionIds.length ? await ctx.db.unions.find({ _id: { $in: unionIds } }) : []
+  const names = new Map(unions.map((u) => [u._id, u.name]))
+  return running.map((a) => ({
+    id: a._id,
+    maskedName: maskName(a.child.name),
+    school: a.child.school,
+    level: a.child.level,
+    amountFen: a.amountFen ?? 0,
+    unionName: names.get(a.unionId) ?? '',
+    noticeEndsAt: a.noticeEndsAt ?? now,
+  }))
+}
+
+/** An objection to an entry still on notice; recorded for the level-two staff. */
+export async function objectToNotice(ctx: ActionContext, input: ActionParsed<'aid', 'object'>) {
+  const now = ctx.now().toISOString()
+  const doc = await aidDb(ctx.store).applications.get(input.noticeId)
+  if (!doc || doc.status !== 'approved' || !doc.noticeEndsAt || doc.noticeEndsAt <= now) throw new CloudError('NOT_FOUND', '该条目不在公示期内')
+  await aidDb(ctx.store).objections.insert({
+    _id: ctx.newId(),
+    applicationId: doc._id,
+    unionPath: doc.unionPath,
+    text: input.text,
+    contact: input.contact ?? '',
+    by: ctx.caller?.openid ?? null,
+    createdAt: now,
+    status: 'open',
+    note: null,
+  })
+  return { received: true }
+}

@@ -1,0 +1,130 @@
+import { parseBankCard, BANK_CARD_MESSAGES, maskBankCard } from '../../../src/domain/bankcard'
+import { checkChild, needsGuardianConsent } from '../../../src/domain/aid/child'
+import { missingDocuments, perCapitaMonthlyFen, windowState, DOCUMENT_NAMES } from '../../../src/domain/aid/programme'
+import type { ActionParsed } from '../../../src/domain/contract'
+import { CloudError } from '../../../src/domain/errors'
+import { maskIdCard } from '../../../src/domain/idcard'
+import { signedIn, type ActionContext } from '../../lib/context'
+import { encrypt, keyedHash } from '../../lib/crypto'
+import { notify } from '../../lib/notify'
+import { requireActiveMember, unionPathOf } from '../../lib/roles'
+import { DuplicateKeyError } from '../../lib/store/port'
+import { aidDb, UNREVIEWED, type ApplicationDoc, type ProgrammeDoc } from './collections'
+import { requireProgramme } from './programmes'
+import { chinaDateText, chinaToday } from '../../../src/domain/aid/dates'
+
+type Fields = Omit<ActionParsed<'aid', 'submit'>, 'programmeId' | 'idempotencyKey'>
+
+export const STATUS_LINK = '/features/aid/pages/status/index'
+
+const invalid = (field: string, message: string) => new CloudError('INVALID_INPUT', message, { [field]: message })
+
+/** Every check on what the parent filled in, then the sealed fields to store. Stores nothing. */
+async function checkFields(ctx: ActionContext, programme: ProgrammeDoc, input: Fields, owner: string) {
+  const now = ctx.now()
+  const today = chinaToday(now)
+  const child = checkChild(input.child.idNumber, input.child.level, today)
+  if (!child.ok || child.age === undefined) throw invalid('child.idNumber', child.message ?? '子女身份证号不正确')
+  if (input.child.admissionYear !== programme.year) throw invalid('child.admissionYear', `只资助 ${programme.year} 年录取的学生`)
+  if (programme.amounts[input.child.level] === undefined) throw invalid('child.level', '本项目不资助该学段')
+  if (!programme.categories.includes(input.household.category)) throw invalid('household.category', '本项目不资助该困难类别')
+  if (needsGuardianConsent(child.age) && !input.consents.guardian) throw invalid('consents.guardian', '子女未满 14 周岁，需要监护人同意')
+  const card = parseBankCard(input.payout.cardNumber)
+  if (!card.ok) throw invalid('payout.cardNumber', BANK_CARD_MESSAGES[card.problem])
+  const missing = missingDocuments(programme.requiredDocuments, input.documents.map((d) => d.kind))
+  if (missing.length) throw new CloudError('AID_DOCUMENTS_MISSING', `请上传：${missing.map((k) => DOCUMENT_NAMES[k]).join('、')}`)
+  const fileIds = input.documents.map((d) => d.fileId)
+  const files = await aidDb(ctx.store).files.find({ _id: { $in: fileIds }, owner })
+  if (files.length !== new Set(fileIds).size) throw new CloudError('AID_DOCUMENTS_MISSING', '有材料未上传成功，请重新上传')
+  const idNumber = input.child.idNumber.trim().toUpperCase()
+  return {
+    child: {
+      name: input.child.name,
+      idSealed: encrypt(ctx.secrets.dataKey, idNumber),
+      idMasked: maskIdCard(idNumber),
+      relation: input.child.relation,
+      school: input.child.school,
+      major: input.child.major,
+      admissionYear: input.child.admissionYear,
+      level: input.child.level,
+      age: child.age,
+    },
+    childKey: keyedHash(ctx.secrets.hashKey, `child-id:${idNumber}`),
+    household: { ...input.household, perCapitaMonthlyFen: perCapitaMonthlyFen(input.household.annualIncomeFen, input.household.size) },
+    documents: input.documents,
+    fileIds,
+    consents: { sensitive: true as const, guardian: input.consents.guardian ?? false, at: now.toISOString() },
+    payout: { bank: input.payout.bank, cardSealed: encrypt(ctx.secrets.dataKey, card.number), cardMasked: maskBankCard(card.number) },
+  }
+}
+
+function requireOpen(ctx: ActionContext, programme: ProgrammeDoc) {
+  const state = windowState(programme, ctx.now())
+  if (state !== 'open') throw new CloudError('AID_WINDOW_CLOSED', state === 'not_open' ? `申请将于 ${chinaDateText(programme.opensAt)} 开始` : '今年的申请已经截止')
+}
+
+export async function submitApplication(ctx: ActionContext, input: ActionParsed<'aid', 'submit'>): Promise<ApplicationDoc> {
+  const { openid } = signedIn(ctx)
+  const membership = await requireActiveMember(ctx)
+  const union = await ctx.db.unions.get(membership.unionId)
+  if (!union) throw new CloudError('INTERNAL')
+  const unionPath = unionPathOf(union)
+  const programme = await requireProgramme(ctx, input.programmeId)
+  // The programme must cover the member's union: a programme of another subtree is not theirs.
+  if (!unionPath.includes(programme.unionId)) throw new CloudError('AID_NO_PROGRAMME')
+  requireOpen(ctx, programme)
+  const applications = aidDb(ctx.store).applications
+  const [retried] = await applications.find({ owner: openid, idempotencyKey: input.idempotencyKey }, { limit: 1 })
+  if (retried) return retried
+  const fields = await checkFields(ctx, programme, input, openid)
+  const now = ctx.now().toISOString()
+  const doc: ApplicationDoc = {
+    _id: ctx.newId(),
+    programmeId: programme._id,
+    year: programme.year,
+    owner: openid,
+    idempotencyKey: input.idempotencyKey,
+    unionPath,
+    unionId: union._id,
+    status: 'submitted',
+    ...fields,
+    submittedAt: now,
+    updatedAt: now,
+    ...UNREVIEWED,
+  }
+  try {
+    await applications.insert(doc)
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    // A retry racing its first attempt finds the first one; anyone else is a second application.
+    const [same] = await applications.find({ owner: openid, idempotencyKey: input.idempotencyKey }, { limit: 1 })
+    if (same) return same
+    throw new CloudError('AID_ALREADY_APPLIED')
+  }
+  await notify(ctx, openid, { title: '助学申请已提交', body: `${doc.child.name}的金秋助学申请已提交，等待基层工会审核。`, link: STATUS_LINK })
+  return doc
+}
+
+/** A returned application, corrected by its owner, goes back to level one. */
+export async function correctApplication(ctx: ActionContext, input: ActionParsed<'aid', 'correct'>): Promise<ApplicationDoc> {
+  const { openid } = signedIn(ctx)
+  await requireActiveMember(ctx)
+  const applications = aidDb(ctx.store).applications
+  const doc = await applications.get(input.applicationId)
+  if (!doc || doc.owner !== openid) throw new CloudError('NOT_FOUND')
+  if (doc.status !== 'returned') throw new CloudError('CONFLICT', '只有被退回的申请可以修改')
+  const programme = await requireProgramme(ctx, doc.programmeId)
+  const { applicationId: _id, ...rest } = input
+  const fields = await checkFields(ctx, programme, rest, openid)
+  const now = ctx.now().toISOString()
+  let changed: number
+  try {
+    changed = await applications.update({ _id: doc._id, status: 'returned' }, { set: { ...fields, status: 'submitted', updatedAt: now } })
+  } catch (error) {
+    if (error instanceof DuplicateKeyError) throw new CloudError('AID_ALREADY_APPLIED')
+    throw error
+  }
+  if (changed === 0) throw new CloudError('CONFLICT')
+  await notify(ctx, openid, { title: '助学申请已重新提交', body: '修改后的申请已提交，等待基层工会审核。', link: STATUS_LINK })
+  return (await applications.get(doc._id)) as ApplicationDoc
+}

@@ -1,0 +1,60 @@
+import { timeline, TRANSITIONS, type ApplicationEvent } from '../../../src/domain/aid/machine'
+import { actsAt } from '../../../src/domain/aid/review'
+import type { AidApplicationView } from '../../../src/domain/contract'
+import type { ActionContext } from '../../lib/context'
+import { staffUnionIds } from '../../lib/roles'
+import { aidDb, type ApplicationDoc } from './collections'
+
+/** What a parent sees of their application: IDs and cards masked, the timeline spelled out. */
+export async function applicationView(ctx: ActionContext, doc: ApplicationDoc): Promise<AidApplicationView> {
+  const [programme, union, person] = await Promise.all([
+    aidDb(ctx.store).programmes.get(doc.programmeId),
+    ctx.db.unions.get(doc.unionId),
+    ctx.db.people.get(doc.owner),
+  ])
+  const { idSealed: _sealed, ...child } = doc.child
+  return {
+    id: doc._id,
+    programmeId: doc.programmeId,
+    programmeName: programme?.name ?? '',
+    year: doc.year,
+    unionName: union?.name ?? '',
+    applicantName: person?.displayName ?? '',
+    status: doc.status,
+    child,
+    household: doc.household,
+    documents: doc.documents,
+    payout: { bank: doc.payout.bank, cardMasked: doc.payout.cardMasked },
+    submittedAt: doc.submittedAt,
+    returnNote: doc.returnNote,
+    rejectReason: doc.rejectReason,
+    amountFen: doc.amountFen,
+    noticeEndsAt: doc.noticeEndsAt,
+    paidAt: doc.paidAt,
+    paidReference: doc.paidReference,
+    timeline: timeline(doc),
+  }
+}
+
+type StaffEvent = Extract<ApplicationEvent, 'verify' | 'send_back' | 'approve' | 'reject' | 'mark_paid'>
+const STAFF_EVENTS: StaffEvent[] = ['verify', 'send_back', 'approve', 'reject', 'mark_paid']
+
+/** The events the caller may fire now: the state table's `from` and the review rule's level. */
+export function staffActions(ctx: ActionContext, doc: ApplicationDoc): StaffEvent[] {
+  const roots = staffUnionIds(ctx.caller)
+  return STAFF_EVENTS.filter((event) => {
+    const row = TRANSITIONS[event]
+    if (row.from !== doc.status) return false
+    return actsAt(row.by === 'level_one' ? 1 : 2, doc.unionPath, roots)
+  })
+}
+
+export async function staffView(ctx: ActionContext, doc: ApplicationDoc) {
+  const objections = await aidDb(ctx.store).objections.find({ applicationId: doc._id }, { sort: { createdAt: 1 } })
+  return {
+    ...(await applicationView(ctx, doc)),
+    canAct: staffActions(ctx, doc),
+    canResolve: actsAt(2, doc.unionPath, staffUnionIds(ctx.caller)),
+    objections: objections.map((o) => ({ id: o._id, text: o.text, createdAt: o.createdAt, status: o.status })),
+  }
+}

@@ -1,0 +1,84 @@
+import { CloudError } from '../../src/domain/errors'
+import { mayView } from '../../src/domain/aid/review'
+import { signedIn } from '../lib/context'
+import type { Handlers } from '../lib/dispatch'
+import { activeMembership, requireAnyStaff, requireStaffOf, unionPathOf } from '../lib/roles'
+import { aidDb } from '../features/aid/collections'
+import { exportCsv } from '../features/aid/export'
+import { objectToNotice, publicNotice } from '../features/aid/notice'
+import { programmeFor, programmeView } from '../features/aid/programmes'
+import { markPaid, resolveObjection, reviewApplication } from '../features/aid/review'
+import { correctApplication, submitApplication } from '../features/aid/submit'
+import { applicationView, staffView } from '../features/aid/views'
+
+export const aidHandlers: Handlers<'aid'> = {
+  async programme(_input, ctx) {
+    const membership = await activeMembership(ctx, signedIn(ctx).openid)
+    if (!membership) return null
+    const union = await ctx.db.unions.get(membership.unionId)
+    const doc = union ? await programmeFor(ctx, unionPathOf(union)) : null
+    return doc ? programmeView(ctx, doc) : null
+  },
+
+  async myProgrammes(_input, ctx) {
+    const roots = requireAnyStaff(ctx)
+    const docs = await aidDb(ctx.store).programmes.find({ unionId: { $in: roots } }, { sort: { year: -1 } })
+    return Promise.all(docs.map((d) => programmeView(ctx, d)))
+  },
+
+  async saveProgramme(input, ctx) {
+    await requireStaffOf(ctx, input.unionId)
+    if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) throw new CloudError('INVALID_INPUT', '截止时间应晚于开始时间', { closesAt: '截止时间应晚于开始时间' })
+    const programmes = aidDb(ctx.store).programmes
+    const [existing] = await programmes.find({ unionId: input.unionId, year: input.year }, { limit: 1 })
+    const fields = { ...input, updatedAt: ctx.now().toISOString() }
+    const id = existing?._id ?? ctx.newId()
+    if (existing) await programmes.update({ _id: id }, { set: fields })
+    else await programmes.insert({ _id: id, ...fields })
+    await ctx.audit({ action: 'aid.programme.save', target: { collection: 'aidProgrammes', id }, before: existing ?? null, after: fields })
+    return programmeView(ctx, (await programmes.get(id))!)
+  },
+
+  async submit(input, ctx) {
+    return applicationView(ctx, await submitApplication(ctx, input))
+  },
+
+  async correct(input, ctx) {
+    return applicationView(ctx, await correctApplication(ctx, input))
+  },
+
+  async mine(_input, ctx) {
+    const docs = await aidDb(ctx.store).applications.find({ owner: signedIn(ctx).openid }, { sort: { submittedAt: -1 } })
+    return Promise.all(docs.map((d) => applicationView(ctx, d)))
+  },
+
+  async reviewList({ status }, ctx) {
+    const roots = requireAnyStaff(ctx)
+    const docs = await aidDb(ctx.store).applications.find({ unionPath: { $in: roots }, ...(status ? { status } : {}) }, { sort: { submittedAt: 1 }, limit: 200 })
+    return Promise.all(docs.filter((d) => mayView(d.unionPath, roots)).map((d) => staffView(ctx, d)))
+  },
+
+  async review(input, ctx) {
+    return staffView(ctx, await reviewApplication(ctx, input))
+  },
+
+  async notice(_input, ctx) {
+    return publicNotice(ctx)
+  },
+
+  async object(input, ctx) {
+    return objectToNotice(ctx, input)
+  },
+
+  async resolveObjection(input, ctx) {
+    return staffView(ctx, await resolveObjection(ctx, input))
+  },
+
+  async markPaid(input, ctx) {
+    return staffView(ctx, await markPaid(ctx, input))
+  },
+
+  async exportCsv({ programmeId }, ctx) {
+    return exportCsv(ctx, programmeId)
+  },
+}

@@ -1,0 +1,25 @@
+import type { Clock } from '../../cloud/lib/clock'
+import { aidDb } from '../../cloud/features/aid/collections'
+import type { Store } from '../../cloud/lib/store/port'
+import { DEFAULT_NOTICE_DAYS } from '../../src/domain/aid/programme'
+
+/**
+ * One open 金秋助学 programme of 呼和浩特市总工会 for 2026, covering its whole subtree. Real
+ * programmes open in summer; the demo's window is set around the demo's date so it can be tried.
+ */
+export async function seedAid(store: Store, clock: Clock): Promise<void> {
+  await aidDb(store).programmes.insert({
+    _id: 'aid-hhht-2026',
+    unionId: 'hhht',
+    year: 2026,
+    name: '2026 年金秋助学（演示项目）',
+    opensAt: '2026-10-31T16:00:00.000Z',
+    closesAt: '2026-12-31T16:00:00.000Z',
+    amounts: { undergraduate: 500000, junior_college: 500000, high_school: 300000 },
+    categories: ['dibao', 'unprotected', 'dibao_edge', 'accident', 'other'],
+    requiredDocuments: ['admission_letter', 'hardship_proof'],
+    noticeDays: DEFAULT_NOTICE_DAYS,
+    exclusions: '军事院校、免费师范生及定向培养学生，以及已获政府同类资助的学生不予资助。（示例文字）',
+    updatedAt: clock.now().toISOString(),
+  })
+}

@@ -1,0 +1,225 @@
+import * as v from 'valibot'
+import { DOCUMENT_KINDS, HARDSHIP_CATEGORIES, SCHOOL_LEVELS } from '../aid/programme'
+import { APPLICATION_STATES } from '../aid/machine'
+import { defineAction } from './define'
+import { EmptyInput, IsoTime } from './common'
+
+const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))
+const Text = (what: string, max: number) => v.pipe(v.string(`请填写${what}`), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}最多 ${max} 个字`))
+const Fen = (what: string) => v.pipe(v.number(`${what}应为数字`), v.integer(`${what}应以分为单位的整数`), v.minValue(0, `${what}不能为负数`), v.maxValue(10_000_000_000, `${what}过大`))
+
+export const SchoolLevel = v.picklist(SCHOOL_LEVELS, '请选择学段')
+export const HardshipCategory = v.picklist(HARDSHIP_CATEGORIES, '请选择困难类别')
+export const DocumentKind = v.picklist(DOCUMENT_KINDS, '请选择材料类型')
+export const ApplicationState = v.picklist(APPLICATION_STATES)
+
+export const ProgrammeInput = v.strictObject({
+  unionId: Id('工会'),
+  year: v.pipe(v.number('请填写年度'), v.integer('年度应为整数'), v.minValue(2000, '年度不正确'), v.maxValue(2100, '年度不正确')),
+  name: Text('项目名称', 60),
+  opensAt: v.pipe(v.string('请填写开始时间'), v.isoTimestamp('开始时间格式不正确')),
+  closesAt: v.pipe(v.string('请填写截止时间'), v.isoTimestamp('截止时间格式不正确')),
+  amounts: v.strictObject({
+    undergraduate: v.optional(Fen('本科资助金额')),
+    junior_college: v.optional(Fen('专科资助金额')),
+    high_school: v.optional(Fen('高中资助金额')),
+  }),
+  categories: v.pipe(v.array(HardshipCategory), v.minLength(1, '请至少选择一个困难类别')),
+  requiredDocuments: v.array(DocumentKind),
+  noticeDays: v.optional(v.pipe(v.number('公示天数应为数字'), v.integer('公示天数应为整数'), v.minValue(1, '公示至少 1 天'), v.maxValue(30, '公示最多 30 天')), 5),
+  exclusions: v.optional(v.pipe(v.string(), v.maxLength(500, '不予资助情形最多 500 字')), ''),
+})
+
+export const Programme = v.object({
+  id: v.string(),
+  unionId: v.string(),
+  unionName: v.string(),
+  year: v.number(),
+  name: v.string(),
+  opensAt: IsoTime,
+  closesAt: IsoTime,
+  amounts: v.object({ undergraduate: v.optional(v.number()), junior_college: v.optional(v.number()), high_school: v.optional(v.number()) }),
+  categories: v.array(HardshipCategory),
+  requiredDocuments: v.array(DocumentKind),
+  noticeDays: v.number(),
+  exclusions: v.string(),
+  window: v.picklist(['not_open', 'open', 'closed']),
+})
+export type Programme = v.InferOutput<typeof Programme>
+
+const ApplicationFields = {
+  child: v.strictObject({
+    name: Text('子女姓名', 20),
+    idNumber: v.pipe(v.string('请填写子女身份证号'), v.trim(), v.minLength(1, '请填写子女身份证号'), v.maxLength(20, '身份证号应为 18 位')),
+    relation: v.picklist(['parent', 'guardian'], '请选择与子女的关系'),
+    school: Text('录取学校', 60),
+    major: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, '专业最多 60 个字')), ''),
+    admissionYear: v.pipe(v.number('请填写录取年份'), v.integer('录取年份不正确')),
+    level: SchoolLevel,
+  }),
+  household: v.strictObject({
+    size: v.pipe(v.number('请填写家庭人口数'), v.integer('家庭人口数应为整数'), v.minValue(1, '家庭人口数至少为 1'), v.maxValue(30, '家庭人口数过大')),
+    annualIncomeFen: v.pipe(v.number('请填写家庭年收入'), v.integer('家庭年收入格式不正确'), v.minValue(0, '家庭年收入不能为负数'), v.maxValue(100_000_000_00, '家庭年收入过大')),
+    category: HardshipCategory,
+    description: Text('困难情况说明', 500),
+  }),
+  documents: v.pipe(
+    v.array(v.strictObject({ kind: DocumentKind, fileId: Id('文件') }), '请上传证明材料'),
+    v.maxLength(12, '材料最多 12 份'),
+  ),
+  consents: v.strictObject({
+    sensitive: v.literal(true, '请同意处理敏感个人信息'),
+    guardian: v.optional(v.boolean()),
+  }),
+  payout: v.strictObject({
+    bank: Text('开户银行', 40),
+    cardNumber: v.pipe(v.string('请填写银行卡号'), v.trim(), v.minLength(1, '请填写银行卡号'), v.maxLength(30, '银行卡号过长')),
+  }),
+}
+
+export const SubmitInput = v.strictObject({
+  programmeId: Id('助学项目'),
+  idempotencyKey: v.pipe(v.string('缺少提交编号'), v.minLength(8, '提交编号格式不正确'), v.maxLength(64, '提交编号格式不正确')),
+  ...ApplicationFields,
+})
+export type SubmitInput = v.InferInput<typeof SubmitInput>
+
+export const CorrectInput = v.strictObject({ applicationId: Id('申请'), ...ApplicationFields })
+
+const TimelineStep = v.object({ key: v.string(), title: v.string(), state: v.picklist(['done', 'current', 'todo', 'stopped']), detail: v.optional(v.string()) })
+
+export const AidApplicationView = v.object({
+  id: v.string(),
+  programmeId: v.string(),
+  programmeName: v.string(),
+  year: v.number(),
+  unionName: v.string(),
+  applicantName: v.string(),
+  status: ApplicationState,
+  child: v.object({ name: v.string(), idMasked: v.string(), relation: v.string(), school: v.string(), major: v.string(), admissionYear: v.number(), level: SchoolLevel, age: v.number() }),
+  household: v.object({ size: v.number(), annualIncomeFen: v.number(), perCapitaMonthlyFen: v.number(), category: HardshipCategory, description: v.string() }),
+  documents: v.array(v.object({ kind: DocumentKind, fileId: v.string() })),
+  payout: v.object({ bank: v.string(), cardMasked: v.string() }),
+  submittedAt: IsoTime,
+  returnNote: v.nullable(v.string()),
+  rejectReason: v.nullable(v.string()),
+  amountFen: v.nullable(v.number()),
+  noticeEndsAt: v.nullable(IsoTime),
+  paidAt: v.nullable(v.string()),
+  paidReference: v.nullable(v.string()),
+  timeline: v.array(TimelineStep),
+})
+export type AidApplicationView = v.InferOutput<typeof AidApplicationView>
+
+export const StaffApplicationView = v.object({
+  ...AidApplicationView.entries,
+  /** What the caller may do now, from the state table and the review rule. */
+  canAct: v.array(v.picklist(['verify', 'send_back', 'approve', 'reject', 'mark_paid'])),
+  /** Whether the caller decides objections (level two). */
+  canResolve: v.boolean(),
+  objections: v.array(v.object({ id: v.string(), text: v.string(), createdAt: IsoTime, status: v.picklist(['open', 'upheld', 'dismissed']) })),
+})
+
+export const NoticeEntry = v.object({
+  id: v.string(),
+  maskedName: v.string(),
+  school: v.string(),
+  level: SchoolLevel,
+  amountFen: v.number(),
+  unionName: v.string(),
+  noticeEndsAt: IsoTime,
+})
+
+export const aid = {
+  programme: defineAction({
+    access: 'user',
+    summary: '我所在工会今年的金秋助学项目（没有则为 null）',
+    input: EmptyInput,
+    output: v.nullable(Programme),
+  }),
+  myProgrammes: defineAction({
+    access: 'user',
+    summary: '工作人员：本人所在工会设置的助学项目',
+    input: EmptyInput,
+    output: v.array(Programme),
+  }),
+  saveProgramme: defineAction({
+    access: 'user',
+    summary: '工会工作人员设置本级工会某年度的助学项目（窗口、标准、困难类别、材料、公示天数）',
+    input: ProgrammeInput,
+    output: Programme,
+  }),
+  submit: defineAction({
+    access: 'user',
+    summary: '会员提交助学申请（窗口内、每名子女每年一次、材料齐全）',
+    input: SubmitInput,
+    output: AidApplicationView,
+  }),
+  correct: defineAction({
+    access: 'user',
+    summary: '修改被退回的申请并重新提交',
+    input: CorrectInput,
+    output: AidApplicationView,
+  }),
+  mine: defineAction({
+    access: 'user',
+    summary: '我的助学申请和进度',
+    input: EmptyInput,
+    output: v.array(AidApplicationView),
+  }),
+  reviewList: defineAction({
+    access: 'user',
+    summary: '工作人员：本人可审核的申请',
+    input: v.strictObject({ status: v.optional(ApplicationState) }),
+    output: v.array(StaffApplicationView),
+  }),
+  review: defineAction({
+    access: 'user',
+    summary: '审核：基层核实或退回修改；上级批准（金额）或不予资助（理由）',
+    input: v.strictObject({
+      applicationId: Id('申请'),
+      decision: v.picklist(['verify', 'send_back', 'approve', 'reject'], '请选择审核结果'),
+      note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '说明最多 200 字'))),
+      amountFen: v.optional(Fen('资助金额')),
+    }),
+    output: StaffApplicationView,
+  }),
+  notice: defineAction({
+    access: 'public',
+    summary: '公示：正在公示的受助名单（姓名打码）',
+    input: EmptyInput,
+    output: v.array(NoticeEntry),
+  }),
+  object: defineAction({
+    access: 'public',
+    summary: '对公示名单提出异议（记录给工作人员）',
+    input: v.strictObject({
+      noticeId: Id('公示条目'),
+      text: Text('异议内容', 500),
+      contact: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40, '联系方式最多 40 字'))),
+    }),
+    output: v.object({ received: v.boolean() }),
+  }),
+  resolveObjection: defineAction({
+    access: 'user',
+    summary: '上级工会处理异议：成立（不予资助）或不成立',
+    input: v.strictObject({ objectionId: Id('异议'), uphold: v.boolean('请选择异议是否成立'), note: Text('处理说明', 200) }),
+    output: StaffApplicationView,
+  }),
+  markPaid: defineAction({
+    access: 'user',
+    summary: '公示期满且无成立异议后登记发放（日期、凭证号）',
+    input: v.strictObject({
+      applicationId: Id('申请'),
+      paidOn: v.pipe(v.string('请填写发放日期'), v.isoDate('发放日期格式应为 YYYY-MM-DD')),
+      reference: Text('发放凭证号', 40),
+    }),
+    output: StaffApplicationView,
+  }),
+  exportCsv: defineAction({
+    access: 'user',
+    summary: '工作人员导出本工会可见的某项目申请（身份证号打码）',
+    input: v.strictObject({ programmeId: Id('助学项目') }),
+    output: v.object({ filename: v.string(), csv: v.string(), rows: v.number() }),
+  }),
+}

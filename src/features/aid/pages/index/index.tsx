@@ -1,0 +1,124 @@
+import { useRef, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import { checkEligibility, type EligibilityAnswers, type EligibilityResult } from '@/domain/aid/eligibility'
+import { HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type HardshipCategory, type SchoolLevel } from '@/domain/aid/programme'
+import { chinaDateText } from '@/domain/aid/dates'
+import { formatFen } from '@/domain/money'
+import { needsDemoLogin } from '@/platform/login'
+import { useCloud } from '@/services/useCloud'
+import { useSession } from '@/stores/session'
+import { Choices } from '../../components/Choices'
+import { ApplicationFacts, Timeline } from '../../components/Timeline'
+import '../../components/aid.scss'
+
+/** 金秋助学: the programme, the questions before the form, my applications and where they stand. */
+export default function AidHome() {
+  const token = useSession((s) => s.token)
+  const enabled = !needsDemoLogin || Boolean(token)
+  const profile = useCloud('member', 'profile', {}, enabled)
+  const programme = useCloud('aid', 'programme', {}, enabled)
+  const mine = useCloud('aid', 'mine', {}, enabled)
+  const [answers, setAnswers] = useState<Omit<EligibilityAnswers, 'isMember'>>({ admittedThisYear: true, level: null, category: null })
+  const [result, setResult] = useState<EligibilityResult | null>(null)
+  const reload = () => Promise.all([profile.reload(), programme.reload(), mine.reload()])
+  // Coming back from the form: show the application just sent.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && enabled) void mine.reload()
+    shown.current = true
+  })
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+
+  const p = programme.data
+  const staff = profile.data?.roles.some((r) => r.kind === 'union_staff') ?? false
+  const loading = profile.loading || programme.loading || mine.loading
+  const error = profile.error ?? programme.error ?? mine.error
+  const ready = Boolean(profile.data && mine.data)
+
+  const check = () => setResult(checkEligibility({ ...answers, isMember: Boolean(profile.data?.membership) }, p ? { ...p, unionName: p.unionName } : null, new Date()))
+
+  return (
+    <PageShell error={error} loading={loading} hasData={ready} onRetry={() => void reload()}>
+      {ready ? (
+        <View className='aid-page'>
+          {p ? (
+            <View className='aid-card' data-testid='programme'>
+              <Text className='aid-card__title'>{p.name}</Text>
+              <Text className='aid-card__text'>{p.unionName}</Text>
+              <Text className='aid-card__text'>
+                申请时间：{chinaDateText(p.opensAt)} 至 {chinaDateText(new Date(Date.parse(p.closesAt) - 1).toISOString())}
+                {p.window === 'open' ? '（正在受理）' : p.window === 'closed' ? '（已截止）' : '（未开始）'}
+              </Text>
+              <Text className='aid-card__text'>
+                资助标准：{SCHOOL_LEVELS.filter((l) => p.amounts[l] !== undefined).map((l) => `${SCHOOL_LEVEL_NAMES[l]} ${formatFen(p.amounts[l] ?? 0)}`).join('，')}
+              </Text>
+              {p.exclusions ? <Text className='aid-card__text'>不予资助：{p.exclusions}</Text> : null}
+            </View>
+          ) : null}
+
+          {mine.data!.map((a) => (
+            <View key={a.id} className='aid-card' data-testid='my-application'>
+              <Text className='aid-card__title'>{a.child.name}的申请</Text>
+              <Timeline steps={a.timeline} />
+              <ApplicationFacts a={a} />
+              {a.status === 'returned' ? (
+                <Button id='correct-application' type='primary' block onClick={() => Taro.navigateTo({ url: `/features/aid/pages/apply/index?id=${a.id}` })}>
+                  修改后重新提交
+                </Button>
+              ) : null}
+            </View>
+          ))}
+
+          <View className='aid-card' data-testid='eligibility'>
+            <Text className='aid-card__title'>先看看能不能申请</Text>
+            <Text className='aid-label'>子女今年被录取的学段</Text>
+            <Choices<SchoolLevel> name='q-level' options={SCHOOL_LEVELS.map((l) => [l, SCHOOL_LEVEL_NAMES[l]])} value={answers.level} onChange={(level) => setAnswers({ ...answers, level })} />
+            <Text className='aid-label'>是否今年新录取</Text>
+            <Choices<'yes' | 'no'> name='q-admitted' options={[['yes', '是'], ['no', '否']]} value={answers.admittedThisYear ? 'yes' : 'no'} onChange={(v) => setAnswers({ ...answers, admittedThisYear: v === 'yes' })} />
+            <Text className='aid-label'>家庭困难类别</Text>
+            <Choices<HardshipCategory> name='q-category' options={HARDSHIP_CATEGORIES.map((c) => [c, HARDSHIP_NAMES[c]])} value={answers.category} onChange={(category) => setAnswers({ ...answers, category })} />
+            <Button id='check-eligibility' block onClick={check}>
+              查看结果
+            </Button>
+            {result ? (
+              <View data-testid='eligibility-result'>
+                {result.eligible ? (
+                  <>
+                    <Text className='aid-card__text'>{result.message}</Text>
+                    <Button id='start-application' type='primary' block onClick={() => Taro.navigateTo({ url: '/features/aid/pages/apply/index' })}>
+                      开始填写申请
+                    </Button>
+                  </>
+                ) : (
+                  <>
+                    <Text className='aid-error'>{result.reason}</Text>
+                    <Text className='aid-hint'>{result.contact}</Text>
+                  </>
+                )}
+              </View>
+            ) : null}
+          </View>
+
+          <View className='aid-actions'>
+            <Button id='open-notice' block onClick={() => Taro.navigateTo({ url: '/features/aid/pages/notice/index' })}>
+              公示名单
+            </Button>
+            {staff ? (
+              <Button id='open-review' block onClick={() => Taro.navigateTo({ url: '/features/aid/pages/review/index' })}>
+                审核申请
+              </Button>
+            ) : null}
+            {staff ? (
+              <Button id='open-programme' block onClick={() => Taro.navigateTo({ url: '/features/aid/pages/programme/index' })}>
+                项目设置
+              </Button>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import { SCHOOL_LEVEL_NAMES } from '@/domain/aid/programme'
+import { CloudError } from '@/domain/errors'
+import { chinaDateText } from '@/domain/aid/dates'
+import { formatFen } from '@/domain/money'
+import { call } from '@/services/cloud'
+import { useCloud } from '@/services/useCloud'
+import '../../components/aid.scss'
+
+/** 公示: public, no sign-in needed. Names are masked; anyone may object, and staff see it. */
+export default function Notice() {
+  const list = useCloud('aid', 'notice', {})
+  const [objecting, setObjecting] = useState<string | null>(null)
+  const [text, setText] = useState('')
+  const [contact, setContact] = useState('')
+  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
+
+  const send = async () => {
+    if (!objecting) return
+    try {
+      await call('aid', 'object', { noticeId: objecting, text: text.trim(), contact: contact.trim() || undefined })
+      setObjecting(null)
+      setText('')
+      Taro.showToast({ title: '异议已提交，工会将核实', icon: 'none' })
+    } catch (e) {
+      Taro.showToast({ title: e instanceof CloudError ? e.message : '提交失败', icon: 'none' })
+    }
+  }
+
+  return (
+    <PageShell public error={list.error} loading={list.loading} hasData={Boolean(list.data)} onRetry={() => void list.reload()}>
+      {list.data ? (
+        <View className='aid-page'>
+          <Text className='aid-hint'>以下为拟资助名单，公示期内如有异议，请实名或留下联系方式反映。</Text>
+          {list.data.length === 0 ? (
+            <View className='aid-card' data-testid='notice-empty'>
+              <Text className='aid-card__text'>目前没有正在公示的名单。</Text>
+            </View>
+          ) : null}
+          {list.data.map((e) => (
+            <View key={e.id} className='aid-card' data-testid='notice-entry'>
+              <Text className='aid-card__title'>{e.maskedName}</Text>
+              <Text className='aid-card__text'>
+                {e.school} · {SCHOOL_LEVEL_NAMES[e.level]} · {formatFen(e.amountFen)}
+              </Text>
+              <Text className='aid-hint'>
+                {e.unionName} · 公示至 {chinaDateText(e.noticeEndsAt)}
+              </Text>
+              {objecting === e.id ? (
+                <>
+                  <View data-testid='objection-text' className='aid-field'>
+                    <Input value={text} placeholder='异议内容' onChange={setText} />
+                  </View>
+                  <View data-testid='objection-contact' className='aid-field'>
+                    <Input value={contact} placeholder='联系方式（选填）' onChange={setContact} />
+                  </View>
+                  <Button id='objection-send' size='small' type='primary' onClick={() => void send()}>
+                    提交异议
+                  </Button>
+                </>
+              ) : (
+                <Button id={`object-${e.id}`} size='small' onClick={() => setObjecting(e.id)}>
+                  提出异议
+                </Button>
+              )}
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

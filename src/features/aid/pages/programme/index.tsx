@@ -1,0 +1,143 @@
+import { useState } from 'react'
+import { View, Text, Textarea } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import { chinaToday, chinaYear, windowFromDays } from '@/domain/aid/dates'
+import { DOCUMENT_KINDS, DOCUMENT_NAMES, HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type DocumentKind, type HardshipCategory, type SchoolLevel } from '@/domain/aid/programme'
+import type { Programme } from '@/domain/contract'
+import { CloudError } from '@/domain/errors'
+import { yuanToFen } from '@/domain/money'
+import { needsDemoLogin } from '@/platform/login'
+import { call } from '@/services/cloud'
+import { useCloud } from '@/services/useCloud'
+import { useSession } from '@/stores/session'
+import { Choices } from '../../components/Choices'
+import { FormProblem } from '../../components/FormProblem'
+import '../../components/aid.scss'
+
+interface Form {
+  name: string
+  firstDay: string
+  lastDay: string
+  amounts: Record<SchoolLevel, string>
+  categories: HardshipCategory[]
+  documents: DocumentKind[]
+  noticeDays: string
+  exclusions: string
+}
+
+function formOf(p: Programme | undefined, year: number): Form {
+  const day = (iso: string, back = 0) => chinaToday(new Date(Date.parse(iso) - back))
+  return {
+    name: p?.name ?? `${year} 年金秋助学`,
+    firstDay: p ? day(p.opensAt) : `${year}-07-01`,
+    lastDay: p ? day(p.closesAt, 1) : `${year}-08-31`,
+    amounts: Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, p?.amounts[l] === undefined ? '' : String((p.amounts[l] ?? 0) / 100)])) as Record<SchoolLevel, string>,
+    categories: p?.categories ?? [...HARDSHIP_CATEGORIES],
+    documents: p?.requiredDocuments ?? ['admission_letter', 'hardship_proof'],
+    noticeDays: String(p?.noticeDays ?? 5),
+    exclusions: p?.exclusions ?? '',
+  }
+}
+
+const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item])
+
+/** The form for one union's programme of one year; mounted afresh when either changes. */
+function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; year: number; existing: Programme | undefined; onSaved: () => Promise<void> }) {
+  const [form, setForm] = useState<Form>(() => formOf(existing, year))
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const save = async () => {
+    const span = windowFromDays(form.firstDay, form.lastDay)
+    if (!span) return setProblem('日期格式应为 YYYY-MM-DD')
+    const amounts: Partial<Record<SchoolLevel, number>> = {}
+    for (const level of SCHOOL_LEVELS) {
+      if (!form.amounts[level].trim()) continue
+      const fen = yuanToFen(form.amounts[level])
+      if (fen === null) return setProblem(`${SCHOOL_LEVEL_NAMES[level]}资助金额格式不正确`)
+      amounts[level] = fen
+    }
+    setProblem(null)
+    try {
+      await call('aid', 'saveProgramme', { unionId, year, name: form.name, ...span, amounts, categories: form.categories, requiredDocuments: form.documents, noticeDays: Number(form.noticeDays), exclusions: form.exclusions })
+      Taro.showToast({ title: '已保存', icon: 'success' })
+      await onSaved()
+    } catch (e) {
+      setProblem(e instanceof CloudError ? e.message : '保存失败')
+    }
+  }
+
+  const field = (testId: string, value: string, onChange: (v: string) => void, type: 'text' | 'digit' = 'text') => (
+    <View data-testid={testId} className='aid-field'>
+      <Input value={value} type={type} onChange={onChange} />
+    </View>
+  )
+
+  return (
+    <>
+      <View className='aid-card'>
+        <Text className='aid-label'>项目名称</Text>
+        {field('programme-name', form.name, (name) => setForm({ ...form, name }))}
+        <Text className='aid-label'>申请开始日（YYYY-MM-DD）</Text>
+        {field('programme-first-day', form.firstDay, (firstDay) => setForm({ ...form, firstDay }))}
+        <Text className='aid-label'>申请截止日（含当天）</Text>
+        {field('programme-last-day', form.lastDay, (lastDay) => setForm({ ...form, lastDay }))}
+        {SCHOOL_LEVELS.map((level) => (
+          <View key={level}>
+            <Text className='aid-label'>{SCHOOL_LEVEL_NAMES[level]}资助金额（元，空为不资助）</Text>
+            {field(`programme-amount-${level}`, form.amounts[level], (v) => setForm({ ...form, amounts: { ...form.amounts, [level]: v } }), 'digit')}
+          </View>
+        ))}
+        <Text className='aid-label'>资助的困难类别</Text>
+        {HARDSHIP_CATEGORIES.map((c) => (
+          <Choices key={c} name='programme-category' options={[[c, HARDSHIP_NAMES[c]]]} value={form.categories.includes(c) ? c : null} onChange={() => setForm({ ...form, categories: toggle(form.categories, c) })} />
+        ))}
+        <Text className='aid-label'>必交材料</Text>
+        {DOCUMENT_KINDS.map((k) => (
+          <Choices key={k} name='programme-document' options={[[k, DOCUMENT_NAMES[k]]]} value={form.documents.includes(k) ? k : null} onChange={() => setForm({ ...form, documents: toggle(form.documents, k) })} />
+        ))}
+        <Text className='aid-label'>公示天数</Text>
+        {field('programme-notice-days', form.noticeDays, (noticeDays) => setForm({ ...form, noticeDays }), 'digit')}
+        <Text className='aid-label'>不予资助情形</Text>
+        <Textarea className='aid-textarea' value={form.exclusions} maxlength={500} onInput={(e) => setForm({ ...form, exclusions: e.detail.value })} />
+      </View>
+      <FormProblem problem={problem} />
+      <Button id='save-programme' type='primary' block onClick={() => void save()}>
+        保存
+      </Button>
+    </>
+  )
+}
+
+/** Union staff set their union's programme for a year: window, amounts, categories, documents, notice days. */
+export default function ProgrammeSettings() {
+  const token = useSession((s) => s.token)
+  const enabled = !needsDemoLogin || Boolean(token)
+  const profile = useCloud('member', 'profile', {}, enabled)
+  const programmes = useCloud('aid', 'myProgrammes', {}, enabled)
+  const unions = (profile.data?.roles ?? []).flatMap((r) => (r.kind === 'union_staff' ? [r.union] : []))
+  const [chosen, setChosen] = useState<string | null>(null)
+  const unionId = chosen ?? unions[0]?.id ?? null
+  const year = chinaYear(new Date())
+  const existing = programmes.data?.find((p) => p.unionId === unionId && p.year === year)
+
+  return (
+    <PageShell error={profile.error ?? programmes.error} loading={profile.loading || programmes.loading} hasData={Boolean(profile.data && programmes.data)} onRetry={() => void Promise.all([profile.reload(), programmes.reload()])}>
+      {profile.data && programmes.data ? (
+        <View className='aid-page' data-testid='programme-settings'>
+          {unions.length === 0 ? <Text className='aid-error'>仅限工会工作人员</Text> : null}
+          {unions.length > 1 ? <Choices name='union' options={unions.map((u) => [u.id, u.name])} value={unionId} onChange={setChosen} /> : null}
+          {unionId ? (
+            <>
+              <Text className='aid-card__title'>
+                {unions.find((u) => u.id === unionId)?.name} · {year} 年{existing ? '（已设置）' : '（未设置）'}
+              </Text>
+              <ProgrammeForm key={`${unionId}-${existing?.id ?? 'new'}`} unionId={unionId} year={year} existing={existing} onSaved={programmes.reload} />
+            </>
+          ) : null}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

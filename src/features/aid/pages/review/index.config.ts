@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '助学审核', enablePullDownRefresh: true })

@@ -1,0 +1,157 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import { chinaToday } from '@/domain/aid/dates'
+import { DOCUMENT_NAMES } from '@/domain/aid/programme'
+import type { ActionOutput } from '@/domain/contract'
+import { CloudError } from '@/domain/errors'
+import { formatFen, yuanToFen } from '@/domain/money'
+import { needsDemoLogin } from '@/platform/login'
+import { openDocument } from '@/platform/document'
+import { saveTextFile } from '@/platform/download'
+import { call } from '@/services/cloud'
+import { useCloud } from '@/services/useCloud'
+import { useSession } from '@/stores/session'
+import { ApplicationFacts, Timeline } from '../../components/Timeline'
+import '../../components/aid.scss'
+
+type Item = ActionOutput<'aid', 'reviewList'>[number]
+
+const today = () => chinaToday(new Date())
+
+/** One application for a reviewer: its facts, and the buttons the state table and the level allow. */
+function ReviewCard({ a, onDone }: { a: Item; onDone: () => Promise<void> }) {
+  const [note, setNote] = useState('')
+  const [amount, setAmount] = useState(a.amountFen === null ? '' : String(a.amountFen / 100))
+  const [reference, setReference] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true)
+    try {
+      await work()
+      Taro.showToast({ title: done, icon: 'success' })
+      await onDone()
+    } catch (e) {
+      Taro.showToast({ title: e instanceof CloudError ? e.message : '操作失败', icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+  const review = (decision: 'verify' | 'send_back' | 'approve' | 'reject', done: string) =>
+    run(() => call('aid', 'review', { applicationId: a.id, decision, note: note.trim() || undefined, amountFen: decision === 'approve' && amount ? (yuanToFen(amount) ?? undefined) : undefined }), done)
+  const can = (action: Item['canAct'][number]) => a.canAct.includes(action)
+
+  return (
+    <View className='aid-card' data-testid='review-item' data-status={a.status}>
+      <Text className='aid-card__title'>
+        {a.child.name} · {a.applicantName}
+      </Text>
+      <Text className='aid-hint'>{a.unionName}</Text>
+      <Timeline steps={a.timeline} />
+      <ApplicationFacts a={a} />
+      <View className='aid-choices'>
+        {a.documents.map((d) => (
+          <Button key={d.fileId} id={`open-doc-${d.kind}`} size='small' onClick={() => void openDocument(d.fileId).catch((e: unknown) => Taro.showToast({ title: e instanceof CloudError ? e.message : '打开失败', icon: 'none' }))}>
+            查看{DOCUMENT_NAMES[d.kind]}
+          </Button>
+        ))}
+      </View>
+      {a.objections.map((o) => (
+        <View key={o.id} data-testid='objection'>
+          <Text className='aid-error'>
+            异议（{o.status === 'open' ? '待处理' : o.status === 'upheld' ? '成立' : '不成立'}）：{o.text}
+          </Text>
+          {o.status === 'open' && a.canResolve ? (
+            <View className='aid-actions'>
+              <Button id='objection-dismiss' size='small' disabled={busy} onClick={() => void run(() => call('aid', 'resolveObjection', { objectionId: o.id, uphold: false, note: note.trim() || '经核实异议不成立' }), '已处理')}>
+                不成立
+              </Button>
+              <Button id='objection-uphold' size='small' disabled={busy} onClick={() => void run(() => call('aid', 'resolveObjection', { objectionId: o.id, uphold: true, note: note.trim() || '经核实异议成立' }), '已处理')}>
+                成立（不予资助）
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      {can('verify') || can('send_back') || can('reject') || (a.canResolve && a.objections.some((o) => o.status === 'open')) ? (
+        <>
+          <Text className='aid-label'>说明（退回或不予资助时必填）</Text>
+          <View data-testid='review-note' className='aid-field'>
+            <Input value={note} onChange={setNote} />
+          </View>
+        </>
+      ) : null}
+      {can('approve') ? (
+        <>
+          <Text className='aid-label'>资助金额（元）</Text>
+          <View data-testid='review-amount' className='aid-field'>
+            <Input value={amount} type='digit' placeholder='默认为该学段标准' onChange={setAmount} />
+          </View>
+        </>
+      ) : null}
+      {can('mark_paid') ? (
+        <>
+          <Text className='aid-label'>发放凭证号（公示期满后登记）</Text>
+          <View data-testid='paid-reference' className='aid-field'>
+            <Input value={reference} onChange={setReference} />
+          </View>
+        </>
+      ) : null}
+      <View className='aid-actions'>
+        {can('verify') ? <Button id='review-verify' type='primary' disabled={busy} onClick={() => void review('verify', '已核实')}>核实通过</Button> : null}
+        {can('send_back') ? <Button id='review-send-back' disabled={busy} onClick={() => void review('send_back', '已退回')}>退回修改</Button> : null}
+        {can('approve') ? <Button id='review-approve' type='primary' disabled={busy} onClick={() => void review('approve', '已批准')}>批准并公示</Button> : null}
+        {can('reject') ? <Button id='review-reject' disabled={busy} onClick={() => void review('reject', '已处理')}>不予资助</Button> : null}
+        {can('mark_paid') ? (
+          <Button id='review-mark-paid' type='primary' disabled={busy} onClick={() => void run(() => call('aid', 'markPaid', { applicationId: a.id, paidOn: today(), reference: reference.trim() }), '已登记发放')}>
+            登记已发放
+          </Button>
+        ) : null}
+      </View>
+      {a.status === 'approved' && a.amountFen !== null ? <Text className='aid-hint'>核定 {formatFen(a.amountFen)}</Text> : null}
+    </View>
+  )
+}
+
+/** Staff: the applications of their unions that they review, and the CSV export. */
+export default function Review() {
+  const token = useSession((s) => s.token)
+  const list = useCloud('aid', 'reviewList', {}, !needsDemoLogin || Boolean(token))
+  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
+  const programmeIds = [...new Set((list.data ?? []).map((a) => a.programmeId))]
+
+  const exportCsv = async (programmeId: string) => {
+    try {
+      const out = await call('aid', 'exportCsv', { programmeId })
+      await saveTextFile(out.filename, out.csv)
+      Taro.showToast({ title: `已导出 ${out.rows} 条`, icon: 'none' })
+    } catch (e) {
+      Taro.showToast({ title: e instanceof CloudError ? e.message : '导出失败', icon: 'none' })
+    }
+  }
+
+  return (
+    <PageShell error={list.error} loading={list.loading} hasData={Boolean(list.data)} onRetry={() => void list.reload()}>
+      {list.data ? (
+        <View className='aid-page'>
+          {list.data.length === 0 ? (
+            <View className='aid-card' data-testid='review-empty'>
+              <Text className='aid-card__text'>暂无需要你审核的助学申请。</Text>
+            </View>
+          ) : null}
+          {list.data.map((a) => (
+            <ReviewCard key={`${a.id}-${a.status}`} a={a} onDone={list.reload} />
+          ))}
+          {programmeIds.map((id) => (
+            <Button key={id} id={`export-${id}`} block onClick={() => void exportCsv(id)}>
+              导出申请名单（CSV，身份证号打码）
+            </Button>
+          ))}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,57 @@
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type UploadType, type Uploaded } from '@/domain/aid/files'
+import { CloudError, isErrorCode } from '@/domain/errors'
+import { useSession } from '@/stores/session'
+
+export type { Uploaded }
+
+/** Lets the user pick one file (a plain file input; tests answer its file chooser). */
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = UPLOAD_TYPES.join(',')
+    input.style.display = 'none'
+    input.onchange = () => {
+      resolve(input.files?.[0] ?? null)
+      input.remove()
+    }
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+/** Large photos are scaled to at most 1600 px on the long side as JPEG before they are sent. */
+async function compress(file: File): Promise<Blob> {
+  if (!file.type.startsWith('image/') || file.size < 400 * 1024 || typeof createImageBitmap !== 'function') return file
+  const bitmap = await createImageBitmap(file)
+  const scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height))
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.round(bitmap.width * scale)
+  canvas.height = Math.round(bitmap.height * scale)
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob ?? file), 'image/jpeg', 0.8))
+}
+
+/**
+ * Web build: pick a file, compress a photo, POST it raw to the local server with the session
+ * token. null when the user picked nothing.
+ */
+export async function chooseAndUpload(): Promise<Uploaded | null> {
+  const file = await pickFile()
+  if (!file) return null
+  const declared = UPLOAD_TYPES.find((t) => t === file.type)
+  if (!declared) throw new CloudError('FILE_TYPE')
+  const body = await compress(file)
+  if (body.size > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE')
+  const token = useSession.getState().token
+  let response: Response
+  try {
+    response = await fetch('/api/upload', { method: 'POST', headers: { 'Content-Type': body.type || file.type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body })
+  } catch {
+    throw new CloudError('NETWORK')
+  }
+  const result = (await response.json().catch(() => null)) as { ok: boolean; data?: { fileId: string; type: UploadType }; error?: { code: string; message: string } } | null
+  if (!result) throw new CloudError('INTERNAL')
+  if (!result.ok || !result.data) throw new CloudError(isErrorCode(result.error?.code) ? result.error.code : 'INTERNAL', result.error?.message)
+  return { fileId: result.data.fileId, name: file.name, type: result.data.type }
+}

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { signInAs } from './support/signin'
+import { startServer, type RunningServer } from '../../scripts/lib/local-server'
+import { cardFor, idFor, PDF, PNG } from '../helpers/aid'
+
+const CHILD_ID = idFor('20080510', '315')
+
+/** 金秋助学 end to end on the real server: apply with two files, sent back, corrected, approved, noticed, paid. */
+describe('金秋助学', () => {
+  let server: RunningServer
+  let browser: Browser
+
+  before(async () => {
+    // The server's clock may be moved forward (past the 公示) only when it is started with this.
+    process.env.DEV_CLOCK = '1'
+    server = await startServer()
+    delete process.env.DEV_CLOCK
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const fill = (page: Page, testId: string, value: string) => page.locator(`[data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first().fill(value)
+  const next = async (page: Page, title: string) => {
+    await page.tap('#step-next')
+    await page.getByTestId('step-title').getByText(title).waitFor()
+  }
+  const uploadAs = async (page: Page, button: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.tap(button)])
+    await chooser.setFiles(file)
+  }
+  const openAid = (page: Page, sub: string) => page.goto(`${server.url}/#/features/aid/pages/${sub}/index`)
+
+  async function review(browserPage: Page, id: string, note?: string) {
+    await openAid(browserPage, 'review')
+    await browserPage.waitForSelector(id)
+    if (note) await fill(browserPage, 'review-note', note)
+    await browserPage.tap(id)
+  }
+
+  it('a member applies, is sent back, corrects, is approved, noticed and paid', async () => {
+    const shot = screenshots('aid')
+    const member = await openPhone(browser)
+    const page = member.page
+    await signInAs(page, server.url, 'member')
+    await page.tap('#service-aid')
+    await page.getByTestId('programme').getByText('2026 年金秋助学（演示项目）').waitFor()
+    await page.tap('#q-level-undergraduate')
+    await page.tap('#q-category-dibao')
+    await page.tap('#check-eligibility')
+    await page.getByTestId('eligibility-result').getByText('可以申请，本科资助标准 ¥5,000').waitFor()
+    await shot(page, 'eligible')
+    await page.tap('#start-application')
+
+    await page.getByTestId('step-title').getByText('申请人').waitFor()
+    await page.getByText('会员编号 150102000001', { exact: false }).waitFor()
+    await next(page, '子女')
+    await fill(page, 'child-name', '张小明')
+    await page.tap('#level-undergraduate')
+    await fill(page, 'child-id', idFor('20230510'))
+    await page.getByText('与所填学段不符').waitFor()
+    await shot(page, 'child-too-young')
+    await fill(page, 'child-id', CHILD_ID)
+    await fill(page, 'child-school', '示例大学（演示）')
+    await next(page, '家庭')
+    await fill(page, 'household-size', '0')
+    await fill(page, 'household-income', '36000')
+    await page.tap('#category-dibao')
+    await fill(page, 'household-description', '父亲因病无法工作（示例）')
+    await page.tap('#step-next')
+    await page.getByTestId('form-problem').getByText('家庭人口数至少为 1').waitFor()
+    await fill(page, 'household-size', '3')
+    await next(page, '材料')
+    await uploadAs(page, '#upload-admission_letter', { name: 'tongzhishu.png', mimeType: 'image/png', buffer: PNG })
+    await page.getByTestId('doc-admission_letter').getByText('已上传：tongzhishu.png').waitFor()
+    await uploadAs(page, '#upload-hardship_proof', { name: 'dibao.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await page.getByTestId('doc-hardship_proof').getByText('已上传：dibao.pdf').waitFor()
+    await shot(page, 'documents')
+    await next(page, '同意与收款')
+    // Nothing typed so far put the ID number in the phone's storage.
+    assert.doesNotMatch(await page.evaluate(() => JSON.stringify(localStorage)), new RegExp(CHILD_ID))
+    await page.tap('#consent-sensitive-yes')
+    await fill(page, 'payout-bank', '示例银行（演示）')
+    await fill(page, 'payout-card', cardFor())
+    await shot(page, 'payout')
+    await page.tap('#submit-application')
+    await page.getByTestId('my-application').waitFor()
+    assert.equal(await page.getByTestId('step-level_one').getAttribute('data-state'), 'current')
+    assert.doesNotMatch(await page.evaluate(() => JSON.stringify(localStorage)), new RegExp(`${CHILD_ID}|${cardFor()}`))
+    await shot(page, 'submitted')
+
+    const clerk = await openPhone(browser)
+    await signInAs(clerk.page, server.url, 'clerk')
+    // The reviewer opens a document: fetched with the session, shown from a blob in a new tab.
+    await openAid(clerk.page, 'review')
+    await clerk.page.waitForSelector('#open-doc-admission_letter')
+    const [tab] = await Promise.all([clerk.context.waitForEvent('page'), clerk.page.tap('#open-doc-admission_letter')])
+    await tab.waitForURL(/^blob:/)
+    await tab.close()
+    await review(clerk.page, '#review-send-back', '录取通知书照片不清晰，请重新上传')
+    await clerk.page.getByTestId('review-item').getByText('退回修改').waitFor()
+    await shot(clerk.page, 'clerk-sent-back')
+
+    await page.reload()
+    await page.getByTestId('step-level_one').getByText('录取通知书照片不清晰，请重新上传').waitFor()
+    await shot(page, 'returned')
+    await page.tap('#correct-application')
+    await page.getByTestId('step-title').getByText('子女').waitFor()
+    await fill(page, 'child-id', CHILD_ID)
+    await next(page, '家庭')
+    await next(page, '材料')
+    await uploadAs(page, '#upload-admission_letter', { name: 'tongzhishu-2.png', mimeType: 'image/png', buffer: PNG })
+    await page.getByTestId('doc-admission_letter').getByText('已上传：tongzhishu-2.png').waitFor()
+    await next(page, '同意与收款')
+    await page.tap('#consent-sensitive-yes')
+    await fill(page, 'payout-card', cardFor())
+    await page.tap('#submit-application')
+    await page.getByTestId('my-application').waitFor()
+    assert.equal(await page.getByTestId('step-level_one').getAttribute('data-state'), 'current')
+
+    await review(clerk.page, '#review-verify')
+    await clerk.page.getByTestId('review-item').getByText('上级审批').waitFor()
+    const city = await openPhone(browser)
+    await signInAs(city.page, server.url, 'city-clerk')
+    await review(city.page, '#review-approve')
+    await city.page.getByTestId('review-item').getByText('公示中').waitFor()
+    await shot(city.page, 'approved')
+
+    // The 公示 is public: a visitor who never signed in sees the masked name.
+    const visitor = await openPhone(browser)
+    await openAid(visitor.page, 'notice')
+    const entry = visitor.page.getByTestId('notice-entry')
+    await entry.getByText('张*明', { exact: true }).waitFor()
+    await entry.getByText('示例大学（演示） · 本科 · ¥5,000').waitFor()
+    assert.equal(await visitor.page.getByText('张小明').count(), 0)
+    await shot(visitor.page, 'notice')
+
+    // Before the notice ends payout is refused; then time passes (the server's dev clock).
+    await openAid(city.page, 'review')
+    await city.page.waitForSelector('#review-mark-paid')
+    await fill(city.page, 'paid-reference', 'PAY-2026-001')
+    await city.page.tap('#review-mark-paid')
+    await city.page.getByText('公示期至', { exact: false }).waitFor()
+    const moved = await fetch(`${server.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 6 * 24 * 3600 * 1000 }) })
+    assert.equal(moved.status, 200)
+    await openAid(city.page, 'review')
+    await city.page.waitForSelector('#review-mark-paid')
+    await fill(city.page, 'paid-reference', 'PAY-2026-001')
+    await city.page.tap('#review-mark-paid')
+    await city.page.getByTestId('review-item').getByText('PAY-2026-001', { exact: false }).waitFor()
+    await shot(city.page, 'paid')
+
+    await page.reload()
+    await page.getByTestId('step-paid').getByText('已发放').waitFor()
+    assert.equal(await page.getByTestId('step-paid').getAttribute('data-state'), 'done')
+    await shot(page, 'member-paid')
+
+    // The one refused payout (409) is the browser's only complaint.
+    assert.equal(city.errors.filter((e) => /409/.test(e)).length, 1)
+    for (const errors of [member.errors, clerk.errors, city.errors.filter((e) => !/409/.test(e)), visitor.errors]) assert.deepEqual(errors, [])
+    for (const ctx of [member, clerk, city, visitor]) await ctx.context.close()
+  })
+
+  it('city staff change their programme: notice days and the high-school amount', async () => {
+    const shot = screenshots('aid-programme')
+    const staff = await openPhone(browser)
+    await signInAs(staff.page, server.url, 'city-clerk')
+    await staff.page.tap('#service-aid')
+    await staff.page.tap('#open-programme')
+    await staff.page.getByText('呼和浩特市总工会 · 2026 年（已设置）').waitFor()
+    assert.equal(await staff.page.locator('[data-testid="programme-first-day"] input').inputValue(), '2026-11-01')
+    assert.equal(await staff.page.locator('[data-testid="programme-last-day"] input').inputValue(), '2026-12-31')
+    await fill(staff.page, 'programme-notice-days', '7')
+    await fill(staff.page, 'programme-amount-high_school', '2500')
+    await staff.page.tap('#save-programme')
+    await staff.page.getByText('已保存').waitFor()
+    await shot(staff.page, 'saved')
+    const token = await staff.page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('session') ?? '{}').data).state.token as string)
+    const mine = await (await fetch(`${server.url}/api/cloud/aid`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'myProgrammes', data: {} }) })).json()
+    assert.deepEqual([mine.data[0].noticeDays, mine.data[0].amounts.high_school, mine.data[0].opensAt], [7, 250000, '2026-10-31T16:00:00.000Z'])
+    assert.deepEqual(staff.errors, [])
+    await staff.context.close()
+  })
+})

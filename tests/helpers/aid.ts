@@ -1,0 +1,44 @@
+import { checkCharacter } from '../../src/domain/idcard'
+import { luhnValid } from '../../src/domain/bankcard'
+import { aidDb } from '../../cloud/features/aid/collections'
+import type { Store } from '../../cloud/lib/store/port'
+
+/** A valid ID number for a birth date (YYYYMMDD) and sequence. */
+export function idFor(birth: string, seq = '123', region = '150102'): string {
+  const first17 = `${region}${birth}${seq}`
+  return first17 + checkCharacter(first17)
+}
+
+/** A Luhn-valid card number from a prefix. */
+export function cardFor(prefix = '622202000000000'): string {
+  for (let d = 0; d < 10; d++) if (luhnValid(`${prefix}${d}`)) return `${prefix}${d}`
+  throw new Error('unreachable')
+}
+
+/** A 1×1 PNG and a tiny PDF, made here rather than committed as binaries. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+
+let seq = 0
+/** Records an uploaded file owned by `owner` (what POST /api/upload does). */
+export async function fakeFile(store: Store, owner: string, type: 'image/png' | 'application/pdf' = 'image/png'): Promise<string> {
+  const id = `file-${++seq}-${owner}`
+  await aidDb(store).files.insert({ _id: id, owner, type, size: 100, createdAt: '2026-11-23T00:00:00.000Z' })
+  return id
+}
+
+export async function applicationInput(store: Store, owner: string, over: Record<string, unknown> = {}) {
+  return {
+    programmeId: 'aid-hhht-2026',
+    idempotencyKey: `key-${++seq}-abcdef`,
+    child: { name: '张小明', idNumber: idFor('20080510'), relation: 'parent', school: '内蒙古大学（示例）', major: '计算机', admissionYear: 2026, level: 'undergraduate' },
+    household: { size: 3, annualIncomeFen: 3_600_000, category: 'dibao', description: '父亲因病无法工作（示例）' },
+    documents: [
+      { kind: 'admission_letter', fileId: await fakeFile(store, owner) },
+      { kind: 'hardship_proof', fileId: await fakeFile(store, owner, 'application/pdf') },
+    ],
+    consents: { sensitive: true },
+    payout: { bank: '示例银行', cardNumber: cardFor() },
+    ...over,
+  }
+}

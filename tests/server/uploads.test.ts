@@ -1,0 +1,93 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp } from '../../server/app'
+import { aidDb } from '../../cloud/features/aid/collections'
+import { collections } from '../../cloud/lib/collections'
+import { cloudHarness } from '../helpers/cloud'
+import { applicationInput, PDF, PNG } from '../helpers/aid'
+
+
+describe('uploads', () => {
+  let server: Server
+  let base: string
+  let dir: string
+  let harness: Awaited<ReturnType<typeof cloudHarness>>
+
+  beforeEach(async () => {
+    harness = await cloudHarness()
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-'))
+    server = createApp({ store: harness.store, clock: harness.clock, secrets: harness.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, webRoot: null, uploadDir: dir })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve))
+    await harness.store.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  const login = async (as: string) => ((await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as }) })).json()) as { token: string }).token
+  const upload = (token: string | null, type: string, body: Buffer) =>
+    fetch(`${base}/api/upload`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) })
+  const get = (token: string, id: string) => fetch(`${base}/api/files/${id}`, { headers: { Authorization: `Bearer ${token}` } })
+
+  it('stores a PNG and a PDF for the signed-in owner', async () => {
+    const token = await login('member')
+    const png = await upload(token, 'image/png', PNG)
+    expect(png.status).toBe(200)
+    const { data } = (await png.json()) as { data: { fileId: string; type: string; size: number } }
+    expect(data).toMatchObject({ type: 'image/png', size: PNG.length })
+    expect((await upload(token, 'application/pdf', PDF)).status).toBe(200)
+    const [doc] = await aidDb(harness.store).files.find({ _id: data.fileId })
+    expect(doc.owner).toBe('demo-member')
+    const back = await get(token, data.fileId)
+    expect(back.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await back.arrayBuffer()).equals(PNG)).toBe(true)
+  })
+
+  it('refuses anonymous uploads, other types, lying headers and files over 5 MB, storing nothing', async () => {
+    const token = await login('member')
+    expect((await upload(null, 'image/png', PNG)).status).toBe(401)
+    const gif = await upload(token, 'image/gif', Buffer.from('GIF89a'))
+    expect(gif.status).toBe(415)
+    expect(((await gif.json()) as { error: { code: string } }).error.code).toBe('FILE_TYPE')
+    expect((await upload(token, 'image/png', PDF)).status).toBe(415)
+    expect((await upload(token, 'application/pdf', Buffer.from('<html>'))).status).toBe(415)
+    const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)])
+    const tooLarge = await upload(token, 'image/png', big)
+    expect(tooLarge.status).toBe(413)
+    expect(((await tooLarge.json()) as { error: { code: string } }).error.code).toBe('FILE_TOO_LARGE')
+    expect(await aidDb(harness.store).files.count({})).toBe(0)
+    expect(fs.readdirSync(dir)).toEqual([])
+  })
+
+  it('serves a document only to its owner and the reviewers of the application that uses it', async () => {
+    const member = await login('member')
+    const ids: string[] = []
+    for (const body of [PNG, PDF]) {
+      const response = await upload(member, body === PNG ? 'image/png' : 'application/pdf', body)
+      ids.push(((await response.json()) as { data: { fileId: string } }).data.fileId)
+    }
+    const clerk = await login('clerk')
+    // Before an application references it, even the clerk cannot read it.
+    expect((await get(clerk, ids[0])).status).toBe(404)
+    const input = await applicationInput(harness.store, 'demo-member', {
+      documents: [
+        { kind: 'admission_letter', fileId: ids[0] },
+        { kind: 'hardship_proof', fileId: ids[1] },
+      ],
+    })
+    const submitted = await harness.callAs('demo-member', 'aid', 'submit', input)
+    expect(submitted.ok).toBe(true)
+    expect((await get(clerk, ids[0])).status).toBe(200)
+    expect((await get(await login('city-clerk'), ids[1])).status).toBe(200)
+    expect((await get(await login('hm-clerk'), ids[0])).status).toBe(404)
+    expect((await get(await login('worker'), ids[0])).status).toBe(404)
+    expect((await get(await login('merchant'), ids[0])).status).toBe(404)
+    expect((await get(member, '../../etc/passwd')).status).toBe(404)
+    expect(await collections(harness.store).audit.count({})).toBe(0)
+  })
+})
