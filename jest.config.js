@@ -21,6 +21,8 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/server/**/*.test.ts'],
       transform: { '\\.[jt]sx?$': 'babel-jest' },
+      // kdbush, geokdbush and tinyqueue ship ES modules only.
+      transformIgnorePatterns: ['/node_modules/(?!(kdbush|geokdbush|tinyqueue)/)'],
       moduleNameMapper: alias,
     },
     {

@@ -86,7 +86,7 @@ export async function benchStations(results: Results, n = 300, scans = 100): Pro
     }
     const indexAt = performance.now()
     await post({ action: 'nearby', data: { lat: 40.84, lng: 111.75 } })
-    results.add('stations.index_build_s', round((performance.now() - indexAt) / 1000, 2), 's (first search builds the grid index)')
+    results.add('stations.index_build_s', round((performance.now() - indexAt) / 1000, 2), 's (first search builds the kd-tree)')
 
     const qs = queries(n)
     for (const q of qs.slice(0, 20)) await post({ action: 'nearby', data: q })

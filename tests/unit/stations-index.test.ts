@@ -1,4 +1,4 @@
-import { GridIndex } from '../../cloud/features/stations/grid-index'
+import { KdIndex } from '../../cloud/features/stations/kd-index'
 import { parseHours } from '../../src/domain/stations/hours'
 import { scanNearest, type NearbyQuery, type StationPoint } from '../../src/domain/stations/search'
 import { AMENITIES, STATION_TYPES } from '../../src/domain/stations/types'
@@ -34,10 +34,10 @@ function randomPoints(n: number, random: () => number): StationPoint[] {
   })
 }
 
-describe('the grid index', () => {
+describe('the stations index', () => {
   const random = rng(42)
   const points = randomPoints(10_000, random)
-  const index = new GridIndex()
+  const index = new KdIndex()
   for (const p of points) index.upsert(p)
 
   it('gives the same answers as a brute-force scan on many random points and filters', () => {
@@ -74,7 +74,7 @@ describe('the grid index', () => {
   })
 
   it('keeps up with a moved, a removed and a deactivated station', () => {
-    const small = new GridIndex()
+    const small = new KdIndex()
     const base = points.slice(0, 3).map((p, k) => ({ ...p, lat: 40 + k * 0.01, lng: 111, active: true, types: undefined }))
     base.forEach((p) => small.upsert(p))
     const q: NearbyQuery = { lat: 40, lng: 111, radiusM: 10_000, k: 5 }
@@ -93,11 +93,13 @@ describe('the grid index', () => {
   })
 })
 
-describe('the grid index with other cell sizes', () => {
-  it.each([0.01, 0.1, 1])('cells of %p° answer like a scan too', (cell) => {
-    const random = rng(7)
-    const points = randomPoints(3000, random)
-    const index = new GridIndex(cell)
+describe('the index on data with exact ties', () => {
+  it.each([1, 7, 42])('many stations at the same spots (seed %p) still answer like a scan', (seed) => {
+    const random = rng(seed)
+    // Every station shares its position with others: ties at the kth distance are broken by code.
+    const spots = randomPoints(40, random)
+    const points = Array.from({ length: 3000 }, (_, i) => ({ ...spots[i % spots.length], code: `T${String(i).padStart(5, '0')}` }))
+    const index = new KdIndex()
     points.forEach((p) => index.upsert(p))
     const now = new Date('2026-11-23T04:00:00Z')
     for (let i = 0; i < 60; i++) {

@@ -2,7 +2,7 @@ import type { StationPoint } from '../../../src/domain/stations/search'
 import type { Amenity } from '../../../src/domain/stations/types'
 import type { Store } from '../../lib/store/port'
 import { storedHours, stationsDb, type StationDoc } from './collections'
-import { GridIndex } from './grid-index'
+import { KdIndex } from './kd-index'
 
 /**
  * The spatial index of the embedded home: built from the store on first use, kept in memory per
@@ -13,7 +13,7 @@ import { GridIndex } from './grid-index'
  * In WeChat a cloud function instance is short-lived and there may be several: there the search
  * must be the database's geoNear over a geo index instead (not built yet; see README).
  */
-const indexes = new WeakMap<Store, Promise<GridIndex>>()
+const indexes = new WeakMap<Store, Promise<KdIndex>>()
 
 /** Pages through the collection; works with the WeChat adapter's 100-document reads too. */
 const PAGE = 50_000
@@ -34,8 +34,8 @@ export function pointOf(doc: StationDoc): StationPoint {
   return { code: doc._id, lat: doc.lat, lng: doc.lng, type: doc.type, amenities: shared(doc.amenities), hours: storedHours(doc.hours), active: doc.status === 'active' }
 }
 
-async function build(store: Store): Promise<GridIndex> {
-  const index = new GridIndex()
+async function build(store: Store): Promise<KdIndex> {
+  const index = new KdIndex()
   const { stations } = stationsDb(store)
   // Keyset paging (`_id` after the last one seen): each page is a range on the _id index.
   for (let last = ''; ; ) {
@@ -47,7 +47,7 @@ async function build(store: Store): Promise<GridIndex> {
   return index
 }
 
-export function stationIndex(store: Store): Promise<GridIndex> {
+export function stationIndex(store: Store): Promise<KdIndex> {
   let index = indexes.get(store)
   if (!index) {
     index = build(store)
