@@ -1,4 +1,5 @@
 import type { UnionLevel } from '../../src/domain/contract'
+import { ensureBenefitsIndexes } from '../features/benefits/collections'
 import type { Doc, Store } from './store/port'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
@@ -76,4 +77,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await store.ensureIndex('unions', { fields: ['ancestors'] })
   await store.ensureIndex('audit', { fields: ['target.id'] })
   await store.ensureIndex('notifications', { fields: ['openid'] })
+  await ensureBenefitsIndexes(store)
 }

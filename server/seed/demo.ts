@@ -1,6 +1,7 @@
 import type { Clock } from '../../cloud/lib/clock'
 import { collections, type MembershipDoc, type MerchantDoc, type PersonDoc, type RoleDoc, type UnionDoc } from '../../cloud/lib/collections'
 import type { Store } from '../../cloud/lib/store/port'
+import { seedBenefits } from './benefits'
 
 /**
  * Demo data for the local home: a slice of the Inner Mongolia union tree and four demo people.
@@ -69,5 +70,6 @@ export async function seedDemo(store: Store, clock: Clock): Promise<boolean> {
   for (const merchant of MERCHANTS) await db.merchants.insert(merchant)
   for (const role of ROLES) await db.roles.insert(role)
   for (const membership of MEMBERSHIPS) await db.memberships.insert(membership)
+  await seedBenefits(store, clock)
   return true
 }

@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import { member } from './member'
+import { benefits } from './benefits'
 import type { ActionSpec, FunctionSpec } from './define'
 
 /**
@@ -8,6 +9,7 @@ import type { ActionSpec, FunctionSpec } from './define'
  */
 export const contract = {
   member,
+  benefits,
 } satisfies Record<string, FunctionSpec>
 
 export type Contract = typeof contract
@@ -31,3 +33,4 @@ export function findAction(fn: string, action: string): ActionSpec | undefined {
 export * from './define'
 export * from './common'
 export * from './member'
+export * from './benefits'
