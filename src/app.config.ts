@@ -9,6 +9,7 @@ export default defineAppConfig({
     navigationBarTitleText: '工会会员服务',
     navigationBarTextStyle: 'white',
   },
+  subPackages: [{ root: 'features/benefits', pages: ['pages/list/index', 'pages/detail/index', 'pages/coupons/index', 'pages/coupon/index', 'pages/redeem/index', 'pages/manage/index'] }],
   tabBar: {
     color: '#666666',
     selectedColor: '#c8161d',

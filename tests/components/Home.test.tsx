@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import Home from '@/pages/home/index'
+import { SERVICES } from '@/pages/home/services'
 import { agreePrivacy, byId, byTestId, resetApp, signIn } from '../setup/app'
 
 const testUtils = new TestUtils()
@@ -13,7 +14,7 @@ afterEach(() => {
 })
 
 describe('首页', () => {
-  it('shows the four services, each not open yet', async () => {
+  it('shows the four services; those not open yet say so', async () => {
     signIn()
     agreePrivacy()
     await testUtils.mount(Home)
@@ -32,11 +33,13 @@ describe('首页', () => {
     for (const [id, title] of Object.entries(expected)) {
       const tile = byId(id)
       expect(tile?.querySelector('.home__tile-title')?.textContent).toBe(title)
-      expect(tile?.querySelector('.home__soon')?.textContent).toBe('即将开放')
+      // 即将开放 shows exactly on the services whose subpackage has not landed (no path yet).
+      const open = SERVICES.find((s) => `service-${s.key}` === id)?.path
+      expect(tile?.querySelector('.home__soon')?.textContent).toBe(open ? undefined : '即将开放')
     }
   })
 
-  it('tapping a service that is not open yet goes nowhere', async () => {
+  it('tapping a service opens its subpackage; one not open yet goes nowhere', async () => {
     const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     signIn()
     agreePrivacy()
@@ -44,7 +47,9 @@ describe('首页', () => {
 
     for (const id of ['service-join', 'service-benefits', 'service-stations', 'service-aid']) testUtils.fireEvent.click(byId(id)!)
 
-    expect(navigateTo).not.toHaveBeenCalled()
+    const opened = SERVICES.flatMap((s) => (s.path ? [{ url: s.path }] : []))
+    expect(navigateTo.mock.calls.map((c) => c[0])).toEqual(opened)
+    expect(opened).toContainEqual({ url: '/features/benefits/pages/list/index' })
     expect(byTestId('service-grid')).not.toBeNull()
   })
 

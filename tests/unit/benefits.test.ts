@@ -1,4 +1,4 @@
-import { couponExpiry, couponState, expiryReminder, groupCoupons } from '../../src/domain/benefits/coupons'
+import { couponExpiry, couponState, expiryReminder } from '../../src/domain/benefits/coupons'
 import { limitText } from '../../src/domain/benefits/categories'
 import { matchesQuery, offerAvailability, offerFormErrors, queryTerm, searchTerms } from '../../src/domain/benefits/offers'
 import { chinaDay, chinaDaysUntil, periodKey } from '../../src/domain/benefits/time'
@@ -46,12 +46,6 @@ describe('coupons', () => {
   it('expires after its valid days but never after the offer ends', () => {
     expect(couponExpiry(now, 7, '2027-01-01T00:00:00.000Z')).toBe('2026-11-30T08:00:00.000Z')
     expect(couponExpiry(now, 30, '2026-12-01T00:00:00.000Z')).toBe('2026-12-01T00:00:00.000Z')
-  })
-
-  it('groups into the three tabs', () => {
-    const c = (status: 'active' | 'used', expiresAt: string) => ({ status, expiresAt })
-    const g = groupCoupons([c('active', '2026-12-01T00:00:00.000Z'), c('used', '2026-12-01T00:00:00.000Z'), c('active', '2026-11-01T00:00:00.000Z')], now)
-    expect([g.active.length, g.used.length, g.expired.length]).toEqual([1, 1, 1])
   })
 })
 

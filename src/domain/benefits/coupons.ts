@@ -39,10 +39,3 @@ export function couponExpiry(claimedAt: Date, validDays: number, offerEndAt: str
   const end = new Date(offerEndAt)
   return (byDays < end ? byDays : end).toISOString()
 }
-
-/** Groups coupons for 我的福利's three tabs, each newest first as given. */
-export function groupCoupons<C extends CouponTimes>(coupons: C[], now: Date): Record<CouponState, C[]> {
-  const groups: Record<CouponState, C[]> = { active: [], used: [], expired: [] }
-  for (const coupon of coupons) groups[couponState(coupon, now)].push(coupon)
-  return groups
-}

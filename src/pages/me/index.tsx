@@ -7,6 +7,7 @@ import { formatDate } from '@/domain/format'
 import { needsDemoLogin } from '@/platform/login'
 import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
+import { MeLinks } from '@/features/benefits/components/MeLinks'
 import './index.scss'
 
 function MembershipCard({ membership }: { membership: NonNullable<Profile['membership']> }) {
@@ -59,6 +60,7 @@ export default function Me() {
             </Text>
           </View>
           {data.membership ? <MembershipCard membership={data.membership} /> : <NotMember />}
+          <MeLinks profile={data} />
           {data.roles.length ? (
             <View className='me__section'>
               <Text className='me__section-title'>我的角色</Text>
