@@ -29,6 +29,7 @@ async function main() {
     sessionTtlMs: config.sessionTtlMs,
     maxBodyBytes: config.maxBodyBytes,
     webRoot: config.webRoot,
+    allowBenchPeople: config.allowBenchPeople,
     logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
   })
   server.listen(config.port, () => {

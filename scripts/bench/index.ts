@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startServer } from '../lib/local-server'
 import { weappSizes } from '../lib/weapp-sizes'
+import { benchBenefits, prepareBenefitsData } from './benefits'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
 import { Results } from './results'
@@ -40,6 +41,15 @@ async function main() {
     await benchCloud(server.url, token, results)
   } finally {
     await server.stop()
+  }
+
+  // Benefits on its own server: 10,000 offers and 1,000 members written before it starts.
+  const benefitsServer = await startServer({ env: { ALLOW_BENCH_PEOPLE: '1' }, prepare: prepareBenefitsData })
+  try {
+    console.log('普惠福利（HTTP）')
+    await benchBenefits(benefitsServer.url, results)
+  } finally {
+    await benefitsServer.stop()
   }
   results.write()
 }
