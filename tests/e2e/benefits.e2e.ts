@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openPhone, screenshots } from './support/browser'
 import { openMe, signInAs } from './support/signin'
 import { startServer, type RunningServer } from '../../scripts/lib/local-server'
+
+/** Screenshots after the page-slide animation has finished, so each shows the page it names. */
+function settledShots(flow: string) {
+  const shot = screenshots(flow)
+  return async (page: Page, name: string) => {
+    await page.waitForTimeout(500)
+    await shot(page, name)
+  }
+}
 
 /** 普惠福利 end to end: a member claims, the merchant redeems by typing the code, the member sees it used. */
 describe('benefits', () => {
@@ -20,7 +29,7 @@ describe('benefits', () => {
   })
 
   it('a member browses, claims and sees the coupon; the merchant redeems it; the member sees it used', async () => {
-    const shot = screenshots('benefits-claim-redeem')
+    const shot = settledShots('benefits-claim-redeem')
     const member = await openPhone(browser)
     const { page } = member
     await signInAs(page, server.url, 'member', shot)
@@ -63,7 +72,7 @@ describe('benefits', () => {
     await shot(page, 'my-coupons')
 
     // The merchant, on another phone.
-    const merchantShot = screenshots('benefits-merchant')
+    const merchantShot = settledShots('benefits-merchant')
     const merchant = await openPhone(browser)
     await signInAs(merchant.page, server.url, 'merchant', merchantShot)
     await openMe(merchant.page)
@@ -100,7 +109,7 @@ describe('benefits', () => {
   })
 
   it('a worker who has not joined is shown how to join instead of claiming', async () => {
-    const shot = screenshots('benefits-not-member')
+    const shot = settledShots('benefits-not-member')
     const { page, errors, context } = await openPhone(browser)
     await signInAs(page, server.url, 'worker', shot)
     await page.goto(`${server.url}/#/features/benefits/pages/detail/index?id=offer-bianmin-mian`)

@@ -6,6 +6,8 @@ export async function signInAs(page: Page, url: string, key: string, shot: (page
   await page.waitForSelector('[data-testid="login-needed"]')
   await page.tap('#login-needed-action')
   await page.waitForSelector(`#login-as-${key}`)
+  // Let the login page finish sliding in: a tap during the animation can leave it over 首页.
+  await page.waitForTimeout(500)
   await page.tap(`#login-as-${key}`)
   await page.waitForSelector('[data-testid="privacy-notice"]')
   await page.tap('#agree-privacy-btn')
