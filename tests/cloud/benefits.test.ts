@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { CouponDoc, OfferDoc } from '../../cloud/features/benefits/collections'
-import type { AuditDoc, RoleDoc } from '../../cloud/lib/collections'
+import type { AuditDoc, NotificationDoc, RoleDoc } from '../../cloud/lib/collections'
 import { dispatch } from '../../cloud/lib/dispatch'
 import { functions } from '../../cloud/functions'
 import { signToken } from '../../cloud/lib/tokens'
@@ -237,6 +237,16 @@ describe('我的福利 (myCoupons, coupon)', () => {
     const later = data(await b('demo-member', 'myCoupons', {}))
     expect(later.items.find((c) => c.id === lunch.id)).toMatchObject({ state: 'expired', reminder: null })
     expect(later.items.find((c) => c.id === fruit.id)).toMatchObject({ state: 'used', usedAt: '2026-11-23T08:00:00.000Z' })
+  })
+
+  it('a coupon close to expiry leaves one notification, however often the page loads', async () => {
+    const { b, store } = await harness()
+    const lunch = data(await claim(b, 'demo-member', 'offer-qingcheng-wucan'))
+    data(await claim(b, 'demo-member', 'offer-bianmin-shuiguo')) // 7 days: no reminder yet
+    await Promise.all([b('demo-member', 'myCoupons', {}), b('demo-member', 'myCoupons', {}), b('demo-member', 'myCoupons', {})])
+    const notes = await store.collection<NotificationDoc>('notifications').find({ openid: 'demo-member' })
+    expect(notes).toHaveLength(1)
+    expect(notes[0]).toMatchObject({ title: '福利券即将过期', body: '“工作午餐套餐立减10元”明天过期，请及时到示例青城餐厅（演示）使用。', link: `/features/benefits/pages/coupon/index?id=${lunch.id}` })
   })
 
   it('a member reads their own coupon with a signed QR token; another member cannot read it', async () => {

@@ -1,7 +1,7 @@
 import { couponExpiry, couponState, expiryReminder } from '../../src/domain/benefits/coupons'
 import { limitText } from '../../src/domain/benefits/categories'
 import { matchesQuery, offerAvailability, offerFormErrors, queryTerm, searchTerms } from '../../src/domain/benefits/offers'
-import { chinaDay, chinaDaysUntil, periodKey } from '../../src/domain/benefits/time'
+import { chinaClock, chinaDay, chinaDaysUntil, periodKey } from '../../src/domain/benefits/time'
 
 const at = (iso: string) => new Date(iso)
 
@@ -9,6 +9,7 @@ describe('China time', () => {
   it('today is the China date, not the UTC one', () => {
     expect(chinaDay(at('2026-11-23T15:59:59.000Z'))).toBe('2026-11-23')
     expect(chinaDay(at('2026-11-23T16:00:00.000Z'))).toBe('2026-11-24')
+    expect(chinaClock(at('2026-11-23T16:05:00.000Z'))).toBe('00:05')
   })
 
   it('period keys: once, day, Monday-based week, month', () => {

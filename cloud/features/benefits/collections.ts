@@ -56,6 +56,8 @@ export interface CouponDoc extends Doc {
   usedBy: string | null
   /** China date of the redemption, for the merchant's 今日核销. */
   usedDay: string | null
+  /** When the member was told it is about to expire (once). */
+  remindedAt?: string
 }
 
 export const benefitsDb = (store: Store) => ({

@@ -1,6 +1,7 @@
-import type { ActionOutput } from '../../../src/domain/contract'
+import type { ActionOutput, CouponView } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { signedIn, type ActionContext } from '../../lib/context'
+import { notify } from '../../lib/notify'
 import { signToken, verifyToken, type Claims, type TokenCheck } from '../../lib/tokens'
 import { benefitsDb } from './collections'
 import { couponView } from './views'
@@ -22,12 +23,28 @@ export function readCouponToken(ctx: ActionContext, token: string): TokenCheck<C
   return verifyToken<CouponClaims>(ctx.secrets.tokenKey, token, ctx.now().getTime(), (c) => typeof c.c === 'string' && Object.keys(c).length === 2)
 }
 
-/** The caller's coupons, newest first (the app groups them with groupCoupons). */
+/** The caller's coupons, newest first, each with its state against the cloud's clock. */
 export async function myCoupons(ctx: ActionContext): Promise<ActionOutput<'benefits', 'myCoupons'>> {
   const { openid } = signedIn(ctx)
   const now = ctx.now()
   const coupons = await benefitsDb(ctx.store).coupons.find({ openid }, { sort: { claimedAt: -1 }, limit: 200 })
-  return { items: coupons.map((c) => couponView(c, now)), now: now.toISOString() }
+  const items = coupons.map((c) => couponView(c, now))
+  for (const item of items) if (item.reminder) await remindOnce(ctx, openid, item)
+  return { items, now: now.toISOString() }
+}
+
+/**
+ * A coupon close to expiry also leaves a notification, once: the conditional update on
+ * `remindedAt` decides which of two simultaneous page loads writes it.
+ */
+async function remindOnce(ctx: ActionContext, openid: string, coupon: CouponView): Promise<void> {
+  const first = await benefitsDb(ctx.store).coupons.update({ _id: coupon.id, remindedAt: { $exists: false } }, { set: { remindedAt: ctx.now().toISOString() } })
+  if (!first) return
+  await notify(ctx, openid, {
+    title: '福利券即将过期',
+    body: `“${coupon.title}”${coupon.reminder}，请及时到${coupon.merchantName}使用。`,
+    link: `/features/benefits/pages/coupon/index?id=${encodeURIComponent(coupon.id)}`,
+  })
 }
 
 /** One of the caller's coupons; someone else's answers as if it did not exist. */

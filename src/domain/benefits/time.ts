@@ -10,6 +10,11 @@ export function chinaDay(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
 }
 
+/** The wall-clock time in China as HH:mm (a merchant's list of today's redemptions). */
+export function chinaClock(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 16)
+}
+
 /** The start (00:00 China time) of the China day containing `at`, as an instant. */
 export function chinaDayStart(at: Date): Date {
   return new Date(Date.parse(`${chinaDay(at)}T00:00:00.000Z`) - CHINA_OFFSET_MS)

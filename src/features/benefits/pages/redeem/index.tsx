@@ -3,12 +3,11 @@ import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
+import { chinaClock } from '@/domain/benefits/time'
 import { CloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import './index.scss'
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' })
 
 /** 核销 (merchant staff): scan the member's QR or type the redeem code; today's redemptions below. */
 export default function Redeem() {
@@ -71,7 +70,7 @@ export default function Redeem() {
               <View key={item.couponId} className='bf__card' data-testid='redemption'>
                 <View className='bf__row'>
                   <Text className='bf__text'>{item.title}</Text>
-                  <Text className='bf__muted'>{time(item.usedAt)}</Text>
+                  <Text className='bf__muted'>{chinaClock(new Date(item.usedAt))}</Text>
                 </View>
                 <Text className='bf__muted'>核销码 {item.code}</Text>
               </View>
