@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { openPhone, screenshots } from './support/browser'
+import { serverAndBrowser } from './support/server'
 import { openMe, signInAs } from './support/signin'
-import { startServer, type RunningServer } from '../../scripts/lib/local-server'
 
 /** Screenshots after the page-slide animation has finished, so each shows the page it names. */
 function settledShots(flow: string) {
@@ -16,23 +16,13 @@ function settledShots(flow: string) {
 
 /** 普惠福利 end to end: a member claims, the merchant redeems by typing the code, the member sees it used. */
 describe('benefits', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const env = serverAndBrowser()
 
   it('a member browses, claims and sees the coupon; the merchant redeems it; the member sees it used', async () => {
     const shot = settledShots('benefits-claim-redeem')
-    const member = await openPhone(browser)
+    const member = await openPhone(env.browser)
     const { page } = member
-    await signInAs(page, server.url, 'member', shot)
+    await signInAs(page, env.server.url, 'member', shot)
 
     await page.tap('#service-benefits')
     await page.getByTestId('offer-list').waitFor()
@@ -73,8 +63,8 @@ describe('benefits', () => {
 
     // The merchant, on another phone.
     const merchantShot = settledShots('benefits-merchant')
-    const merchant = await openPhone(browser)
-    await signInAs(merchant.page, server.url, 'merchant', merchantShot)
+    const merchant = await openPhone(env.browser)
+    await signInAs(merchant.page, env.server.url, 'merchant', merchantShot)
     await openMe(merchant.page)
     await merchant.page.tap('#me-redeem')
     await merchant.page.getByTestId('redeem').waitFor()
@@ -110,9 +100,9 @@ describe('benefits', () => {
 
   it('a worker who has not joined is shown how to join instead of claiming', async () => {
     const shot = settledShots('benefits-not-member')
-    const { page, errors, context } = await openPhone(browser)
-    await signInAs(page, server.url, 'worker', shot)
-    await page.goto(`${server.url}/#/features/benefits/pages/detail/index?id=offer-bianmin-mian`)
+    const { page, errors, context } = await openPhone(env.browser)
+    await signInAs(page, env.server.url, 'worker', shot)
+    await page.goto(`${env.server.url}/#/features/benefits/pages/detail/index?id=offer-bianmin-mian`)
     await page.getByTestId('join-first').getByText('请先入会').waitFor()
     assert.equal(await page.locator('#claim-btn').count(), 0)
     await shot(page, 'join-first')
