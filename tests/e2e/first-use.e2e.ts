@@ -101,6 +101,9 @@ describe('first use', () => {
     const { page, errors, context } = await openPhone(browser)
     await page.goto(`${server.url}/`)
     await page.tap('#login-needed-action')
+    await page.waitForSelector('#login-as-worker')
+    // Let the login page finish sliding in: a tap during the animation can leave it over 首页.
+    await page.waitForTimeout(500)
     await page.tap('#login-as-worker')
     await page.waitForSelector('[data-testid="privacy-notice"]')
     await page.tap('#privacy-decline')
