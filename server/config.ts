@@ -10,8 +10,6 @@ export interface ServerConfig {
   maxBodyBytes: number
   /** How long a demo session token lasts. */
   sessionTtlMs: number
-  /** ALLOW_BENCH_PEOPLE=1 (the bench only): demo login also accepts `bench-<n>`, created on first login. */
-  allowBenchPeople: boolean
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -22,6 +20,5 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     webRoot: path.join(root, 'dist', 'h5'),
     maxBodyBytes: 64 * 1024,
     sessionTtlMs: 7 * 24 * 3600 * 1000,
-    allowBenchPeople: env.ALLOW_BENCH_PEOPLE === '1',
   }
 }

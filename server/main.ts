@@ -29,7 +29,7 @@ async function main() {
     sessionTtlMs: config.sessionTtlMs,
     maxBodyBytes: config.maxBodyBytes,
     webRoot: config.webRoot,
-    allowBenchPeople: config.allowBenchPeople,
+    allowBenchPeople: process.env.ALLOW_BENCH_PEOPLE === '1',
     logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
   })
   server.listen(config.port, () => {

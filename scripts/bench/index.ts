@@ -44,7 +44,7 @@ async function main() {
   }
 
   // Benefits on its own server: 10,000 offers and 1,000 members written before it starts.
-  const benefitsServer = await startServer({ env: { ALLOW_BENCH_PEOPLE: '1' }, prepare: prepareBenefitsData })
+  const benefitsServer = await startServer({ ALLOW_BENCH_PEOPLE: '1' }, prepareBenefitsData)
   try {
     console.log('普惠福利（HTTP）')
     await benchBenefits(benefitsServer.url, results)

@@ -15,20 +15,14 @@ export interface RunningServer {
  * Starts the real local server (the same entry as `npm start`) on a free port with an empty data
  * folder, so it seeds the demo data exactly as a first start would. Needs `dist/h5` built.
  */
-export interface ServerOptions {
-  /** Extra environment for the server (e.g. ALLOW_BENCH_PEOPLE=1 for the bench). */
-  env?: Record<string, string>
-  /** Writes into the empty data folder before the server opens it (bench data). */
-  prepare?: (dataDir: string) => void
-}
-
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, prepare?: (dataDir: string) => void): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'))
-  options.prepare?.(dataDir)
+  // The bench writes its data (nedb files) into the empty folder before the server opens it.
+  prepare?.(dataDir)
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, ...options.env, PORT: '0', DATA_DIR: dataDir },
+    env: { ...process.env, ...extraEnv, PORT: '0', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -54,6 +54,7 @@ describe('benefits', () => {
     const code = (await page.getByTestId('redeem-code').textContent())?.trim() ?? ''
     assert.match(code, /^[2-9A-HJKMNP-Z]{8}$/)
     assert.match((await page.getByTestId('qr-token').textContent()) ?? '', /^[\w-]+\.[\w-]+$/)
+    await page.getByTestId('card-qr').waitFor()
     await shot(page, 'coupon')
 
     await page.tap('#to-my-coupons')

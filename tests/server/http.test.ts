@@ -52,6 +52,24 @@ describe('local server', () => {
     expect(response.status).toBe(404)
   })
 
+  it('signs in bench people only when started for the bench (ALLOW_BENCH_PEOPLE)', async () => {
+    const bench = JSON.stringify({ as: 'bench-7' })
+    expect((await fetch(`${base}/api/dev/login`, { method: 'POST', body: bench })).status).toBe(404)
+    const benchServer = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot, allowBenchPeople: true })
+    await new Promise<void>((resolve) => benchServer.listen(0, '127.0.0.1', resolve))
+    try {
+      const benchBase = `http://127.0.0.1:${(benchServer.address() as AddressInfo).port}`
+      const response = await fetch(`${benchBase}/api/dev/login`, { method: 'POST', body: bench })
+      expect(response.status).toBe(200)
+      const { token } = (await response.json()) as { token: string }
+      const profile = await fetch(`${benchBase}/api/cloud/member`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'profile', data: {} }) })
+      expect(await profile.json()).toMatchObject({ ok: true, data: { membership: null } })
+      expect((await fetch(`${benchBase}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'bench-x' }) })).status).toBe(404)
+    } finally {
+      await new Promise((resolve) => benchServer.close(resolve))
+    }
+  })
+
   it.each([
     ['no token', undefined, 401, 'UNAUTHENTICATED'],
     ['a forged token', 'eyJzdWIiOiJkZW1vLW1lbWJlciIsImV4cCI6OTk5OTk5OTk5OTk5OX0.AAAA', 401, 'UNAUTHENTICATED'],

@@ -4,13 +4,15 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { formatDate } from '@/domain/format'
 import { useCloud } from '@/services/useCloud'
+// The join feature's QR drawn with views (the same file as on main, where join landed first).
+import { QrCode } from '@/features/join/components/QrCode'
 import './index.scss'
 
 const STATE_TEXT = { active: '请向店员出示此码', used: '已使用', expired: '已过期' }
 
 /**
- * 出示券码: the redeem code large, for the merchant to type, and the signed QR token (id + expiry,
- * valid 10 minutes). The token is shown as text: no QR encoder is among the project's packages yet.
+ * 出示券码: the redeem code large, for the merchant to type, and a QR of the signed token (coupon id
+ * + expiry, valid 10 minutes) for the merchant to scan; the token is also shown as text for the web.
  */
 export default function CouponPage() {
   const id = useRouter().params.id ?? ''
@@ -36,7 +38,10 @@ export default function CouponPage() {
           </View>
           {data.qrToken ? (
             <View className='bf__card'>
-              <Text className='bf__muted'>扫码核销内容（10分钟内有效）</Text>
+              <Text className='bf__muted'>请店员扫码核销（10分钟内有效）</Text>
+              <View className='bf__qr'>
+                <QrCode text={data.qrToken} size={220} />
+              </View>
               <Text className='bf__token' data-testid='qr-token' userSelect>
                 {data.qrToken}
               </Text>
