@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { View, Text, Input, ScrollView } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
@@ -7,6 +7,7 @@ import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCategory, type OfferCity } fr
 import type { OfferSummary } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
+import { ChipRow } from '../../components/ChipRow'
 import { OfferCard } from '../../components/OfferCard'
 import './index.scss'
 
@@ -65,24 +66,8 @@ export default function OfferList() {
             搜索
           </Button>
         </View>
-        <ScrollView scrollX className='bf__chips-scroll'>
-          <View className='bf__chips'>
-            {[undefined, ...OFFER_CATEGORIES].map((c) => (
-              <Text key={c ?? 'all'} id={`cat-${c ?? 'all'}`} className={`bf__chip${filters.category === c ? ' bf__chip--on' : ''}`} onClick={() => setFilters((f) => ({ ...f, category: c }))}>
-                {c ?? '全部'}
-              </Text>
-            ))}
-          </View>
-        </ScrollView>
-        <ScrollView scrollX className='bf__chips-scroll'>
-          <View className='bf__chips'>
-            {[undefined, ...OFFER_CITIES].map((c) => (
-              <Text key={c ?? 'all'} id={`city-${c ?? 'all'}`} className={`bf__chip${filters.city === c ? ' bf__chip--on' : ''}`} onClick={() => setFilters((f) => ({ ...f, city: c }))}>
-                {c ?? '全部城市'}
-              </Text>
-            ))}
-          </View>
-        </ScrollView>
+        <ChipRow idPrefix='cat' allText='全部' values={OFFER_CATEGORIES} current={filters.category} onPick={(category) => setFilters((f) => ({ ...f, category }))} />
+        <ChipRow idPrefix='city' allText='全部城市' values={OFFER_CITIES} current={filters.city} onPick={(city) => setFilters((f) => ({ ...f, city }))} />
         {items && !items.length && !cursor ? (
           <Text className='bf__empty' data-testid='offers-empty'>
             {filters.q ? `没有找到“${filters.q}”相关的福利` : '这里暂时没有福利，换个类别或城市看看'}
