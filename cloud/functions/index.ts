@@ -5,6 +5,7 @@ import { memberHandlers } from './member'
 import { transferHandlers } from './transfer'
 import { reviewHandlers } from './review'
 import { stationsHandlers } from './stations'
+import { benefitsHandlers } from './benefits'
 
 /** Every cloud function's handlers; the type makes a function missing here a compile error. */
 export const functions: { [F in FunctionName]: Handlers<F> } = {
@@ -13,4 +14,5 @@ export const functions: { [F in FunctionName]: Handlers<F> } = {
   review: reviewHandlers,
   stations: stationsHandlers,
   aid: aidHandlers,
+  benefits: benefitsHandlers,
 }

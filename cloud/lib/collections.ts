@@ -1,6 +1,7 @@
 import { ensureAidIndexes } from '../features/aid/collections'
 import type { UnionLevel } from '../../src/domain/contract'
 import { ensureTransferIndexes } from '../features/transfer/collections'
+import { ensureBenefitsIndexes } from '../features/benefits/collections'
 import type { Doc, Store } from './store/port'
 import { ensureJoinIndexes } from '../features/join/collections'
 import { ensureStationIndexes } from '../features/stations/collections'
@@ -88,4 +89,5 @@ export async function ensureIndexes(store: Store): Promise<void> {
   await ensureJoinIndexes(store)
   await ensureStationIndexes(store)
   await ensureAidIndexes(store)
+  await ensureBenefitsIndexes(store)
 }

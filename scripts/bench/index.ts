@@ -4,6 +4,7 @@ import path from 'node:path'
 import { startServer } from '../lib/local-server'
 import { weappSizes } from '../lib/weapp-sizes'
 import { benchAid } from './aid'
+import { benchBenefits, prepareBenefitsData } from './benefits'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
 import { benchJoin } from './join'
@@ -54,6 +55,15 @@ async function main() {
   }
   console.log('驿站（186,000 个，独立的服务器与数据）')
   await benchStations(results)
+
+  // Benefits on its own server: 10,000 offers and 1,000 members written before it starts.
+  const benefitsServer = await startServer({ env: { ALLOW_BENCH_PEOPLE: '1' }, prepare: prepareBenefitsData })
+  try {
+    console.log('普惠福利（HTTP）')
+    await benchBenefits(benefitsServer.url, results)
+  } finally {
+    await benefitsServer.stop()
+  }
   results.write()
 }
 

@@ -20,6 +20,8 @@ export interface ServerOptions {
   startTimeoutMs?: number
   /** Extra environment, e.g. ALLOW_BENCH_PEOPLE for the bench's many demo people. */
   env?: Record<string, string>
+  /** Writes data into the data folder before the server starts (the benefits bench's offers). */
+  prepare?: (dataDir: string) => void
 }
 
 /**
@@ -29,6 +31,8 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'))
+  // A bench writes its data (nedb files) into the folder before the server opens it.
+  options.prepare?.(dataDir)
   const startTimeoutMs = options.startTimeoutMs ?? 30_000
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,

@@ -3,6 +3,7 @@ import { collections, type MembershipDoc, type MerchantDoc, type PersonDoc, type
 import type { Store } from '../../cloud/lib/store/port'
 import { seedStations } from './stations'
 import { seedAid } from './aid'
+import { seedBenefits } from './benefits'
 
 /**
  * Demo data for the local home: a slice of the Inner Mongolia union tree and four demo people.
@@ -73,5 +74,6 @@ export async function seedDemo(store: Store, clock: Clock): Promise<boolean> {
   for (const membership of MEMBERSHIPS) await db.memberships.insert(membership)
   await seedStations(store, clock)
   await seedAid(store, clock)
+  await seedBenefits(store, clock)
   return true
 }

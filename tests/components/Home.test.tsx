@@ -33,6 +33,7 @@ describe('首页', () => {
     for (const [id, title] of Object.entries(expected)) {
       const tile = byId(id)
       expect(tile?.querySelector('.home__tile-title')?.textContent).toBe(title)
+      // 即将开放 shows exactly on the services whose subpackage has not landed (no path yet).
       const open = SERVICES.find((s) => `service-${s.key}` === id)?.path
       expect(tile?.querySelector('.home__soon')?.textContent).toBe(open ? undefined : '即将开放')
     }
@@ -40,7 +41,7 @@ describe('首页', () => {
     expect(byId('service-stations')?.querySelector('.home__soon')).toBeNull()
   })
 
-  it('tapping an open service opens it; one not open yet goes nowhere', async () => {
+  it('tapping a service opens its subpackage; one not open yet goes nowhere', async () => {
     const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     signIn()
     agreePrivacy()
@@ -48,9 +49,9 @@ describe('首页', () => {
 
     for (const id of ['service-join', 'service-benefits', 'service-stations', 'service-aid']) testUtils.fireEvent.click(byId(id)!)
 
-    const openPaths = SERVICES.flatMap((s) => (s.path ? [s.path] : []))
-    expect(openPaths).toContain('/features/stations/pages/map/index')
-    expect(navigateTo.mock.calls.map(([options]) => options.url)).toEqual(openPaths)
+    const opened = SERVICES.flatMap((s) => (s.path ? [{ url: s.path }] : []))
+    expect(navigateTo.mock.calls.map((c) => c[0])).toEqual(opened)
+    expect(opened).toContainEqual({ url: '/features/benefits/pages/list/index' })
     expect(byTestId('service-grid')).not.toBeNull()
   })
 

@@ -4,6 +4,7 @@ import { member } from './member'
 import { transfer } from './transfer'
 import { review } from './review'
 import { stations } from './stations'
+import { benefits } from './benefits'
 import type { ActionSpec, FunctionSpec } from './define'
 
 /**
@@ -16,6 +17,7 @@ export const contract = {
   review,
   stations,
   aid,
+  benefits,
 } satisfies Record<string, FunctionSpec>
 
 export type Contract = typeof contract
@@ -44,3 +46,4 @@ export * from './join'
 export * from './review'
 export * from './stations'
 export * from './aid'
+export * from './benefits'

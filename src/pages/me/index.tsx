@@ -9,6 +9,7 @@ import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
 import { JoinStatus } from '@/features/join/components/JoinStatus'
 import { TransferEntry } from '@/features/transfer/components/TransferEntry'
+import { MeLinks } from '@/features/benefits/components/MeLinks'
 import './index.scss'
 
 function MembershipCard({ membership }: { membership: NonNullable<Profile['membership']> }) {
@@ -71,6 +72,7 @@ export default function Me() {
             ) : null}
           </View>
           <TransferEntry profile={data} />
+          <MeLinks profile={data} />
           {data.roles.length ? (
             <View className='me__section'>
               <Text className='me__section-title'>我的角色</Text>

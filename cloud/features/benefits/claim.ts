@@ -1,0 +1,135 @@
+import { randomInt } from 'node:crypto'
+import { couponExpiry } from '../../../src/domain/benefits/coupons'
+import { offerAvailability, type OfferAvailability } from '../../../src/domain/benefits/offers'
+import { periodKey } from '../../../src/domain/benefits/time'
+import type { ActionParsed, CouponView } from '../../../src/domain/contract'
+import { CloudError, type ErrorCode } from '../../../src/domain/errors'
+import { signedIn, type ActionContext } from '../../lib/context'
+import { requireActiveMember } from '../../lib/roles'
+import { DuplicateKeyError } from '../../lib/store/port'
+import { loadOffer } from './browse'
+import { benefitsDb, type CouponDoc, type OfferDoc } from './collections'
+import { isEligible } from './eligibility'
+import { couponView } from './views'
+
+/** Redeem codes avoid 0/O, 1/I/L so they can be read aloud and typed. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const CODE_LENGTH = 8
+
+export function newRedeemCode(): string {
+  let code = ''
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
+  return code
+}
+
+const REFUSALS: Record<Exclude<OfferAvailability, 'open'>, ErrorCode> = {
+  not_started: 'OFFER_NOT_STARTED',
+  ended: 'OFFER_ENDED',
+  paused: 'OFFER_PAUSED',
+  sold_out: 'SOLD_OUT',
+}
+
+function refuseUnlessOpen(offer: OfferDoc, now: Date): void {
+  const availability = offerAvailability(offer, now)
+  if (availability !== 'open') throw new CloudError(REFUSALS[availability])
+}
+
+/**
+ * Claims one coupon: the checks (window, status, eligibility, per-member limit), then one
+ * conditional update takes a unit of stock, then the coupon is inserted. Unique keys make the
+ * insert the last word: `limitKey` (one slot per allowed coupon per period) keeps a member within
+ * the limit however many claims race, and `requestKey` makes a retry find its first coupon. When
+ * the insert does not happen, the unit goes back.
+ */
+export async function claimOffer(ctx: ActionContext, input: ActionParsed<'benefits', 'claim'>): Promise<CouponView> {
+  const requestKey = `${signedIn(ctx).openid}|${input.requestId}`
+  const retried = async () => (await benefitsDb(ctx.store).coupons.find({ requestKey }, { limit: 1 }))[0]
+  const first = await retried()
+  if (first) return couponView(first, ctx.now())
+  try {
+    return await claimOnce(ctx, input.offerId, requestKey)
+  } catch (error) {
+    // A retry racing its own first attempt may be refused (limit reached, sold out) by that very
+    // attempt's success: then the answer is the coupon the first attempt got.
+    const coupon = error instanceof CloudError ? await retried() : undefined
+    if (coupon) return couponView(coupon, ctx.now())
+    throw error
+  }
+}
+
+async function claimOnce(ctx: ActionContext, offerId: string, requestKey: string): Promise<CouponView> {
+  const { openid } = signedIn(ctx)
+  const db = benefitsDb(ctx.store)
+  const now = ctx.now()
+
+  const membership = await requireActiveMember(ctx)
+  const offer = await loadOffer(ctx, offerId)
+  refuseUnlessOpen(offer, now)
+  if (!(await isEligible(ctx, offer, membership))) throw new CloudError('NOT_ELIGIBLE')
+  const period = periodKey(offer.limit.period, now)
+  const held = await db.coupons.count({ offerId: offer._id, openid, periodKey: period })
+  if (held >= offer.limit.count) throw new CloudError('CLAIM_LIMIT_REACHED')
+
+  const nowIso = now.toISOString()
+  const taken = await db.offers.update(
+    { _id: offer._id, status: 'active', stock: { $gt: 0 }, startAt: { $lte: nowIso }, endAt: { $gt: nowIso } },
+    { inc: { stock: -1 } },
+  )
+  if (!taken) {
+    // Something changed since the checks (the last unit went, or staff paused it): say what.
+    refuseUnlessOpen(await loadOffer(ctx, offer._id), now)
+    throw new CloudError('SOLD_OUT')
+  }
+
+  let placed: { coupon: CouponDoc; fresh: boolean }
+  try {
+    placed = await placeCoupon(ctx, offer, openid, period, held, requestKey)
+  } catch (error) {
+    await giveBack(ctx, offer._id)
+    throw error
+  }
+  if (!placed.fresh) await giveBack(ctx, offer._id)
+  return couponView(placed.coupon, now)
+}
+
+/** The compensating update: returns the unit a claim took when no coupon came of it. */
+async function giveBack(ctx: ActionContext, offerId: string): Promise<void> {
+  await benefitsDb(ctx.store).offers.update({ _id: offerId }, { inc: { stock: 1 } })
+}
+
+async function placeCoupon(ctx: ActionContext, offer: OfferDoc, openid: string, period: string, firstSlot: number, requestKey: string): Promise<{ coupon: CouponDoc; fresh: boolean }> {
+  const db = benefitsDb(ctx.store)
+  const now = ctx.now()
+  let slot = firstSlot
+  let code = newRedeemCode()
+  while (slot < offer.limit.count) {
+    const coupon: CouponDoc = {
+      _id: ctx.newId(),
+      offerId: offer._id,
+      openid,
+      merchantId: offer.merchantId,
+      title: offer.title,
+      merchantName: offer.merchantName,
+      code,
+      periodKey: period,
+      limitKey: `${offer._id}|${openid}|${period}|${slot}`,
+      requestKey,
+      status: 'active',
+      claimedAt: now.toISOString(),
+      expiresAt: couponExpiry(now, offer.couponValidDays, offer.endAt),
+      usedAt: null,
+      usedBy: null,
+      usedDay: null,
+    }
+    try {
+      return { coupon: await db.coupons.insert(coupon), fresh: true }
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+      const [retried] = await db.coupons.find({ requestKey }, { limit: 1 })
+      if (retried) return { coupon: retried, fresh: false }
+      if (error.message.includes(code)) code = newRedeemCode()
+      else slot += 1
+    }
+  }
+  throw new CloudError('CLAIM_LIMIT_REACHED')
+}

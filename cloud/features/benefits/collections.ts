@@ -1,0 +1,79 @@
+import type { LimitPeriod, OfferCategory, OfferCity } from '../../../src/domain/benefits/categories'
+import type { OfferStore } from '../../../src/domain/contract'
+import type { Doc, Store } from '../../lib/store/port'
+
+/** A 普惠 offer from a partner merchant, owned by a union (its `unionPath` lets staff find it). */
+export interface OfferDoc extends Doc {
+  merchantId: string
+  merchantName: string
+  unionId: string
+  unionPath: string[]
+  /** Root of the union subtree whose members may claim; null: every member. */
+  eligibleUnionId: string | null
+  title: string
+  category: OfferCategory
+  description: string
+  rules: string[]
+  images: string[]
+  city: OfferCity
+  county: string
+  stores: OfferStore[]
+  startAt: string
+  endAt: string
+  total: number
+  /** Units left; taken one at a time by a conditional update, never below zero. */
+  stock: number
+  limit: { count: number; period: LimitPeriod }
+  couponValidDays: number
+  status: 'active' | 'paused'
+  createdAt: string
+  updatedAt: string
+  /** createdAt + id: newest-first order and the paging cursor in one indexed, unique field. */
+  sortKey: string
+  /** Search terms (1- and 2-character pieces of title, merchant, city, category). */
+  terms: string[]
+}
+
+/** One unit of an offer held by one member, redeemed once at the offer's merchant. */
+export interface CouponDoc extends Doc {
+  offerId: string
+  openid: string
+  merchantId: string
+  title: string
+  merchantName: string
+  /** Short code a merchant can type; unique. */
+  code: string
+  /** Which period of the offer's per-member limit the claim counts in (see periodKey). */
+  periodKey: string
+  /** offerId|openid|period|slot, unique: a member can hold at most `limit.count` per period. */
+  limitKey: string
+  /** openid|requestId, unique: a retried claim finds its coupon instead of taking a second one. */
+  requestKey: string
+  status: 'active' | 'used'
+  claimedAt: string
+  expiresAt: string
+  usedAt: string | null
+  usedBy: string | null
+  /** China date of the redemption, for the merchant's 今日核销. */
+  usedDay: string | null
+  /** When the member was told it is about to expire (once). */
+  remindedAt?: string
+}
+
+export const benefitsDb = (store: Store) => ({
+  offers: store.collection<OfferDoc>('offers'),
+  coupons: store.collection<CouponDoc>('coupons'),
+})
+
+export async function ensureBenefitsIndexes(store: Store): Promise<void> {
+  await store.ensureIndex('offers', { fields: ['sortKey'], unique: true })
+  await store.ensureIndex('offers', { fields: ['category'] })
+  await store.ensureIndex('offers', { fields: ['city'] })
+  await store.ensureIndex('offers', { fields: ['unionPath'] })
+  await store.ensureIndex('coupons', { fields: ['code'], unique: true })
+  await store.ensureIndex('coupons', { fields: ['limitKey'], unique: true })
+  await store.ensureIndex('coupons', { fields: ['requestKey'], unique: true })
+  await store.ensureIndex('coupons', { fields: ['openid'] })
+  await store.ensureIndex('coupons', { fields: ['offerId'] })
+  await store.ensureIndex('coupons', { fields: ['merchantId'] })
+}

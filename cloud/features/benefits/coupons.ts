@@ -1,0 +1,63 @@
+import type { ActionOutput, CouponView } from '../../../src/domain/contract'
+import { CloudError } from '../../../src/domain/errors'
+import { signedIn, type ActionContext } from '../../lib/context'
+import { notify } from '../../lib/notify'
+import { signToken, verifyToken, type Claims, type TokenCheck } from '../../lib/tokens'
+import { benefitsDb } from './collections'
+import { couponView } from './views'
+
+/** What a coupon's QR carries: its id and an expiry, signed. */
+export interface CouponClaims extends Claims {
+  c: string
+}
+
+/** A QR shown on screen is good for this long; the page fetches a fresh one when opened. */
+export const QR_TTL_MS = 10 * 60 * 1000
+
+export function couponToken(ctx: ActionContext, couponId: string, expiresAt: string): string {
+  const exp = Math.min(ctx.now().getTime() + QR_TTL_MS, Date.parse(expiresAt))
+  return signToken<CouponClaims>(ctx.secrets.tokenKey, { c: couponId, exp })
+}
+
+export function readCouponToken(ctx: ActionContext, token: string): TokenCheck<CouponClaims> {
+  return verifyToken<CouponClaims>(ctx.secrets.tokenKey, token, ctx.now().getTime(), (c) => typeof c.c === 'string' && Object.keys(c).length === 2)
+}
+
+/** The caller's coupons, newest first, each with its state against the cloud's clock. */
+export async function myCoupons(ctx: ActionContext): Promise<ActionOutput<'benefits', 'myCoupons'>> {
+  const { openid } = signedIn(ctx)
+  const now = ctx.now()
+  const coupons = await benefitsDb(ctx.store).coupons.find({ openid }, { sort: { claimedAt: -1 }, limit: 200 })
+  const items = coupons.map((c) => couponView(c, now))
+  for (const item of items) if (item.reminder) await remindOnce(ctx, openid, item)
+  return { items, now: now.toISOString() }
+}
+
+/**
+ * A coupon close to expiry also leaves a notification, once: the conditional update on
+ * `remindedAt` decides which of two simultaneous page loads writes it.
+ */
+async function remindOnce(ctx: ActionContext, openid: string, coupon: CouponView): Promise<void> {
+  const first = await benefitsDb(ctx.store).coupons.update({ _id: coupon.id, remindedAt: { $exists: false } }, { set: { remindedAt: ctx.now().toISOString() } })
+  if (!first) return
+  await notify(ctx, openid, {
+    title: '福利券即将过期',
+    body: `“${coupon.title}”${coupon.reminder}，请及时到${coupon.merchantName}使用。`,
+    link: `/features/benefits/pages/coupon/index?id=${encodeURIComponent(coupon.id)}`,
+  })
+}
+
+/** One of the caller's coupons; someone else's answers as if it did not exist. */
+export async function myCoupon(ctx: ActionContext, id: string): Promise<ActionOutput<'benefits', 'coupon'>> {
+  const { openid } = signedIn(ctx)
+  const db = benefitsDb(ctx.store)
+  const coupon = await db.coupons.get(id)
+  if (!coupon || coupon.openid !== openid) throw new CloudError('NOT_FOUND', '找不到这张券')
+  const view = couponView(coupon, ctx.now())
+  const offer = await db.offers.get(coupon.offerId)
+  return {
+    coupon: view,
+    qrToken: view.state === 'active' ? couponToken(ctx, coupon._id, coupon.expiresAt) : null,
+    stores: offer?.stores ?? [],
+  }
+}

@@ -1,0 +1,61 @@
+import { chinaDay } from '../../../src/domain/benefits/time'
+import type { ActionOutput } from '../../../src/domain/contract'
+import { CloudError } from '../../../src/domain/errors'
+import { signedIn, type ActionContext } from '../../lib/context'
+import { merchantIds } from '../../lib/roles'
+import { benefitsDb, type CouponDoc } from './collections'
+import { readCouponToken } from './coupons'
+
+function requireMerchant(ctx: ActionContext): string[] {
+  const ids = merchantIds(signedIn(ctx))
+  if (!ids.length) throw new CloudError('FORBIDDEN', '仅限商户核销员')
+  return ids
+}
+
+/** A scanned QR (a signed token) or a typed redeem code, to the coupon it names. */
+async function findCoupon(ctx: ActionContext, input: string): Promise<CouponDoc> {
+  const db = benefitsDb(ctx.store)
+  if (input.includes('.')) {
+    const check = readCouponToken(ctx, input)
+    if (!check.ok) throw new CloudError('COUPON_INVALID', check.reason === 'expired' ? '二维码已过期，请让会员刷新券码后再扫' : undefined)
+    const coupon = await db.coupons.get(check.claims.c)
+    if (!coupon) throw new CloudError('COUPON_INVALID')
+    return coupon
+  }
+  const code = input.replace(/[\s-]/g, '').toUpperCase()
+  const [coupon] = await db.coupons.find({ code }, { limit: 1 })
+  if (!coupon) throw new CloudError('COUPON_INVALID', '核销码不存在，请核对后重新输入')
+  return coupon
+}
+
+/**
+ * Marks a coupon used by the caller's merchant. The update's filter says it must still be
+ * unused and unexpired, so two scans at the same moment redeem it once: the other gets COUPON_USED.
+ */
+export async function redeemCoupon(ctx: ActionContext, input: string): Promise<ActionOutput<'benefits', 'redeem'>> {
+  const merchants = requireMerchant(ctx)
+  const coupon = await findCoupon(ctx, input)
+  if (!merchants.includes(coupon.merchantId)) throw new CloudError('COUPON_OTHER_MERCHANT')
+  const now = ctx.now()
+  const nowIso = now.toISOString()
+  if (coupon.status === 'used') throw new CloudError('COUPON_USED')
+  if (coupon.expiresAt <= nowIso) throw new CloudError('COUPON_EXPIRED')
+  const after = { status: 'used' as const, usedAt: nowIso, usedBy: signedIn(ctx).openid, usedDay: chinaDay(now) }
+  const changed = await benefitsDb(ctx.store).coupons.update({ _id: coupon._id, status: 'active', expiresAt: { $gt: nowIso } }, { set: after })
+  if (!changed) throw new CloudError('COUPON_USED')
+  await ctx.audit({ action: 'benefits.redeem', target: { collection: 'coupons', id: coupon._id }, before: { status: coupon.status }, after })
+  return { couponId: coupon._id, title: coupon.title, code: coupon.code, usedAt: nowIso }
+}
+
+/** The caller's merchant's redemptions of the current China day, newest first. */
+export async function todaysRedemptions(ctx: ActionContext): Promise<ActionOutput<'benefits', 'redemptions'>> {
+  const [merchantId] = requireMerchant(ctx)
+  const day = chinaDay(ctx.now())
+  const merchant = await ctx.db.merchants.get(merchantId)
+  const used = await benefitsDb(ctx.store).coupons.find({ merchantId, usedDay: day }, { sort: { usedAt: -1 }, limit: 100 })
+  return {
+    day,
+    merchantName: merchant?.name ?? '',
+    items: used.map((c) => ({ couponId: c._id, title: c.title, code: c.code, usedAt: c.usedAt ?? '' })),
+  }
+}

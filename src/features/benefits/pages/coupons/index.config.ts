@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的福利', enablePullDownRefresh: true })

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCategory, type OfferCity } from '@/domain/benefits/categories'
+import type { OfferSummary } from '@/domain/contract'
+import { CloudError } from '@/domain/errors'
+import { call } from '@/services/cloud'
+import { ChipRow } from '../../components/ChipRow'
+import { OfferCard } from '../../components/OfferCard'
+import './index.scss'
+
+interface Filters {
+  category?: OfferCategory
+  city?: OfferCity
+  q?: string
+}
+
+/** 普惠福利: category tabs, city chips, search; newest first, one page at a time by cursor. */
+export default function OfferList() {
+  const [filters, setFilters] = useState<Filters>({})
+  const [typed, setTyped] = useState('')
+  const [items, setItems] = useState<OfferSummary[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<CloudError | null>(null)
+
+  const load = useCallback(
+    async (after: string | null) => {
+      setLoading(true)
+      setError(null)
+      try {
+        const page = await call('benefits', 'list', { ...filters, ...(after ? { cursor: after } : {}) })
+        setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items))
+        setCursor(page.nextCursor)
+      } catch (e) {
+        const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
+        if (after) Taro.showToast({ title: failure.message, icon: 'none' })
+        else setError(failure)
+      } finally {
+        setLoading(false)
+      }
+    },
+    [filters],
+  )
+
+  useEffect(() => {
+    setItems(null)
+    void load(null)
+  }, [load])
+
+  const more = () => {
+    if (cursor && !loading) void load(cursor)
+  }
+  useReachBottom(more)
+
+  const search = () => setFilters((f) => ({ ...f, q: typed.trim() || undefined }))
+
+  return (
+    <PageShell error={error} loading={loading} hasData={items !== null} onRetry={() => void load(null)}>
+      <View className='bf' data-testid='offer-list'>
+        <View className='bf__row'>
+          <Input id='offer-search' className='bf__input' placeholder='搜索福利或商户' value={typed} confirmType='search' onInput={(e) => setTyped(e.detail.value)} onConfirm={search} />
+          <Button id='offer-search-btn' size='small' type='primary' onClick={search}>
+            搜索
+          </Button>
+        </View>
+        <ChipRow idPrefix='cat' allText='全部' values={OFFER_CATEGORIES} current={filters.category} onPick={(category) => setFilters((f) => ({ ...f, category }))} />
+        <ChipRow idPrefix='city' allText='全部城市' values={OFFER_CITIES} current={filters.city} onPick={(city) => setFilters((f) => ({ ...f, city }))} />
+        {items && !items.length && !cursor ? (
+          <Text className='bf__empty' data-testid='offers-empty'>
+            {filters.q ? `没有找到“${filters.q}”相关的福利` : '这里暂时没有福利，换个类别或城市看看'}
+          </Text>
+        ) : null}
+        {(items ?? []).map((offer) => (
+          <OfferCard key={offer.id} offer={offer} />
+        ))}
+        {cursor ? (
+          <Button id='offers-more' block loading={loading} onClick={more}>
+            加载更多
+          </Button>
+        ) : items && items.length ? (
+          <Text className='bf__empty'>没有更多了</Text>
+        ) : null}
+      </View>
+    </PageShell>
+  )
+}

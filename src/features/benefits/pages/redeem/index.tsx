@@ -1,0 +1,85 @@
+import { useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/PageShell'
+import { chinaClock } from '@/domain/benefits/time'
+import { CloudError } from '@/domain/errors'
+import { call } from '@/services/cloud'
+import { useCloud } from '@/services/useCloud'
+import './index.scss'
+
+/** 核销 (merchant staff): scan the member's QR or type the redeem code; today's redemptions below. */
+export default function Redeem() {
+  const today = useCloud('benefits', 'redemptions', {})
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const redeem = async (value: string) => {
+    if (!value.trim()) return setMessage({ ok: false, text: '请输入核销码' })
+    setBusy(true)
+    try {
+      const done = await call('benefits', 'redeem', { code: value.trim() })
+      setMessage({ ok: true, text: `核销成功：${done.title}（${done.code}）` })
+      setCode('')
+      await today.reload()
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof CloudError ? e.message : '核销失败，请重试' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const scan = async () => {
+    try {
+      const result = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      await redeem(result.result)
+    } catch {
+      Taro.showToast({ title: '未能扫码，请输入核销码', icon: 'none' })
+    }
+  }
+
+  const data = today.data
+  return (
+    <PageShell error={today.error} loading={today.loading} hasData={Boolean(data)} onRetry={() => void today.reload()}>
+      {data ? (
+        <View className='bf' data-testid='redeem'>
+          <View className='bf__card'>
+            <Text className='bf__title'>{data.merchantName}</Text>
+            <View className='bf__row'>
+              <Input id='redeem-input' className='bf__input' placeholder='输入8位核销码' value={code} maxlength={600} onInput={(e) => setCode(e.detail.value)} onConfirm={() => void redeem(code)} />
+            </View>
+            <View className='bf__row'>
+              <Button id='redeem-btn' type='primary' loading={busy} onClick={() => void redeem(code)}>
+                核销
+              </Button>
+              <Button id='scan-btn' onClick={() => void scan()}>
+                扫码核销
+              </Button>
+            </View>
+            {message ? (
+              <Text className={message.ok ? 'bf__text' : 'bf__tag bf__tag--warn'} data-testid={message.ok ? 'redeem-ok' : 'redeem-error'}>
+                {message.text}
+              </Text>
+            ) : null}
+          </View>
+          <Text className='bf__section'>今日核销（{data.day}）共 {data.items.length} 张</Text>
+          {data.items.length ? (
+            data.items.map((item) => (
+              <View key={item.couponId} className='bf__card' data-testid='redemption'>
+                <View className='bf__row'>
+                  <Text className='bf__text'>{item.title}</Text>
+                  <Text className='bf__muted'>{chinaClock(new Date(item.usedAt))}</Text>
+                </View>
+                <Text className='bf__muted'>核销码 {item.code}</Text>
+              </View>
+            ))
+          ) : (
+            <Text className='bf__empty'>今天还没有核销记录</Text>
+          )}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

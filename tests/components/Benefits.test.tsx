@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro'
+import TestUtils from '@tarojs/test-utils-react'
+import type { OfferSummary, Profile } from '@/domain/contract'
+import { ERROR_MESSAGES } from '@/domain/errors'
+import Me from '@/pages/me/index'
+import OfferList from '@/features/benefits/pages/list/index'
+import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor } from '../setup/app'
+
+const testUtils = new TestUtils()
+
+beforeEach(() => {
+  resetApp()
+  signIn('token-me', '张三')
+  agreePrivacy()
+})
+afterEach(() => {
+  jest.restoreAllMocks()
+  testUtils.unmout()
+  document.body.innerHTML = ''
+})
+
+const profile = (roles: Profile['roles']): Profile => ({ displayName: '张三', roles, membership: null, privacyAgreedVersion: null })
+
+describe('我的 → 普惠福利 links', () => {
+  it('everyone sees 我的福利; only merchant staff see 核销, only union staff 福利管理', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    stubFetch(async () => jsonResponse({ ok: true, data: profile([{ kind: 'merchant_staff', merchantId: 'm-1', merchantName: '示例店' }]) }))
+    await testUtils.mount(Me)
+    await waitFor(() => expect(byTestId('benefits-links')).not.toBeNull())
+    expect(byId('me-my-coupons')).not.toBeNull()
+    expect(byId('me-redeem')).not.toBeNull()
+    expect(byId('me-manage-offers')).toBeNull()
+    testUtils.fireEvent.click(byId('me-redeem')!)
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/features/benefits/pages/redeem/index' })
+  })
+
+  it('a plain member has no 核销', async () => {
+    stubFetch(async () => jsonResponse({ ok: true, data: profile([]) }))
+    await testUtils.mount(Me)
+    await waitFor(() => expect(byId('me-my-coupons')).not.toBeNull())
+    expect(byId('me-redeem')).toBeNull()
+  })
+})
+
+const offer = (id: string, title: string): OfferSummary => ({
+  id, title, category: '餐饮', merchantName: '示例餐厅（演示）', city: '呼和浩特', county: '新城区', image: null,
+  startAt: '2026-11-01T00:00:00.000Z', endAt: '2026-12-31T00:00:00.000Z', stock: 5, total: 10, availability: 'open', distanceM: null,
+})
+
+describe('普惠福利 list', () => {
+  it('shows offers and pages on with the cursor', async () => {
+    const bodies: string[] = []
+    stubFetch(async (_url, init) => {
+      bodies.push(String(init?.body))
+      const more = bodies.length === 1
+      return jsonResponse({ ok: true, data: { items: [offer(more ? 'a' : 'b', more ? '午餐立减' : '早餐免费')], nextCursor: more ? 'cur-1' : null } })
+    })
+    await testUtils.mount(OfferList)
+    await waitFor(() => expect(byTestId('offer-card')?.textContent).toContain('午餐立减'), 5000)
+    testUtils.fireEvent.click(byId('offers-more')!)
+    await waitFor(() => expect(document.querySelectorAll('[data-testid="offer-card"]')).toHaveLength(2), 5000)
+    expect(JSON.parse(bodies[1])).toEqual({ action: 'list', data: { cursor: 'cur-1' } })
+    expect(byId('offers-more')).toBeNull()
+  })
+
+  it('says so when there is nothing', async () => {
+    stubFetch(async () => jsonResponse({ ok: true, data: { items: [], nextCursor: null } }))
+    await testUtils.mount(OfferList)
+    await waitFor(() => expect(byTestId('offers-empty')).not.toBeNull())
+  })
+
+  it('shows a failed load with 重试', async () => {
+    await testUtils.mount(OfferList)
+    await waitFor(() => expect(byTestId('load-error')?.textContent).toContain(ERROR_MESSAGES.NETWORK))
+    stubFetch(async () => jsonResponse({ ok: true, data: { items: [offer('a', '午餐立减')], nextCursor: null } }))
+    testUtils.fireEvent.click(byId('load-error-action')!)
+    await waitFor(() => expect(byTestId('offer-card')).not.toBeNull())
+  })
+})
