@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { openPhone, screenshots } from './support/browser'
-import { serverAndBrowser } from './support/server'
+import { serverAndBrowser } from './support/suite'
 import { openMe, signInAs } from './support/signin'
 
 /** Screenshots after the page-slide animation has finished, so each shows the page it names. */

@@ -19,9 +19,11 @@ describe('first use', () => {
     assert.equal(await grid.getByText('即将开放').count(), SERVICES.filter((s) => !s.path).length)
     await shot(page, 'home')
 
-    // A service not built yet does nothing when tapped.
+    // A tile opens its service's subpackage, and back returns to 首页.
     await page.tap('#service-join')
-    assert.match(page.url(), /pages\/home\/index/)
+    await page.waitForURL(/features\/join\/pages\/entry\/index/)
+    await page.goBack()
+    await page.getByTestId('service-grid').waitFor()
 
     await openMe(page)
     assert.equal(await page.getByTestId('display-name').textContent(), '王小骑（演示）')

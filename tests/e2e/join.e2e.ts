@@ -3,14 +3,14 @@ import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { fictionalIdNumber } from '../../src/domain/join/fictional'
 import { openPhone, screenshots } from './support/browser'
-import { liveApp } from './support/live'
+import { serverAndBrowser } from './support/suite'
 import { signInAs } from './support/signin'
 
 const JOIN_LINK = '/#/features/join/pages/entry/index?union=hhht-xc-kd'
 
 /** 扫码入会 on the real server: the worker applies, the clerk approves, the worker shows the card. */
 describe('join the union', () => {
-  const live = liveApp()
+  const live = serverAndBrowser()
 
   async function fill(page: Page, field: string, value: string) {
     await page.locator(`#field-${field} input`).fill(value)
