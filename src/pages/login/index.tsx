@@ -31,7 +31,9 @@ export default function Login() {
     try {
       const { token, displayName } = await demoLogin(person.key)
       useSession.getState().signIn(token, displayName)
-      await Taro.switchTab({ url: '/pages/home/index' })
+      // reLaunch, not switchTab: switching tabs while this page is still sliding in can leave it on
+      // top of 首页, catching every tap (seen under load in the browser tests). reLaunch unloads it.
+      await Taro.reLaunch({ url: '/pages/home/index' })
     } catch (e) {
       console.error('login failed', e); Taro.showToast({ title: e instanceof CloudError ? e.message : '登录失败', icon: 'none' })
     } finally {
