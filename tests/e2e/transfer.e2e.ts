@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser } from 'playwright-core'
-import { startServer, type RunningServer } from '../../scripts/lib/local-server'
-import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { describe, it } from 'node:test'
+import { openPhone, screenshots } from './support/browser'
 import { openMe, signInAs } from './support/signin'
+import { serverAndBrowser } from './support/suite'
 
 /** 转会 from the member's start to the new card, with both unions' clerks acting in their own browsers. */
 describe('transfer', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = serverAndBrowser()
 
   it('a member moves to 回民区 without a gap: start, release, accept, new card', async () => {
     const shot = screenshots('transfer')
-    const member = await openPhone(browser)
-    await signInAs(member.page, server.url, 'member')
+    const member = await openPhone(suite.browser)
+    await signInAs(member.page, suite.server.url, 'member')
     await openMe(member.page)
     await member.page.tap('#open-transfer')
     await member.page.tap('#start-transfer')
@@ -41,8 +30,8 @@ describe('transfer', () => {
     await member.page.getByTestId('transfer-status').getByText('待转出').waitFor()
     await shot(member.page, 'member-pending')
 
-    const clerk = await openPhone(browser)
-    await signInAs(clerk.page, server.url, 'clerk')
+    const clerk = await openPhone(suite.browser)
+    await signInAs(clerk.page, suite.server.url, 'clerk')
     await openMe(clerk.page)
     await clerk.page.tap('#open-transfer-queue')
     await clerk.page.getByText('李会员（演示） · 150102000001').waitFor()
@@ -51,8 +40,8 @@ describe('transfer', () => {
     await clerk.page.tap('#release-transfer')
     await clerk.page.getByTestId('queue-empty').waitFor()
 
-    const receiving = await openPhone(browser)
-    await signInAs(receiving.page, server.url, 'hm-clerk')
+    const receiving = await openPhone(suite.browser)
+    await signInAs(receiving.page, suite.server.url, 'hm-clerk')
     await openMe(receiving.page)
     await receiving.page.tap('#open-transfer-queue')
     await receiving.page.tap('#tab-incoming')
@@ -66,7 +55,7 @@ describe('transfer', () => {
     await member.page.getByTestId('membership-history').getByText('示例建筑（演示）有限公司工会').waitFor()
     await member.page.getByTestId('last-transfer').getByText(/已完成/).waitFor()
     await shot(member.page, 'member-history')
-    await member.page.goto(`${server.url}/#/pages/me/index`)
+    await member.page.goto(`${suite.server.url}/#/pages/me/index`)
     const card = member.page.getByTestId('membership')
     await card.getByText('示例建筑（演示）有限公司工会', { exact: true }).waitFor()
     await card.getByText('会员编号 150102000001').waitFor()

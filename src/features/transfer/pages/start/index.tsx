@@ -6,8 +6,10 @@ import { Choices } from '@/components/Choices'
 import { PageShell } from '@/components/PageShell'
 import type { ActionOutput } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
+import { unionCodeFromScan } from '@/domain/join/entry'
 import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, type EmploymentType } from '@/domain/join/options'
 import { TRANSFER_REASONS, type TransferReason } from '@/domain/transfer/machine'
+import { canScan, scanText } from '@/platform/scan'
 import { call } from '@/services/cloud'
 import { newIdempotencyKey } from '@/services/ids'
 import './index.scss'
@@ -45,6 +47,16 @@ export default function StartTransfer() {
     } catch (e) {
       setLookupError(messageOf(e, 'toUnionId'))
     }
+  }
+
+  /** In WeChat: scan the receiving union's 入会 QR poster, the same code joining uses. */
+  const scan = async () => {
+    const text = await scanText()
+    if (!text) return
+    const scanned = unionCodeFromScan(text)
+    if (!scanned) return void Taro.showToast({ title: '这不是工会的入会二维码', icon: 'none' })
+    setCode(scanned)
+    await choose(scanned)
   }
 
   const search = async () => {
@@ -89,6 +101,11 @@ export default function StartTransfer() {
         <View className='transfer-start__section'>
           <Text className='transfer-start__label'>转入工会</Text>
           <Text className='transfer-start__hint'>扫新单位或属地工会的入会二维码会自动填入；也可输入工会码，或按名称、地区查找。</Text>
+          {canScan ? (
+            <Button id='scan-union' type='primary' block onClick={() => void scan()}>
+              扫描转入工会的二维码
+            </Button>
+          ) : null}
           <View className='transfer-start__row'>
             <Input id='union-code' className='transfer-start__input' value={code} placeholder='工会码，如 hhht-hm-jz' onChange={setCode} />
             <Button id='lookup-union' size='small' type='primary' disabled={!code.trim()} onClick={() => void choose(code)}>
