@@ -93,10 +93,14 @@ export async function buildCloud(outDir: string = DEFAULT_OUT_DIR): Promise<Buil
       path.join(dir, 'package.json'),
       JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK_RANGE } }, null, 2) + '\n',
     )
+    // cloud.openapi calls need the function to declare them: subscribe messages and 小程序码.
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: OPENAPI_PERMISSIONS } }, null, 2) + '\n')
     built.push({ name, dir, bytes: statSync(outfile).size })
   }
   return built
 }
+
+export const OPENAPI_PERMISSIONS = ['subscribeMessage.send', 'wxacode.getUnlimited']
 
 async function cli(): Promise<void> {
   const outDir = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUT_DIR

@@ -6,6 +6,8 @@ import type { Identity } from '../lib/context'
 import { secretsFromEnv, type Secrets } from '../lib/secrets'
 import type { Store } from '../lib/store/port'
 import { createWxStore, type WxDatabase } from '../lib/store/wx'
+import { createWechatServices, type WechatServices, type WxOpenSdk } from '../lib/wechat'
+import { parseSubscribeTemplates } from '../../src/domain/subscribe'
 
 /**
  * The deployed entry of a WeChat cloud function: `exports.main = createWxMain('member', memberHandlers)`
@@ -17,7 +19,7 @@ import { createWxStore, type WxDatabase } from '../lib/store/wx'
  */
 
 /** The part of wx-server-sdk this entry uses. */
-export interface WxServerSdk {
+export interface WxServerSdk extends WxOpenSdk {
   /** A symbol: "the environment this function is deployed in". */
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
@@ -47,14 +49,18 @@ export function createWxMain<F extends FunctionName>(
   handlers: Handlers<F>,
   loadSdk: () => WxServerSdk = requireSdk,
   loadSecrets: () => Secrets = () => secretsFromEnv(process.env),
+  env: NodeJS.ProcessEnv = process.env,
 ): WxMain {
-  let ready: { sdk: WxServerSdk; store: Store; secrets: Secrets } | null = null
+  let ready: { sdk: WxServerSdk; store: Store; secrets: Secrets; wechat: WechatServices } | null = null
+  const logError = (message: string, error: unknown) => console.error(message, error instanceof Error ? error.stack : (error ?? ''))
 
   return async function main(event, _context) {
     if (!ready) {
       const sdk = loadSdk()
       sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
-      ready = { sdk, store: createWxStore(sdk.database()), secrets: loadSecrets() }
+      // SUBSCRIBE_TEMPLATES: which subscribe-message templates this deployment uses (src/domain/subscribe.ts).
+      const wechat = createWechatServices(sdk, parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES), env.MINIPROGRAM_STATE || 'formal')
+      ready = { sdk, store: createWxStore(sdk.database()), secrets: loadSecrets(), wechat }
     }
     const openid = ready.sdk.getWXContext().OPENID
     const identity: Identity | null = openid ? { openid } : null
@@ -63,7 +69,8 @@ export function createWxMain<F extends FunctionName>(
       store: ready.store,
       clock: systemClock,
       secrets: ready.secrets,
-      logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+      wechat: ready.wechat,
+      logError,
     })
   }
 }

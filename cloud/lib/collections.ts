@@ -63,6 +63,8 @@ export interface NotificationDoc extends Doc {
   link: string | null
   createdAt: string
   readAt: string | null
+  /** When it was also sent as a WeChat subscribe message. */
+  pushedAt?: string
 }
 
 export const collections = (store: Store) => ({

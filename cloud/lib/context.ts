@@ -4,6 +4,7 @@ import type { Clock } from './clock'
 import { collections, type Collections, type RoleDoc } from './collections'
 import type { Secrets } from './secrets'
 import type { Store } from './store/port'
+import type { WechatServices } from './wechat'
 
 /** Who the platform says is calling: WeChat's OPENID, or the local server's verified token. */
 export interface Identity {
@@ -28,19 +29,30 @@ export interface ActionContext {
   db: Collections
   store: Store
   secrets: Secrets
+  /** WeChat's own servers (subscribe messages, 小程序码, cloud storage); null in the embedded home. */
+  wechat: WechatServices | null
+  /** Reports a failure that must not fail the action (a push WeChat refused); names and codes only. */
+  logError(message: string, error: unknown): void
   now(): Date
   newId(): string
   /** Records a staff action: who, when, what, before and after. */
   audit(entry: AuditEntry): Promise<void>
 }
 
-export function createContext(store: Store, clock: Clock, caller: Caller | null, secrets: Secrets): ActionContext {
+export interface ContextOptions {
+  wechat?: WechatServices | null
+  logError?: (message: string, error: unknown) => void
+}
+
+export function createContext(store: Store, clock: Clock, caller: Caller | null, secrets: Secrets, options: ContextOptions = {}): ActionContext {
   const db = collections(store)
   return {
     caller,
     db,
     store,
     secrets,
+    wechat: options.wechat ?? null,
+    logError: options.logError ?? (() => undefined),
     now: () => clock.now(),
     newId: () => randomUUID(),
     async audit(entry) {

@@ -6,6 +6,7 @@ import type { Clock } from './clock'
 import { createContext, resolveCaller, type ActionContext, type Identity } from './context'
 import type { Secrets } from './secrets'
 import type { Store } from './store/port'
+import type { WechatServices } from './wechat'
 
 export type Handler<F extends FunctionName, A extends ActionName<F>> = (input: ActionParsed<F, A>, ctx: ActionContext) => Promise<ActionOutput<F, A>>
 
@@ -17,6 +18,8 @@ export interface DispatchEnv {
   store: Store
   clock: Clock
   secrets: Secrets
+  /** WeChat's servers, in WeChat only. */
+  wechat?: WechatServices | null
   /** Where unexpected failures are reported; never given personal data, only names and stacks. */
   logError?: (message: string, error: unknown) => void
 }
@@ -39,7 +42,7 @@ export async function dispatch<F extends FunctionName>(fn: F, handlers: Handlers
     if (spec.access === 'user' && !env.identity) throw new CloudError('UNAUTHENTICATED')
     const input = parseInput(spec.input, data ?? {})
     const caller = env.identity ? await resolveCaller(env.store, env.identity) : null
-    const output = await handler(input as ActionParsed<F, ActionName<F>>, createContext(env.store, env.clock, caller, env.secrets))
+    const output = await handler(input as ActionParsed<F, ActionName<F>>, createContext(env.store, env.clock, caller, env.secrets, { wechat: env.wechat, logError: env.logError }))
     return { ok: true, data: output }
   } catch (error) {
     if (error instanceof CloudError) return { ok: false, error: error.toBody() }

@@ -1,13 +1,21 @@
+import type { SubscribeFields, SubscribeTopic } from '../../src/domain/subscribe'
 import type { ActionContext } from './context'
 
+export interface Push<T extends SubscribeTopic = SubscribeTopic> {
+  topic: T
+  fields: SubscribeFields<T>
+}
+
 /**
- * Tells a person something: a record in `notifications`, which the app lists. In WeChat a
- * subscribe message would also be sent here; that needs WeChat's servers and a template id, so it
- * is not done yet (the record is what both homes share).
+ * Tells a person something: a record in `notifications`, which the app lists (both homes), and in
+ * WeChat also a subscribe message when the person allowed one and a template is configured.
+ * A push WeChat refuses (not subscribed, quota used up) is logged by its code and never fails the
+ * action that caused it: the record is already there.
  */
-export async function notify(ctx: ActionContext, openid: string, message: { title: string; body: string; link?: string }): Promise<void> {
+export async function notify(ctx: ActionContext, openid: string, message: { title: string; body: string; link?: string }, push?: Push): Promise<void> {
+  const id = ctx.newId()
   await ctx.db.notifications.insert({
-    _id: ctx.newId(),
+    _id: id,
     openid,
     title: message.title,
     body: message.body,
@@ -15,4 +23,12 @@ export async function notify(ctx: ActionContext, openid: string, message: { titl
     createdAt: ctx.now().toISOString(),
     readAt: null,
   })
+  if (!push || !ctx.wechat) return
+  try {
+    const sent = await ctx.wechat.sendSubscribe(openid, push.topic, message.link ?? '/pages/me/index', push.fields)
+    if (sent) await ctx.db.notifications.update({ _id: id }, { set: { pushedAt: ctx.now().toISOString() } })
+  } catch (error) {
+    const code = (error as { errCode?: number })?.errCode
+    ctx.logError(`subscribe message ${push.topic} not sent${code ? ` (errCode ${code})` : ''}`, code ? null : error)
+  }
 }

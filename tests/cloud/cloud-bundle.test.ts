@@ -38,6 +38,8 @@ describe('cloud function bundles', () => {
     const dir = path.join(outDir, name)
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))
     expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { 'wx-server-sdk': expect.stringMatching(/^[~^]?\d+\.\d+\.\d+$/) } })
+    // Without this declaration WeChat refuses cloud.openapi calls (subscribe messages, 小程序码).
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] } })
 
     const source = readFileSync(path.join(dir, 'index.js'), 'utf8')
     // Only Node built-ins and wx-server-sdk are left to require; valibot and the domain are inside.
@@ -103,6 +105,10 @@ function fakeDatabase(tables: Record<string, Row[]>): WxDatabase {
   }
 }
 
+const unreachable = (): never => {
+  throw new Error('not expected in this test')
+}
+
 function fakeSdk(openid: string | undefined, tables: Record<string, Row[]> = {}) {
   const DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV')
   const sdk = {
@@ -110,6 +116,10 @@ function fakeSdk(openid: string | undefined, tables: Record<string, Row[]> = {})
     init: jest.fn(),
     database: jest.fn(() => fakeDatabase(tables)),
     getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx0000000000000000' })),
+    // WeChat's open API and cloud storage: these member actions never reach them.
+    openapi: { subscribeMessage: { send: jest.fn(unreachable) }, wxacode: { getUnlimited: jest.fn(unreachable) } },
+    uploadFile: jest.fn(unreachable),
+    downloadFile: jest.fn(unreachable),
   } satisfies WxServerSdk
   return sdk
 }

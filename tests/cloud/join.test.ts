@@ -130,7 +130,8 @@ describe('member.join', () => {
     const app = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', form))
     await joinDb(h.store).applications.update({ _id: app.id }, { set: { status: 'approved' } })
     expect(await h.callAs('o-other-phone', 'member', 'join', joinForm({ idNumber: form.idNumber }))).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } })
-    expect(await joinDb(h.store).claims.find({})).toEqual([expect.objectContaining({ applicationId: app.id })])
+    // Only this application's locks remain (its ID number and its account); the refused one left none.
+    expect(await joinDb(h.store).claims.find({})).toEqual([expect.objectContaining({ applicationId: app.id }), expect.objectContaining({ applicationId: app.id })])
   })
 
   it('a pending application elsewhere is named; the same submission twice is one application', async () => {
@@ -153,6 +154,26 @@ describe('member.join', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'APPLICATION_PENDING')).toBe(true)
     expect(await applications(h).count({})).toBe(1)
+  })
+
+  it('one account sending different ID numbers at the same instant gets one pending application', async () => {
+    const h = await cloudHarness()
+    const forms = Array.from({ length: 10 }, (_, i) => joinForm({ idNumber: fictionalIdNumber('150102', '19880808', 500 + i) }))
+    const results = await Promise.all(forms.map((form) => h.callAs('demo-worker', 'member', 'join', form)))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(Array(9).fill('APPLICATION_PENDING'))
+    expect(await applications(h).count({ openid: 'demo-worker' })).toBe(1)
+    // The losers' ID numbers are free again: another account may use one of them at once.
+    const loser = forms[results.findIndex((r) => !r.ok)]
+    expect(await h.callAs('o-other-phone', 'member', 'join', { ...loser, requestId: 'other-phone-0001' })).toMatchObject({ ok: true })
+  })
+
+  it('after a rejection the same account may apply again, with another ID number too', async () => {
+    const h = await cloudHarness()
+    const first = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', joinForm({ idNumber: fictionalIdNumber('150102', '19880808', 600) })))
+    await ok(h.callAs('demo-clerk', 'review', 'reject', { applicationId: first.id, reason: '身份证号与本人不符' }))
+    const second = await h.callAs('demo-worker', 'member', 'join', joinForm({ idNumber: fictionalIdNumber('150102', '19880808', 601), requestId: 'second-try-0001' }))
+    expect(second).toMatchObject({ ok: true, data: { status: 'pending' } })
   })
 
   it('20 parallel sends of one submission (a flaky network) answer with the one application', async () => {

@@ -1,10 +1,12 @@
 import type { ApplicationView } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
+import { subscribeTime } from '../../../src/domain/subscribe'
 import type { MembershipDoc, UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { isStaffOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
+import { releaseAccountClaim } from './claims'
 import { joinDb, type ApplicationDoc } from './collections'
 import { formatMemberNo, nextSequence } from './memberNo'
 import { viewOf } from './views'
@@ -57,6 +59,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
   }
   await applications.update({ _id: id }, { set: { memberNo: membership.memberNo, membershipId: membership._id } })
   await claims.update({ _id: before.idHash, applicationId: id }, { set: { status: 'member' } })
+  await releaseAccountClaim(ctx, before.openid, id)
   const after = { ...before, memberNo: membership.memberNo, membershipId: membership._id }
   await ctx.audit({
     action: by.actor === 'system' ? 'join.autoApprove' : 'join.approve',
@@ -68,7 +71,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     title: '入会申请已通过',
     body: `欢迎加入${by.union.name}！您的会员编号是 ${membership.memberNo}，电子会员证在“我的”页面。`,
     link: STATUS_LINK,
-  })
+  }, { topic: 'joinResult', fields: { result: '已通过', union: by.union.name, note: `会员编号 ${membership.memberNo}`, time: subscribeTime(ctx.now()) } })
   return viewOf(ctx, after)
 }
 
@@ -81,7 +84,11 @@ export async function rejectApplication(ctx: ActionContext, id: string, reason: 
   const changed = await applications.update({ _id: id, status: 'pending' }, { set: { status: 'rejected', decidedAt, decidedBy, rejectReason: reason } })
   if (changed === 0) throw new CloudError('ALREADY_DECIDED')
   await claims.remove({ _id: app.idHash, applicationId: id, status: 'pending' })
+  await releaseAccountClaim(ctx, app.openid, id)
   await ctx.audit({ action: 'join.reject', target: { collection: 'applications', id }, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason, decidedBy } })
-  await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。您可以修改后重新提交。`, link: STATUS_LINK })
+  await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。您可以修改后重新提交。`, link: STATUS_LINK }, {
+    topic: 'joinResult',
+    fields: { result: '未通过', union: union.name, note: reason, time: subscribeTime(ctx.now()) },
+  })
   return viewOf(ctx, { ...app, status: 'rejected', decidedAt, decidedBy, rejectReason: reason })
 }

@@ -5,59 +5,18 @@ import { chinaToday, idNumberOnDate } from '../../../src/domain/join/form'
 import { encrypt, keyedHash } from '../../lib/crypto'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { activeMembership, unionPathOf } from '../../lib/roles'
-import { DuplicateKeyError } from '../../lib/store/port'
-import { joinDb, type ApplicationDoc, type JoinClaimDoc } from './collections'
+import { claimAccountAndIdNumber, idHashOf, pendingError } from './claims'
+import { joinDb, type ApplicationDoc } from './collections'
 import { approveApplication } from './decide'
 import { joinableUnion } from './unions'
 import { viewOf } from './views'
 
 type JoinInput = ActionParsed<'member', 'join'>
 
-/** A claim whose application never appeared (its writer died between the two inserts) is stale after this. */
-const STALE_CLAIM_MS = 60_000
-
-export const idHashOf = (ctx: ActionContext, idNumber: string) => keyedHash(ctx.secrets.hashKey, `idcard:${idNumber}`)
-
 /** The same person sending the same submission again gets the same application id. */
 const applicationIdOf = (ctx: ActionContext, openid: string, requestId: string) => `app-${keyedHash(ctx.secrets.hashKey, `join:${openid}:${requestId}`).slice(0, 40)}`
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function pendingError(ctx: ActionContext, unionId: string, own: boolean): Promise<CloudError> {
-  const union = await ctx.db.unions.get(unionId)
-  const where = union ? `「${union.name}」` : '其他工会'
-  return new CloudError('APPLICATION_PENDING', own ? `您已向${where}提交入会申请，正在审核中，请等待结果` : `该身份证号已向${where}提交入会申请，正在审核中`)
-}
-
-/**
- * Takes the lock on the ID number. Returns 'ours' when the claim belongs to this very submission
- * (a retry racing the first attempt); throws when another application or a membership holds it.
- */
-async function claimIdNumber(ctx: ActionContext, claim: JoinClaimDoc): Promise<'claimed' | 'ours'> {
-  const { claims, applications } = joinDb(ctx.store)
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await claims.insert(claim)
-      return 'claimed'
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    }
-    const held = await claims.get(claim._id)
-    if (!held) continue // released (rejected) in between: try again
-    if (held.applicationId === claim.applicationId) return 'ours'
-    const app = held.status === 'member' ? null : await applications.get(held.applicationId)
-    // An approved application whose claim is not yet marked 'member' (the approval is under way) counts as a membership.
-    if (held.status === 'member' || app?.status === 'approved') {
-      throw new CloudError('ALREADY_MEMBER', held.openid === claim.openid ? undefined : '该身份证号已是工会会员；换了工作请办理转会')
-    }
-    if (app?.status === 'pending') throw await pendingError(ctx, app.unionId, held.openid === claim.openid)
-    const stale = !app && ctx.now().getTime() - new Date(held.createdAt).getTime() > STALE_CLAIM_MS
-    if (!stale && !app) throw await pendingError(ctx, held.unionId, held.openid === claim.openid)
-    // Stale, or its application is no longer pending: release exactly that claim and retry.
-    await claims.remove({ _id: held._id, applicationId: held.applicationId, status: 'pending' })
-  }
-  throw new CloudError('CONFLICT', '提交的人太多，请稍后重试')
-}
 
 /** The first attempt of this submission holds the claim: wait for its application. */
 async function awaitOwnApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc> {
@@ -92,7 +51,7 @@ export async function submitApplication(input: JoinInput, ctx: ActionContext): P
 
   const idHash = idHashOf(ctx, input.idNumber)
   const submittedAt = now.toISOString()
-  const claimed = await claimIdNumber(ctx, { _id: idHash, openid, applicationId: id, unionId: union._id, status: 'pending', createdAt: submittedAt })
+  const claimed = await claimAccountAndIdNumber(ctx, { openid, applicationId: id, unionId: union._id, status: 'pending', createdAt: submittedAt }, idHash)
   if (claimed === 'ours') return viewOf(ctx, await awaitOwnApplication(ctx, id))
 
   const parsed = parseIdCard(input.idNumber, today)

@@ -1,4 +1,5 @@
 import { CloudError } from '../../../src/domain/errors'
+import { subscribeTime } from '../../../src/domain/subscribe'
 import { TRANSFER_MOVES, type TransferMove } from '../../../src/domain/transfer/machine'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
@@ -12,6 +13,9 @@ const NOTICES: Record<'release' | 'accept' | 'reject', (t: TransferDoc) => { tit
   accept: () => ({ title: '转会已完成', body: '你的会籍已转入新工会，会员编号和入会时间不变。' }),
   reject: (t) => ({ title: '转会未被接收', body: `转入工会驳回了你的转会申请：${t.rejectReason ?? ''}。你仍是原工会会员。` }),
 }
+
+/** The subscribe message's 结果 (at most five characters). */
+const PUSH_RESULT: Record<'release' | 'accept' | 'reject', string> = { release: '已放行', accept: '已完成', reject: '未接收' }
 
 /** The leaving union's silence counts as release once its days have passed. */
 export async function autoReleaseIfDue(ctx: ActionContext, transfer: TransferDoc): Promise<TransferDoc> {
@@ -52,7 +56,11 @@ async function staffMove(ctx: ActionContext, transferId: string, name: 'release'
   })
   const after = await move(ctx, transfer, name, { set })
   await ctx.audit({ action: `transfer.${name}`, target: { collection: 'transfers', id: transfer._id }, before: { status: transfer.status }, after: { status: after.status, ...set } })
-  await notify(ctx, transfer.openid, { ...NOTICES[name](after), link: '/pages/me/index' })
+  const union = await ctx.db.unions.get(side === 'from' ? transfer.fromUnionId : transfer.toUnionId)
+  await notify(ctx, transfer.openid, { ...NOTICES[name](after), link: '/pages/me/index' }, {
+    topic: 'transferResult',
+    fields: { result: PUSH_RESULT[name], union: union?.name, note: NOTICES[name](after).title, time: subscribeTime(ctx.now()) },
+  })
   return after
 }
 

@@ -11,6 +11,7 @@ import { CloudError } from '@/domain/errors'
 import { yuanToFen } from '@/domain/money'
 import { needsDemoLogin } from '@/platform/login'
 import { chooseAndUpload } from '@/platform/upload'
+import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
@@ -117,6 +118,7 @@ export default function Apply() {
       consents: { sensitive: true as const, guardian: draft.consents.guardian },
       payout: { bank: draft.bank.trim(), cardNumber: cardNumber.replace(/\s/g, '') },
     }
+    await askToBeTold(['aidProgress'])
     setBusy(true)
     try {
       if (correctingId) await call('aid', 'correct', { applicationId: correctingId, ...fields })

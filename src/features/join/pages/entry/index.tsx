@@ -9,6 +9,7 @@ import { unionCodeFromQuery, unionCodeFromScan } from '@/domain/join/entry'
 import { chinaToday, type JoinForm, type JoinFormField } from '@/domain/join/form'
 import { needsDemoLogin } from '@/platform/login'
 import { canScan, scanText } from '@/platform/scan'
+import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
@@ -133,6 +134,7 @@ export default function JoinEntry() {
 
   const submit = async () => {
     if (!union) return
+    await askToBeTold(['joinResult'])
     setSubmitting(true)
     setServerErrors({})
     try {

@@ -10,6 +10,7 @@ import { unionCodeFromScan } from '@/domain/join/entry'
 import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, type EmploymentType } from '@/domain/join/options'
 import { TRANSFER_REASONS, type TransferReason } from '@/domain/transfer/machine'
 import { canScan, scanText } from '@/platform/scan'
+import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { newIdempotencyKey } from '@/services/ids'
 import './index.scss'
@@ -70,6 +71,7 @@ export default function StartTransfer() {
 
   const submit = async () => {
     if (!preview) return
+    await askToBeTold(['transferResult'])
     setBusy(true)
     setFields({})
     try {
