@@ -1,14 +1,18 @@
 import type { Handlers } from '../lib/dispatch'
 import { approveApplication, applicationForStaff, rejectApplication } from '../features/join/decide'
 import { reviewQueue } from '../features/join/queue'
-import { posterUnions } from '../features/join/unions'
+import { joinCode, posterUnionsWithSettings, setAutoApprove } from '../features/join/poster'
 import { requireAnyStaff } from '../lib/roles'
 
 /** 入会审核: union staff decide the join applications of their union and the unions below it. */
 export const reviewHandlers: Handlers<'review'> = {
   queue: (_input, ctx) => reviewQueue(ctx),
 
-  posterUnions: async (_input, ctx) => ({ unions: await posterUnions(ctx, requireAnyStaff(ctx)) }),
+  posterUnions: async (_input, ctx) => ({ unions: await posterUnionsWithSettings(ctx, requireAnyStaff(ctx)) }),
+
+  joinCode: ({ unionId }, ctx) => joinCode(ctx, unionId),
+
+  setAutoApprove: ({ unionId, autoApprove }, ctx) => setAutoApprove(ctx, unionId, autoApprove),
 
   async approve({ applicationId }, ctx) {
     const { union } = await applicationForStaff(ctx, applicationId)

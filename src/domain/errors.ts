@@ -23,6 +23,7 @@ export const ERROR_MESSAGES = {
   APPLICATION_PENDING: '您已有一份入会申请正在审核中',
   ALREADY_DECIDED: '该申请已处理过了，请刷新',
   CARD_INVALID: '会员码无效或已过期，请让会员刷新后再出示',
+  WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后重试',
   BAD_HOURS: '营业时间格式不对，例如 mon-fri 08:00-20:00 或 24h',
   AID_NO_PROGRAMME: '你所在的工会今年没有开放金秋助学申请',
   AID_WINDOW_CLOSED: '不在金秋助学申请时间内',

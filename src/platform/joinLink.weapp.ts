@@ -1,7 +1,7 @@
 /**
- * In WeChat the poster should be a 小程序码 from the cloud (wxacode.getUnlimited with scene=<code>);
- * that needs the app's credentials and is not built yet. Until then the QR carries `union=<code>`,
- * which the app's own 扫码入会 button understands.
+ * In WeChat the poster is the union's 小程序码 from the cloud (features/join/components/PosterCode.weapp.tsx).
+ * This text is what the stand-in QR carries while that loads or when WeChat cannot make it:
+ * `union=<code>`, which the app's own 扫码入会 button understands.
  */
 export function joinLinkFor(unionId: string): string {
   return `union=${encodeURIComponent(unionId)}`

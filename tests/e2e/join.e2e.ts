@@ -80,6 +80,14 @@ describe('join the union', () => {
     await clerk.page.getByTestId('join-poster').getByText('工会编码', { exact: false }).waitFor()
     await clerk.page.getByTestId('join-poster').getByTestId('card-qr').waitFor()
     await shot(clerk.page, 'poster')
+    // Beside the poster: the union's applications may be approved at once; the choice is kept.
+    const approval = clerk.page.getByTestId('auto-approve')
+    await approval.getByText('申请由本工会或上级工会工作人员审核后通过').waitFor()
+    await clerk.page.tap('#auto-approve-1')
+    await approval.getByText('申请提交后立即成为会员', { exact: false }).waitFor()
+    await clerk.page.reload()
+    await clerk.page.getByTestId('auto-approve').getByText('申请提交后立即成为会员', { exact: false }).waitFor()
+    await shot(clerk.page, 'poster-auto-approve')
 
     await worker.page.reload()
     const membership = worker.page.getByTestId('membership')

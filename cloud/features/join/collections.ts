@@ -58,11 +58,18 @@ export interface JoinSettingsDoc extends Doc {
   autoApprove: boolean
 }
 
+/** A union's 小程序码 in cloud storage, made once (wxacode.getUnlimited is rate-limited). `_id` is the union's id. */
+export interface JoinCodeDoc extends Doc {
+  fileId: string
+  createdAt: string
+}
+
 export const joinDb = (store: Store) => ({
   applications: store.collection<ApplicationDoc>('applications'),
   claims: store.collection<JoinClaimDoc>('joinClaims'),
   counters: store.collection<CounterDoc>('counters'),
   settings: store.collection<JoinSettingsDoc>('joinSettings'),
+  codes: store.collection<JoinCodeDoc>('joinCodes'),
 })
 
 export async function ensureJoinIndexes(store: Store): Promise<void> {

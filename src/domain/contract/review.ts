@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { defineAction } from './define'
 import { EmptyInput } from './common'
 import { ApplicationView, JoinUnion } from './join'
+import { UnionCode } from '../join/form'
 
 const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指定申请'), v.maxLength(64, '申请编号不正确'))
 
@@ -17,7 +18,19 @@ export const review = {
     access: 'user',
     summary: '工作人员可打印入会二维码的工会（本级及下级中可接收会员的工会）',
     input: EmptyInput,
-    output: v.object({ unions: v.array(JoinUnion) }),
+    output: v.object({ unions: v.array(v.object({ ...JoinUnion.entries, autoApprove: v.boolean() })) }),
+  }),
+  joinCode: defineAction({
+    access: 'user',
+    summary: '本工会的入会小程序码（微信云端生成并缓存；网页版返回 null，改用网页链接二维码）',
+    input: v.strictObject({ unionId: UnionCode }),
+    output: v.object({ fileId: v.nullable(v.string()) }),
+  }),
+  setAutoApprove: defineAction({
+    access: 'user',
+    summary: '设置工会的入会申请是否自动通过',
+    input: v.strictObject({ unionId: UnionCode, autoApprove: v.boolean('请选择是否自动通过') }),
+    output: v.object({ unionId: v.string(), autoApprove: v.boolean() }),
   }),
   approve: defineAction({
     access: 'user',

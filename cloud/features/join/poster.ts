@@ -1,0 +1,75 @@
+import type { JoinUnion } from '../../../src/domain/contract'
+import { CloudError } from '../../../src/domain/errors'
+import type { UnionDoc } from '../../lib/collections'
+import type { ActionContext } from '../../lib/context'
+import { requireStaffOf } from '../../lib/roles'
+import { DuplicateKeyError } from '../../lib/store/port'
+import { joinDb } from './collections'
+import { acceptsMembers, posterUnions } from './unions'
+
+/** The page a 小程序码 opens; its `scene` is the union's code (at most 32 characters, as UnionCode allows). */
+export const JOIN_PAGE = '/features/join/pages/entry/index'
+
+/** A union the caller is staff of (or above) that takes members; anything else answers FORBIDDEN. */
+async function staffJoinableUnion(ctx: ActionContext, unionId: string): Promise<UnionDoc> {
+  const union = await requireStaffOf(ctx, unionId)
+  if (!acceptsMembers(union)) throw new CloudError('UNION_CLOSED')
+  return union
+}
+
+/** The unions staff print posters for, each with whether it approves applications at once. */
+export async function posterUnionsWithSettings(ctx: ActionContext, roots: string[]): Promise<Array<JoinUnion & { autoApprove: boolean }>> {
+  const unions = await posterUnions(ctx, roots)
+  const settings = unions.length ? await joinDb(ctx.store).settings.find({ _id: { $in: unions.map((u) => u.id) } }) : []
+  const auto = new Set(settings.filter((s) => s.autoApprove).map((s) => s._id))
+  return unions.map((u) => ({ ...u, autoApprove: auto.has(u.id) }))
+}
+
+/**
+ * In WeChat: the union's 小程序码, made by wxacode.getUnlimited on first request and kept in cloud
+ * storage (the API is rate-limited and the code never changes). In the embedded home there is no
+ * such service: null, and the web poster draws a QR of the web join link instead.
+ */
+export async function joinCode(ctx: ActionContext, unionId: string): Promise<{ fileId: string | null }> {
+  const union = await staffJoinableUnion(ctx, unionId)
+  if (!ctx.wechat) return { fileId: null }
+  const { codes } = joinDb(ctx.store)
+  const cached = await codes.get(union._id)
+  if (cached) return { fileId: cached.fileId }
+  let fileId: string
+  try {
+    const png = await ctx.wechat.unlimitedCode(JOIN_PAGE, union._id)
+    fileId = await ctx.wechat.uploadFile(`join-codes/${union._id}.png`, png)
+  } catch (error) {
+    ctx.logError('wxacode.getUnlimited failed', error)
+    throw new CloudError('WECHAT_UNAVAILABLE', '小程序码暂时生成不了，请稍后重试')
+  }
+  try {
+    await codes.insert({ _id: union._id, fileId, createdAt: ctx.now().toISOString() })
+  } catch (error) {
+    // Two staff asked at once: both made the same code; the first record stands.
+    if (!(error instanceof DuplicateKeyError)) throw error
+    return { fileId: (await codes.get(union._id))?.fileId ?? fileId }
+  }
+  return { fileId }
+}
+
+/** Sets whether the union's join applications are approved at once; audited. */
+export async function setAutoApprove(ctx: ActionContext, unionId: string, autoApprove: boolean): Promise<{ unionId: string; autoApprove: boolean }> {
+  const union = await staffJoinableUnion(ctx, unionId)
+  const { settings } = joinDb(ctx.store)
+  const before = (await settings.get(union._id))?.autoApprove ?? false
+  if (before !== autoApprove) {
+    const changed = await settings.update({ _id: union._id }, { set: { autoApprove } })
+    if (changed === 0) {
+      try {
+        await settings.insert({ _id: union._id, autoApprove })
+      } catch (error) {
+        if (!(error instanceof DuplicateKeyError)) throw error
+        await settings.update({ _id: union._id }, { set: { autoApprove } })
+      }
+    }
+    await ctx.audit({ action: 'join.setAutoApprove', target: { collection: 'joinSettings', id: union._id }, before: { autoApprove: before }, after: { autoApprove } })
+  }
+  return { unionId: union._id, autoApprove }
+}
