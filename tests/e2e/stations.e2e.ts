@@ -78,6 +78,22 @@ describe('rest stations', () => {
     await page.getByTestId('location-banner').waitFor()
     await page.getByText('未获得位置权限').waitFor()
     await shot(page, 'refused')
+
+    // A place name: a district found by name moves the search to its centre.
+    await page.locator('#place-search-input input').fill('纽约')
+    await page.getByTestId('place-none').waitFor()
+    await page.locator('#place-search-input input').fill('赛罕')
+    await page.getByTestId('place-result').first().waitFor()
+    assert.equal(await page.getByTestId('place-result').first().textContent(), '赛罕区 · 呼和浩特市')
+    await shot(page, 'place-search')
+    await page.tap('#place-result-0')
+    await page.getByTestId('results-caption').getByText('赛罕区附近').waitFor()
+    await page.getByTestId('station-row').first().waitFor()
+    const near = await page.locator('.station-list__address').allTextContents()
+    assert.ok(near.slice(0, 5).every((a) => a.startsWith('呼和浩特')), `the nearest are in Hohhot: ${near.slice(0, 5).join(' / ')}`)
+    assert.equal(await page.getByTestId('place-result').count(), 0, 'the suggestions close once one is chosen')
+    await shot(page, 'place-saihan')
+
     await page.tap('#city-baotou')
     await page.getByTestId('results-caption').getByText('包头市中心附近').waitFor()
     await page.getByTestId('station-row').first().waitFor()
