@@ -112,7 +112,10 @@ describe('stations.get', () => {
     const anonymous = await callAs(null, 'stations', 'get', { code: doc._id })
     if (!anonymous.ok) throw new Error(anonymous.error.message)
     expect(v.safeParse(contract.stations.get.output, anonymous.data).success).toBe(true)
-    expect(anonymous.data).toMatchObject({ code: doc._id, name: doc.name, unionName: '新城区总工会', canEdit: false })
+    expect(anonymous.data).toMatchObject({ code: doc._id, name: doc.name, unionName: '新城区总工会', canEdit: false, photos: doc.photos })
+    // Demo stations carry the bundled illustrative photos (most of them: every fifth has none).
+    const withPhotos = await stationsDb(store).stations.count({ 'photos.0': { $exists: true } })
+    expect(withPhotos).toBeGreaterThan(250)
     expect(await callAs('demo-clerk', 'stations', 'get', { code: doc._id })).toMatchObject({ ok: true, data: { canEdit: true } })
     expect(await callAs('demo-city-clerk', 'stations', 'get', { code: doc._id })).toMatchObject({ ok: true, data: { canEdit: true } })
     expect(await callAs('demo-hm-clerk', 'stations', 'get', { code: doc._id })).toMatchObject({ ok: true, data: { canEdit: false } })

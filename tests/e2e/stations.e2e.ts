@@ -136,6 +136,20 @@ describe('rest stations', () => {
     // NM000009 is managed by 新城区总工会 in the demo seed.
     await page.goto(`${suite.server.url}/#/features/stations/pages/detail/index?code=NM000009`)
     await page.getByTestId('station-editor').waitFor()
+    // Its illustrative demo photo is served by the local server and opens full screen on a tap.
+    const photo = page.locator('#station-photo-0 img')
+    await photo.waitFor()
+    const src = (await photo.getAttribute('src')) ?? ''
+    assert.match(src, /\/features\/stations\/photos\/demo-\d\.svg$/)
+    const served = await fetch(new URL(src, suite.server.url))
+    assert.equal(served.status, 200)
+    assert.match(served.headers.get('content-type') ?? '', /image\/svg\+xml/)
+    await page.waitForFunction(() => (document.querySelector('#station-photo-0 img') as HTMLImageElement | null)?.naturalWidth === 480)
+    await page.tap('#station-photo-0')
+    await page.locator('.preview-image').waitFor()
+    await shot(page, 'photo')
+    await page.tap('.preview-image')
+    await page.locator('.preview-image').waitFor({ state: 'detached' })
     assert.ok(!((await page.getByTestId('station-detail').getByTestId('amenities').textContent()) ?? '').includes('换电柜'))
     await page.tap('#edit-amenity-8')
     await page.locator('#edit-verified input').fill('2026-11-22')
