@@ -3,8 +3,8 @@ import { MAX_CANDIDATES } from '../../cloud/features/stations/geo-near'
 import { nearbyStations } from '../../cloud/features/stations/nearby'
 import { createContext } from '../../cloud/lib/context'
 import { createWxStore, type WxAggregate, type WxCollection, type WxCommand, type WxDatabase } from '../../cloud/lib/store/wx'
-import { AMENITIES, STATION_TYPES } from '../../src/domain/stations/types'
 import { cloudHarness } from '../helpers/cloud'
+import { randomSearch, seededRandom } from '../helpers/stations'
 
 /**
  * The WeChat path of stations.nearby (geoNear) against the embedded path (the kd index) on the same
@@ -150,21 +150,11 @@ describe('stations.nearby in WeChat (geoNear)', () => {
 
   it('gives the same answers as the embedded kd index on many random points, filters and times', async () => {
     const { wxCtx, callAs, clock, docs } = await bothHomes()
-    let seed = 11
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const random = seededRandom(11)
     let nonEmpty = 0
     for (let i = 0; i < 80; i++) {
-      clock.set(new Date(Date.UTC(2026, 10, 23 + Math.floor(random() * 7), Math.floor(random() * 24), Math.floor(random() * 60))))
-      const near = docs[Math.floor(random() * docs.length)]
-      const input = {
-        lat: near.lat + (random() - 0.5) * 0.3,
-        lng: near.lng + (random() - 0.5) * 0.3,
-        radiusM: [1_000, 5_000, 30_000, 200_000][Math.floor(random() * 4)],
-        k: 1 + Math.floor(random() * 100),
-        ...(random() < 0.3 ? { types: [STATION_TYPES[Math.floor(random() * 2)]] } : {}),
-        ...(random() < 0.5 ? { amenities: AMENITIES.filter(() => random() < 0.25) } : {}),
-        ...(random() < 0.5 ? { openNow: true } : {}),
-      }
+      const { at, input } = randomSearch(random, docs)
+      clock.set(at)
       const wx = await nearbyStations(input, wxCtx())
       expect(await callAs(null, 'stations', 'nearby', input)).toEqual({ ok: true, data: wx })
       if (wx.stations.length) nonEmpty++

@@ -1,4 +1,4 @@
-import { createWxStore, toWxQuery, toWxUpdate, type WxCommand, type WxDatabase } from '../../cloud/lib/store/wx'
+import { createWxStore, toWxQuery, toWxUpdate, type WxAggregate, type WxCollection, type WxCommand, type WxDatabase } from '../../cloud/lib/store/wx'
 import { DuplicateKeyError } from '../../cloud/lib/store/port'
 
 /**
@@ -25,23 +25,13 @@ const Geo = { Point: (longitude: number, latitude: number) => ({ type: 'Point', 
 
 function recordingDb(answers: { data?: unknown[]; updated?: number; addError?: unknown } = {}) {
   const calls: Array<[string, ...unknown[]]> = []
-  const query = {
-    where(q: unknown) {
-      calls.push(['where', q])
-      return query
-    },
-    orderBy(f: string, o: string) {
-      calls.push(['orderBy', f, o])
-      return query
-    },
-    skip(n: number) {
-      calls.push(['skip', n])
-      return query
-    },
-    limit(n: number) {
-      calls.push(['limit', n])
-      return query
-    },
+  // Each chained step records its name and arguments and returns the chain.
+  const step = <C>(chain: () => C, name: string) => (...args: unknown[]) => (calls.push([name, ...args]), chain())
+  const query: WxCollection = {
+    where: step(() => query, 'where'),
+    orderBy: step(() => query, 'orderBy'),
+    skip: step(() => query, 'skip'),
+    limit: step(() => query, 'limit'),
     async get() {
       return { data: answers.data ?? [] }
     },
@@ -63,15 +53,9 @@ function recordingDb(answers: { data?: unknown[]; updated?: number; addError?: u
     },
     aggregate: () => aggregate,
   }
-  const aggregate = {
-    geoNear(o: unknown) {
-      calls.push(['geoNear', o])
-      return aggregate
-    },
-    limit(n: number) {
-      calls.push(['aggregate.limit', n])
-      return aggregate
-    },
+  const aggregate: WxAggregate = {
+    geoNear: step(() => aggregate, 'geoNear'),
+    limit: step(() => aggregate, 'aggregate.limit'),
     async end() {
       return { list: answers.data ?? [] }
     },
