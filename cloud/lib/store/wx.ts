@@ -104,7 +104,10 @@ function withLocation(db: WxDatabase, data: Record<string, unknown>): Record<str
   return typeof lat === 'number' && typeof lng === 'number' ? { ...data, [GEO_FIELD]: db.Geo.Point(lng, lat) } : data
 }
 
-/** WeChat's aggregate answers at most this many documents at once; geoNear asks no more. */
+/**
+ * An aggregate without a limit stage answers only 20 documents; with one, far more (reported up to
+ * 10,000). geoNear always sends a limit, and never above this, to keep one search's read bounded.
+ */
 export const MAX_GEO_LIMIT = 1000
 
 export function createWxStore(db: WxDatabase): Store {
