@@ -25,7 +25,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // The stations' illustrative demo photos, at the same path in both builds (/features/stations/photos/…).
+    copy: { patterns: [{ from: 'src/features/stations/photos/', to: `dist/${process.env.TARO_ENV}/features/stations/photos/` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

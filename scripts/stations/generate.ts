@@ -52,6 +52,18 @@ const HOURS = [
 const TYPE_WEIGHTS = [55, 25, 6, 8, 3, 3]
 const AMENITY_CHANCE: Record<Amenity, number> = { 饮水: 0.95, 热饭: 0.6, 充电: 0.8, 如厕: 0.75, 休息: 0.9, '空调/取暖': 0.55, 应急药箱: 0.6, 'Wi-Fi': 0.45, 换电柜: 0.12, 图书: 0.35 }
 
+/** The bundled illustrative photos (src/features/stations/photos/, copied to the same path in both builds). */
+export const DEMO_PHOTOS = [1, 2, 3, 4].map((n) => `/features/stations/photos/demo-${n}.svg`)
+
+/**
+ * Photos for the ith station: none for every fifth, else one to three of the demo pictures. Taken
+ * from i, not from the random stream, so adding photos left every other generated field as it was.
+ */
+export function photosFor(i: number): string[] {
+  if (i % 5 === 0) return []
+  return Array.from({ length: 1 + (i % 3) }, (_, k) => DEMO_PHOTOS[(i + k) % DEMO_PHOTOS.length])
+}
+
 /** mulberry32: a small seeded PRNG, so the same seed gives the same data set. */
 function rng(seed: number) {
   let a = seed >>> 0
@@ -117,7 +129,7 @@ export function generateStations(count: number, areas: Area[], options: { seed?:
       hours,
       phone: `0471-${String(6000000 + Math.floor(random() * 999999)).padStart(7, '0')}`,
       unionId: area.unionIds[Math.floor(random() * area.unionIds.length)],
-      photos: '',
+      photos: photosFor(i).join('|'),
       verifiedOn: `2026-${String(month).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
       status: random() < 0.02 ? 'suspended' : 'active',
     })

@@ -101,7 +101,8 @@ function fakeDatabase(tables: Record<string, Row[]>): WxDatabase {
   }
   return {
     command,
-    collection: (name) => ({ ...query(tables[name] ?? []), doc: unsupported('doc'), add: unsupported('add') }) as WxCollection,
+    Geo: { Point: unsupported('Geo.Point') },
+    collection: (name) => ({ ...query(tables[name] ?? []), doc: unsupported('doc'), add: unsupported('add'), aggregate: unsupported('aggregate') }) as WxCollection,
   }
 }
 

@@ -5,9 +5,9 @@ import { pointOf } from '../../cloud/features/stations/station-index'
 import { contract } from '../../src/domain/contract'
 import { isOpenAt } from '../../src/domain/stations/hours'
 import { scanNearest } from '../../src/domain/stations/search'
-import { AMENITIES, STATION_TYPES } from '../../src/domain/stations/types'
 import { parseCsv, parseJsonRows } from '../../scripts/stations/read-rows'
 import { cloudHarness } from '../helpers/cloud'
+import { randomSearch, seededRandom } from '../helpers/stations'
 
 const HOHHOT = { lat: 40.8424, lng: 111.749 }
 
@@ -31,21 +31,11 @@ describe('stations.nearby', () => {
     const { callAs, store, clock } = await cloudHarness()
     const docs = await allStations(store)
     const points = docs.map(pointOf)
-    let seed = 7
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const random = seededRandom(7)
     let nonEmpty = 0
     for (let i = 0; i < 120; i++) {
-      clock.set(new Date(Date.UTC(2026, 10, 23 + Math.floor(random() * 7), Math.floor(random() * 24), Math.floor(random() * 60))))
-      const near = docs[Math.floor(random() * docs.length)]
-      const query = {
-        lat: near.lat + (random() - 0.5) * 0.3,
-        lng: near.lng + (random() - 0.5) * 0.3,
-        radiusM: [1_000, 5_000, 30_000, 200_000][Math.floor(random() * 4)],
-        k: 1 + Math.floor(random() * 100),
-        ...(random() < 0.3 ? { types: [STATION_TYPES[Math.floor(random() * 2)]] } : {}),
-        ...(random() < 0.5 ? { amenities: AMENITIES.filter(() => random() < 0.25) } : {}),
-        ...(random() < 0.5 ? { openNow: true } : {}),
-      }
+      const { at, input: query } = randomSearch(random, docs)
+      clock.set(at)
       const result = await callAs(null, 'stations', 'nearby', query)
       if (!result.ok) throw new Error(result.error.message)
       const got = (result.data as { stations: Array<{ code: string; distanceM: number }> }).stations
@@ -112,7 +102,10 @@ describe('stations.get', () => {
     const anonymous = await callAs(null, 'stations', 'get', { code: doc._id })
     if (!anonymous.ok) throw new Error(anonymous.error.message)
     expect(v.safeParse(contract.stations.get.output, anonymous.data).success).toBe(true)
-    expect(anonymous.data).toMatchObject({ code: doc._id, name: doc.name, unionName: '新城区总工会', canEdit: false })
+    expect(anonymous.data).toMatchObject({ code: doc._id, name: doc.name, unionName: '新城区总工会', canEdit: false, photos: doc.photos })
+    // Demo stations carry the bundled illustrative photos (most of them: every fifth has none).
+    const withPhotos = await stationsDb(store).stations.count({ 'photos.0': { $exists: true } })
+    expect(withPhotos).toBeGreaterThan(250)
     expect(await callAs('demo-clerk', 'stations', 'get', { code: doc._id })).toMatchObject({ ok: true, data: { canEdit: true } })
     expect(await callAs('demo-city-clerk', 'stations', 'get', { code: doc._id })).toMatchObject({ ok: true, data: { canEdit: true } })
     expect(await callAs('demo-hm-clerk', 'stations', 'get', { code: doc._id })).toMatchObject({ ok: true, data: { canEdit: false } })

@@ -38,6 +38,7 @@ describe.each(adapters)('store port: %s', (_name, make) => {
     expect((await items.find({ tags: 'fruit' }, { sort: { name: 1 } })).map((i) => i._id)).toEqual(['a', 'c'])
     expect((await items.find({ _id: { $in: ['a', 'b'] } }, { sort: { name: 1 }, skip: 1, limit: 1 })).map((i) => i._id)).toEqual(['b'])
     expect((await items.find({ owner: { $exists: false } })).length).toBe(2)
+    expect((await items.find({ tags: { $all: ['fruit', 'red'] } })).map((i) => i._id)).toEqual(['a'])
     expect(await items.count({ qty: { $gte: 3, $lte: 10 } })).toBe(2)
   })
 

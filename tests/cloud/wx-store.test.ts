@@ -1,4 +1,4 @@
-import { createWxStore, toWxQuery, toWxUpdate, type WxCommand, type WxDatabase } from '../../cloud/lib/store/wx'
+import { createWxStore, toWxQuery, toWxUpdate, type WxAggregate, type WxCollection, type WxCommand, type WxDatabase } from '../../cloud/lib/store/wx'
 import { DuplicateKeyError } from '../../cloud/lib/store/port'
 
 /**
@@ -15,30 +15,23 @@ const command: WxCommand = {
   lt: (v) => ({ op: 'lt', v }),
   lte: (v) => ({ op: 'lte', v }),
   exists: (v) => ({ op: 'exists', v }),
+  all: (v) => ({ op: 'all', v }),
   and: (...v) => ({ op: 'and', v }),
   inc: (n) => ({ op: 'inc', n }),
   remove: () => ({ op: 'remove' }),
 }
 
+const Geo = { Point: (longitude: number, latitude: number) => ({ type: 'Point', coordinates: [longitude, latitude] }) }
+
 function recordingDb(answers: { data?: unknown[]; updated?: number; addError?: unknown } = {}) {
   const calls: Array<[string, ...unknown[]]> = []
-  const query = {
-    where(q: unknown) {
-      calls.push(['where', q])
-      return query
-    },
-    orderBy(f: string, o: string) {
-      calls.push(['orderBy', f, o])
-      return query
-    },
-    skip(n: number) {
-      calls.push(['skip', n])
-      return query
-    },
-    limit(n: number) {
-      calls.push(['limit', n])
-      return query
-    },
+  // Each chained step records its name and arguments and returns the chain.
+  const step = <C>(chain: () => C, name: string) => (...args: unknown[]) => (calls.push([name, ...args]), chain())
+  const query: WxCollection = {
+    where: step(() => query, 'where'),
+    orderBy: step(() => query, 'orderBy'),
+    skip: step(() => query, 'skip'),
+    limit: step(() => query, 'limit'),
     async get() {
       return { data: answers.data ?? [] }
     },
@@ -58,8 +51,16 @@ function recordingDb(answers: { data?: unknown[]; updated?: number; addError?: u
       if (answers.addError) throw answers.addError
       return { _id: 'x' }
     },
+    aggregate: () => aggregate,
   }
-  const db: WxDatabase = { command, collection: (name) => (calls.push(['collection', name]), query) }
+  const aggregate: WxAggregate = {
+    geoNear: step(() => aggregate, 'geoNear'),
+    limit: step(() => aggregate, 'aggregate.limit'),
+    async end() {
+      return { list: answers.data ?? [] }
+    },
+  }
+  const db: WxDatabase = { command, Geo, collection: (name) => (calls.push(['collection', name]), query) }
   return { db, calls }
 }
 
@@ -105,5 +106,45 @@ describe('WeChat database adapter', () => {
   it('maps a unique-index violation to DuplicateKeyError', async () => {
     const { db } = recordingDb({ addError: Object.assign(new Error('duplicate key'), { errCode: -502001 }) })
     await expect(createWxStore(db).collection('memberships').insert({ _id: 'm1' })).rejects.toBeInstanceOf(DuplicateKeyError)
+  })
+})
+
+describe('WeChat database adapter: geo', () => {
+  it('writes a GeoPoint copy of lat/lng in `location` on insert and on a patch that sets both', async () => {
+    const { db, calls } = recordingDb({ updated: 1 })
+    const stations = createWxStore(db).collection<{ _id: string; lat: number; lng: number; name?: string }>('stations')
+    await stations.insert({ _id: 's1', lat: 40.8, lng: 111.7 })
+    await stations.update({ _id: 's1' }, { set: { lat: 40.9, lng: 111.6 } })
+    await stations.update({ _id: 's1' }, { set: { name: 'x' } })
+    expect(calls.filter((c) => c[0] === 'add' || c[0] === 'update')).toEqual([
+      ['add', { data: { _id: 's1', lat: 40.8, lng: 111.7, location: { type: 'Point', coordinates: [111.7, 40.8] } } }],
+      ['update', { data: { lat: 40.9, lng: 111.6, location: { type: 'Point', coordinates: [111.6, 40.9] } } }],
+      ['update', { data: { name: 'x' } }],
+    ])
+  })
+
+  it('geoNear is the aggregate geoNear stage on `location` with the filter in `query`, then a limit', async () => {
+    const { db, calls } = recordingDb({ data: [{ _id: 's1', lat: 40, lng: 111, distance: 12.5 }] })
+    const store = createWxStore(db)
+    const hits = await store.geoNear!<{ _id: string; lat: number; lng: number; status: string; amenities: string[] }>('stations', {
+      point: { lat: 40.1, lng: 111.2 },
+      maxDistanceM: 5000,
+      query: { status: 'active', amenities: { $all: ['热饭', '充电'] } },
+      limit: 5000,
+    })
+    expect(hits).toEqual([{ doc: { _id: 's1', lat: 40, lng: 111 }, distanceM: 12.5 }])
+    expect(calls).toEqual([
+      ['collection', 'stations'],
+      ['geoNear', {
+        near: { type: 'Point', coordinates: [111.2, 40.1] },
+        spherical: true,
+        distanceField: 'distance',
+        maxDistance: 5000,
+        query: { status: 'active', amenities: { op: 'all', v: ['热饭', '充电'] } },
+        key: 'location',
+      }],
+      // Capped at what the platform answers at once.
+      ['aggregate.limit', 1000],
+    ])
   })
 })

@@ -32,7 +32,9 @@ describe('rest stations', () => {
     const ds = await distances(page)
     assert.deepEqual(ds, [...ds].sort((a, b) => a - b), 'nearest first')
     assert.ok(ds[0] < 5000, `the nearest is close: ${ds[0]}`)
-    assert.equal(await page.getByTestId('map-marker').count(), all)
+    // Every station is on the map: a marker of its own, or counted in a bubble of close ones.
+    const bubbles = (await page.getByTestId('map-cluster').allTextContents()).map(Number)
+    assert.equal((await page.getByTestId('map-marker').count()) + bubbles.reduce((a, b) => a + b, 0), all)
     assert.equal(await page.getByTestId('location-banner').count(), 0)
     await shot(page, 'nearest')
 
@@ -78,6 +80,22 @@ describe('rest stations', () => {
     await page.getByTestId('location-banner').waitFor()
     await page.getByText('未获得位置权限').waitFor()
     await shot(page, 'refused')
+
+    // A place name: a district found by name moves the search to its centre.
+    await page.locator('#place-search-input input').fill('纽约')
+    await page.getByTestId('place-none').waitFor()
+    await page.locator('#place-search-input input').fill('赛罕')
+    await page.getByTestId('place-result').first().waitFor()
+    assert.equal(await page.getByTestId('place-result').first().textContent(), '赛罕区 · 呼和浩特市')
+    await shot(page, 'place-search')
+    await page.tap('#place-result-0')
+    await page.getByTestId('results-caption').getByText('赛罕区附近').waitFor()
+    await page.getByTestId('station-row').first().waitFor()
+    const near = await page.locator('.station-list__address').allTextContents()
+    assert.ok(near.slice(0, 5).every((a) => a.startsWith('呼和浩特')), `the nearest are in Hohhot: ${near.slice(0, 5).join(' / ')}`)
+    assert.equal(await page.getByTestId('place-result').count(), 0, 'the suggestions close once one is chosen')
+    await shot(page, 'place-saihan')
+
     await page.tap('#city-baotou')
     await page.getByTestId('results-caption').getByText('包头市中心附近').waitFor()
     await page.getByTestId('station-row').first().waitFor()
@@ -118,6 +136,20 @@ describe('rest stations', () => {
     // NM000009 is managed by 新城区总工会 in the demo seed.
     await page.goto(`${suite.server.url}/#/features/stations/pages/detail/index?code=NM000009`)
     await page.getByTestId('station-editor').waitFor()
+    // Its illustrative demo photo is served by the local server and opens full screen on a tap.
+    const photo = page.locator('#station-photo-0 img')
+    await photo.waitFor()
+    const src = (await photo.getAttribute('src')) ?? ''
+    assert.match(src, /\/features\/stations\/photos\/demo-\d\.svg$/)
+    const served = await fetch(new URL(src, suite.server.url))
+    assert.equal(served.status, 200)
+    assert.match(served.headers.get('content-type') ?? '', /image\/svg\+xml/)
+    await page.waitForFunction(() => (document.querySelector('#station-photo-0 img') as HTMLImageElement | null)?.naturalWidth === 480)
+    await page.tap('#station-photo-0')
+    await page.locator('.preview-image').waitFor()
+    await shot(page, 'photo')
+    await page.tap('.preview-image')
+    await page.locator('.preview-image').waitFor({ state: 'detached' })
     assert.ok(!((await page.getByTestId('station-detail').getByTestId('amenities').textContent()) ?? '').includes('换电柜'))
     await page.tap('#edit-amenity-8')
     await page.locator('#edit-verified input').fill('2026-11-22')

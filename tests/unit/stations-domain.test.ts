@@ -125,11 +125,27 @@ describe('an import row', () => {
     ['code', '', '站点编码'],
     ['verifiedOn', '2026/10/01', 'YYYY-MM-DD'],
     ['phone', 'call me', '电话格式不对'],
-    ['photos', 'http://x/a.jpg', '照片'],
+    ['photos', 'http://x/a.jpg', '照片须为 https://、cloud:// 或以 / 开头的本站地址：http://x/a.jpg'],
+    ['photos', '//evil.example/a.jpg', '本站地址'],
+    ['photos', 'photos/a.jpg', '本站地址'],
+    ['photos', '/features/../../etc/passwd', '本站地址'],
+    ['photos', 'javascript:alert(1)', '本站地址'],
+    ['photos', Array.from({ length: 10 }, (_, i) => `/p/${i}.svg`).join('|'), '照片最多 9 张'],
+    ['photos', ['/p/1.svg', 42], '照片须为地址文本'],
+    ['photos', { url: '/p/1.svg' }, '照片须为地址文本'],
   ])('refuses %s = %p', (field, value, reason) => {
     const result = validateStationRow({ ...good, [field]: value })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.reasons.join('；')).toContain(reason)
+  })
+  it('accepts photos as https, cloud:// or site-relative addresses, up to nine, from CSV or JSON', () => {
+    const nine = Array.from({ length: 9 }, (_, i) => `/features/stations/photos/demo-${i}.svg`)
+    for (const photos of [nine.join('|'), nine, 'https://example.com/a.jpg | cloud://env-1.abc/stations/b.png', [], '']) {
+      const result = validateStationRow({ ...good, photos })
+      expect(result.ok).toBe(true)
+    }
+    const result = validateStationRow({ ...good, photos: 'https://example.com/a.jpg | /features/stations/photos/demo-1.svg' })
+    expect(result.ok && result.station.photos).toEqual(['https://example.com/a.jpg', '/features/stations/photos/demo-1.svg'])
   })
   it('lists every reason of a row at once', () => {
     const result = validateStationRow({ ...good, lat: 'x', hours: 'never', amenities: '按摩' })

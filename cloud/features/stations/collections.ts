@@ -40,8 +40,9 @@ export const stationsDb = (store: Store) => ({
 })
 
 /**
- * The embedded store needs no geo index (the feature keeps its own grid, see station-index.ts).
- * In WeChat, create a geo index on `location` for geoNear (README) — not wired yet.
+ * The embedded store needs no geo index (the feature keeps its own kd index, see station-index.ts).
+ * In WeChat the adapter writes a GeoPoint `location` beside lat/lng, and nearby searches it with
+ * geoNear (geo-near.ts): create a 地理位置索引 on `location` in the console (README).
  */
 export async function ensureStationIndexes(store: Store): Promise<void> {
   await store.ensureIndex('stations', { fields: ['unionPath'] })

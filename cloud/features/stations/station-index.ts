@@ -10,8 +10,8 @@ import { KdIndex } from './kd-index'
  * store, so nothing else can change it behind our back. Imports run with the server stopped and
  * the next start rebuilds.
  *
- * In WeChat a cloud function instance is short-lived and there may be several: there the search
- * must be the database's geoNear over a geo index instead (not built yet; see README).
+ * In WeChat a cloud function instance is short-lived and there may be several: there the search is
+ * the database's geoNear over a geo index instead (geo-near.ts), and this index is never built.
  */
 const indexes = new WeakMap<Store, Promise<KdIndex>>()
 

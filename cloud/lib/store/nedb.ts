@@ -23,8 +23,19 @@ export function createNedbStore(dir: string | null): Store {
   }
 
   function toQuery<T>(filter: Filter<T>): Record<string, unknown> {
-    // nedb speaks MongoDB's operators already; an array field matches a scalar it contains.
-    return filter as Record<string, unknown>
+    // nedb speaks MongoDB's operators already (an array field matches a scalar it contains), except
+    // $all, which becomes one containment test per value.
+    const query: Record<string, unknown> = {}
+    const all: Array<Record<string, unknown>> = []
+    for (const [field, condition] of Object.entries(filter as Record<string, unknown>)) {
+      if (condition !== null && typeof condition === 'object' && !Array.isArray(condition) && '$all' in condition) {
+        const { $all, ...rest } = condition as { $all: unknown[] }
+        for (const value of $all) all.push({ [field]: value })
+        if (Object.keys(rest).length) query[field] = rest
+      } else query[field] = condition
+    }
+    if (all.length) query.$and = all
+    return query
   }
 
   function toUpdate<T>(patch: Patch<T>): Record<string, unknown> {

@@ -22,6 +22,8 @@ export interface Operators<V> {
   $lt?: V
   $lte?: V
   $exists?: boolean
+  /** An array field that contains every one of these. */
+  $all?: V[]
 }
 
 /** Equality on a field (an array field matches when it contains the value), or operators. */
@@ -65,8 +67,30 @@ export interface Collection<T extends Doc> {
   remove(filter: Filter<T>): Promise<number>
 }
 
+/** A nearest-first search by distance (geoNear). */
+export interface GeoNearQuery<T> {
+  point: { lat: number; lng: number }
+  /** Metres, measured the store's way (on its own sphere): callers cut exactly with their own distance. */
+  maxDistanceM: number
+  /** Only documents matching this filter are returned (and counted by the limit). */
+  query: Filter<T>
+  limit: number
+}
+
+export interface GeoHit<T> {
+  doc: T
+  /** Metres from the point, as the store measures it. */
+  distanceM: number
+}
+
 export interface Store {
   collection<T extends Doc>(name: string): Collection<T>
+  /**
+   * Offered by stores with a database-side geo index (WeChat's geoNear): the documents of `collection`
+   * whose top-level numeric `lat`/`lng` lie within `maxDistanceM` of the point, nearest first. A store
+   * without it (the embedded one) leaves it out, and features keep their own index instead.
+   */
+  geoNear?<T extends Doc>(collection: string, query: GeoNearQuery<T>): Promise<Array<GeoHit<T>>>
   /** Declares an index. The embedded store enforces unique ones; WeChat's are made in the console. */
   ensureIndex(collection: string, index: IndexSpec): Promise<void>
   close(): Promise<void>

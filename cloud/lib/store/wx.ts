@@ -1,4 +1,4 @@
-import { DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type Patch, type Store } from './port'
+import { DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type Patch, type Store } from './port'
 
 /**
  * The WeChat cloud database adapter. It receives `cloud.database()` from the deployed entry, so
@@ -16,6 +16,7 @@ export interface WxCommand {
   lt(v: unknown): unknown
   lte(v: unknown): unknown
   exists(v: boolean): unknown
+  all(v: unknown[]): unknown
   and(...conditions: unknown[]): unknown
   inc(n: number): unknown
   remove(): unknown
@@ -32,18 +33,35 @@ export interface WxQuery {
   remove(): Promise<{ stats: { removed: number } }>
 }
 
+/** The aggregate pipeline as far as geoNear needs it (geoNear must be its first stage). */
+export interface WxAggregate {
+  geoNear(options: {
+    near: unknown
+    spherical: true
+    distanceField: string
+    maxDistance?: number
+    query?: Record<string, unknown>
+    key?: string
+  }): WxAggregate
+  limit(n: number): WxAggregate
+  end(): Promise<{ list: unknown[] }>
+}
+
 export interface WxCollection extends WxQuery {
   doc(id: string): { get(): Promise<{ data: unknown }> }
   add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  aggregate(): WxAggregate
 }
 
 export interface WxDatabase {
   command: WxCommand
+  /** db.Geo.Point(longitude, latitude): a GeoJSON point the database can index. */
+  Geo: { Point(longitude: number, latitude: number): unknown }
   collection(name: string): WxCollection
 }
 
 const OPERATORS: Record<string, keyof WxCommand> = {
-  $eq: 'eq', $ne: 'neq', $in: 'in', $nin: 'nin', $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte', $exists: 'exists',
+  $eq: 'eq', $ne: 'neq', $in: 'in', $nin: 'nin', $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte', $exists: 'exists', $all: 'all',
 }
 
 /** The WeChat database caps one read at 100 documents (1,000 on the server SDK's newer versions). */
@@ -73,13 +91,32 @@ export function toWxUpdate(command: WxCommand, patch: Patch<Record<string, unkno
   return data
 }
 
+/**
+ * Geo: a document with numeric top-level `lat` and `lng` (stations) is written with a GeoJSON copy
+ * of them in `location` (db.Geo.Point(lng, lat)), and so is a patch that sets both; geoNear searches
+ * that field. Its geo index is made in the cloud console (collection → 索引管理 → 地理位置索引 on
+ * `location`; README). The field is the adapter's own: reads hand it back, the features ignore it.
+ */
+export const GEO_FIELD = 'location'
+
+function withLocation(db: WxDatabase, data: Record<string, unknown>): Record<string, unknown> {
+  const { lat, lng } = data
+  return typeof lat === 'number' && typeof lng === 'number' ? { ...data, [GEO_FIELD]: db.Geo.Point(lng, lat) } : data
+}
+
+/**
+ * An aggregate without a limit stage answers only 20 documents; with one, far more (reported up to
+ * 10,000). geoNear always sends a limit, and never above this, to keep one search's read bounded.
+ */
+export const MAX_GEO_LIMIT = 1000
+
 export function createWxStore(db: WxDatabase): Store {
   function collection<T extends Doc>(name: string): Collection<T> {
     const col = () => db.collection(name)
     const where = (filter: Filter<T>) => col().where(toWxQuery(db.command, filter as Record<string, unknown>))
   async function insert(doc: T): Promise<T> {
       try {
-        await col().add({ data: doc as unknown as Record<string, unknown> })
+        await col().add({ data: withLocation(db, doc as unknown as Record<string, unknown>) })
         return doc
       } catch (error) {
         const code = (error as { errCode?: number }).errCode
@@ -108,7 +145,7 @@ export function createWxStore(db: WxDatabase): Store {
         return docs.length
       },
       async update(filter, patch) {
-        const data = toWxUpdate(db.command, patch as Patch<Record<string, unknown>>)
+        const data = withLocation(db, toWxUpdate(db.command, patch as Patch<Record<string, unknown>>))
         if (!Object.keys(data).length) return 0
         return (await where(filter).update({ data })).stats.updated
       },
@@ -119,6 +156,22 @@ export function createWxStore(db: WxDatabase): Store {
   }
   return {
     collection,
+    async geoNear<T extends Doc>(name: string, { point, maxDistanceM, query, limit }: GeoNearQuery<T>): Promise<Array<GeoHit<T>>> {
+      const { list } = await db
+        .collection(name)
+        .aggregate()
+        .geoNear({
+          near: db.Geo.Point(point.lng, point.lat),
+          spherical: true,
+          distanceField: 'distance',
+          maxDistance: maxDistanceM,
+          query: toWxQuery(db.command, query as Record<string, unknown>),
+          key: GEO_FIELD,
+        })
+        .limit(Math.min(limit, MAX_GEO_LIMIT))
+        .end()
+      return (list as Array<T & { distance: number }>).map(({ distance, ...doc }) => ({ doc: doc as unknown as T, distanceM: distance }))
+    },
     async ensureIndex() {
       // Indexes of the WeChat cloud database are declared in the console (README: deploy).
     },

@@ -40,6 +40,22 @@ export function parseAmenities(value: unknown): { ok: true; amenities: Amenity[]
   return { ok: true, amenities: AMENITIES.filter((a) => names.includes(a)) }
 }
 
+export const MAX_PHOTOS = 9
+/** https://…, WeChat cloud storage (cloud://…), or a path on this site (/features/stations/photos/…). */
+const PHOTO_PATTERN = /^(https:\/\/[^\s/]+\/\S*|cloud:\/\/\S+|\/(?!\/)\S+)$/
+
+/** Photos written as "a|b" (CSV) or an array of strings (JSON): each an address we can show, at most nine. */
+export function parsePhotos(value: unknown): { ok: true; photos: string[] } | { ok: false; reason: string } {
+  if (value === undefined || value === null || value === '') return { ok: true, photos: [] }
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split('|').map((p) => p.trim()).filter(Boolean) : null
+  if (!items || items.some((p) => typeof p !== 'string')) return { ok: false, reason: '照片须为地址文本（多张用 | 分隔）' }
+  const photos = items as string[]
+  if (photos.length > MAX_PHOTOS) return { ok: false, reason: `照片最多 ${MAX_PHOTOS} 张` }
+  const bad = photos.find((p) => p.length > 500 || !PHOTO_PATTERN.test(p) || p.split('/').includes('..'))
+  if (bad !== undefined) return { ok: false, reason: `照片须为 https://、cloud:// 或以 / 开头的本站地址：${bad.slice(0, 60)}` }
+  return { ok: true, photos }
+}
+
 function num(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null
   if (typeof value === 'string' && value.trim() !== '' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value)
@@ -77,15 +93,15 @@ export function validateStationRow(row: Record<string, unknown>): RowResult {
   if (!PHONE_PATTERN.test(phone)) reasons.push(`电话格式不对：${phone}`)
   const unionId = str(row.unionId)
   if (!unionId) reasons.push('缺少管理工会')
-  const photos = Array.isArray(row.photos) ? row.photos.map(String) : str(row.photos) ? str(row.photos).split('|') : []
-  if (photos.some((p) => !/^(https:\/\/|cloud:\/\/)\S+$/.test(p))) reasons.push('照片须为 https:// 或 cloud:// 地址')
+  const photos = parsePhotos(row.photos)
+  if (!photos.ok) reasons.push(photos.reason)
   const verifiedOn = str(row.verifiedOn)
   if (!DATE_PATTERN.test(verifiedOn)) reasons.push('最近核实日期须为 YYYY-MM-DD')
   const status = str(row.status) || 'active'
   if (!(STATION_STATUSES as readonly string[]).includes(status)) reasons.push(`未知的状态：${status}`)
-  if (reasons.length || lat === null || lng === null || !amenities.ok || !hours.ok) return { ok: false, reasons }
+  if (reasons.length || lat === null || lng === null || !amenities.ok || !hours.ok || !photos.ok) return { ok: false, reasons }
   return {
     ok: true,
-    station: { code, name, type: type as StationType, lat, lng, address, amenities: amenities.amenities, hours: hours.hours, phone, unionId, photos, verifiedOn, status: status as StationStatus },
+    station: { code, name, type: type as StationType, lat, lng, address, amenities: amenities.amenities, hours: hours.hours, phone, unionId, photos: photos.photos, verifiedOn, status: status as StationStatus },
   }
 }

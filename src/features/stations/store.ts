@@ -12,17 +12,26 @@ export interface LastResults {
   stations: StationSummary[]
 }
 
+export interface ChosenPlace {
+  name: string
+  lat: number
+  lng: number
+}
+
 interface StationsState {
   last: LastResults | null
   /** The person refused location: do not ask again by ourselves, offer the cities and a way back. */
   locationDenied: boolean
   /** The city chosen when location is not used. */
   cityKey: string | null
+  /** Or a place found by name (a district or city centre from the gazetteer, never the person's position). */
+  place: ChosenPlace | null
   amenities: Amenity[]
   openNow: boolean
   keep(results: LastResults): void
   setLocationDenied(denied: boolean): void
   chooseCity(key: string | null): void
+  choosePlace(place: ChosenPlace): void
   toggleAmenity(amenity: Amenity): void
   toggleOpenNow(): void
 }
@@ -36,18 +45,20 @@ export const useStations = create<StationsState>()(
       last: null,
       locationDenied: false,
       cityKey: null,
+      place: null,
       amenities: [],
       openNow: false,
       keep: (results) => set({ last: { ...results, stations: results.stations.slice(0, KEEP) } }),
       setLocationDenied: (locationDenied) => set({ locationDenied }),
-      chooseCity: (cityKey) => set({ cityKey }),
+      chooseCity: (cityKey) => set({ cityKey, place: null }),
+      choosePlace: ({ name, lat, lng }) => set({ place: { name, lat, lng }, cityKey: null }),
       toggleAmenity: (amenity) => set((s) => ({ amenities: s.amenities.includes(amenity) ? s.amenities.filter((a) => a !== amenity) : [...s.amenities, amenity] })),
       toggleOpenNow: () => set((s) => ({ openNow: !s.openNow })),
     }),
     {
       name: 'stations',
       storage: taroJSONStorage,
-      partialize: ({ last, locationDenied, cityKey }) => ({ last, locationDenied, cityKey }),
+      partialize: ({ last, locationDenied, cityKey, place }) => ({ last, locationDenied, cityKey, place }),
     },
   ),
 )

@@ -24,7 +24,7 @@ const RADIUS_CITY_M = 80_000
  * stations there under the chosen filters. Fresh results are kept (small) for the next visit.
  */
 export function useNearby() {
-  const { locationDenied, cityKey, amenities, openNow } = useStations()
+  const { locationDenied, cityKey, place, amenities, openNow } = useStations()
   const [location, setLocation] = useState<LocationState>(locationDenied ? 'denied' : 'locating')
   const [userPoint, setUserPoint] = useState<LatLng | null>(null)
   const [stations, setStations] = useState<StationSummary[] | null>(null)
@@ -53,8 +53,10 @@ export function useNearby() {
   }, [askLocation, locationDenied])
 
   const city = FALLBACK_CITIES.find((c) => c.key === cityKey) ?? null
-  const origin: Origin | null =
-    location === 'located' && userPoint ? { point: userPoint, isUser: true, label: '我的位置附近' } : location !== 'locating' && city ? { point: { lat: city.lat, lng: city.lng }, isUser: false, label: `${city.name}市中心附近` } : null
+  const chosen: Origin | null = place
+    ? { point: { lat: place.lat, lng: place.lng }, isUser: false, label: `${place.name}附近` }
+    : city ? { point: { lat: city.lat, lng: city.lng }, isUser: false, label: `${city.name}市中心附近` } : null
+  const origin: Origin | null = location === 'located' && userPoint ? { point: userPoint, isUser: true, label: '我的位置附近' } : location !== 'locating' ? chosen : null
 
   const originKey = origin ? `${origin.point.lat},${origin.point.lng},${origin.isUser}` : ''
   const filterKey = `${amenities.join('|')}:${openNow}`

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { STATUS_NAMES } from '@/domain/stations/types'
 import { navigateTo } from '@/platform/navigate'
+import { previewPhotos } from '@/platform/preview'
 import { useCloud } from '@/services/useCloud'
 import { AmenityIcons } from '../../components/AmenityIcons'
 import { OpenTag } from '../../components/OpenTag'
@@ -55,9 +56,11 @@ export default function StationDetailPage() {
           {s.photos.length ? (
             <View className='station-detail__section'>
               <Text className='station-detail__label'>照片</Text>
-              {s.photos.map((src) => (
-                <Image key={src} className='station-detail__photo' src={src} mode='widthFix' lazyLoad />
-              ))}
+              <View className='station-detail__photos' data-testid='station-photos'>
+                {s.photos.map((src, i) => (
+                  <Image key={`${i}-${src}`} id={`station-photo-${i}`} className='station-detail__photo' src={src} mode='aspectFill' lazyLoad onClick={() => previewPhotos(s.photos, src)} />
+                ))}
+              </View>
             </View>
           ) : null}
           <View className='station-detail__section'>

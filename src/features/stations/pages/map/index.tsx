@@ -14,7 +14,7 @@ const openDetail = (code: string) => Taro.navigateTo({ url: `/features/stations/
 
 /** 驿站地图: the nearest stations on a map and in a list, by position or by city. */
 export default function StationsMap() {
-  const { amenities, openNow, cityKey, last, toggleAmenity, toggleOpenNow, chooseCity } = useStations()
+  const { amenities, openNow, cityKey, last, toggleAmenity, toggleOpenNow, chooseCity, choosePlace } = useStations()
   const { location, origin, stations, error, loading, askLocation } = useNearby()
   // Fresh results when there are some; until then the last ones kept, marked with their age.
   const shown = stations ?? last?.stations ?? null
@@ -23,7 +23,7 @@ export default function StationsMap() {
   return (
     <PageShell public error={error} loading={loading && !shown} hasData={Boolean(shown)} onRetry={() => void askLocation()}>
       <View className='stations'>
-        {location === 'denied' || location === 'unavailable' ? <LocationBanner reason={location} cityKey={cityKey} onChooseCity={chooseCity} onRetry={() => void askLocation()} /> : null}
+        {location === 'denied' || location === 'unavailable' ? <LocationBanner reason={location} cityKey={cityKey} onChooseCity={chooseCity} onChoosePlace={choosePlace} onRetry={() => void askLocation()} /> : null}
         {location === 'locating' && !shown ? (
           <View className='stations__notice' data-testid='locating'>
             <Text>正在获取你的位置，仅用于查找附近驿站，不会保存。</Text>
@@ -47,7 +47,7 @@ export default function StationsMap() {
           ) : origin ? (
             <Text data-testid='results-caption'>{origin.label}{loading ? '，更新中…' : ''}</Text>
           ) : location !== 'locating' ? (
-            <Text>请选择一个城市</Text>
+            <Text>请选择一个城市，或搜索地名</Text>
           ) : null}
         </View>
         {shown ? <StationList stations={shown} onOpen={openDetail} /> : null}

@@ -1,0 +1,10 @@
+import Taro from '@tarojs/taro'
+
+/**
+ * Photos full screen (tap to close). The web build: Taro's own viewer, with this site's paths made
+ * absolute. WeChat: previewImage (preview.weapp.ts).
+ */
+export function previewPhotos(photos: string[], current: string): void {
+  const absolute = (p: string) => (p.startsWith('/') ? `${window.location.origin}${p}` : p)
+  void Taro.previewImage({ urls: photos.map(absolute), current: absolute(current) })
+}
