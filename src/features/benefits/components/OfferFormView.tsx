@@ -101,7 +101,8 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
     setErrors({})
     // The same rules as the cloud's, before sending: field shapes, then end after start.
     const local = formErrors(form, offer ? offer.claimed : 0)
-    if (local) return setErrors(local)
+    // The first problem also by the save button: the field itself may be scrolled out of sight.
+    if (local) return setErrors({ _: Object.values(local)[0], ...local })
     setBusy(true)
     try {
       await call('benefits', 'saveOffer', form)
