@@ -41,7 +41,7 @@ function rand(seed: number): number {
 async function addOffersAround(store: Store): Promise<OfferDoc[]> {
   const docs = Array.from({ length: 600 }, (_, i) => {
     const n = i % 50 === 0 ? 0 : 1 + Math.floor(rand(i) * 3)
-    const stores = Array.from({ length: n }, (_, s) =>
+    const stores = Array.from({ length: n }, (_store, s) =>
       i % 7 === 0
         ? { name: '同一地点（演示）', address: '示例地址（演示）', latitude: 40.85, longitude: 111.7 }
         : { name: `门店${s}（演示）`, address: '示例地址（演示）', latitude: 40.5 + rand(i * 10 + s) * 0.8, longitude: 111.2 + rand(i * 10 + s + 5) * 1.2 },

@@ -17,7 +17,7 @@ function entries(n: number, random: () => number, spot: (i: number) => { latitud
     status: 'active',
     endAt: '2027-01-01T00:00:00.000Z',
     texts: ['测试'],
-    stores: Array.from({ length: i % 25 === 0 ? 0 : 1 + Math.floor(random() * 3) }, (_, s) => spot(i * 3 + s)),
+    stores: Array.from({ length: i % 25 === 0 ? 0 : 1 + Math.floor(random() * 3) }, (_store, s) => spot(i * 3 + s)),
   }))
 }
 
