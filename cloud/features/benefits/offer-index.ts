@@ -1,3 +1,4 @@
+import { forEachDoc, perStore } from '../../lib/store/per-store'
 import type { Store } from '../../lib/store/port'
 import { benefitsDb, type OfferDoc } from './collections'
 import { OfferNearIndex, type OfferEntry } from './near-index'
@@ -16,8 +17,6 @@ import { OfferNearIndex, type OfferEntry } from './near-index'
  * query: <filters> })` grouped by offerId (min d), sorted by (d, offerId) and cut after the cursor;
  * offers without a store follow by _id.
  */
-const indexes = new WeakMap<Store, Promise<OfferNearIndex>>()
-
 const PAGE = 5_000
 
 export function entryOf(doc: OfferDoc): OfferEntry {
@@ -32,32 +31,18 @@ export function entryOf(doc: OfferDoc): OfferEntry {
   }
 }
 
-async function build(store: Store): Promise<OfferNearIndex> {
+const indexes = perStore(async (store) => {
   const index = new OfferNearIndex()
-  const { offers } = benefitsDb(store)
-  // Keyset paging (`_id` after the last one seen), which the WeChat adapter's short reads allow too.
-  for (let last = ''; ; ) {
-    const page = await offers.find(last ? { _id: { $gt: last } } : {}, { sort: { _id: 1 }, limit: PAGE })
-    if (!page.length) break
-    for (const doc of page) index.upsert(entryOf(doc))
-    last = page[page.length - 1]._id
-  }
+  await forEachDoc(benefitsDb(store).offers, PAGE, (doc) => index.upsert(entryOf(doc)))
   return index
-}
+})
 
 export function offerIndex(store: Store): Promise<OfferNearIndex> {
-  let index = indexes.get(store)
-  if (!index) {
-    index = build(store)
-    indexes.set(store, index)
-    // A failed build is not kept: the next list tries again.
-    index.catch(() => indexes.delete(store))
-  }
-  return index
+  return indexes.get(store)
 }
 
 /** After an offer changed in the store: keep the index (if built) in step. */
 export async function reindexOffer(store: Store, doc: OfferDoc): Promise<void> {
-  const index = indexes.get(store)
+  const index = indexes.ifBuilt(store)
   if (index) (await index).upsert(entryOf(doc))
 }
