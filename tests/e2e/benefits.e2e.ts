@@ -199,7 +199,9 @@ describe('benefits', () => {
     await page.fill('#store-1-longitude input', '111.7')
     await page.tap('#eligible-hhht-xc-kd')
     await page.tap('#offer-save')
-    await page.getByTestId('offer-form').getByText('纬度不正确').waitFor()
+    await page.locator('#store-1-latitude').locator('xpath=..').getByText('纬度不正确').waitFor()
+    // And by the save button, since the field may be scrolled out of sight.
+    assert.equal(await page.getByTestId('offer-form').getByText('纬度不正确').count(), 2)
     assert.equal(saves.length, 0, 'nothing sent while the form is wrong')
     await shot(page, 'bad-latitude')
     await page.fill('#store-1-latitude input', '40.8')
