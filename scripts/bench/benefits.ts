@@ -3,7 +3,7 @@ import path from 'node:path'
 import { withDerived } from '../../cloud/features/benefits/build'
 import type { OfferDoc } from '../../cloud/features/benefits/collections'
 import type { MembershipDoc } from '../../cloud/lib/collections'
-import { OFFER_CATEGORIES, OFFER_CITIES } from '../../src/domain/benefits/categories'
+import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCity } from '../../src/domain/benefits/categories'
 import { percentile, round, timeEach } from './stats'
 import type { Results } from './results'
 
@@ -11,6 +11,19 @@ export const BENCH_MEMBERS = 1000
 export const BENCH_OFFERS = 10_000
 export const BENCH_STOCK = 100
 const BENCH_OFFER_ID = 'bench-offer-claim'
+
+/** Rough centres of the cities the bench offers are spread around (fictional stores). */
+const CENTRES: Record<OfferCity, [number, number]> = {
+  呼和浩特: [40.84, 111.75], 包头: [40.66, 109.84], 乌海: [39.66, 106.79], 赤峰: [42.26, 118.89], 通辽: [43.65, 122.24], 鄂尔多斯: [39.61, 109.78],
+  呼伦贝尔: [49.21, 119.77], 巴彦淖尔: [40.74, 107.39], 乌兰察布: [41.0, 113.13], 兴安: [46.08, 122.07], 锡林郭勒: [43.93, 116.09], 阿拉善: [38.85, 105.73],
+}
+
+/** One to three stores within ~15 km of the offer's city centre, repeatable from `i`. */
+function benchStores(i: number, city: OfferCity) {
+  const [lat, lng] = CENTRES[city]
+  const jitter = (k: number) => ((Math.sin(i * 12.9898 + k * 78.233) * 43758.5453) % 1) * 0.15
+  return Array.from({ length: 1 + (i % 3) }, (_, s) => ({ name: `示例门店${s + 1}（演示）`, address: '示例地址（演示）', latitude: lat + jitter(s * 2), longitude: lng + jitter(s * 2 + 1) }))
+}
 
 /**
  * Writes the bench's data into its own server's empty data folder (nedb's one-JSON-per-line
@@ -27,7 +40,7 @@ export function prepareBenefitsData(dataDir: string): void {
     withDerived({
       _id: id, merchantId: 'm-bianmin', merchantName: '示例便民超市（演示）', unionId: 'nmg', unionPath: ['nmg'], eligibleUnionId: null,
       title: `压测福利${i}号（演示）`, category: OFFER_CATEGORIES[i % OFFER_CATEGORIES.length], description: '压测用的虚构福利。', rules: ['虚构'], images: [],
-      city: OFFER_CITIES[i % OFFER_CITIES.length], county: '示例区', stores: [{ name: '示例门店（演示）', address: '示例地址（演示）', latitude: 40.84, longitude: 111.75 }],
+      city: OFFER_CITIES[i % OFFER_CITIES.length], county: '示例区', stores: benchStores(i, OFFER_CITIES[i % OFFER_CITIES.length]),
       startAt: new Date(now - 86400000).toISOString(), endAt: new Date(now + 30 * 86400000).toISOString(), total: stock, stock,
       limit: { count: 1, period: 'once' }, couponValidDays: 30, status: 'active',
       createdAt: new Date(now - 2 * 86400000 + i * 1000).toISOString(), updatedAt: new Date(now).toISOString(),
@@ -64,6 +77,18 @@ export async function benchBenefits(url: string, results: Results, pages = 200):
     if (i % 4 !== 3) cursor = (answer.data?.nextCursor as string | null) ?? null
   })
   results.add('benefits.list_p95_ms', round(percentile(list, 95)), `ms (${pages} pages of 20, ${BENCH_OFFERS} offers)`)
+
+  // The same, nearest store first from 呼和浩特 (about 20,000 stores): first pages, deeper pages by cursor, a category tab.
+  const near = { latitude: 40.842, longitude: 111.751 }
+  let nearCursor: string | null = null
+  await timeEach(10, () => post(url, reader, 'benefits', { action: 'list', data: { near } }))
+  const nearList = await timeEach(pages, async (i) => {
+    const data = i % 4 === 3 ? { near, category: OFFER_CATEGORIES[i % OFFER_CATEGORIES.length] } : nearCursor ? { near, cursor: nearCursor } : { near }
+    const answer = await post(url, reader, 'benefits', { action: 'list', data })
+    if (!answer.ok) throw new Error(`near list failed: ${answer.error?.code}`)
+    if (i % 4 !== 3) nearCursor = (answer.data?.nextCursor as string | null) ?? null
+  })
+  results.add('benefits.list_near_p95_ms', round(percentile(nearList, 95)), `ms (${pages} pages of 20 nearest first, ${BENCH_OFFERS} offers)`)
 
   const tokens: string[] = []
   for (let i = 0; i < BENCH_MEMBERS; i += 50) {

@@ -45,6 +45,7 @@ export const ERROR_MESSAGES = {
   COUPON_USED: '这张券已经核销过了',
   COUPON_EXPIRED: '这张券已过期',
   OFFER_STOCK_BELOW_CLAIMED: '总数量不能少于已领取的数量',
+  ELIGIBLE_UNION_OUT_OF_REACH: '可领取的工会只能选本工会或下级工会',
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务开小差了，请稍后重试',
 } as const

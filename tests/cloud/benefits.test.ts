@@ -5,26 +5,12 @@ import { dispatch } from '../../cloud/lib/dispatch'
 import { functions } from '../../cloud/functions'
 import { signToken } from '../../cloud/lib/tokens'
 import type { Store } from '../../cloud/lib/store/port'
-import { contract, type ActionName, type ActionOutput } from '../../src/domain/contract'
-import type { CloudResult } from '../../src/domain/errors'
-import { cloudHarness } from '../helpers/cloud'
-import { addMembers, requestId } from '../helpers/benefits'
+import { contract } from '../../src/domain/contract'
+import { addMembers, data, harness, requestId } from '../helpers/benefits'
 
 const offers = (store: Store) => store.collection<OfferDoc>('offers')
 const coupons = (store: Store) => store.collection<CouponDoc>('coupons')
 const stockOf = async (store: Store, id: string) => (await offers(store).get(id))?.stock
-
-/** The harness, with calls to benefits typed by the contract's result shapes. */
-async function harness(start?: string) {
-  const h = await cloudHarness(start)
-  const b = <A extends ActionName<'benefits'>>(who: string | null, action: A, input: unknown) => h.callAs(who, 'benefits', action, input) as Promise<CloudResult<ActionOutput<'benefits', A>>>
-  return { ...h, b }
-}
-
-function data<T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.data
-}
 
 async function claim(b: Awaited<ReturnType<typeof harness>>['b'], who: string, offerId: string, id = requestId()) {
   return b(who, 'claim', { offerId, requestId: id })

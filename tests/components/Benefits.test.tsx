@@ -76,4 +76,44 @@ describe('普惠福利 list', () => {
     testUtils.fireEvent.click(byId('load-error-action')!)
     await waitFor(() => expect(byTestId('offer-card')).not.toBeNull())
   })
+
+  it('asks for the location only on 离我最近, then lists nearest first with "1.2公里"', async () => {
+    const getLocation = jest.spyOn(Taro, 'getLocation').mockResolvedValue({ latitude: 40.84, longitude: 111.75 } as Taro.getLocation.SuccessCallbackResult)
+    const bodies: Array<{ data: Record<string, unknown> }> = []
+    stubFetch(async (_url, init) => {
+      const body = JSON.parse(String(init?.body))
+      bodies.push(body)
+      return jsonResponse({ ok: true, data: { items: [{ ...offer('a', '午餐立减'), distanceM: body.data.near ? 1234 : null }], nextCursor: null } })
+    })
+    await testUtils.mount(OfferList)
+    await waitFor(() => expect(byTestId('offer-card')).not.toBeNull(), 5000)
+    expect(getLocation).not.toHaveBeenCalled()
+    expect(byTestId('offer-distance')).toBeNull()
+    testUtils.fireEvent.click(byId('sort-near')!)
+    await waitFor(() => expect(byTestId('offer-distance')?.textContent).toBe('最近门店 1.2公里'), 5000)
+    expect(getLocation).toHaveBeenCalledTimes(1)
+    expect(bodies[bodies.length - 1].data.near).toEqual({ latitude: expect.closeTo(40.84, 1), longitude: expect.closeTo(111.75, 1) })
+    // Back to newest and again nearest: the location is not asked twice.
+    testUtils.fireEvent.click(byId('sort-newest')!)
+    await waitFor(() => expect([byId('sort-newest')?.className, byTestId('offer-distance')]).toEqual([expect.stringContaining('bf__chip--on'), null]), 5000)
+    expect(bodies[bodies.length - 1].data.near).toBeUndefined()
+    testUtils.fireEvent.click(byId('sort-near')!)
+    await waitFor(() => expect(byTestId('offer-distance')).not.toBeNull(), 5000)
+    expect(getLocation).toHaveBeenCalledTimes(1)
+  })
+
+  it('a refused location stays on newest with a short note', async () => {
+    jest.spyOn(Taro, 'getLocation').mockRejectedValue({ errMsg: 'getLocation:fail User denied Geolocation' })
+    const bodies: string[] = []
+    stubFetch(async (_url, init) => {
+      bodies.push(String(init?.body))
+      return jsonResponse({ ok: true, data: { items: [offer('a', '午餐立减')], nextCursor: null } })
+    })
+    await testUtils.mount(OfferList)
+    await waitFor(() => expect(byTestId('offer-card')).not.toBeNull(), 5000)
+    testUtils.fireEvent.click(byId('sort-near')!)
+    await waitFor(() => expect(byTestId('sort-note')?.textContent).toBe('没有获得位置权限，仍按最新排序。'), 5000)
+    expect(byId('sort-newest')?.className).toContain('bf__chip--on')
+    expect(bodies.every((b) => !b.includes('near'))).toBe(true)
+  })
 })

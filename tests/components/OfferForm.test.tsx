@@ -40,4 +40,43 @@ describe('offer form', () => {
       data: { id: 'o-1', unionId: 'u-1', merchantId: 'm-1', startAt: '2026-12-01T00:00:00+08:00', endAt: '2026-12-31T23:59:59+08:00', total: 10, rules: ['仅限会员'], stores: [{ latitude: 40.6 }] },
     })
   })
+
+  it('keeps every store of the offer, adds and removes rows, and sends the chosen eligible union', async () => {
+    const sent: Array<{ data: Record<string, unknown> }> = []
+    stubFetch(async (_url, init) => {
+      sent.push(JSON.parse(String(init?.body)))
+      return jsonResponse({ ok: true, data: offer })
+    })
+    const two = { ...offer, stores: [...offer.stores, { name: '二店', address: '地址二', latitude: 40.7, longitude: 109.8 }] }
+    const saved = jest.fn()
+    await testUtils.mount(() => <OfferFormView offer={two} choices={choices} onSaved={saved} onCancel={() => {}} />)
+    expect(document.querySelectorAll('[data-testid="store-row"]')).toHaveLength(2)
+    testUtils.fireEvent.click(byId('store-add')!)
+    expect(document.querySelectorAll('[data-testid="store-row"]')).toHaveLength(3)
+    testUtils.fireEvent.click(byId('store-remove-2')!)
+    testUtils.fireEvent.click(byId('eligible-u-1')!)
+    testUtils.fireEvent.click(byId('offer-save')!)
+    await waitFor(() => expect(saved).toHaveBeenCalled(), 5000)
+    expect(sent[0].data).toMatchObject({ stores: two.stores, eligibleUnionId: 'u-1' })
+  })
+
+  it('checks the form before sending: a blank new store row and a missing title are shown, nothing sent', async () => {
+    const fetch = stubFetch(async () => jsonResponse({ ok: true, data: offer }))
+    await testUtils.mount(() => <OfferFormView offer={offer} choices={choices} onSaved={() => {}} onCancel={() => {}} />)
+    testUtils.fireEvent.click(byId('store-add')!)
+    testUtils.fireEvent.click(byId('offer-save')!)
+    await waitFor(() => expect(byTestId('offer-form')?.textContent).toContain('请填写门店名称'))
+    expect(byTestId('offer-form')?.textContent).toContain('请提供门店纬度')
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('a new offer defaults to every member and one empty store row', async () => {
+    const fetch = stubFetch(async () => jsonResponse({ ok: true, data: offer }))
+    await testUtils.mount(() => <OfferFormView offer={null} choices={choices} onSaved={() => {}} onCancel={() => {}} />)
+    expect(byId('eligible-all')?.className).toContain('bf__chip--on')
+    expect(document.querySelectorAll('[data-testid="store-row"]')).toHaveLength(1)
+    testUtils.fireEvent.click(byId('offer-save')!)
+    await waitFor(() => expect(byTestId('offer-form')?.textContent).toContain('请填写福利名称'))
+    expect(fetch).not.toHaveBeenCalled()
+  })
 })

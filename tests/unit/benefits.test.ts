@@ -1,4 +1,5 @@
 import { couponExpiry, couponState, expiryReminder } from '../../src/domain/benefits/coupons'
+import { compareNear, nearCursor, nearestStoreIndex, nearKey, parseNearCursor } from '../../src/domain/benefits/near'
 import { limitText } from '../../src/domain/benefits/categories'
 import { matchesQuery, offerAvailability, offerFormErrors, queryTerm, searchTerms } from '../../src/domain/benefits/offers'
 import { chinaClock, chinaDay, chinaDaysUntil, periodKey } from '../../src/domain/benefits/time'
@@ -78,5 +79,29 @@ describe('offers', () => {
 
   it('limit text', () => {
     expect(limitText({ count: 1, period: 'month' })).toBe('每月限领 1 张')
+  })
+})
+
+describe('离我最近 order (near.ts)', () => {
+  const from = { lat: 40.84, lng: 111.75 }
+  const store = (latitude: number, longitude: number) => ({ latitude, longitude })
+
+  it('places an offer by its nearest store, storeless offers last, ties by id', () => {
+    const near = nearKey(from, 'b', [store(41, 112), store(40.841, 111.75)])
+    expect(near.d).toBeGreaterThan(100)
+    expect(near.d).toBeLessThan(120)
+    expect(nearestStoreIndex(from, [store(41, 112), store(40.841, 111.75), store(40.841, 111.75)])).toBe(1)
+    expect(nearestStoreIndex(from, [])).toBe(-1)
+    const keys = [nearKey(from, 'z', []), nearKey(from, 'c', [store(40.841, 111.75)]), near, nearKey(from, 'a', []), nearKey(from, 'd', [store(42, 112)])]
+    expect(keys.sort(compareNear).map((k) => k.id)).toEqual(['b', 'c', 'd', 'a', 'z'])
+  })
+
+  it('cursors round-trip exactly and refuse what is not one', () => {
+    const key = nearKey(from, 'offer-1|x', [store(40.8414, 111.7522)])
+    expect(parseNearCursor(nearCursor(key))).toEqual(key)
+    expect(parseNearCursor(nearCursor({ d: null, id: 'offer-2' }))).toEqual({ d: null, id: 'offer-2' })
+    expect(parseNearCursor('2026-11-01T00:00:00.000Z|offer-1')).toBeNull()
+    expect(parseNearCursor('g|-5|offer-1')).toBeNull()
+    expect(parseNearCursor('g|abc|offer-1')).toBeNull()
   })
 })

@@ -1,5 +1,6 @@
 import { CloudError } from '../../../src/domain/errors'
 import { matchesQuery, queryTerm } from '../../../src/domain/benefits/offers'
+import { nearCursor, parseNearCursor } from '../../../src/domain/benefits/near'
 import { periodKey } from '../../../src/domain/benefits/time'
 import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'
 import { signedIn, type ActionContext } from '../../lib/context'
@@ -8,31 +9,75 @@ import { activeMembership } from '../../lib/roles'
 import { isEligible } from './eligibility'
 import { benefitsDb, type OfferDoc } from './collections'
 import { offerSummary } from './views'
+import type { OfferEntry } from './near-index'
+import { offerIndex } from './offer-index'
 
 export const PAGE_SIZE = 20
+/** A searched page reads at most this many candidate offers, then answers with what it found. */
+export const SEARCH_SCAN = 2_000
+const SEARCH_BATCH = 100
 
 /**
- * Offers open now or later, newest first, one page at a time. The cursor is the last sortKey
- * seen, so a page costs the same however deep the member scrolls. A search looks up the query's
- * first two characters in `terms` and checks the whole query on the page, so a searched page may
- * hold fewer than `limit` offers while `nextCursor` says more may follow.
+ * Offers open now or later: nearest store first when the member shared a location (listNear),
+ * else newest first, one page at a time. The newest-first cursor is the last sortKey seen, so a
+ * page costs the same however deep the member scrolls. A search looks up the query's first two
+ * characters in `terms` and checks the whole query on what comes back, reading batches after the
+ * cursor until the page is full, the offers run out, or SEARCH_SCAN candidates were read; the
+ * cursor is then the sortKey of the last offer shown (or read, when the scan stopped first), so
+ * the next page continues exactly there.
  */
 export async function listOffers(ctx: ActionContext, input: ActionParsed<'benefits', 'list'>): Promise<ActionOutput<'benefits', 'list'>> {
+  if (input.near) return listNear(ctx, input, input.near)
   const now = ctx.now()
   const limit = input.limit ?? PAGE_SIZE
   const filter: Filter<OfferDoc> = { status: 'active', endAt: { $gt: now.toISOString() } }
   if (input.category) filter.category = input.category
   if (input.city) filter.city = input.city
-  const term = input.q ? queryTerm(input.q) : null
-  if (term) filter.terms = term
-  if (input.cursor) filter.sortKey = { $lt: input.cursor }
-  const page = await benefitsDb(ctx.store).offers.find(filter, { sort: { sortKey: -1 }, limit })
   const q = input.q
-  const items = q ? page.filter((o) => matchesQuery(q, o.title, o.merchantName, o.city, o.category)) : page
-  return {
-    items: items.map((offer) => offerSummary(offer, now)),
-    nextCursor: page.length === limit ? page[page.length - 1].sortKey : null,
+  const term = q ? queryTerm(q) : null
+  const offers = benefitsDb(ctx.store).offers
+  if (!q || !term) {
+    if (input.cursor) filter.sortKey = { $lt: input.cursor }
+    const page = await offers.find(filter, { sort: { sortKey: -1 }, limit })
+    return { items: page.map((offer) => offerSummary(offer, now)), nextCursor: page.length === limit ? page[page.length - 1].sortKey : null }
   }
+  filter.terms = term
+  const found: OfferDoc[] = []
+  let after = input.cursor ?? null
+  for (let scanned = 0; found.length < limit && scanned < SEARCH_SCAN; ) {
+    const want = Math.min(SEARCH_BATCH, SEARCH_SCAN - scanned)
+    const batch = await offers.find({ ...filter, ...(after ? { sortKey: { $lt: after } } : {}) }, { sort: { sortKey: -1 }, limit: want })
+    for (const offer of batch) {
+      after = offer.sortKey
+      if (matchesQuery(q, offer.title, offer.merchantName, offer.city, offer.category)) found.push(offer)
+      if (found.length === limit) break
+    }
+    scanned += batch.length
+    if (batch.length < want && found.length < limit) return { items: found.map((offer) => offerSummary(offer, now)), nextCursor: null }
+  }
+  return { items: found.map((offer) => offerSummary(offer, now)), nextCursor: after }
+}
+
+/** Nearest store first (see offer-index.ts and near-index.ts), with distanceM, by an exact cursor. */
+async function listNear(ctx: ActionContext, input: ActionParsed<'benefits', 'list'>, near: { latitude: number; longitude: number }): Promise<ActionOutput<'benefits', 'list'>> {
+  const now = ctx.now()
+  const limit = input.limit ?? PAGE_SIZE
+  const after = input.cursor ? parseNearCursor(input.cursor) : null
+  if (input.cursor && !after) throw new CloudError('INVALID_INPUT', '分页参数不正确', { cursor: '分页参数不正确' })
+  const nowIso = now.toISOString()
+  const q = input.q ? input.q : null
+  const keep = (o: OfferEntry) =>
+    o.status === 'active' && o.endAt > nowIso && (!input.category || o.category === input.category) && (!input.city || o.city === input.city) && (!q || matchesQuery(q, ...o.texts))
+  const index = await offerIndex(ctx.store)
+  const keys = index.page({ lat: near.latitude, lng: near.longitude }, keep, after, limit + 1)
+  const shown = keys.slice(0, limit)
+  const docs = shown.length ? await benefitsDb(ctx.store).offers.find({ _id: { $in: shown.map((k) => k.id) } }, { limit: shown.length }) : []
+  const byId = new Map(docs.map((d) => [d._id, d]))
+  const items = shown.flatMap((key) => {
+    const doc = byId.get(key.id)
+    return doc ? [{ ...offerSummary(doc, now), distanceM: key.d === null ? null : Math.round(key.d) }] : []
+  })
+  return { items, nextCursor: keys.length > limit ? nearCursor(shown[shown.length - 1]) : null }
 }
 
 export async function loadOffer(ctx: ActionContext, id: string): Promise<OfferDoc> {

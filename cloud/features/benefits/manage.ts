@@ -1,11 +1,12 @@
 import { offerFormErrors } from '../../../src/domain/benefits/offers'
 import type { ActionOutput, OfferAdmin, OfferForm } from '../../../src/domain/contract'
-import { CloudError } from '../../../src/domain/errors'
+import { CloudError, ERROR_MESSAGES } from '../../../src/domain/errors'
 import { type ActionContext } from '../../lib/context'
-import { requireAnyStaff, requireStaffOf, unionPathOf } from '../../lib/roles'
+import { isStaffOf, requireAnyStaff, requireStaffOf, unionPathOf } from '../../lib/roles'
 import { withDerived } from './build'
 import { benefitsDb, type OfferDoc } from './collections'
 import { offerAdmin } from './views'
+import { reindexOffer } from './offer-index'
 
 /** Offers of the caller's unions and the unions below, with what the form needs to pick from. */
 export async function manageList(ctx: ActionContext): Promise<ActionOutput<'benefits', 'manageList'>> {
@@ -49,7 +50,11 @@ export async function saveOffer(ctx: ActionContext, form: OfferForm): Promise<Of
   const union = await requireStaffOf(ctx, form.unionId)
   const merchant = await ctx.db.merchants.get(form.merchantId)
   if (!merchant) throw invalid({ merchantId: '找不到该商户' })
-  if (form.eligibleUnionId && !(await ctx.db.unions.get(form.eligibleUnionId))) throw invalid({ eligibleUnionId: '找不到可领取的工会' })
+  if (form.eligibleUnionId) {
+    // Only a union in the caller's own subtree; an unknown one answers alike (nothing learnt about others).
+    const eligible = await ctx.db.unions.get(form.eligibleUnionId)
+    if (!eligible || !isStaffOf(ctx.caller, eligible)) throw new CloudError('ELIGIBLE_UNION_OUT_OF_REACH', undefined, { eligibleUnionId: ERROR_MESSAGES.ELIGIBLE_UNION_OUT_OF_REACH })
+  }
   const existing = form.id ? await manageableOffer(ctx, form.id) : null
   const claimed = existing ? existing.total - existing.stock : 0
   const errors = offerFormErrors(form, claimed)
@@ -80,6 +85,7 @@ export async function saveOffer(ctx: ActionContext, form: OfferForm): Promise<Of
   if (!existing) {
     const offer = withDerived({ _id: ctx.newId(), ...fields, images: [], total: form.total, stock: form.total, status: 'active', createdAt: now })
     await db.offers.insert(offer)
+    await reindexOffer(ctx.store, offer)
     await ctx.audit({ action: 'benefits.offer.create', target: { collection: 'offers', id: offer._id }, before: null, after: offerAdmin(offer) })
     return offerAdmin(offer)
   }
@@ -96,6 +102,7 @@ export async function saveOffer(ctx: ActionContext, form: OfferForm): Promise<Of
     throw new CloudError('CONFLICT')
   }
   const after = (await db.offers.get(existing._id)) as OfferDoc
+  await reindexOffer(ctx.store, after)
   await ctx.audit({ action: 'benefits.offer.update', target: { collection: 'offers', id: existing._id }, before: offerAdmin(existing), after: offerAdmin(after) })
   return offerAdmin(after)
 }
@@ -104,6 +111,7 @@ export async function setOfferStatus(ctx: ActionContext, id: string, status: Off
   const offer = await manageableOffer(ctx, id)
   const updatedAt = ctx.now().toISOString()
   await benefitsDb(ctx.store).offers.update({ _id: id }, { set: { status, updatedAt } })
+  await reindexOffer(ctx.store, { ...offer, status, updatedAt })
   await ctx.audit({ action: status === 'paused' ? 'benefits.offer.pause' : 'benefits.offer.resume', target: { collection: 'offers', id }, before: { status: offer.status }, after: { status } })
   return offerAdmin({ ...offer, status, updatedAt })
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { LIMIT_PERIODS, OFFER_CATEGORIES, OFFER_CITIES } from '../benefits/categories'
 import { defineAction } from './define'
 import { EmptyInput, IsoTime } from './common'
+import { Latitude, Longitude } from './stations'
 
 const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))
 
@@ -128,13 +129,15 @@ export type OfferForm = v.InferOutput<typeof OfferForm>
 export const benefits = {
   list: defineAction({
     access: 'user',
-    summary: '浏览普惠福利：按类别、城市、关键词筛选，最新在前，游标分页',
+    summary: '浏览普惠福利：按类别、城市、关键词筛选；给了位置按最近门店由近到远，否则最新在前；游标分页',
     input: v.strictObject({
       category: v.optional(OfferCategory),
       city: v.optional(OfferCity),
       q: v.optional(v.pipe(v.string('搜索词须为文字'), v.trim(), v.maxLength(20, '搜索词不超过20字'))),
       cursor: v.optional(v.pipe(v.string('分页参数不正确'), v.maxLength(120, '分页参数不正确'))),
       limit: v.optional(v.pipe(v.number('每页数量须为数字'), v.integer('每页数量须为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(50, '每页不超过 50 条'))),
+      /** Where the member is (GCJ-02, like the stores): nearest store first, with distanceM. */
+      near: v.optional(v.strictObject({ latitude: Latitude, longitude: Longitude }, '位置格式不正确')),
     }),
     output: v.object({ items: v.array(OfferSummary), nextCursor: v.nullable(v.string()) }),
   }),

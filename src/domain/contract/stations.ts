@@ -4,8 +4,8 @@ import { IsoTime } from './common'
 import { AMENITIES, NEARBY_LIMITS, STATION_STATUSES, STATION_TYPES } from '../stations/types'
 import { DATE_PATTERN } from '../stations/station'
 
-const Latitude = v.pipe(v.number('纬度须为数字'), v.finite('纬度须为数字'), v.minValue(-90, '纬度须在 -90 到 90 之间'), v.maxValue(90, '纬度须在 -90 到 90 之间'))
-const Longitude = v.pipe(v.number('经度须为数字'), v.finite('经度须为数字'), v.minValue(-180, '经度须在 -180 到 180 之间'), v.maxValue(180, '经度须在 -180 到 180 之间'))
+export const Latitude = v.pipe(v.number('纬度须为数字'), v.finite('纬度须为数字'), v.minValue(-90, '纬度须在 -90 到 90 之间'), v.maxValue(90, '纬度须在 -90 到 90 之间'))
+export const Longitude = v.pipe(v.number('经度须为数字'), v.finite('经度须为数字'), v.minValue(-180, '经度须在 -180 到 180 之间'), v.maxValue(180, '经度须在 -180 到 180 之间'))
 const Amenity = v.picklist(AMENITIES, '未知的服务设施')
 const StationType = v.picklist(STATION_TYPES, '未知的站点类型')
 const StationStatus = v.picklist(STATION_STATUSES, '未知的站点状态')

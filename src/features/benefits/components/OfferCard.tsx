@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { AVAILABILITY_TEXT } from '@/domain/benefits/offers'
 import type { OfferSummary } from '@/domain/contract'
 import { formatDate } from '@/domain/format'
+import { formatDistance } from '@/domain/stations/geo'
 
 /** One offer in the list; tapping opens its detail page. */
 export function OfferCard({ offer }: { offer: OfferSummary }) {
@@ -12,6 +13,11 @@ export function OfferCard({ offer }: { offer: OfferSummary }) {
         <Text className='bf__title'>{offer.title}</Text>
         <Text className='bf__tag'>{offer.category}</Text>
       </View>
+      {offer.distanceM === null ? null : (
+        <Text className='bf__muted' data-testid='offer-distance'>
+          最近门店 {formatDistance(offer.distanceM).replace(' ', '')}
+        </Text>
+      )}
       <Text className='bf__muted'>
         {offer.merchantName} · {offer.city}
         {offer.county}

@@ -3,7 +3,9 @@ import { View, Text, Input, Textarea } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMIT_PERIODS, LIMIT_PERIOD_NAMES, OFFER_CATEGORIES, OFFER_CITIES, type LimitPeriod, type OfferCategory, type OfferCity } from '@/domain/benefits/categories'
 import { chinaDay } from '@/domain/benefits/time'
-import type { OfferAdmin, OfferForm } from '@/domain/contract'
+import { offerFormErrors } from '@/domain/benefits/offers'
+import { OfferForm as OfferFormSchema, type OfferAdmin, type OfferForm } from '@/domain/contract'
+import { parseInput } from '@/domain/validate'
 import { CloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
 
@@ -11,6 +13,16 @@ interface Choices {
   merchants: Array<{ id: string; name: string }>
   unions: Array<{ id: string; name: string }>
 }
+
+interface StoreDraft {
+  name: string
+  address: string
+  latitude: string
+  longitude: string
+}
+
+const blankStore: StoreDraft = { name: '', address: '', latitude: '', longitude: '' }
+const ALL_MEMBERS = ''
 
 interface Draft {
   title: string
@@ -21,8 +33,9 @@ interface Draft {
   county: string
   description: string
   rules: string
-  storeName: string
-  storeAddress: string
+  stores: StoreDraft[]
+  /** '' for every member. */
+  eligibleUnionId: string
   startDay: string
   endDay: string
   total: string
@@ -32,7 +45,6 @@ interface Draft {
 }
 
 function draftOf(offer: OfferAdmin | null, choices: Choices): Draft {
-  const store = offer?.stores[0]
   return {
     title: offer?.title ?? '',
     category: (offer?.category as OfferCategory | undefined) ?? '日常生活',
@@ -42,8 +54,8 @@ function draftOf(offer: OfferAdmin | null, choices: Choices): Draft {
     county: offer?.county ?? '',
     description: offer?.description ?? '',
     rules: (offer?.rules ?? ['仅限工会会员本人使用，不得转让']).join('\n'),
-    storeName: store?.name ?? '',
-    storeAddress: store?.address ?? '',
+    stores: offer?.stores.length ? offer.stores.map((st) => ({ name: st.name, address: st.address, latitude: String(st.latitude), longitude: String(st.longitude) })) : [blankStore],
+    eligibleUnionId: offer?.eligibleUnionId ?? ALL_MEMBERS,
     startDay: offer ? chinaDay(new Date(offer.startAt)) : '',
     endDay: offer ? chinaDay(new Date(offer.endAt)) : '',
     total: offer ? String(offer.total) : '100',
@@ -52,6 +64,9 @@ function draftOf(offer: OfferAdmin | null, choices: Choices): Draft {
     validDays: String(offer?.couponValidDays ?? 30),
   }
 }
+
+/** A typed coordinate as a number; blank is NaN, which the contract refuses with its own message. */
+const coordinate = (value: string) => (value.trim() === '' ? NaN : Number(value))
 
 const day = (value: string, end: boolean) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${end ? '23:59:59' : '00:00:00'}+08:00` : value)
 
@@ -62,8 +77,9 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
   const [busy, setBusy] = useState(false)
   const set = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }))
 
+  const setStore = (i: number, patch: Partial<StoreDraft>) => setD((prev) => ({ ...prev, stores: prev.stores.map((st, j) => (j === i ? { ...st, ...patch } : st)) }))
+
   const save = async () => {
-    const store = offer?.stores[0]
     const form: OfferForm = {
       ...(offer ? { id: offer.id } : {}),
       unionId: d.unionId,
@@ -74,16 +90,20 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
       county: d.county,
       description: d.description,
       rules: d.rules.split('\n').map((r) => r.trim()).filter(Boolean),
-      stores: [{ name: d.storeName, address: d.storeAddress, latitude: store?.latitude ?? 40.84, longitude: store?.longitude ?? 111.75 }, ...(offer?.stores.slice(1) ?? [])],
+      stores: d.stores.map((st) => ({ name: st.name.trim(), address: st.address.trim(), latitude: coordinate(st.latitude), longitude: coordinate(st.longitude) })),
       startAt: day(d.startDay, false),
       endAt: day(d.endDay, true),
       total: Number(d.total),
       limit: { count: Number(d.limitCount), period: d.limitPeriod },
       couponValidDays: Number(d.validDays),
-      eligibleUnionId: offer?.eligibleUnionId ?? null,
+      eligibleUnionId: d.eligibleUnionId || null,
     }
-    setBusy(true)
     setErrors({})
+    // The same rules as the cloud's, before sending: field shapes, then end after start.
+    const local = formErrors(form, offer ? offer.claimed : 0)
+    // The first problem also by the save button: the field itself may be scrolled out of sight.
+    if (local) return setErrors({ _: Object.values(local)[0], ...local })
+    setBusy(true)
     try {
       await call('benefits', 'saveOffer', form)
       onSaved()
@@ -102,12 +122,12 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
       {errors[fieldKey(key)] ? <Text className='bf__tag bf__tag--warn'>{errors[fieldKey(key)]}</Text> : null}
     </View>
   )
-  const chips = <T extends string>(label: string, values: readonly T[], current: T, pick: (v: T) => void, name: (v: T) => string = (v) => v) => (
+  const chips = <T extends string>(label: string, values: readonly T[], current: T, pick: (v: T) => void, name: (v: T) => string = (v) => v, idPrefix?: string) => (
     <View className='bf__field'>
       <Text className='bf__muted'>{label}</Text>
       <View className='bf__chips bf__chips--wrap'>
         {values.map((v) => (
-          <Text key={v} className={`bf__chip${v === current ? ' bf__chip--on' : ''}`} onClick={() => pick(v)}>
+          <Text key={v} id={idPrefix ? `${idPrefix}-${v || 'all'}` : undefined} className={`bf__chip${v === current ? ' bf__chip--on' : ''}`} onClick={() => pick(v)}>
             {name(v)}
           </Text>
         ))}
@@ -133,9 +153,33 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
         <Text className='bf__muted'>使用规则（每行一条）</Text>
         <Textarea id='offer-rules' className='bf__input' value={d.rules} onInput={(e) => set({ rules: e.detail.value })} />
       </View>
-      {field('storeName', '门店名称')}
-      {field('storeAddress', '门店地址')}
+      <Text className='bf__muted'>适用门店（纬度、经度用 GCJ-02，可在地图上取点）</Text>
+      {d.stores.map((st, i) => (
+        <View key={i} className='bf__store' data-testid='store-row'>
+          <View className='bf__row'>
+            <Text className='bf__muted'>门店 {i + 1}</Text>
+            {d.stores.length > 1 ? (
+              <Text id={`store-remove-${i}`} className='bf__chip' onClick={() => setD((prev) => ({ ...prev, stores: prev.stores.filter((_, j) => j !== i) }))}>
+                删除
+              </Text>
+            ) : null}
+          </View>
+          {(['name', 'address', 'latitude', 'longitude'] as const).map((key) => (
+            <View key={key} className='bf__field'>
+              <Input id={`store-${i}-${key}`} className='bf__input' type={key === 'latitude' || key === 'longitude' ? 'digit' : 'text'} placeholder={STORE_LABELS[key]} value={st[key]} onInput={(e) => setStore(i, { [key]: e.detail.value })} />
+              {errors[`stores.${i}.${key}`] ? <Text className='bf__tag bf__tag--warn'>{errors[`stores.${i}.${key}`]}</Text> : null}
+            </View>
+          ))}
+        </View>
+      ))}
       {errors.stores ? <Text className='bf__tag bf__tag--warn'>{errors.stores}</Text> : null}
+      {d.stores.length < MAX_STORES ? (
+        <Text id='store-add' className='bf__chip' onClick={() => setD((prev) => ({ ...prev, stores: [...prev.stores, blankStore] }))}>
+          ＋ 添加门店
+        </Text>
+      ) : null}
+      {chips('可领取的会员', [ALL_MEMBERS, ...choices.unions.map((u) => u.id)], d.eligibleUnionId, (eligibleUnionId) => set({ eligibleUnionId }), (id) => (id === ALL_MEMBERS ? '全部会员' : `${choices.unions.find((u) => u.id === id)?.name ?? id}及下级`), 'eligible')}
+      {errors.eligibleUnionId ? <Text className='bf__tag bf__tag--warn'>{errors.eligibleUnionId}</Text> : null}
       {field('startDay', '开始日期', { placeholder: '2026-12-01' })}
       {field('endDay', '结束日期', { placeholder: '2026-12-31' })}
       {field('total', '总数量', { type: 'number' })}
@@ -155,8 +199,23 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
   )
 }
 
+const MAX_STORES = 20
+const STORE_LABELS: Record<keyof StoreDraft, string> = { name: '门店名称', address: '门店地址', latitude: '纬度，如 40.8414', longitude: '经度，如 111.7522' }
+
 /** Where the cloud reports a draft field's error (its path in OfferForm). */
 function fieldKey(key: keyof Draft): string {
-  const map: Partial<Record<keyof Draft, string>> = { startDay: 'startAt', endDay: 'endAt', limitCount: 'limit.count', validDays: 'couponValidDays', storeName: 'stores.0.name', storeAddress: 'stores.0.address' }
+  const map: Partial<Record<keyof Draft, string>> = { startDay: 'startAt', endDay: 'endAt', limitCount: 'limit.count', validDays: 'couponValidDays' }
   return map[key] ?? key
+}
+
+/** The contract's field messages and the form rules, checked in the app; null when the form may be sent. */
+function formErrors(form: OfferForm, claimed: number): Record<string, string> | null {
+  try {
+    parseInput(OfferFormSchema, form)
+  } catch (e) {
+    if (e instanceof CloudError) return e.fields ?? { _: e.message }
+    throw e
+  }
+  const rules = offerFormErrors(form, claimed)
+  return Object.keys(rules).length ? rules : null
 }

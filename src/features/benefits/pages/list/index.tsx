@@ -6,6 +6,8 @@ import { PageShell } from '@/components/PageShell'
 import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCategory, type OfferCity } from '@/domain/benefits/categories'
 import type { OfferSummary } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
+import { locate } from '@/platform/location'
+import type { LatLng } from '@/domain/stations/types'
 import { call } from '@/services/cloud'
 import { ChipRow } from '../../components/ChipRow'
 import { OfferCard } from '../../components/OfferCard'
@@ -15,11 +17,20 @@ interface Filters {
   category?: OfferCategory
   city?: OfferCity
   q?: string
+  near?: { latitude: number; longitude: number }
 }
 
-/** 普惠福利: category tabs, city chips, search; newest first, one page at a time by cursor. */
+const near = (p: LatLng) => ({ latitude: p.lat, longitude: p.lng })
+
+/**
+ * 普惠福利: category tabs, city chips, search; newest first, or nearest store first once the
+ * member taps 离我最近 (only then is the location asked for, once); one page at a time by cursor.
+ */
 export default function OfferList() {
   const [filters, setFilters] = useState<Filters>({})
+  const [origin, setOrigin] = useState<LatLng | null>(null)
+  const [locating, setLocating] = useState(false)
+  const [note, setNote] = useState<string | null>(null)
   const [typed, setTyped] = useState('')
   const [items, setItems] = useState<OfferSummary[] | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
@@ -57,6 +68,25 @@ export default function OfferList() {
 
   const search = () => setFilters((f) => ({ ...f, q: typed.trim() || undefined }))
 
+  const sortNear = async () => {
+    if (filters.near || locating) return
+    setNote(null)
+    if (origin) return setFilters((f) => ({ ...f, near: near(origin) }))
+    setLocating(true)
+    const result = await locate()
+    setLocating(false)
+    if (result.ok) {
+      setOrigin(result.point)
+      setFilters((f) => ({ ...f, near: near(result.point) }))
+    } else {
+      setNote(result.reason === 'denied' ? '没有获得位置权限，仍按最新排序。' : '暂时无法获取位置，仍按最新排序。')
+    }
+  }
+  const sortNewest = () => {
+    setNote(null)
+    setFilters(({ near: _near, ...f }) => f)
+  }
+
   return (
     <PageShell error={error} loading={loading} hasData={items !== null} onRetry={() => void load(null)}>
       <View className='bf' data-testid='offer-list'>
@@ -66,6 +96,19 @@ export default function OfferList() {
             搜索
           </Button>
         </View>
+        <View className='bf__chips'>
+          <Text id='sort-newest' className={`bf__chip${filters.near ? '' : ' bf__chip--on'}`} onClick={sortNewest}>
+            最新
+          </Text>
+          <Text id='sort-near' className={`bf__chip${filters.near ? ' bf__chip--on' : ''}`} onClick={() => void sortNear()}>
+            {locating ? '正在定位…' : '离我最近'}
+          </Text>
+        </View>
+        {note ? (
+          <Text className='bf__muted' data-testid='sort-note'>
+            {note}
+          </Text>
+        ) : null}
         <ChipRow idPrefix='cat' allText='全部' values={OFFER_CATEGORIES} current={filters.category} onPick={(category) => setFilters((f) => ({ ...f, category }))} />
         <ChipRow idPrefix='city' allText='全部城市' values={OFFER_CITIES} current={filters.city} onPick={(city) => setFilters((f) => ({ ...f, city }))} />
         {items && !items.length && !cursor ? (
