@@ -1,6 +1,7 @@
 import type { StationPoint } from '../../../src/domain/stations/search'
 import type { Amenity } from '../../../src/domain/stations/types'
 import type { Store } from '../../lib/store/port'
+import { forEachDoc, perStore } from '../../lib/store/per-store'
 import { storedHours, stationsDb, type StationDoc } from './collections'
 import { KdIndex } from './kd-index'
 
@@ -13,7 +14,6 @@ import { KdIndex } from './kd-index'
  * In WeChat a cloud function instance is short-lived and there may be several: there the search is
  * the database's geoNear over a geo index instead (geo-near.ts), and this index is never built.
  */
-const indexes = new WeakMap<Store, Promise<KdIndex>>()
 
 /** Pages through the collection; works with the WeChat adapter's 100-document reads too. */
 const PAGE = 50_000
@@ -36,35 +36,24 @@ export function pointOf(doc: StationDoc): StationPoint {
 
 async function build(store: Store): Promise<KdIndex> {
   const index = new KdIndex()
-  const { stations } = stationsDb(store)
-  // Keyset paging (`_id` after the last one seen): each page is a range on the _id index.
-  for (let last = ''; ; ) {
-    const page = await stations.find(last ? { _id: { $gt: last } } : {}, { sort: { _id: 1 }, limit: PAGE })
-    if (!page.length) break
-    for (const doc of page) index.upsert(pointOf(doc))
-    last = page[page.length - 1]._id
-  }
+  await forEachDoc(stationsDb(store).stations, PAGE, (doc) => index.upsert(pointOf(doc)))
   return index
 }
 
+const indexes = perStore(build)
+
+/** The index of this store, built on first use; a failed build is not kept, the next search tries again. */
 export function stationIndex(store: Store): Promise<KdIndex> {
-  let index = indexes.get(store)
-  if (!index) {
-    index = build(store)
-    indexes.set(store, index)
-    // A failed build is not kept: the next search tries again.
-    index.catch(() => indexes.delete(store))
-  }
-  return index
+  return indexes.get(store)
 }
 
 /** After a station changed in the store: keep the index (if built) in step. */
 export async function reindexStation(store: Store, doc: StationDoc): Promise<void> {
-  const index = indexes.get(store)
+  const index = indexes.ifBuilt(store)
   if (index) (await index).upsert(pointOf(doc))
 }
 
 /** After many stations changed (an import into a live store): rebuild on next use. */
 export function forgetStationIndex(store: Store): void {
-  indexes.delete(store)
+  indexes.forget(store)
 }
