@@ -101,7 +101,7 @@ function fakeDatabase(tables: Record<string, Row[]>): WxDatabase {
   }
   return {
     command,
-    Geo: { Point: unsupported('Geo.Point') },
+    Geo: { Point: unsupported('Geo.Point'), MultiPoint: unsupported('Geo.MultiPoint') },
     collection: (name) => ({ ...query(tables[name] ?? []), doc: unsupported('doc'), add: unsupported('add'), aggregate: unsupported('aggregate') }) as WxCollection,
   }
 }

@@ -2,98 +2,16 @@ import { stationsDb, type StationDoc } from '../../cloud/features/stations/colle
 import { MAX_CANDIDATES } from '../../cloud/features/stations/geo-near'
 import { nearbyStations } from '../../cloud/features/stations/nearby'
 import { createContext } from '../../cloud/lib/context'
-import { createWxStore, type WxAggregate, type WxCollection, type WxCommand, type WxDatabase } from '../../cloud/lib/store/wx'
+import { createWxStore } from '../../cloud/lib/store/wx'
 import { cloudHarness } from '../helpers/cloud'
 import { randomSearch, seededRandom } from '../helpers/stations'
+import { fakeWeChatDb } from '../helpers/wx-fake'
 
 /**
  * The WeChat path of stations.nearby (geoNear) against the embedded path (the kd index) on the same
- * stations. WeChat's database cannot run here: `fakeWeChatDb` STANDS IN FOR WECHAT'S SERVERS. It keeps
- * documents in memory and answers the aggregate geoNear stage by brute force — distances on MongoDB's
- * sphere (6,378.1 km, not ours), the stage's `query` evaluated from the db.command objects the adapter
- * built, ties in an order of its own — and records every pipeline it is given.
+ * stations. WeChat's database cannot run here: `fakeWeChatDb` (tests/helpers/wx-fake.ts) stands in for
+ * WeChat's servers.
  */
-type Row = Record<string, unknown>
-type Cond = { op: string; v: unknown }
-
-const command = Object.fromEntries(
-  ['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'exists', 'all', 'and'].map((op) => [op, (...v: unknown[]) => ({ op, v: op === 'and' ? v : v[0] })]),
-) as unknown as WxCommand
-
-function holds(value: unknown, cond: unknown): boolean {
-  if (cond === null || typeof cond !== 'object' || !('op' in (cond as object))) return Array.isArray(value) ? value.includes(cond) : value === cond
-  const { op, v } = cond as Cond
-  switch (op) {
-    case 'in': return (v as unknown[]).includes(value)
-    case 'all': return (v as unknown[]).every((x) => Array.isArray(value) && value.includes(x))
-    case 'eq': return value === v
-    case 'and': return (v as unknown[]).every((c) => holds(value, c))
-    default: throw new Error(`fake WeChat database: ${op} is not supported here`)
-  }
-}
-
-const MONGO_EARTH_M = 6_378_100
-function sphereM(a: [number, number], b: [number, number]): number {
-  const r = (d: number) => (d * Math.PI) / 180
-  const h = Math.sin(r(b[1] - a[1]) / 2) ** 2 + Math.cos(r(a[1])) * Math.cos(r(b[1])) * Math.sin(r(b[0] - a[0]) / 2) ** 2
-  return 2 * MONGO_EARTH_M * Math.asin(Math.min(1, Math.sqrt(h)))
-}
-
-function fakeWeChatDb() {
-  const tables = new Map<string, Row[]>()
-  const pipelines: Array<{ collection: string; geoNear: Row; limit?: number }> = []
-  const unsupported = (what: string) => () => {
-    throw new Error(`fake WeChat database: ${what} is not supported here`)
-  }
-  const Geo = { Point: (longitude: number, latitude: number) => ({ type: 'Point', coordinates: [longitude, latitude] }) }
-  function collection(name: string): WxCollection {
-    const rows = tables.get(name) ?? tables.set(name, []).get(name)!
-    const aggregate = (): WxAggregate => {
-      const pipeline: { collection: string; geoNear: Row; limit?: number } = { collection: name, geoNear: {} }
-      const stage: WxAggregate = {
-        geoNear(options) {
-          pipeline.geoNear = options
-          return stage
-        },
-        limit(n) {
-          pipeline.limit = n
-          return stage
-        },
-        async end() {
-          pipelines.push(pipeline)
-          const { near, maxDistance, query, key, distanceField } = pipeline.geoNear as { near: { coordinates: [number, number] }; maxDistance: number; query: Row; key: string; distanceField: string }
-          const list = rows
-            .filter((row) => Object.entries(query).every(([field, cond]) => holds(row[field], cond)))
-            .map((row) => ({ ...row, [distanceField]: sphereM(near.coordinates, (row[key] as { coordinates: [number, number] }).coordinates) }))
-            .filter((row) => (row[distanceField] as number) <= maxDistance)
-            // Equal distances come back in an order of the database's own (here: code descending).
-            .sort((a, b) => (a[distanceField] as number) - (b[distanceField] as number) || String(b._id).localeCompare(String(a._id)))
-          return { list: list.slice(0, pipeline.limit ?? 20) }
-        },
-      }
-      return stage
-    }
-    return {
-      add: async ({ data }) => {
-        rows.push(data)
-        return { _id: String(data._id) }
-      },
-      aggregate,
-      where: unsupported('where'),
-      orderBy: unsupported('orderBy'),
-      skip: unsupported('skip'),
-      limit: unsupported('limit'),
-      get: unsupported('get'),
-      count: unsupported('count'),
-      update: unsupported('update'),
-      remove: unsupported('remove'),
-      doc: unsupported('doc'),
-    } as WxCollection
-  }
-  const db: WxDatabase = { command, Geo, collection }
-  return { db, tables, pipelines }
-}
-
 async function bothHomes(start?: string) {
   const harness = await cloudHarness(start)
   const docs = await stationsDb(harness.store).stations.find({})

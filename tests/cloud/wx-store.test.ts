@@ -21,7 +21,10 @@ const command: WxCommand = {
   remove: () => ({ op: 'remove' }),
 }
 
-const Geo = { Point: (longitude: number, latitude: number) => ({ type: 'Point', coordinates: [longitude, latitude] }) }
+const Geo = {
+  Point: (longitude: number, latitude: number) => ({ type: 'Point', coordinates: [longitude, latitude] }),
+  MultiPoint: (points: Array<{ coordinates: [number, number] }>) => ({ type: 'MultiPoint', coordinates: points.map((p) => p.coordinates) }),
+}
 
 function recordingDb(answers: { data?: unknown[]; updated?: number; addError?: unknown } = {}) {
   const calls: Array<[string, ...unknown[]]> = []
@@ -121,6 +124,25 @@ describe('WeChat database adapter: geo', () => {
       ['update', { data: { lat: 40.9, lng: 111.6, location: { type: 'Point', coordinates: [111.6, 40.9] } } }],
       ['update', { data: { name: 'x' } }],
     ])
+  })
+
+  it('writes a MultiPoint of `geoPoints` (an offer’s stores) in `location`; no points, no location', async () => {
+    const { db, calls } = recordingDb({ updated: 1 })
+    const offers = createWxStore(db).collection<{ _id: string; geoPoints: Array<{ lat: number; lng: number }> }>('offers')
+    await offers.insert({ _id: 'o1', geoPoints: [{ lat: 40.8, lng: 111.7 }, { lat: 40.6, lng: 109.8 }] })
+    await offers.update({ _id: 'o1' }, { set: { geoPoints: [{ lat: 42.2, lng: 118.9 }] } })
+    await offers.insert({ _id: 'o2', geoPoints: [] })
+    expect(calls.filter((c) => c[0] === 'add' || c[0] === 'update')).toEqual([
+      ['add', { data: { _id: 'o1', geoPoints: [{ lat: 40.8, lng: 111.7 }, { lat: 40.6, lng: 109.8 }], location: { type: 'MultiPoint', coordinates: [[111.7, 40.8], [109.8, 40.6]] } } }],
+      ['update', { data: { geoPoints: [{ lat: 42.2, lng: 118.9 }], location: { type: 'MultiPoint', coordinates: [[118.9, 42.2]] } } }],
+      ['add', { data: { _id: 'o2', geoPoints: [] } }],
+    ])
+  })
+
+  it('geoNear passes minDistance when paging on from a cursor', async () => {
+    const { db, calls } = recordingDb({ data: [] })
+    await createWxStore(db).geoNear!('offers', { point: { lat: 40, lng: 111 }, minDistanceM: 1200, maxDistanceM: 9e6, query: {}, limit: 42 })
+    expect(calls.find((c) => c[0] === 'geoNear')?.[1]).toMatchObject({ minDistance: 1200, maxDistance: 9e6 })
   })
 
   it('geoNear is the aggregate geoNear stage on `location` with the filter in `query`, then a limit', async () => {

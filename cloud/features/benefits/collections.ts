@@ -1,6 +1,6 @@
 import type { LimitPeriod, OfferCategory, OfferCity } from '../../../src/domain/benefits/categories'
 import type { OfferStore } from '../../../src/domain/contract'
-import type { Doc, Store } from '../../lib/store/port'
+import type { Collection, Doc, Store } from '../../lib/store/port'
 
 /** A 普惠 offer from a partner merchant, owned by a union (its `unionPath` lets staff find it). */
 export interface OfferDoc extends Doc {
@@ -32,6 +32,11 @@ export interface OfferDoc extends Doc {
   sortKey: string
   /** Search terms (1- and 2-character pieces of title, merchant, city, category). */
   terms: string[]
+  /**
+   * The stores as points, written by `benefitsDb` from `stores` on every insert and store change:
+   * the WeChat adapter turns them into a MultiPoint for the database's geo index (离我最近 there).
+   */
+  geoPoints?: Array<{ lat: number; lng: number }>
 }
 
 /** One unit of an offer held by one member, redeemed once at the offer's merchant. */
@@ -60,8 +65,24 @@ export interface CouponDoc extends Doc {
   remindedAt?: string
 }
 
+export const geoPointsOf = (stores: readonly OfferStore[]) => stores.map((s) => ({ lat: s.latitude, lng: s.longitude }))
+
+/** The offers collection, stamping `geoPoints` from `stores` whatever writes them (actions, seeds, benches). */
+function withStorePoints(offers: Collection<OfferDoc>): Collection<OfferDoc> {
+  const stamp = (doc: OfferDoc): OfferDoc => ({ ...doc, geoPoints: geoPointsOf(doc.stores) })
+  return {
+    get: (id) => offers.get(id),
+    find: (filter, options) => offers.find(filter, options),
+    count: (filter) => offers.count(filter),
+    insert: (doc) => offers.insert(stamp(doc)),
+    insertMany: (docs) => offers.insertMany(docs.map(stamp)),
+    update: (filter, patch) => offers.update(filter, patch.set?.stores ? { ...patch, set: { ...patch.set, geoPoints: geoPointsOf(patch.set.stores) } } : patch),
+    remove: (filter) => offers.remove(filter),
+  }
+}
+
 export const benefitsDb = (store: Store) => ({
-  offers: store.collection<OfferDoc>('offers'),
+  offers: withStorePoints(store.collection<OfferDoc>('offers')),
   coupons: store.collection<CouponDoc>('coupons'),
 })
 

@@ -9,13 +9,9 @@ import { OfferNearIndex, type OfferEntry } from './near-index'
  * setOfferStatus). One process owns an nedb store, so nothing else changes it behind our back;
  * claims change only stock, which the order does not use.
  *
- * WeChat (not built): a function instance is short-lived and there may be several, so there the
- * order must come from the database. It would need one document per store in a collection
- * `offer_stores` ({ offerId, location: db.Geo.Point(lng, lat), category, city, status, endAt,
- * texts }) with a geo index on `location`, kept in step by saveOffer/setOfferStatus; a page is then
- * `aggregate().geoNear({ near, spherical: true, distanceField: 'd', minDistance: <cursor d>,
- * query: <filters> })` grouped by offerId (min d), sorted by (d, offerId) and cut after the cursor;
- * offers without a store follow by _id.
+ * In WeChat a function instance is short-lived and there may be several, so there the order comes
+ * from the database instead (near-geo.ts: geoNear over each offer's MultiPoint of stores), and
+ * this index is never built.
  */
 const PAGE = 5_000
 

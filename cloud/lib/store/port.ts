@@ -72,6 +72,8 @@ export interface GeoNearQuery<T> {
   point: { lat: number; lng: number }
   /** Metres, measured the store's way (on its own sphere): callers cut exactly with their own distance. */
   maxDistanceM: number
+  /** Leaves out what is nearer than this (metres, the store's way): paging on from a cursor. */
+  minDistanceM?: number
   /** Only documents matching this filter are returned (and counted by the limit). */
   query: Filter<T>
   limit: number
@@ -87,7 +89,8 @@ export interface Store {
   collection<T extends Doc>(name: string): Collection<T>
   /**
    * Offered by stores with a database-side geo index (WeChat's geoNear): the documents of `collection`
-   * whose top-level numeric `lat`/`lng` lie within `maxDistanceM` of the point, nearest first. A store
+   * whose top-level numeric `lat`/`lng` (or nearest of their `geoPoints`) lie within `maxDistanceM`
+   * of the point, nearest first. A store
    * without it (the embedded one) leaves it out, and features keep their own index instead.
    */
   geoNear?<T extends Doc>(collection: string, query: GeoNearQuery<T>): Promise<Array<GeoHit<T>>>

@@ -39,6 +39,7 @@ export interface WxAggregate {
     near: unknown
     spherical: true
     distanceField: string
+    minDistance?: number
     maxDistance?: number
     query?: Record<string, unknown>
     key?: string
@@ -56,7 +57,7 @@ export interface WxCollection extends WxQuery {
 export interface WxDatabase {
   command: WxCommand
   /** db.Geo.Point(longitude, latitude): a GeoJSON point the database can index. */
-  Geo: { Point(longitude: number, latitude: number): unknown }
+  Geo: { Point(longitude: number, latitude: number): unknown; MultiPoint(points: unknown[]): unknown }
   collection(name: string): WxCollection
 }
 
@@ -93,15 +94,20 @@ export function toWxUpdate(command: WxCommand, patch: Patch<Record<string, unkno
 
 /**
  * Geo: a document with numeric top-level `lat` and `lng` (stations) is written with a GeoJSON copy
- * of them in `location` (db.Geo.Point(lng, lat)), and so is a patch that sets both; geoNear searches
- * that field. Its geo index is made in the cloud console (collection → 索引管理 → 地理位置索引 on
+ * of them in `location` (db.Geo.Point(lng, lat)), and so is a patch that sets both; a document (or
+ * patch) with `geoPoints` ({ lat, lng }[], e.g. an offer's stores) gets a MultiPoint, whose distance
+ * is that of its nearest point. geoNear searches that field. Its geo index is made in the cloud console (collection → 索引管理 → 地理位置索引 on
  * `location`; README). The field is the adapter's own: reads hand it back, the features ignore it.
  */
 export const GEO_FIELD = 'location'
 
 function withLocation(db: WxDatabase, data: Record<string, unknown>): Record<string, unknown> {
-  const { lat, lng } = data
-  return typeof lat === 'number' && typeof lng === 'number' ? { ...data, [GEO_FIELD]: db.Geo.Point(lng, lat) } : data
+  const { lat, lng, geoPoints } = data
+  if (typeof lat === 'number' && typeof lng === 'number') return { ...data, [GEO_FIELD]: db.Geo.Point(lng, lat) }
+  if (Array.isArray(geoPoints) && geoPoints.length) {
+    return { ...data, [GEO_FIELD]: db.Geo.MultiPoint((geoPoints as Array<{ lat: number; lng: number }>).map((p) => db.Geo.Point(p.lng, p.lat))) }
+  }
+  return data
 }
 
 /**
@@ -156,7 +162,7 @@ export function createWxStore(db: WxDatabase): Store {
   }
   return {
     collection,
-    async geoNear<T extends Doc>(name: string, { point, maxDistanceM, query, limit }: GeoNearQuery<T>): Promise<Array<GeoHit<T>>> {
+    async geoNear<T extends Doc>(name: string, { point, minDistanceM, maxDistanceM, query, limit }: GeoNearQuery<T>): Promise<Array<GeoHit<T>>> {
       const { list } = await db
         .collection(name)
         .aggregate()
@@ -164,6 +170,7 @@ export function createWxStore(db: WxDatabase): Store {
           near: db.Geo.Point(point.lng, point.lat),
           spherical: true,
           distanceField: 'distance',
+          ...(minDistanceM ? { minDistance: minDistanceM } : {}),
           maxDistance: maxDistanceM,
           query: toWxQuery(db.command, query as Record<string, unknown>),
           key: GEO_FIELD,
