@@ -5,6 +5,7 @@ import type { Handlers } from '../lib/dispatch'
 import { activeMembership, requireAnyStaff, requireStaffOf, unionPathOf } from '../lib/roles'
 import { aidDb } from '../features/aid/collections'
 import { exportCsv } from '../features/aid/export'
+import { fileLink, registerUpload } from '../features/aid/files'
 import { objectToNotice, publicNotice } from '../features/aid/notice'
 import { programmeFor, programmeView } from '../features/aid/programmes'
 import { markPaid, resolveObjection, reviewApplication } from '../features/aid/review'
@@ -76,6 +77,14 @@ export const aidHandlers: Handlers<'aid'> = {
 
   async markPaid(input, ctx) {
     return staffView(ctx, await markPaid(ctx, input))
+  },
+
+  async registerUpload(input, ctx) {
+    return registerUpload(ctx, input)
+  },
+
+  async fileLink(input, ctx) {
+    return fileLink(ctx, input)
   },
 
   async exportCsv({ programmeId }, ctx) {

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { DOCUMENT_KINDS, HARDSHIP_CATEGORIES, SCHOOL_LEVELS } from '../aid/programme'
 import { APPLICATION_STATES } from '../aid/machine'
+import { CLOUD_AID_FILE, UPLOAD_TYPES } from '../aid/files'
 import { defineAction } from './define'
 import { EmptyInput, IsoTime } from './common'
 
@@ -215,6 +216,21 @@ export const aid = {
       reference: Text('发放凭证号', 40),
     }),
     output: StaffApplicationView,
+  }),
+  registerUpload: defineAction({
+    access: 'user',
+    summary: '微信：登记刚上传到云存储的材料（读回检查类型与大小），返回申请里用的文件编号',
+    input: v.strictObject({
+      fileId: v.pipe(v.string('请提供文件'), v.regex(CLOUD_AID_FILE, '只能登记本程序上传的材料文件')),
+      name: Text('文件名', 100),
+    }),
+    output: v.object({ fileId: v.string(), name: v.string(), type: v.picklist(UPLOAD_TYPES) }),
+  }),
+  fileLink: defineAction({
+    access: 'user',
+    summary: '微信：材料的短时访问链接（仅申请人本人和该申请的审核人）',
+    input: v.strictObject({ fileId: Id('文件') }),
+    output: v.object({ url: v.string(), type: v.picklist(UPLOAD_TYPES), expiresAt: IsoTime }),
   }),
   exportCsv: defineAction({
     access: 'user',
