@@ -170,9 +170,13 @@ export const aid = {
   }),
   reviewList: defineAction({
     access: 'user',
-    summary: '工作人员：本人可审核的申请',
-    input: v.strictObject({ status: v.optional(ApplicationState) }),
-    output: v.array(StaffApplicationView),
+    summary: '工作人员：本人可审核的申请，按提交时间分页（next 为下一页的位置，null 表示没有更多）',
+    input: v.strictObject({
+      status: v.optional(ApplicationState),
+      cursor: v.optional(v.pipe(v.string('列表位置不正确'), v.minLength(1, '列表位置不正确'), v.maxLength(120, '列表位置不正确'))),
+      limit: v.optional(v.pipe(v.number('每页条数应为数字'), v.integer('每页条数应为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(200, '每页最多 200 条'))),
+    }),
+    output: v.object({ items: v.array(StaffApplicationView), next: v.nullable(v.string()) }),
   }),
   review: defineAction({
     access: 'user',
