@@ -4,7 +4,7 @@ import { aidDb } from '../../cloud/features/aid/collections'
 import type { WechatServices } from '../../cloud/lib/wechat'
 import { MAX_UPLOAD_BYTES } from '../../src/domain/aid/files'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput, fakeFile, PDF, PNG } from '../helpers/aid'
+import { applicationInput, fakeFile, PDF, PNG, code, ok } from '../helpers/aid'
 
 /**
  * WeChat's cloud storage cannot run here: this fake stands in for it (a map of fileID to bytes) and
@@ -41,15 +41,6 @@ function fakeCloudStorage() {
   return { wechat, put, downloads, links }
 }
 
-type Result = { ok: boolean; data?: unknown; error?: { code: string; message: string } }
-function ok<T = any>(result: Result): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.data as T
-}
-function code(result: Result): string {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.data)}`)
-  return result.error!.code
-}
 
 async function setup() {
   const storage = fakeCloudStorage()

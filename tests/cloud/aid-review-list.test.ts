@@ -3,16 +3,11 @@ import { contract } from '../../src/domain/contract'
 import { aidDb, type ApplicationDoc } from '../../cloud/features/aid/collections'
 import { mayView } from '../../src/domain/aid/review'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput } from '../helpers/aid'
+import { applicationInput, ok } from '../helpers/aid'
 
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
-type Result = { ok: boolean; data?: unknown; error?: { code: string } }
 type Page = { items: Array<{ id: string; submittedAt: string; status: string }>; next: string | null }
 
-function ok<T = any>(result: Result): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.data as T
-}
 
 const CITY_PATH = ['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd']
 /** Two levels further down: the city's staff match it by unionPath but review neither level. */

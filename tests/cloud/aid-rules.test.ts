@@ -1,20 +1,11 @@
 import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput, idFor } from '../helpers/aid'
+import { applicationInput, idFor, code, ok } from '../helpers/aid'
 
 /** Rules of issue #7 the first suite (aid.test.ts) leaves out. */
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
-type Result = { ok: boolean; data?: unknown; error?: { code: string; message: string; fields?: Record<string, string> } }
 
-function ok<T = any>(result: Result): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.data as T
-}
-function code(result: Result): string {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.data)}`)
-  return result.error!.code
-}
 
 async function submitted(h: Harness, over: Record<string, unknown> = {}) {
   return ok(await h.callAs('demo-member', 'aid', 'submit', await applicationInput(h.store, 'demo-member', over))).id as string

@@ -4,19 +4,10 @@ import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { decrypt } from '../../cloud/lib/crypto'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput, cardFor, fakeFile, idFor } from '../helpers/aid'
+import { applicationInput, cardFor, code, fakeFile, idFor, ok } from '../helpers/aid'
 
 const DAY = 24 * 3600 * 1000
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
-
-function ok<T = any>(result: { ok: boolean; data?: unknown; error?: unknown }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.data as T
-}
-function code(result: { ok: boolean; error?: { code: string } }): string {
-  if (result.ok) throw new Error('expected a failure')
-  return result.error!.code
-}
 
 async function submit(h: Harness, over: Record<string, unknown> = {}, as = 'demo-member') {
   return h.callAs(as, 'aid', 'submit', await applicationInput(h.store, as, over))
