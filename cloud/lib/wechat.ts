@@ -14,8 +14,12 @@ export interface WechatServices {
   uploadFile(cloudPath: string, content: Buffer): Promise<string>
   /** Reads a file from cloud storage. */
   downloadFile(fileID: string): Promise<Buffer>
-  /** A short-lived HTTPS link to a file in cloud storage (cloud.getTempFileURL), valid `maxAgeSeconds`. */
-  tempFileUrl(fileID: string, maxAgeSeconds: number): Promise<string>
+  /**
+   * A short-lived HTTPS link to a file in cloud storage (cloud.getTempFileURL), valid `maxAgeSeconds`.
+   * Always there in the deployed services; optional only so test fakes that never open documents
+   * need not spell it out.
+   */
+  tempFileUrl?(fileID: string, maxAgeSeconds: number): Promise<string>
 }
 
 /** The part of wx-server-sdk these services use (cloud.openapi needs the permissions in config.json). */
@@ -30,7 +34,7 @@ export interface WxOpenSdk {
 }
 
 /** `MINIPROGRAM_STATE` (developer / trial / formal) chooses which version a message opens and a code points to. */
-export function createWechatServices(sdk: WxOpenSdk, templates: SubscribeTemplates, state: string = 'formal'): WechatServices {
+export function createWechatServices(sdk: WxOpenSdk, templates: SubscribeTemplates, state: string = 'formal'): Required<WechatServices> {
   const envVersion = state === 'developer' ? 'develop' : state === 'trial' ? 'trial' : 'release'
   return {
     async sendSubscribe(openid, topic, page, fields) {
