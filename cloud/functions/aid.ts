@@ -1,12 +1,13 @@
 import { CloudError } from '../../src/domain/errors'
-import { mayView } from '../../src/domain/aid/review'
 import { signedIn } from '../lib/context'
 import type { Handlers } from '../lib/dispatch'
 import { activeMembership, requireAnyStaff, requireStaffOf, unionPathOf } from '../lib/roles'
 import { aidDb } from '../features/aid/collections'
 import { exportCsv } from '../features/aid/export'
+import { fileLink, registerUpload } from '../features/aid/files'
 import { objectToNotice, publicNotice } from '../features/aid/notice'
 import { programmeFor, programmeView } from '../features/aid/programmes'
+import { reviewPage } from '../features/aid/reviewList'
 import { markPaid, resolveObjection, reviewApplication } from '../features/aid/review'
 import { correctApplication, submitApplication } from '../features/aid/submit'
 import { applicationView, staffView } from '../features/aid/views'
@@ -52,10 +53,8 @@ export const aidHandlers: Handlers<'aid'> = {
     return Promise.all(docs.map((d) => applicationView(ctx, d)))
   },
 
-  async reviewList({ status }, ctx) {
-    const roots = requireAnyStaff(ctx)
-    const docs = await aidDb(ctx.store).applications.find({ unionPath: { $in: roots }, ...(status ? { status } : {}) }, { sort: { submittedAt: 1 }, limit: 200 })
-    return Promise.all(docs.filter((d) => mayView(d.unionPath, roots)).map((d) => staffView(ctx, d)))
+  async reviewList(input, ctx) {
+    return reviewPage(ctx, input)
   },
 
   async review(input, ctx) {
@@ -76,6 +75,14 @@ export const aidHandlers: Handlers<'aid'> = {
 
   async markPaid(input, ctx) {
     return staffView(ctx, await markPaid(ctx, input))
+  },
+
+  async registerUpload(input, ctx) {
+    return registerUpload(ctx, input)
+  },
+
+  async fileLink(input, ctx) {
+    return fileLink(ctx, input)
   },
 
   async exportCsv({ programmeId }, ctx) {

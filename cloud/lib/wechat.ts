@@ -14,6 +14,12 @@ export interface WechatServices {
   uploadFile(cloudPath: string, content: Buffer): Promise<string>
   /** Reads a file from cloud storage. */
   downloadFile(fileID: string): Promise<Buffer>
+  /**
+   * A short-lived HTTPS link to a file in cloud storage (cloud.getTempFileURL), valid `maxAgeSeconds`.
+   * Always there in the deployed services; optional only so test fakes that never open documents
+   * need not spell it out.
+   */
+  tempFileUrl?(fileID: string, maxAgeSeconds: number): Promise<string>
 }
 
 /** The part of wx-server-sdk these services use (cloud.openapi needs the permissions in config.json). */
@@ -24,10 +30,11 @@ export interface WxOpenSdk {
   }
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>
+  getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }> }>
 }
 
 /** `MINIPROGRAM_STATE` (developer / trial / formal) chooses which version a message opens and a code points to. */
-export function createWechatServices(sdk: WxOpenSdk, templates: SubscribeTemplates, state: string = 'formal'): WechatServices {
+export function createWechatServices(sdk: WxOpenSdk, templates: SubscribeTemplates, state: string = 'formal'): Required<WechatServices> {
   const envVersion = state === 'developer' ? 'develop' : state === 'trial' ? 'trial' : 'release'
   return {
     async sendSubscribe(openid, topic, page, fields) {
@@ -46,6 +53,12 @@ export function createWechatServices(sdk: WxOpenSdk, templates: SubscribeTemplat
     },
     async downloadFile(fileID) {
       return Buffer.from((await sdk.downloadFile({ fileID })).fileContent)
+    },
+    async tempFileUrl(fileID, maxAgeSeconds) {
+      const [item] = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })).fileList
+      // status is per file: 0 ok; anything else (a deleted file, no permission) is WeChat's refusal.
+      if (!item || item.status !== 0 || !item.tempFileURL) throw new Error(`getTempFileURL failed (status ${item?.status ?? 'none'})`)
+      return item.tempFileURL
     },
   }
 }

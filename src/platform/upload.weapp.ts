@@ -1,14 +1,15 @@
 import Taro from '@tarojs/taro'
 import { MAX_UPLOAD_BYTES, type UploadType, type Uploaded } from '@/domain/aid/files'
 import { CloudError } from '@/domain/errors'
+import { call } from '@/services/cloud'
 
 export type { Uploaded }
 
 /**
  * WeChat: pick a photo or a PDF from a chat, compress a photo on the phone, upload it to cloud
- * storage. NOT TESTED here (needs WeChat's servers); and the cloud does not yet record a cloud
- * storage fileID in `files`, so an application with these ids is refused as missing documents
- * until that action exists.
+ * storage under aid/, then register it (aid.registerUpload reads it back, checks its bytes and size,
+ * and records it as the caller's): the id it answers is the one an application carries.
+ * Not run by the tests here (it needs WeChat's servers); registerUpload is, with a fake.
  */
 export async function chooseAndUpload(): Promise<Uploaded | null> {
   const picked = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['jpg', 'jpeg', 'png', 'pdf'] }).catch(() => null)
@@ -20,10 +21,11 @@ export async function chooseAndUpload(): Promise<Uploaded | null> {
   let path = file.path
   if (type !== 'application/pdf') path = (await Taro.compressImage({ src: file.path, quality: 70 })).tempFilePath
   if (file.size > MAX_UPLOAD_BYTES && type === 'application/pdf') throw new CloudError('FILE_TOO_LARGE')
+  let fileID: string
   try {
-    const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `aid/${Date.now()}-${Math.random().toString(36).slice(2)}${lower.slice(lower.lastIndexOf('.'))}`, filePath: path })
-    return { fileId: fileID, name: file.name, type }
+    fileID = (await Taro.cloud.uploadFile({ cloudPath: `aid/${Date.now()}-${Math.random().toString(36).slice(2)}${lower.slice(lower.lastIndexOf('.'))}`, filePath: path })).fileID
   } catch {
     throw new CloudError('NETWORK')
   }
+  return call('aid', 'registerUpload', { fileId: fileID, name: file.name.slice(0, 100) || '材料' })
 }

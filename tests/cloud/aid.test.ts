@@ -4,19 +4,10 @@ import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { decrypt } from '../../cloud/lib/crypto'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput, cardFor, fakeFile, idFor } from '../helpers/aid'
+import { applicationInput, cardFor, code, fakeFile, idFor, ok } from '../helpers/aid'
 
 const DAY = 24 * 3600 * 1000
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
-
-function ok<T = any>(result: { ok: boolean; data?: unknown; error?: unknown }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.data as T
-}
-function code(result: { ok: boolean; error?: { code: string } }): string {
-  if (result.ok) throw new Error('expected a failure')
-  return result.error!.code
-}
 
 async function submit(h: Harness, over: Record<string, unknown> = {}, as = 'demo-member') {
   return h.callAs(as, 'aid', 'submit', await applicationInput(h.store, as, over))
@@ -212,12 +203,12 @@ describe('aid: review, notice, payout', () => {
   it('hides applications from staff of other subtrees and from members', async () => {
     const h = await cloudHarness()
     const id = await submitted(h)
-    expect(ok(await h.callAs('demo-hm-clerk', 'aid', 'reviewList', {}))).toEqual([])
+    expect(ok(await h.callAs('demo-hm-clerk', 'aid', 'reviewList', {}))).toEqual({ items: [], next: null })
     expect(code(await h.callAs('demo-hm-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))).toBe('NOT_FOUND')
     expect(code(await h.callAs('demo-member', 'aid', 'reviewList', {}))).toBe('FORBIDDEN')
-    const list = ok(await h.callAs('demo-clerk', 'aid', 'reviewList', {}))
+    const list = ok(await h.callAs('demo-clerk', 'aid', 'reviewList', {})).items
     expect(list.map((a: { id: string; canAct: string[]; canResolve: boolean }) => [a.id, a.canAct, a.canResolve])).toEqual([[id, ['verify', 'send_back'], false]])
-    expect(ok(await h.callAs('demo-city-clerk', 'aid', 'reviewList', {}))[0]).toMatchObject({ canAct: [], canResolve: true })
+    expect(ok(await h.callAs('demo-city-clerk', 'aid', 'reviewList', {})).items[0]).toMatchObject({ canAct: [], canResolve: true })
   })
 
   it('records objections; an open one blocks payout, an upheld one ends in 未通过', async () => {
@@ -229,7 +220,7 @@ describe('aid: review, notice, payout', () => {
     h.clock.advance(5 * DAY)
     expect(code(await h.callAs(null, 'aid', 'object', { noticeId: id, text: '晚了' }))).toBe('NOT_FOUND')
     expect(code(await h.callAs('demo-city-clerk', 'aid', 'markPaid', { applicationId: id, paidOn: '2026-11-28', reference: 'R1' }))).toBe('AID_OBJECTION_OPEN')
-    const [staffView] = ok(await h.callAs('demo-city-clerk', 'aid', 'reviewList', {}))
+    const [staffView] = ok(await h.callAs('demo-city-clerk', 'aid', 'reviewList', {})).items
     expect(code(await h.callAs('demo-clerk', 'aid', 'resolveObjection', { objectionId: staffView.objections[0].id, uphold: true, note: '核实' }))).toBe('FORBIDDEN')
     const after = ok(await h.callAs('demo-city-clerk', 'aid', 'resolveObjection', { objectionId: staffView.objections[0].id, uphold: true, note: '经核实有经营收入' }))
     expect(after).toMatchObject({ status: 'rejected', rejectReason: expect.stringContaining('经核实有经营收入') })

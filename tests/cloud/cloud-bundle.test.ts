@@ -121,6 +121,7 @@ function fakeSdk(openid: string | undefined, tables: Record<string, Row[]> = {})
     openapi: { subscribeMessage: { send: jest.fn(unreachable) }, wxacode: { getUnlimited: jest.fn(unreachable) } },
     uploadFile: jest.fn(unreachable),
     downloadFile: jest.fn(unreachable),
+    getTempFileURL: jest.fn(unreachable),
   } satisfies WxServerSdk
   return sdk
 }

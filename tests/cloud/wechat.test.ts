@@ -18,6 +18,9 @@ function fakeOpenSdk() {
     },
     uploadFile: async ({ cloudPath }) => ({ fileID: `cloud://env-1.bucket/${cloudPath}` }),
     downloadFile: async ({ fileID }) => ({ fileContent: Buffer.from(fileID) }),
+    getTempFileURL: async ({ fileList }) => ({
+      fileList: fileList.map(({ fileID, maxAge }) => (fileID.endsWith('gone') ? { fileID, tempFileURL: '', status: -503003, errMsg: 'file not exist' } : { fileID, tempFileURL: `https://tmp.example/${maxAge}/${fileID.slice(8)}`, status: 0 })),
+    }),
   }
   return { sdk, sent }
 }
@@ -33,6 +36,7 @@ function recordingWechat(refuse = false) {
     unlimitedCode: async () => Buffer.alloc(0),
     uploadFile: async () => 'cloud://x',
     downloadFile: async () => Buffer.alloc(0),
+    tempFileUrl: async () => 'https://tmp.example/x',
   }
   return { wechat, pushes }
 }
@@ -52,6 +56,13 @@ describe('createWechatServices (the WeChat side of the seam)', () => {
     const asked = JSON.parse((await services.unlimitedCode('/features/join/pages/entry/index', 'hhht-xc-kd')).toString())
     expect(asked).toEqual({ scene: 'hhht-xc-kd', page: 'features/join/pages/entry/index', checkPath: false, envVersion: 'develop', width: 430 })
     await expect(services.unlimitedCode('/x', 'a'.repeat(33))).rejects.toThrow(/32/)
+  })
+
+  it('asks cloud storage for a link that lives as long as asked, and throws when WeChat refuses the file', async () => {
+    const { sdk } = fakeOpenSdk()
+    const services = createWechatServices(sdk, {})
+    expect(await services.tempFileUrl('cloud://env-1.bucket/aid/a.png', 600)).toBe('https://tmp.example/600/env-1.bucket/aid/a.png')
+    await expect(services.tempFileUrl('cloud://env-1.bucket/aid/gone', 600)).rejects.toThrow(/-503003/)
   })
 })
 

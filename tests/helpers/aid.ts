@@ -42,3 +42,18 @@ export async function applicationInput(store: Store, owner: string, over: Record
     ...over,
   }
 }
+
+/** What the dispatcher answers, as the cloud tests read it. */
+export type CloudAnswer = { ok: boolean; data?: unknown; error?: { code: string; message?: string; fields?: Record<string, string> } }
+
+/** The data of a success; a failure fails the test with its error. */
+export function ok<T = any>(result: CloudAnswer): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
+  return result.data as T
+}
+
+/** The code of a failure; a success fails the test. */
+export function code(result: CloudAnswer): string {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.data)}`)
+  return result.error!.code
+}

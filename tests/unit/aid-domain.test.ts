@@ -7,7 +7,8 @@ import { checkEligibility } from '../../src/domain/aid/eligibility'
 import { APPLICATION_STATES, TRANSITIONS, timeline, transition } from '../../src/domain/aid/machine'
 import { missingDocuments, noticeEndsAt, perCapitaMonthlyFen, windowState, type ProgrammeRules } from '../../src/domain/aid/programme'
 import { actsAt, mayView, reviewUnions } from '../../src/domain/aid/review'
-import { idFor } from '../helpers/aid'
+import { CLOUD_AID_FILE, declaredType, sniff, sniffBytes } from '../../src/domain/aid/files'
+import { idFor, PDF, PNG } from '../helpers/aid'
 
 const PROGRAMME: ProgrammeRules & { unionName: string } = {
   unionName: '呼和浩特市总工会',
@@ -131,5 +132,29 @@ describe('China dates', () => {
     expect(chinaDateText('2026-10-31T16:00:00.000Z')).toBe('2026年11月1日')
     expect(chinaToday(new Date('2026-11-23T15:59:59.999Z'))).toBe('2026-11-23')
     expect(chinaToday(new Date('2026-11-23T16:00:00.000Z'))).toBe('2026-11-24')
+  })
+})
+
+describe('uploaded documents are what their first bytes say', () => {
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])
+  it('sniff accepts a declared type only when the bytes agree', () => {
+    expect(sniff('image/png', PNG)).toBe('image/png')
+    expect(sniff('IMAGE/JPEG; charset=binary', JPEG)).toBe('image/jpeg')
+    expect(sniff('image/png', PDF)).toBeNull()
+    expect(sniff('text/html', Buffer.from('<html>'))).toBeNull()
+    expect(declaredType('image/pngx')).toBeNull()
+  })
+
+  it('sniffBytes names the type from the bytes alone, and nothing for anything else', () => {
+    expect([sniffBytes(PNG), sniffBytes(PDF), sniffBytes(JPEG)]).toEqual(['image/png', 'application/pdf', 'image/jpeg'])
+    expect(sniffBytes(Buffer.from('GIF89a'))).toBeNull()
+    expect(sniffBytes(Buffer.alloc(0))).toBeNull()
+    expect(sniffBytes(PNG.subarray(0, 7))).toBeNull()
+  })
+
+  it('only cloud-storage files directly under aid/ can be registered', () => {
+    expect(CLOUD_AID_FILE.test('cloud://prod-1a2b.7072-prod-1a2b-1300000000/aid/1732350000000-k3j4h5.png')).toBe(true)
+    expect(CLOUD_AID_FILE.test('cloud://prod.bucket/aid/.hidden')).toBe(false)
+    expect(CLOUD_AID_FILE.test('cloud://prod.bucket/aidx/a.png')).toBe(false)
   })
 })

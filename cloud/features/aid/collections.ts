@@ -54,6 +54,10 @@ export interface FileDoc extends Doc {
   type: UploadType
   size: number
   createdAt: string
+  /** WeChat uploads: the cloud-storage fileID this record registers (its `_id` is derived from it). */
+  cloudFileId?: string
+  /** WeChat uploads: the file's name as the parent picked it. */
+  name?: string
 }
 
 export interface ObjectionDoc extends Doc {

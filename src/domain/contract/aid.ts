@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { DOCUMENT_KINDS, HARDSHIP_CATEGORIES, SCHOOL_LEVELS } from '../aid/programme'
 import { APPLICATION_STATES } from '../aid/machine'
+import { CLOUD_AID_FILE, UPLOAD_TYPES } from '../aid/files'
 import { defineAction } from './define'
 import { EmptyInput, IsoTime } from './common'
 
@@ -169,9 +170,13 @@ export const aid = {
   }),
   reviewList: defineAction({
     access: 'user',
-    summary: '工作人员：本人可审核的申请',
-    input: v.strictObject({ status: v.optional(ApplicationState) }),
-    output: v.array(StaffApplicationView),
+    summary: '工作人员：本人可审核的申请，按提交时间分页（next 为下一页的位置，null 表示没有更多）',
+    input: v.strictObject({
+      status: v.optional(ApplicationState),
+      cursor: v.optional(v.pipe(v.string('列表位置不正确'), v.minLength(1, '列表位置不正确'), v.maxLength(120, '列表位置不正确'))),
+      limit: v.optional(v.pipe(v.number('每页条数应为数字'), v.integer('每页条数应为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(200, '每页最多 200 条'))),
+    }),
+    output: v.object({ items: v.array(StaffApplicationView), next: v.nullable(v.string()) }),
   }),
   review: defineAction({
     access: 'user',
@@ -215,6 +220,21 @@ export const aid = {
       reference: Text('发放凭证号', 40),
     }),
     output: StaffApplicationView,
+  }),
+  registerUpload: defineAction({
+    access: 'user',
+    summary: '微信：登记刚上传到云存储的材料（读回检查类型与大小），返回申请里用的文件编号',
+    input: v.strictObject({
+      fileId: v.pipe(v.string('请提供文件'), v.regex(CLOUD_AID_FILE, '只能登记本程序上传的材料文件')),
+      name: Text('文件名', 100),
+    }),
+    output: v.object({ fileId: v.string(), name: v.string(), type: v.picklist(UPLOAD_TYPES) }),
+  }),
+  fileLink: defineAction({
+    access: 'user',
+    summary: '微信：材料的短时访问链接（仅申请人本人和该申请的审核人）',
+    input: v.strictObject({ fileId: Id('文件') }),
+    output: v.object({ url: v.string(), type: v.picklist(UPLOAD_TYPES), expiresAt: IsoTime }),
   }),
   exportCsv: defineAction({
     access: 'user',

@@ -5,35 +5,32 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { chinaToday } from '@/domain/aid/dates'
 import { DOCUMENT_NAMES } from '@/domain/aid/programme'
-import type { ActionOutput } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatFen, yuanToFen } from '@/domain/money'
 import { needsDemoLogin } from '@/platform/login'
 import { openDocument } from '@/platform/document'
 import { saveTextFile } from '@/platform/download'
 import { call } from '@/services/cloud'
-import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
+import { useReviewList, type ReviewItem as Item } from '../../useReviewList'
 import '../../components/aid.scss'
-
-type Item = ActionOutput<'aid', 'reviewList'>[number]
 
 const today = () => chinaToday(new Date())
 
 /** One application for a reviewer: its facts, and the buttons the state table and the level allow. */
-function ReviewCard({ a, onDone }: { a: Item; onDone: () => Promise<void> }) {
+function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void }) {
   const [note, setNote] = useState('')
   const [amount, setAmount] = useState(a.amountFen === null ? '' : String(a.amountFen / 100))
   const [reference, setReference] = useState('')
   const [busy, setBusy] = useState(false)
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
+  const run = async (work: () => Promise<Item>, done: string) => {
     setBusy(true)
     try {
-      await work()
+      const updated = await work()
       Taro.showToast({ title: done, icon: 'success' })
-      await onDone()
+      onDone(updated)
     } catch (e) {
       Taro.showToast({ title: e instanceof CloudError ? e.message : '操作失败', icon: 'none' })
     } finally {
@@ -119,9 +116,9 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: () => Promise<void> }) {
 /** Staff: the applications of their unions that they review, and the CSV export. */
 export default function Review() {
   const token = useSession((s) => s.token)
-  const list = useCloud('aid', 'reviewList', {}, !needsDemoLogin || Boolean(token))
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
-  const programmeIds = [...new Set((list.data ?? []).map((a) => a.programmeId))]
+  const { first, items, next, loadingMore, loadMore, replace } = useReviewList(!needsDemoLogin || Boolean(token))
+  usePullDownRefresh(() => void first.reload().finally(() => Taro.stopPullDownRefresh()))
+  const programmeIds = [...new Set((items ?? []).map((a) => a.programmeId))]
 
   const exportCsv = async (programmeId: string) => {
     try {
@@ -134,17 +131,26 @@ export default function Review() {
   }
 
   return (
-    <PageShell error={list.error} loading={list.loading} hasData={Boolean(list.data)} onRetry={() => void list.reload()}>
-      {list.data ? (
+    <PageShell error={first.error} loading={first.loading} hasData={Boolean(items)} onRetry={() => void first.reload()}>
+      {items ? (
         <View className='aid-page'>
-          {list.data.length === 0 ? (
+          {items.length === 0 ? (
             <View className='aid-card' data-testid='review-empty'>
               <Text className='aid-card__text'>暂无需要你审核的助学申请。</Text>
             </View>
           ) : null}
-          {list.data.map((a) => (
-            <ReviewCard key={`${a.id}-${a.status}`} a={a} onDone={list.reload} />
+          {items.map((a) => (
+            <ReviewCard key={`${a.id}-${a.status}`} a={a} onDone={replace} />
           ))}
+          {next ? (
+            <Button id='review-more' block loading={loadingMore} disabled={loadingMore} onClick={() => void loadMore()}>
+              {loadingMore ? '加载中…' : '加载更多'}
+            </Button>
+          ) : items.length > 0 ? (
+            <Text className='aid-hint' data-testid='review-end'>
+              已显示全部 {items.length} 份申请
+            </Text>
+          ) : null}
           {programmeIds.map((id) => (
             <Button key={id} id={`export-${id}`} block onClick={() => void exportCsv(id)}>
               导出申请名单（CSV，身份证号打码）

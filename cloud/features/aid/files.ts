@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto'
+import { FILE_LINK_SECONDS, MAX_UPLOAD_BYTES, sniffBytes } from '../../../src/domain/aid/files'
+import { mayView } from '../../../src/domain/aid/review'
+import type { ActionParsed } from '../../../src/domain/contract'
+import { CloudError } from '../../../src/domain/errors'
+import { signedIn, type ActionContext, type Caller } from '../../lib/context'
+import { staffUnionIds } from '../../lib/roles'
+import { DuplicateKeyError, type Store } from '../../lib/store/port'
+import type { WechatServices } from '../../lib/wechat'
+import { aidDb, type FileDoc } from './collections'
+
+/**
+ * Who may read an uploaded document: its owner, or staff who review an application of that owner
+ * that references it. Everyone else learns nothing (callers answer NOT_FOUND). One rule for the
+ * local server's GET /api/files/<id> and for WeChat's short-lived links.
+ */
+export async function mayReadFile(store: Store, caller: Caller, file: FileDoc): Promise<boolean> {
+  if (file.owner === caller.openid) return true
+  const roots = staffUnionIds(caller)
+  if (!roots.length) return false
+  const apps = await aidDb(store).applications.find({ fileIds: file._id, owner: file.owner })
+  return apps.some((a) => mayView(a.unionPath, roots))
+}
+
+/** The record id of a cloud-storage file: the same fileID always gives the same id. */
+export const registeredId = (cloudFileId: string) => `wx${createHash('sha256').update(cloudFileId).digest('hex').slice(0, 32)}`
+
+function requireWechat(ctx: ActionContext): WechatServices {
+  if (!ctx.wechat) throw new CloudError('CLOUD_STORAGE_ONLY')
+  return ctx.wechat
+}
+
+const answer = (doc: FileDoc) => ({ fileId: doc._id, name: doc.name ?? '', type: doc.type })
+
+/** The answer for a file already registered: the owner gets it again; anyone else learns nothing. */
+function again(doc: FileDoc, openid: string) {
+  if (doc.owner !== openid) throw new CloudError('NOT_FOUND', '找不到文件，请重新上传')
+  return answer(doc)
+}
+
+/**
+ * Records a file the app uploaded to cloud storage as the caller's document, after reading it back
+ * from cloud storage: at most 5 MB, and its first bytes say JPEG, PNG or PDF (the name proves
+ * nothing). The first account to register a fileID owns it.
+ */
+export async function registerUpload(ctx: ActionContext, input: ActionParsed<'aid', 'registerUpload'>) {
+  const wechat = requireWechat(ctx)
+  const { openid } = signedIn(ctx)
+  const files = aidDb(ctx.store).files
+  const id = registeredId(input.fileId)
+  const existing = await files.get(id)
+  if (existing) return again(existing, openid)
+  let bytes: Buffer
+  try {
+    bytes = await wechat.downloadFile(input.fileId)
+  } catch (error) {
+    ctx.logError('aid.registerUpload: cloud storage download failed', error)
+    throw new CloudError('NOT_FOUND', '找不到文件，请重新上传')
+  }
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE')
+  const type = sniffBytes(bytes)
+  if (!type) throw new CloudError('FILE_TYPE', '文件内容不是 JPG、PNG 图片或 PDF 文件')
+  const doc: FileDoc = { _id: id, owner: openid, type, size: bytes.length, createdAt: ctx.now().toISOString(), cloudFileId: input.fileId, name: input.name }
+  try {
+    await files.insert(doc)
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    // Two registrations raced: the first one stored wins.
+    const first = await files.get(id)
+    if (!first) throw error
+    return again(first, openid)
+  }
+  return answer(doc)
+}
+
+/** A short-lived link to a registered cloud-storage document, for its owner and its reviewers. */
+export async function fileLink(ctx: ActionContext, input: ActionParsed<'aid', 'fileLink'>) {
+  const wechat = requireWechat(ctx)
+  if (!wechat.tempFileUrl) throw new CloudError('CLOUD_STORAGE_ONLY')
+  const caller = signedIn(ctx)
+  const file = await aidDb(ctx.store).files.get(input.fileId)
+  if (!file?.cloudFileId || !(await mayReadFile(ctx.store, caller, file))) throw new CloudError('NOT_FOUND', '找不到文件')
+  const url = await wechat.tempFileUrl(file.cloudFileId, FILE_LINK_SECONDS)
+  return { url, type: file.type, expiresAt: new Date(ctx.now().getTime() + FILE_LINK_SECONDS * 1000).toISOString() }
+}
