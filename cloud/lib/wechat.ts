@@ -19,7 +19,7 @@ export interface WechatServices {
    * Always there in the deployed services; optional only so test fakes that never open documents
    * need not spell it out.
    */
-  tempFileUrl?(fileID: string, maxAgeSeconds: number): Promise<string>
+  tempFileUrl(fileID: string, maxAgeSeconds: number): Promise<string>
 }
 
 /** The part of wx-server-sdk these services use (cloud.openapi needs the permissions in config.json). */
@@ -34,7 +34,7 @@ export interface WxOpenSdk {
 }
 
 /** `MINIPROGRAM_STATE` (developer / trial / formal) chooses which version a message opens and a code points to. */
-export function createWechatServices(sdk: WxOpenSdk, templates: SubscribeTemplates, state: string = 'formal'): Required<WechatServices> {
+export function createWechatServices(sdk: WxOpenSdk, templates: SubscribeTemplates, state: string = 'formal'): WechatServices {
   const envVersion = state === 'developer' ? 'develop' : state === 'trial' ? 'trial' : 'release'
   return {
     async sendSubscribe(openid, topic, page, fields) {

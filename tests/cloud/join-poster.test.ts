@@ -20,6 +20,7 @@ function fakeWechat(failCode = false) {
       return `cloud://env-1.bucket/${cloudPath}`
     },
     downloadFile: async () => Buffer.alloc(0),
+    tempFileUrl: async () => 'https://tmp.example/x',
   }
   return { wechat, calls }
 }

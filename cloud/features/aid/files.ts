@@ -76,7 +76,6 @@ export async function registerUpload(ctx: ActionContext, input: ActionParsed<'ai
 /** A short-lived link to a registered cloud-storage document, for its owner and its reviewers. */
 export async function fileLink(ctx: ActionContext, input: ActionParsed<'aid', 'fileLink'>) {
   const wechat = requireWechat(ctx)
-  if (!wechat.tempFileUrl) throw new CloudError('CLOUD_STORAGE_ONLY')
   const caller = signedIn(ctx)
   const file = await aidDb(ctx.store).files.get(input.fileId)
   if (!file?.cloudFileId || !(await mayReadFile(ctx.store, caller, file))) throw new CloudError('NOT_FOUND', '找不到文件')
