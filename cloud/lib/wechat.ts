@@ -20,6 +20,8 @@ export interface WechatServices {
    * need not spell it out.
    */
   tempFileUrl(fileID: string, maxAgeSeconds: number): Promise<string>
+  /** Removes a file from cloud storage (a refused upload must not stay there). */
+  deleteFile(fileID: string): Promise<void>
 }
 
 /** The part of wx-server-sdk these services use (cloud.openapi needs the permissions in config.json). */
@@ -31,6 +33,7 @@ export interface WxOpenSdk {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>
   getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg?: string }> }>
+  deleteFile(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; status: number; errMsg?: string }> }>
 }
 
 /** `MINIPROGRAM_STATE` (developer / trial / formal) chooses which version a message opens and a code points to. */
@@ -53,6 +56,10 @@ export function createWechatServices(sdk: WxOpenSdk, templates: SubscribeTemplat
     },
     async downloadFile(fileID) {
       return Buffer.from((await sdk.downloadFile({ fileID })).fileContent)
+    },
+    async deleteFile(fileID) {
+      const [item] = (await sdk.deleteFile({ fileList: [fileID] })).fileList
+      if (!item || item.status !== 0) throw new Error(`deleteFile failed (status ${item?.status ?? 'none'})`)
     },
     async tempFileUrl(fileID, maxAgeSeconds) {
       const [item] = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })).fileList

@@ -32,13 +32,16 @@ function fakeCloudStorage() {
       links.push({ fileID, maxAge })
       return `https://tmp.example/${encodeURIComponent(fileID)}?t=${maxAge}`
     },
+    deleteFile: async (fileID) => {
+      stored.delete(fileID)
+    },
   }
   /** What the app does in WeChat: Taro.cloud.uploadFile to aid/<name>. */
   const put = (name: string, bytes: Buffer) => {
     stored.set(`cloud://env-1.bucket/aid/${name}`, bytes)
     return `cloud://env-1.bucket/aid/${name}`
   }
-  return { wechat, put, downloads, links }
+  return { wechat, put, downloads, links, stored }
 }
 
 
@@ -86,6 +89,8 @@ describe('aid.registerUpload (WeChat cloud storage)', () => {
     expect(ok(await register('demo-member', justFits))).toMatchObject({ type: 'application/pdf' })
     expect(code(await register('demo-member', 'cloud://env-1.bucket/aid/never-uploaded.png'))).toBe('NOT_FOUND')
     expect(await fileCount()).toBe(before + 1)
+    // The refused files are gone from cloud storage too; the accepted one stays.
+    expect([...storage.stored.keys()]).toEqual([justFits])
   })
 
   it('refuses anything that is not a cloud-storage file under aid/ before reading it', async () => {

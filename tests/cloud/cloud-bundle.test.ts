@@ -122,6 +122,7 @@ function fakeSdk(openid: string | undefined, tables: Record<string, Row[]> = {})
     uploadFile: jest.fn(unreachable),
     downloadFile: jest.fn(unreachable),
     getTempFileURL: jest.fn(unreachable),
+    deleteFile: jest.fn(unreachable),
   } satisfies WxServerSdk
   return sdk
 }

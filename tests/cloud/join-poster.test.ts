@@ -21,6 +21,7 @@ function fakeWechat(failCode = false) {
     },
     downloadFile: async () => Buffer.alloc(0),
     tempFileUrl: async () => 'https://tmp.example/x',
+    deleteFile: async () => undefined,
   }
   return { wechat, calls }
 }

@@ -21,6 +21,7 @@ function fakeOpenSdk() {
     getTempFileURL: async ({ fileList }) => ({
       fileList: fileList.map(({ fileID, maxAge }) => (fileID.endsWith('gone') ? { fileID, tempFileURL: '', status: -503003, errMsg: 'file not exist' } : { fileID, tempFileURL: `https://tmp.example/${maxAge}/${fileID.slice(8)}`, status: 0 })),
     }),
+    deleteFile: async ({ fileList }) => ({ fileList: fileList.map((fileID) => ({ fileID, status: fileID.endsWith('gone') ? -503003 : 0 })) }),
   }
   return { sdk, sent }
 }
@@ -37,6 +38,7 @@ function recordingWechat(refuse = false) {
     uploadFile: async () => 'cloud://x',
     downloadFile: async () => Buffer.alloc(0),
     tempFileUrl: async () => 'https://tmp.example/x',
+    deleteFile: async () => undefined,
   }
   return { wechat, pushes }
 }
@@ -58,11 +60,13 @@ describe('createWechatServices (the WeChat side of the seam)', () => {
     await expect(services.unlimitedCode('/x', 'a'.repeat(33))).rejects.toThrow(/32/)
   })
 
-  it('asks cloud storage for a link that lives as long as asked, and throws when WeChat refuses the file', async () => {
+  it('asks cloud storage for a link that lives as long as asked, deletes files, and throws when WeChat refuses the file', async () => {
     const { sdk } = fakeOpenSdk()
     const services = createWechatServices(sdk, {})
     expect(await services.tempFileUrl('cloud://env-1.bucket/aid/a.png', 600)).toBe('https://tmp.example/600/env-1.bucket/aid/a.png')
     await expect(services.tempFileUrl('cloud://env-1.bucket/aid/gone', 600)).rejects.toThrow(/-503003/)
+    await expect(services.deleteFile('cloud://env-1.bucket/aid/a.png')).resolves.toBeUndefined()
+    await expect(services.deleteFile('cloud://env-1.bucket/aid/gone')).rejects.toThrow(/-503003/)
   })
 })
 

@@ -57,9 +57,13 @@ export async function registerUpload(ctx: ActionContext, input: ActionParsed<'ai
     ctx.logError('aid.registerUpload: cloud storage download failed', error)
     throw new CloudError('NOT_FOUND', '找不到文件，请重新上传')
   }
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE')
   const type = sniffBytes(bytes)
-  if (!type) throw new CloudError('FILE_TYPE', '文件内容不是 JPG、PNG 图片或 PDF 文件')
+  const refusal = bytes.length > MAX_UPLOAD_BYTES ? new CloudError('FILE_TOO_LARGE') : !type ? new CloudError('FILE_TYPE', '文件内容不是 JPG、PNG 图片或 PDF 文件') : null
+  if (refusal || !type) {
+    // Nobody may keep a refused file in cloud storage, the uploader included.
+    await wechat.deleteFile(input.fileId).catch((error) => ctx.logError('aid.registerUpload: refused file not deleted', error))
+    throw refusal ?? new CloudError('FILE_TYPE')
+  }
   const doc: FileDoc = { _id: id, owner: openid, type, size: bytes.length, createdAt: ctx.now().toISOString(), cloudFileId: input.fileId, name: input.name }
   try {
     await files.insert(doc)
