@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path'
 import { build, formatMessages, type Message, type Plugin } from 'esbuild'
 import { functions } from '../cloud/functions'
+import { SCHEDULE } from '../cloud/functions/schedule'
 
 const ROOT = path.resolve(__dirname, '..')
 export const DEFAULT_OUT_DIR = path.join(ROOT, 'dist/cloudfunctions')
@@ -94,7 +95,8 @@ export async function buildCloud(outDir: string = DEFAULT_OUT_DIR): Promise<Buil
       JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK_RANGE } }, null, 2) + '\n',
     )
     // cloud.openapi calls need the function to declare them: subscribe messages and 小程序码.
-    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: OPENAPI_PERMISSIONS } }, null, 2) + '\n')
+    const triggers = SCHEDULE.filter((job) => job.fn === name).map((job) => ({ name: job.action, type: 'timer', config: job.cron }))
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: OPENAPI_PERMISSIONS }, ...(triggers.length ? { triggers } : {}) }, null, 2) + '\n')
     built.push({ name, dir, bytes: statSync(outfile).size })
   }
   return built

@@ -7,6 +7,7 @@ import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
 import { devClockEnabled, offsetClock } from './devclock'
 import { configFromEnv } from './config'
+import { startSchedule } from './schedule'
 import { loadOrCreateSecrets } from './secrets'
 import { seedDemo } from './seed/demo'
 
@@ -25,24 +26,31 @@ async function main() {
 
   // Browser tests move time past a 公示 with DEV_CLOCK=1; a normal start keeps the system clock.
   const devClock = devClockEnabled() ? offsetClock(systemClock) : null
+  const secrets = loadOrCreateSecrets(config.dataDir)
+  const logError = (message: string, error: unknown) => console.error(message, error instanceof Error ? error.stack : (error ?? ''))
   const server = createApp({
     store,
     clock: devClock ?? systemClock,
     devClock,
-    secrets: loadOrCreateSecrets(config.dataDir),
+    secrets,
     sessionTtlMs: config.sessionTtlMs,
     maxBodyBytes: config.maxBodyBytes,
     webRoot: config.webRoot,
     allowBenchPeople: process.env.ALLOW_BENCH_PEOPLE === '1',
     uploadDir: path.join(config.dataDir, 'uploads'),
-    logError: (message, error) => console.error(message, error instanceof Error ? error.stack : error),
+    logError,
   })
+  // Daily jobs (coupon expiry reminders) at the hour WeChat's timer triggers would run them.
+  const stopSchedule = startSchedule({ store, clock: devClock ?? systemClock, secrets, logError })
   server.listen(config.port, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     console.log(`工会会员服务已启动：http://localhost:${port}/`)
   })
-  const stop = () => server.close(() => void store.close().then(() => process.exit(0)))
+  const stop = () => {
+    stopSchedule()
+    server.close(() => void store.close().then(() => process.exit(0)))
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

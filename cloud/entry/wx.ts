@@ -44,6 +44,16 @@ export function withoutPlatformFields(event: unknown): unknown {
   return rest
 }
 
+/**
+ * A timer trigger calls the function with { Type: 'timer', TriggerName, Time } (WeChat's cloud
+ * functions run on Tencent SCF) and no OPENID; the trigger is named after the action it runs.
+ */
+export function timerAction(event: unknown): string | null {
+  if (event === null || typeof event !== 'object') return null
+  const { Type, TriggerName } = event as Record<string, unknown>
+  return typeof Type === 'string' && Type.toLowerCase() === 'timer' && typeof TriggerName === 'string' ? TriggerName : null
+}
+
 export function createWxMain<F extends FunctionName>(
   fnName: F,
   handlers: Handlers<F>,
@@ -64,8 +74,11 @@ export function createWxMain<F extends FunctionName>(
     }
     const openid = ready.sdk.getWXContext().OPENID
     const identity: Identity | null = openid ? { openid } : null
-    return dispatch(fnName, handlers, withoutPlatformFields(event), {
+    // Only a call without a person behind it can be the timer: a person's call always has an OPENID.
+    const timer = identity ? null : timerAction(event)
+    return dispatch(fnName, handlers, timer ? { action: timer, data: {} } : withoutPlatformFields(event), {
       identity,
+      timer: Boolean(timer),
       store: ready.store,
       clock: systemClock,
       secrets: ready.secrets,

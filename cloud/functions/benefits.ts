@@ -1,7 +1,7 @@
 import type { Handlers } from '../lib/dispatch'
 import { listOffers, offerDetail } from '../features/benefits/browse'
 import { claimOffer } from '../features/benefits/claim'
-import { myCoupon, myCoupons } from '../features/benefits/coupons'
+import { myCoupon, myCoupons, remindExpiring } from '../features/benefits/coupons'
 import { manageList, saveOffer, setOfferStatus } from '../features/benefits/manage'
 import { redeemCoupon, todaysRedemptions } from '../features/benefits/redeem'
 
@@ -11,6 +11,7 @@ export const benefitsHandlers: Handlers<'benefits'> = {
   detail: ({ id }, ctx) => offerDetail(ctx, id),
   claim: (input, ctx) => claimOffer(ctx, input),
   myCoupons: (_input, ctx) => myCoupons(ctx),
+  remindExpiring: (_input, ctx) => remindExpiring(ctx),
   coupon: ({ id }, ctx) => myCoupon(ctx, id),
   redeem: ({ code }, ctx) => redeemCoupon(ctx, code),
   redemptions: (_input, ctx) => todaysRedemptions(ctx),

@@ -17,6 +17,7 @@ export const SUBSCRIBE_FIELDS = {
   joinResult: ['result', 'union', 'note', 'time'],
   transferResult: ['result', 'union', 'note', 'time'],
   aidProgress: ['step', 'note', 'time'],
+  couponExpiry: ['offer', 'merchant', 'expires'],
 } as const
 
 export type SubscribeTopic = keyof typeof SUBSCRIBE_FIELDS

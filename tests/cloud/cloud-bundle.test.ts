@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { functions } from '../../cloud/functions'
 import { memberHandlers } from '../../cloud/functions/member'
-import { createWxMain, withoutPlatformFields, type WxServerSdk } from '../../cloud/entry/wx'
+import { benefitsHandlers } from '../../cloud/functions/benefits'
+import { createWxMain, timerAction, withoutPlatformFields, type WxServerSdk } from '../../cloud/entry/wx'
 import type { WxCollection, WxCommand, WxDatabase, WxQuery } from '../../cloud/lib/store/wx'
 import { buildCloud, type BuiltFunction } from '../../scripts/build-cloud'
 import { randomSecrets } from '../../cloud/lib/secrets'
@@ -39,7 +40,9 @@ describe('cloud function bundles', () => {
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))
     expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { 'wx-server-sdk': expect.stringMatching(/^[~^]?\d+\.\d+\.\d+$/) } })
     // Without this declaration WeChat refuses cloud.openapi calls (subscribe messages, 小程序码).
-    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] } })
+    // Daily jobs become timer triggers named after their action (WeChat's seven-field cron).
+    const triggers = name === 'benefits' ? { triggers: [{ name: 'remindExpiring', type: 'timer', config: '0 0 9 * * * *' }] } : {}
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] }, ...triggers })
 
     const source = readFileSync(path.join(dir, 'index.js'), 'utf8')
     // Only Node built-ins and wx-server-sdk are left to require; valibot and the domain are inside.
@@ -195,5 +198,23 @@ describe('createWxMain (the deployed entry)', () => {
     expect(event.userInfo).toBeDefined() // the caller's object is not mutated
     expect(withoutPlatformFields(null)).toBeNull()
     expect(withoutPlatformFields('x')).toBe('x')
+  })
+
+  it('runs a timer trigger as its named system action, and only when no person is behind the call', async () => {
+    const remindExpiring = jest.fn(async () => ({ reminded: 7 }))
+    const handlers = { ...benefitsHandlers, remindExpiring }
+    const tick = { Type: 'Timer', TriggerName: 'remindExpiring', Time: '2026-11-24T01:00:00Z' }
+    expect(await createWxMain('benefits', handlers, () => fakeSdk(undefined), randomSecrets)(tick, {})).toEqual({ ok: true, data: { reminded: 7 } })
+    expect(remindExpiring).toHaveBeenCalledTimes(1)
+    // A person's call shaped like a tick, or naming the action itself, never runs it.
+    const asPerson = createWxMain('benefits', handlers, () => fakeSdk('o-real'), randomSecrets)
+    expect(await asPerson(tick, {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await asPerson({ action: 'remindExpiring', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    expect(await createWxMain('benefits', handlers, () => fakeSdk(undefined), randomSecrets)({ action: 'remindExpiring', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    // A tick naming an action that is not a system one does nothing either.
+    expect(await createWxMain('benefits', handlers, () => fakeSdk(undefined), randomSecrets)({ ...tick, TriggerName: 'list' }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    expect(remindExpiring).toHaveBeenCalledTimes(1)
+    expect(timerAction({ Type: 'timer', TriggerName: 'x' })).toBe('x')
+    expect(timerAction({ Type: 'http', TriggerName: 'x' })).toBeNull()
   })
 })

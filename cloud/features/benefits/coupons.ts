@@ -1,5 +1,7 @@
 import type { ActionOutput, CouponView } from '../../../src/domain/contract'
+import { REMIND_DAYS } from '../../../src/domain/benefits/coupons'
 import { CloudError } from '../../../src/domain/errors'
+import { subscribeTime } from '../../../src/domain/subscribe'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { signToken, verifyToken, type Claims, type TokenCheck } from '../../lib/tokens'
@@ -34,17 +36,42 @@ export async function myCoupons(ctx: ActionContext): Promise<ActionOutput<'benef
 }
 
 /**
- * A coupon close to expiry also leaves a notification, once: the conditional update on
- * `remindedAt` decides which of two simultaneous page loads writes it.
+ * A coupon close to expiry also leaves a notification, once (and in WeChat a subscribe message, if
+ * the member allowed one when claiming): the conditional update on `remindedAt` decides which of two
+ * simultaneous runs (a page load, the daily job) writes it.
  */
-async function remindOnce(ctx: ActionContext, openid: string, coupon: CouponView): Promise<void> {
+async function remindOnce(ctx: ActionContext, openid: string, coupon: CouponView): Promise<boolean> {
   const first = await benefitsDb(ctx.store).coupons.update({ _id: coupon.id, remindedAt: { $exists: false } }, { set: { remindedAt: ctx.now().toISOString() } })
-  if (!first) return
+  if (!first) return false
   await notify(ctx, openid, {
     title: '福利券即将过期',
     body: `“${coupon.title}”${coupon.reminder}，请及时到${coupon.merchantName}使用。`,
     link: `/features/benefits/pages/coupon/index?id=${encodeURIComponent(coupon.id)}`,
-  })
+  }, { topic: 'couponExpiry', fields: { offer: coupon.title, merchant: coupon.merchantName, expires: subscribeTime(new Date(coupon.expiresAt)) } })
+  return true
+}
+
+/** Coupons one run of the daily job reminds at most (the next run takes the rest). */
+export const REMIND_BATCH = 500
+
+/**
+ * The daily job (a WeChat timer trigger; the local server's schedule): every active coupon that
+ * expires within REMIND_DAYS and was not reminded yet is reminded, so members learn it without
+ * opening the app.
+ */
+export async function remindExpiring(ctx: ActionContext): Promise<ActionOutput<'benefits', 'remindExpiring'>> {
+  const now = ctx.now()
+  const until = new Date(now.getTime() + (REMIND_DAYS + 1) * 24 * 3600 * 1000).toISOString()
+  const due = await benefitsDb(ctx.store).coupons.find(
+    { status: 'active', expiresAt: { $gt: now.toISOString(), $lte: until }, remindedAt: { $exists: false } },
+    { sort: { expiresAt: 1 }, limit: REMIND_BATCH },
+  )
+  let reminded = 0
+  for (const doc of due) {
+    const view = couponView(doc, now)
+    if (view.reminder && (await remindOnce(ctx, doc.openid, view))) reminded++
+  }
+  return { reminded }
 }
 
 /** One of the caller's coupons; someone else's answers as if it did not exist. */

@@ -162,6 +162,12 @@ export const benefits = {
     input: EmptyInput,
     output: v.object({ items: v.array(CouponView), now: IsoTime }),
   }),
+  remindExpiring: defineAction({
+    access: 'system',
+    summary: '定时任务：给即将过期的券的主人发一次提醒（站内消息，微信中另发订阅消息）',
+    input: EmptyInput,
+    output: v.object({ reminded: v.number() }),
+  }),
   coupon: defineAction({
     access: 'user',
     summary: '一张我的券：核销码和二维码内容（签名、有时效）',

@@ -2,9 +2,10 @@ import * as v from 'valibot'
 
 /**
  * Who may call an action. 'user' needs a verified identity (WeChat OPENID, or the local server's
- * session token); 'public' may be called without one.
+ * session token); 'public' may be called without one; 'system' only by the platform's timer (a
+ * WeChat timer trigger, or the local server's own schedule), never by a person or over HTTP.
  */
-export type Access = 'public' | 'user'
+export type Access = 'public' | 'user' | 'system'
 
 export interface ActionSpec<I extends v.GenericSchema = v.GenericSchema, O extends v.GenericSchema = v.GenericSchema> {
   access: Access

@@ -8,6 +8,7 @@ import { AVAILABILITY_TEXT } from '@/domain/benefits/offers'
 import type { OfferStore } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
+import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import './index.scss'
@@ -30,6 +31,8 @@ export default function OfferDetail() {
   const offer = detail.data
 
   const claim = async () => {
+    // Inside the tap, as WeChat requires: may we tell them before the coupon expires?
+    await askToBeTold(['couponExpiry'])
     setClaiming(true)
     try {
       const coupon = await call('benefits', 'claim', { offerId: id, requestId: requestId.current })

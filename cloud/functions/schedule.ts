@@ -1,0 +1,23 @@
+import type { ActionName, FunctionName } from '../../src/domain/contract'
+
+/**
+ * The 'system' actions the platform runs on a timer. In WeChat each becomes a timer trigger of its
+ * function (the cloud build writes it into config.json; the trigger is named after the action, and
+ * WeChat's cron has seven fields: second minute hour day month weekday year, in China time).
+ * The local server runs them at the same China hour.
+ */
+export interface ScheduledJob {
+  fn: FunctionName
+  action: string
+  cron: string
+  /** The hour (China time) the cron names, for the local server's schedule. */
+  chinaHour: number
+}
+
+/** Daily at `chinaHour`: the action is checked against the contract. */
+const daily = <F extends FunctionName>(fn: F, action: ActionName<F>, chinaHour: number): ScheduledJob => ({ fn, action, cron: `0 0 ${chinaHour} * * * *`, chinaHour })
+
+export const SCHEDULE: ScheduledJob[] = [
+  // Coupons about to expire: the member hears of it at 09:00 without opening the app.
+  daily('benefits', 'remindExpiring', 9),
+]

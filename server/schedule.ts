@@ -1,0 +1,49 @@
+import type { Clock } from '../cloud/lib/clock'
+import { dispatch } from '../cloud/lib/dispatch'
+import type { Secrets } from '../cloud/lib/secrets'
+import type { Store } from '../cloud/lib/store/port'
+import { functions } from '../cloud/functions'
+import { SCHEDULE, type ScheduledJob } from '../cloud/functions/schedule'
+
+const HOUR_MS = 3600 * 1000
+const DAY_MS = 24 * HOUR_MS
+
+/** Milliseconds from `now` to the next `chinaHour`:00 China time (UTC+8, no daylight saving). */
+export function msUntilChinaHour(now: Date, chinaHour: number): number {
+  const china = new Date(now.getTime() + 8 * HOUR_MS)
+  const target = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), chinaHour) - 8 * HOUR_MS
+  return target > now.getTime() ? target - now.getTime() : target + DAY_MS - now.getTime()
+}
+
+export interface ScheduleDeps {
+  store: Store
+  clock: Clock
+  secrets: Secrets
+  logError(message: string, error: unknown): void
+}
+
+/** Runs one scheduled job the way WeChat's timer trigger does: as the timer, with nobody signed in. */
+export function runJob(job: ScheduledJob, deps: ScheduleDeps) {
+  return dispatch(job.fn, functions[job.fn] as never, { action: job.action, data: {} }, { identity: null, timer: true, ...deps })
+}
+
+/**
+ * The local server's timer: each job of SCHEDULE daily at its China hour, as WeChat runs them.
+ * Timers do not keep the process alive. Returns a stop function.
+ */
+export function startSchedule(deps: ScheduleDeps, jobs: ScheduledJob[] = SCHEDULE): () => void {
+  const timers: NodeJS.Timeout[] = []
+  for (const job of jobs) {
+    const run = () => {
+      void runJob(job, deps).then((result) => {
+        if (!result.ok) deps.logError(`scheduled ${job.fn}.${job.action} failed: ${result.error.code}`, null)
+      })
+    }
+    const first = setTimeout(() => {
+      run()
+      timers.push(setInterval(run, DAY_MS).unref())
+    }, msUntilChinaHour(new Date(), job.chinaHour)).unref()
+    timers.push(first)
+  }
+  return () => timers.forEach((t) => clearTimeout(t))
+}
