@@ -40,9 +40,9 @@ export async function dispatch<F extends FunctionName>(fn: F, handlers: Handlers
     const { action, data } = parsedEvent.output
     const spec = findAction(fn, action)
     const handler = Object.prototype.hasOwnProperty.call(handlers, action) ? (handlers as Record<string, Handler<F, ActionName<F>>>)[action] : undefined
-    if (!spec || !handler) throw new CloudError('UNKNOWN_ACTION', `不支持的操作：${fn}.${action}`.slice(0, 80))
-    // A scheduled job answers nobody else, and the timer runs nothing else,, as if it did not exist.
-    if ((spec.access === 'system') !== Boolean(env.timer) || (env.timer && env.identity)) throw new CloudError('UNKNOWN_ACTION', `不支持的操作：${fn}.${action}`.slice(0, 80))
+    // A scheduled job answers nobody but the timer, and the timer runs nothing else: as if it did not exist.
+    const reachable = spec && handler && (spec.access === 'system') === Boolean(env.timer) && !(env.timer && env.identity)
+    if (!spec || !reachable) throw new CloudError('UNKNOWN_ACTION', `不支持的操作：${fn}.${action}`.slice(0, 80))
     if (spec.access === 'user' && !env.identity) throw new CloudError('UNAUTHENTICATED')
     const input = parseInput(spec.input, data ?? {})
     const caller = env.identity ? await resolveCaller(env.store, env.identity) : null

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { contract } from '../../src/domain/contract'
 import { aidDb } from '../../cloud/features/aid/collections'
-import type { WechatServices } from '../../cloud/lib/wechat'
+import { wechatStub } from '../helpers/wx-fake'
 import { MAX_UPLOAD_BYTES } from '../../src/domain/aid/files'
 import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, fakeFile, PDF, PNG, code, ok } from '../helpers/aid'
@@ -15,9 +15,8 @@ function fakeCloudStorage() {
   const stored = new Map<string, Buffer>()
   const downloads: string[] = []
   const links: Array<{ fileID: string; maxAge: number }> = []
-  const wechat: WechatServices = {
+  const wechat = wechatStub({
     sendSubscribe: async () => true,
-    unlimitedCode: async () => Buffer.alloc(0),
     uploadFile: async (cloudPath, content) => {
       stored.set(`cloud://env-1.bucket/${cloudPath}`, content)
       return `cloud://env-1.bucket/${cloudPath}`
@@ -35,7 +34,7 @@ function fakeCloudStorage() {
     deleteFile: async (fileID) => {
       stored.delete(fileID)
     },
-  }
+  })
   /** What the app does in WeChat: Taro.cloud.uploadFile to aid/<name>. */
   const put = (name: string, bytes: Buffer) => {
     stored.set(`cloud://env-1.bucket/aid/${name}`, bytes)

@@ -1,15 +1,14 @@
-import type { WechatServices } from '../../cloud/lib/wechat'
 import { collections } from '../../cloud/lib/collections'
 import { joinDb } from '../../cloud/features/join/collections'
 import { fictionalIdNumber } from '../../src/domain/join/fictional'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
+import { wechatStub } from '../helpers/wx-fake'
 
 /** Stands in for WeChat's servers (wxacode and cloud storage cannot run here) and counts the calls. */
 function fakeWechat(failCode = false) {
   const calls = { codes: [] as Array<{ page: string; scene: string }>, uploads: [] as string[] }
-  const wechat: WechatServices = {
-    sendSubscribe: async () => false,
+  const wechat = wechatStub({
     async unlimitedCode(page, scene) {
       if (failCode) throw Object.assign(new Error('invalid page'), { errCode: 41030 })
       calls.codes.push({ page, scene })
@@ -19,10 +18,7 @@ function fakeWechat(failCode = false) {
       calls.uploads.push(cloudPath)
       return `cloud://env-1.bucket/${cloudPath}`
     },
-    downloadFile: async () => Buffer.alloc(0),
-    tempFileUrl: async () => 'https://tmp.example/x',
-    deleteFile: async () => undefined,
-  }
+  })
   return { wechat, calls }
 }
 

@@ -2,9 +2,9 @@ import type { NotificationDoc } from '../../cloud/lib/collections'
 import { dispatch } from '../../cloud/lib/dispatch'
 import { functions } from '../../cloud/functions'
 import { SCHEDULE } from '../../cloud/functions/schedule'
-import type { WechatServices } from '../../cloud/lib/wechat'
 import { msUntilChinaHour, runJob } from '../../server/schedule'
 import { data, harness, requestId } from '../helpers/benefits'
+import { wechatStub } from '../helpers/wx-fake'
 
 const remindJob = SCHEDULE.find((job) => job.action === 'remindExpiring')!
 const HOUR = 3600 * 1000
@@ -30,7 +30,7 @@ describe('the daily coupon reminder (benefits.remindExpiring)', () => {
   it('in WeChat also sends the coupon-expiry subscribe message', async () => {
     const h = await harness()
     const pushes: unknown[] = []
-    const wechat = { sendSubscribe: async (...args: unknown[]) => (pushes.push(args), true) } as unknown as WechatServices
+    const wechat = wechatStub({ sendSubscribe: async (...args) => (pushes.push(args), true) })
     data(await h.b('demo-member', 'claim', { offerId: 'offer-qingcheng-wucan', requestId: requestId() }))
     const result = await dispatch('benefits', functions.benefits, { action: 'remindExpiring', data: {} }, { identity: null, timer: true, store: h.store, clock: h.clock, secrets: h.secrets, wechat })
     expect(result).toEqual({ ok: true, data: { reminded: 1 } })

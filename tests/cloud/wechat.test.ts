@@ -1,9 +1,10 @@
-import { createWechatServices, type WechatServices, type WxOpenSdk } from '../../cloud/lib/wechat'
+import { createWechatServices, type WxOpenSdk } from '../../cloud/lib/wechat'
 import { collections } from '../../cloud/lib/collections'
 import { fictionalIdNumber } from '../../src/domain/join/fictional'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
 import { applicationInput } from '../helpers/aid'
+import { wechatStub } from '../helpers/wx-fake'
 
 /**
  * WeChat's servers cannot run here: these fakes stand in for the open API and cloud storage and
@@ -28,18 +29,13 @@ function fakeOpenSdk() {
 
 function recordingWechat(refuse = false) {
   const pushes: Array<{ openid: string; topic: string; page: string; fields: Record<string, string | undefined> }> = []
-  const wechat: WechatServices = {
+  const wechat = wechatStub({
     async sendSubscribe(openid, topic, page, fields) {
       if (refuse) throw Object.assign(new Error('user refuse to accept the msg'), { errCode: 43101 })
       pushes.push({ openid, topic, page, fields })
       return true
     },
-    unlimitedCode: async () => Buffer.alloc(0),
-    uploadFile: async () => 'cloud://x',
-    downloadFile: async () => Buffer.alloc(0),
-    tempFileUrl: async () => 'https://tmp.example/x',
-    deleteFile: async () => undefined,
-  }
+  })
   return { wechat, pushes }
 }
 

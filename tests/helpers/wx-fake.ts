@@ -1,4 +1,5 @@
 import type { WxAggregate, WxCollection, WxCommand, WxDatabase } from '../../cloud/lib/store/wx'
+import type { WechatServices } from '../../cloud/lib/wechat'
 
 /**
  * STANDS IN FOR WECHAT'S SERVERS: the cloud database cannot run here. It keeps documents in memory
@@ -102,3 +103,22 @@ export function fakeWeChatDb() {
   return { db, tables, pipelines }
 }
 
+
+/**
+ * STANDS IN FOR WECHAT'S SERVERS in cloud tests: the services a test gives, and for the rest a
+ * method that fails, so a test that reaches WeChat where it did not expect to says so.
+ */
+export function wechatStub(methods: Partial<WechatServices>): WechatServices {
+  const unexpected = (name: string) => async (): Promise<never> => {
+    throw new Error(`WeChat ${name} was not expected in this test`)
+  }
+  return {
+    sendSubscribe: unexpected('sendSubscribe'),
+    unlimitedCode: unexpected('unlimitedCode'),
+    uploadFile: unexpected('uploadFile'),
+    downloadFile: unexpected('downloadFile'),
+    tempFileUrl: unexpected('tempFileUrl'),
+    deleteFile: unexpected('deleteFile'),
+    ...methods,
+  }
+}

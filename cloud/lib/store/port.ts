@@ -90,8 +90,8 @@ export interface Store {
   /**
    * Offered by stores with a database-side geo index (WeChat's geoNear): the documents of `collection`
    * whose top-level numeric `lat`/`lng` (or nearest of their `geoPoints`) lie within `maxDistanceM`
-   * of the point, nearest first. A store
-   * without it (the embedded one) leaves it out, and features keep their own index instead.
+   * of the point, nearest first. A store without it (the embedded one) leaves it out, and features
+   * keep their own index instead.
    */
   geoNear?<T extends Doc>(collection: string, query: GeoNearQuery<T>): Promise<Array<GeoHit<T>>>
   /** Declares an index. The embedded store enforces unique ones; WeChat's are made in the console. */
