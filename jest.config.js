@@ -1,6 +1,8 @@
 /**
- * Two projects (`npx jest --selectProjects node|components`):
- * - node: domain, cloud and server tests, plain Node, no Taro.
+ * Three projects (`npx jest --selectProjects node|cloud-wx|components`):
+ * - node: domain, cloud and server tests, plain Node, no Taro; cloud tests on the embedded store.
+ * - cloud-wx: the same cloud tests on WeChat's store (the WeChat adapter on the real wx-server-sdk,
+ *   over the stand-in database server in tests/stand-ins): `npm run test:cloud:wx`.
  * - components: React components in jsdom on Taro's real H5 runtime, NutUI included (tests/setup/).
  * Both compile with babel-jest; babel.config.js switches to preset-env/typescript/react under jest.
  */
@@ -22,6 +24,17 @@ module.exports = {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/server/**/*.test.ts'],
       transform: { '\\.[jt]sx?$': 'babel-jest' },
       // kdbush, geokdbush and tinyqueue ship ES modules only.
+      transformIgnorePatterns: ['/node_modules/(?!(kdbush|geokdbush|tinyqueue)/)'],
+      moduleNameMapper: alias,
+    },
+    {
+      displayName: 'cloud-wx',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/cloud/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/setup/wx-store.js'],
+      // Every request goes through the SDK's serialization and the stand-in server: slower than nedb.
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/wx-timeout.js'],
+      transform: { '\\.[jt]sx?$': 'babel-jest' },
       transformIgnorePatterns: ['/node_modules/(?!(kdbush|geokdbush|tinyqueue)/)'],
       moduleNameMapper: alias,
     },

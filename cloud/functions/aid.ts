@@ -11,6 +11,7 @@ import { reviewPage } from '../features/aid/reviewList'
 import { markPaid, resolveObjection, reviewApplication } from '../features/aid/review'
 import { correctApplication, submitApplication } from '../features/aid/submit'
 import { applicationView, staffView } from '../features/aid/views'
+import { readAll } from '../lib/store/read'
 
 export const aidHandlers: Handlers<'aid'> = {
   async programme(_input, ctx) {
@@ -23,7 +24,8 @@ export const aidHandlers: Handlers<'aid'> = {
 
   async myProgrammes(_input, ctx) {
     const roots = requireAnyStaff(ctx)
-    const docs = await aidDb(ctx.store).programmes.find({ unionId: { $in: roots } }, { sort: { year: -1 } })
+    // One per union and year: a staff member's own unions' programmes over the years.
+    const docs = (await readAll(aidDb(ctx.store).programmes, { unionId: { $in: roots } }, 5000)).sort((a, b) => b.year - a.year || a._id.localeCompare(b._id))
     return Promise.all(docs.map((d) => programmeView(ctx, d)))
   },
 
@@ -49,7 +51,8 @@ export const aidHandlers: Handlers<'aid'> = {
   },
 
   async mine(_input, ctx) {
-    const docs = await aidDb(ctx.store).applications.find({ owner: signedIn(ctx).openid }, { sort: { submittedAt: -1 } })
+    // One family's applications: one per child per year.
+    const docs = (await readAll(aidDb(ctx.store).applications, { owner: signedIn(ctx).openid }, 1000)).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
     return Promise.all(docs.map((d) => applicationView(ctx, d)))
   },
 

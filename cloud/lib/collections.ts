@@ -1,10 +1,5 @@
-import { ensureAidIndexes } from '../features/aid/collections'
 import type { UnionLevel } from '../../src/domain/contract'
-import { ensureTransferIndexes } from '../features/transfer/collections'
-import { ensureBenefitsIndexes } from '../features/benefits/collections'
-import type { Doc, Store } from './store/port'
-import { ensureJoinIndexes } from '../features/join/collections'
-import { ensureStationIndexes } from '../features/stations/collections'
+import type { CollectionIndexes, Doc, Store } from './store/port'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
 export interface UnionDoc extends Doc {
@@ -79,17 +74,13 @@ export const collections = (store: Store) => ({
 
 export type Collections = ReturnType<typeof collections>
 
-/** Indexes every home needs; the embedded store creates them at start, WeChat's console by hand. */
-export async function ensureIndexes(store: Store): Promise<void> {
-  await store.ensureIndex('memberships', { fields: ['openid'], unique: true })
-  await store.ensureIndex('memberships', { fields: ['memberNo'], unique: true })
-  await store.ensureIndex('roles', { fields: ['openid'] })
-  await store.ensureIndex('unions', { fields: ['ancestors'] })
-  await store.ensureIndex('audit', { fields: ['target.id'] })
-  await store.ensureIndex('notifications', { fields: ['openid'] })
-  await ensureTransferIndexes(store)
-  await ensureJoinIndexes(store)
-  await ensureStationIndexes(store)
-  await ensureAidIndexes(store)
-  await ensureBenefitsIndexes(store)
+/** The collections every feature shares, with their indexes (cloud/functions/schema.ts gathers all). */
+export const CORE_COLLECTIONS: CollectionIndexes = {
+  unions: [{ fields: ['ancestors'] }],
+  people: [],
+  memberships: [{ fields: ['openid'], unique: true }, { fields: ['memberNo'], unique: true }],
+  roles: [{ fields: ['openid'] }],
+  merchants: [],
+  audit: [{ fields: ['target.id'] }],
+  notifications: [{ fields: ['openid'] }],
 }

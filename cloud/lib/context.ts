@@ -68,6 +68,7 @@ export function signedIn(ctx: ActionContext): Caller {
 }
 
 export async function resolveCaller(store: Store, identity: Identity): Promise<Caller> {
-  const roles = await collections(store).roles.find({ openid: identity.openid })
+  // A person holds a few roles; 100 is far above any real count.
+  const roles = await collections(store).roles.find({ openid: identity.openid }, { limit: 100 })
   return { openid: identity.openid, roles }
 }

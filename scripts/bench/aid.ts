@@ -1,6 +1,6 @@
 import { aidDb, UNREVIEWED, type ApplicationDoc } from '../../cloud/features/aid/collections'
 import { fixedClock } from '../../cloud/lib/clock'
-import { ensureIndexes } from '../../cloud/lib/collections'
+import { ensureIndexes } from '../../cloud/functions/schema'
 import { dispatch } from '../../cloud/lib/dispatch'
 import { randomSecrets } from '../../cloud/lib/secrets'
 import { createNedbStore } from '../../cloud/lib/store/nedb'

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { ensureIndexes } from '../../cloud/lib/collections'
+import { ensureIndexes } from '../../cloud/functions/schema'
 import { importStations } from '../../cloud/features/stations/import'
 import { createNedbStore } from '../../cloud/lib/store/nedb'
 import { configFromEnv } from '../../server/config'

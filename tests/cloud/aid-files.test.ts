@@ -118,7 +118,7 @@ describe('aid.registerUpload (WeChat cloud storage)', () => {
 
     const raced = storage.put('7-g.png', PNG)
     const results = await Promise.all(['demo-member', 'demo-worker', 'demo-member', 'demo-worker'].map((as) => register(as, raced)))
-    const [doc] = await aidDb(h.store).files.find({ cloudFileId: raced })
+    const [doc] = await aidDb(h.store).files.find({ cloudFileId: raced }, { limit: 1000 })
     expect(await aidDb(h.store).files.count({ cloudFileId: raced })).toBe(1)
     for (const [i, result] of results.entries()) {
       const as = i % 2 === 0 ? 'demo-member' : 'demo-worker'

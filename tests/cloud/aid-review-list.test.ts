@@ -21,7 +21,7 @@ const DEEP_PATH = ['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd', 'hhht-xc-kd-a', 'hhht
 async function manyApplications(h: Harness, n: number): Promise<ApplicationDoc[]> {
   ok(await h.callAs('demo-member', 'aid', 'submit', await applicationInput(h.store, 'demo-member')))
   const applications = aidDb(h.store).applications
-  const [template] = await applications.find({})
+  const [template] = await applications.find({}, { limit: 1000 })
   await applications.remove({})
   const base = Date.parse('2026-11-05T00:00:00.000Z')
   const docs: ApplicationDoc[] = []

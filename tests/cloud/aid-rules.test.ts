@@ -50,7 +50,7 @@ describe('aid: one change per step', () => {
     ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map(code)).toEqual(['CONFLICT', 'CONFLICT'])
-    const audit = await collections(h.store).audit.find({ 'target.id': id })
+    const audit = await collections(h.store).audit.find({ 'target.id': id }, { limit: 1000 })
     expect(audit).toHaveLength(1)
     const doc = await aidDb(h.store).applications.get(id)
     expect(audit[0].action).toBe(doc!.status === 'verified' ? 'aid.verify' : 'aid.send_back')
@@ -84,7 +84,7 @@ describe('aid: the notice and the export', () => {
     ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))
     expect(code(await h.callAs(null, 'aid', 'object', { noticeId: id, text: '   ' }))).toBe('INVALID_INPUT')
     ok(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '该家庭有经营性收入（示例）', contact: '139****0000' }))
-    expect(await aidDb(h.store).objections.find({ applicationId: id })).toEqual([
+    expect(await aidDb(h.store).objections.find({ applicationId: id }, { limit: 1000 })).toEqual([
       expect.objectContaining({ text: '该家庭有经营性收入（示例）', contact: '139****0000', by: 'demo-worker', status: 'open', unionPath: ['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd'] }),
     ])
     const [view] = ok(await h.callAs('demo-city-clerk', 'aid', 'reviewList', {})).items

@@ -53,7 +53,7 @@ describe('aid: submit', () => {
     expect(view.household.perCapitaMonthlyFen).toBe(100000)
     expect(view.payout.cardMasked).toMatch(/^\*\*\*\* \d{4}$/)
     expect(view.timeline.map((s: { title: string }) => s.title)).toEqual(['已提交', '基层审核', '上级审批', '公示中', '已发放'])
-    const [doc] = await aidDb(h.store).applications.find({})
+    const [doc] = await aidDb(h.store).applications.find({}, { limit: 1000 })
     expect(JSON.stringify(doc)).not.toContain(idFor('20080510'))
     expect(JSON.stringify(doc)).not.toContain(cardFor())
     expect(decrypt(h.secrets.dataKey, doc.child.idSealed)).toBe(idFor('20080510'))

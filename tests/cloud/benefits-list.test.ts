@@ -1,13 +1,14 @@
 import * as v from 'valibot'
-import type { OfferDoc } from '../../cloud/features/benefits/collections'
+import { benefitsDb, type OfferDoc } from '../../cloud/features/benefits/collections'
 import type { AuditDoc } from '../../cloud/lib/collections'
 import type { Store } from '../../cloud/lib/store/port'
 import { matchesQuery } from '../../src/domain/benefits/offers'
 import { compareNear, nearKey } from '../../src/domain/benefits/near'
 import { contract } from '../../src/domain/contract'
 import { data, harness, offerDoc } from '../helpers/benefits'
+import { STORE_KIND } from '../helpers/store'
 
-const offers = (store: Store) => store.collection<OfferDoc>('offers')
+const offers = (store: Store) => benefitsDb(store).offers
 /** 新城区, near the demo supermarket. */
 const HOHHOT = { latitude: 40.842, longitude: 111.751 }
 const NOW = '2026-11-23T08:00:00.000Z'
@@ -50,7 +51,7 @@ async function addOffersAround(store: Store): Promise<OfferDoc[]> {
     return offerDoc(i, { stores, status, ...(i % 37 === 0 ? { endAt: '2026-11-20T00:00:00.000Z' } : {}), ...(i % 9 === 0 ? { title: `测试洗衣${i}号（演示）` } : {}) })
   })
   await offers(store).insertMany(docs)
-  return offers(store).find({}, {})
+  return offers(store).find({}, { limit: 1000 })
 }
 
 /** What a full sort would answer: the filters, then (nearest store, id). */
@@ -86,14 +87,15 @@ describe('benefits.list near a location', () => {
   ])('pages through everything (%s) exactly as a full sort: no gaps, no repeats, storeless last', async (_what, filters, keep) => {
     const { b, store } = await harness(NOW)
     const all = await addOffersAround(store)
-    const expected = bruteForce(all, HOHHOT, keep as (o: OfferDoc) => boolean)
+    // In WeChat an offer without a store has no point for geoNear, and is not listed in this order (README).
+    const expected = bruteForce(all, HOHHOT, keep as (o: OfferDoc) => boolean).filter((k) => STORE_KIND === 'nedb' || k.d !== null)
     expect(expected.length).toBeGreaterThan(Object.keys(filters).length ? 5 : 500)
     const pages = await pageAll(b, { ...filters, near: HOHHOT }, 7)
     const seen = pages.flat()
     expect(seen.map((o) => o.id)).toEqual(expected.map((k) => k.id))
     expect(seen.map((o) => o.distanceM)).toEqual(expected.map((k) => (k.d === null ? null : Math.round(k.d))))
     expect(pages.slice(0, -1).every((p) => p.length === 7)).toBe(true)
-    expect(seen[seen.length - 1].distanceM).toBe(Object.keys(filters).length ? seen[seen.length - 1].distanceM : null)
+    if (STORE_KIND === 'nedb') expect(seen[seen.length - 1].distanceM).toBe(Object.keys(filters).length ? seen[seen.length - 1].distanceM : null)
   })
 
   it('keeps up with staff edits: a new offer, a moved store, a pause', async () => {
@@ -132,7 +134,7 @@ describe('benefits.list search fills its page', () => {
     const { b, store } = await harness(NOW)
     // Every offer has the query's first two characters (测试); only every 40th has the whole query.
     await offers(store).insertMany(Array.from({ length: 2000 }, (_, i) => offerDoc(i, i % 40 === 5 ? { title: `测试稀有${i}号（演示）` } : {})))
-    const expected = (await offers(store).find({ title: { $in: Array.from({ length: 50 }, (_, k) => `测试稀有${k * 40 + 5}号（演示）`) } }, { sort: { sortKey: -1 } })).map((o) => o._id)
+    const expected = (await offers(store).find({ title: { $in: Array.from({ length: 50 }, (_, k) => `测试稀有${k * 40 + 5}号（演示）`) } }, { sort: { sortKey: -1 }, limit: 1000 })).map((o) => o._id)
     expect(expected).toHaveLength(50)
     const pages = await pageAll(b, { q: '测试稀有' }, 8)
     expect(pages.flat().map((o) => o.id)).toEqual(expected)

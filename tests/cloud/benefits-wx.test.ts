@@ -2,16 +2,16 @@ import { benefitsDb, type OfferDoc } from '../../cloud/features/benefits/collect
 import { listOffers } from '../../cloud/features/benefits/browse'
 import { MAX_GEO_CANDIDATES } from '../../cloud/features/benefits/near-geo'
 import { createContext } from '../../cloud/lib/context'
-import { createWxStore } from '../../cloud/lib/store/wx'
 import { parseInput } from '../../src/domain/validate'
 import { contract } from '../../src/domain/contract'
 import { data, harness, offerDoc } from '../helpers/benefits'
-import { fakeWeChatDb } from '../helpers/wx-fake'
+import { describeOn, testStore } from '../helpers/store'
+import { geoNearRequests } from '../stand-ins/cloudbase-db/requests'
 
 /**
  * 普惠 离我最近 in WeChat (the database's geoNear over each offer's MultiPoint of stores) against the
- * embedded index on the same offers: the same pages. WeChat's database cannot run here:
- * fakeWeChatDb stands in for it (tests/helpers/wx-fake.ts).
+ * embedded index on the same offers: the same pages. WeChat's database is the WeChat adapter on the
+ * real SDK over the stand-in server (tests/stand-ins/cloudbase-db).
  */
 const HOHHOT = { latitude: 40.842, longitude: 111.751 }
 
@@ -33,14 +33,13 @@ function offersAround(): OfferDoc[] {
 }
 
 async function bothHomes() {
-  const h = await harness()
+  const h = await harness(undefined, 'nedb')
   const docs = offersAround()
   await benefitsDb(h.store).offers.insertMany(docs)
-  const fake = fakeWeChatDb()
-  const wxStore = createWxStore(fake.db)
-  await benefitsDb(wxStore).offers.insertMany([...(await benefitsDb(h.store).offers.find({}, { limit: 10_000 }))])
-  const wxList = (input: Record<string, unknown>) => listOffers(createContext(wxStore, h.clock, null, h.secrets), parseInput(contract.benefits.list.input, input) as never)
-  return { ...h, fake, wxList }
+  const wx = testStore('wx')
+  await benefitsDb(wx.store).offers.insertMany([...(await benefitsDb(h.store).offers.find({}, { limit: 1000 }))])
+  const wxList = (input: Record<string, unknown>) => listOffers(createContext(wx.store, h.clock, null, h.secrets), parseInput(contract.benefits.list.input, input) as never)
+  return { ...h, server: wx.server!, wxList }
 }
 
 type Page = { items: Array<{ id: string; distanceM: number | null }>; nextCursor: string | null }
@@ -57,10 +56,10 @@ async function allPages(list: (input: Record<string, unknown>) => Promise<Page>,
   throw new Error('no end of pages')
 }
 
-describe('benefits.list 离我最近 in WeChat (geoNear)', () => {
+describeOn('wx', 'compares the WeChat path with the embedded index', () => {
   it('stores each offer with a MultiPoint of its stores', async () => {
-    const { fake } = await bothHomes()
-    const row = fake.tables.get('offers')!.find((r) => r._id === 't-offer-00001') as unknown as OfferDoc & { location: unknown }
+    const { server } = await bothHomes()
+    const row = server.documents('offers').find((r) => r._id === 't-offer-00001') as unknown as OfferDoc & { location: unknown }
     expect(row.location).toEqual({ type: 'MultiPoint', coordinates: row.stores.map((s) => [s.longitude, s.latitude]) })
   })
 
@@ -69,14 +68,15 @@ describe('benefits.list 离我最近 in WeChat (geoNear)', () => {
     ['a category', { category: '餐饮' }],
     ['a search', { q: '洗衣' }],
   ])('pages through %s exactly as the embedded index does, each request bounded', async (_name, filters) => {
-    const { b, fake, wxList } = await bothHomes()
+    const { b, server, wxList } = await bothHomes()
     const input = { near: HOHHOT, limit: 7, ...filters }
     const embedded = await allPages(async (i) => data(await b('demo-worker', 'list', i)), input)
     const wechat = await allPages(wxList, input)
     expect(wechat.length).toBeGreaterThan(5)
     expect(wechat).toEqual(embedded)
-    expect(fake.pipelines.every((p) => (p.limit ?? 0) <= MAX_GEO_CANDIDATES)).toBe(true)
+    const requests = geoNearRequests(server)
+    expect(requests.every((p) => (p.limit ?? 0) <= MAX_GEO_CANDIDATES)).toBe(true)
     // Pages after the first start at the cursor's distance instead of reading from the start again.
-    expect(fake.pipelines.some((p) => (p.geoNear.minDistance as number) > 0)).toBe(true)
+    expect(requests.some((p) => (p.geoNear.minDistance as number) > 0)).toBe(true)
   })
 })

@@ -122,12 +122,12 @@ describe('benefits.claim', () => {
     ['an offer for another subtree', 'demo-member', 'offer-hm-jianzhu', 'NOT_ELIGIBLE'],
   ])('%s is refused with a clear code and nothing changes', async (_what, who, offerId, code) => {
     const { b, store } = await harness()
-    const before = await offers(store).find({})
+    const before = await offers(store).find({}, { limit: 1000 })
     const result = await claim(b, who, offerId)
     expect(result).toMatchObject({ ok: false, error: { code } })
     if (!result.ok) expect(result.error.message).toMatch(/[\u4e00-\u9fa5]/)
     expect(await coupons(store).count({})).toBe(0)
-    expect(await offers(store).find({})).toEqual(before)
+    expect(await offers(store).find({}, { limit: 1000 })).toEqual(before)
   })
 
   it('a paused, an ended and a sold-out offer are refused', async () => {
@@ -170,7 +170,7 @@ describe('benefits.claim', () => {
     expect(won).toHaveLength(100)
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'SOLD_OUT')).toBe(true)
     expect(await stockOf(store, 'offer-baotou-youyong')).toBe(0)
-    const held = await coupons(store).find({ offerId: 'offer-baotou-youyong' })
+    const held = await coupons(store).find({ offerId: 'offer-baotou-youyong' }, { limit: 1000 })
     expect(held).toHaveLength(100)
     expect(new Set(held.map((c) => c.openid)).size).toBe(100)
     expect(new Set(held.map((c) => c.code)).size).toBe(100)
@@ -230,7 +230,7 @@ describe('我的福利 (myCoupons, coupon)', () => {
     const lunch = data(await claim(b, 'demo-member', 'offer-qingcheng-wucan'))
     data(await claim(b, 'demo-member', 'offer-bianmin-shuiguo')) // 7 days: no reminder yet
     await Promise.all([b('demo-member', 'myCoupons', {}), b('demo-member', 'myCoupons', {}), b('demo-member', 'myCoupons', {})])
-    const notes = await store.collection<NotificationDoc>('notifications').find({ openid: 'demo-member' })
+    const notes = await store.collection<NotificationDoc>('notifications').find({ openid: 'demo-member' }, { limit: 1000 })
     expect(notes).toHaveLength(1)
     expect(notes[0]).toMatchObject({ title: '福利券即将过期', body: '“工作午餐套餐立减10元”明天过期，请及时到示例青城餐厅（演示）使用。', link: `/features/benefits/pages/coupon/index?id=${lunch.id}` })
   })

@@ -65,7 +65,7 @@ describe('review.setAutoApprove', () => {
 
     const joined = await h.callAs('demo-worker', 'member', 'join', joinForm({ idNumber: fictionalIdNumber('150102', '19900101', 321) }))
     expect(joined).toMatchObject({ ok: true, data: { status: 'approved' } })
-    expect(await collections(h.store).audit.find({ action: 'join.setAutoApprove' })).toEqual([
+    expect(await collections(h.store).audit.find({ action: 'join.setAutoApprove' }, { limit: 1000 })).toEqual([
       expect.objectContaining({ actor: 'demo-clerk', target: { collection: 'joinSettings', id: 'hhht-xc-kd' }, before: { autoApprove: false }, after: { autoApprove: true } }),
     ])
 

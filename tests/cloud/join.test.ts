@@ -64,7 +64,7 @@ describe('member.join', () => {
     expect(v.safeParse(contract.member.join.output, app).success).toBe(true)
     expect(app).toMatchObject({ status: 'pending', union: { id: 'hhht-xc-kd' }, idMasked: `150102********${form.idNumber.slice(14)}`, gender: 'male', birthDate: '1990-01-01', rejectReason: null, memberNo: null })
     expect(JSON.stringify(app)).not.toContain(form.idNumber)
-    const [doc] = await applications(h).find({})
+    const [doc] = await applications(h).find({}, { limit: 1000 })
     expect(JSON.stringify(doc)).not.toContain(form.idNumber)
     expect(decrypt(h.secrets.dataKey, doc.idCipher)).toBe(form.idNumber)
     expect(doc.unionPath).toEqual(['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd'])
@@ -131,7 +131,7 @@ describe('member.join', () => {
     await joinDb(h.store).applications.update({ _id: app.id }, { set: { status: 'approved' } })
     expect(await h.callAs('o-other-phone', 'member', 'join', joinForm({ idNumber: form.idNumber }))).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } })
     // Only this application's locks remain (its ID number and its account); the refused one left none.
-    expect(await joinDb(h.store).claims.find({})).toEqual([expect.objectContaining({ applicationId: app.id }), expect.objectContaining({ applicationId: app.id })])
+    expect(await joinDb(h.store).claims.find({}, { limit: 1000 })).toEqual([expect.objectContaining({ applicationId: app.id }), expect.objectContaining({ applicationId: app.id })])
   })
 
   it('a pending application elsewhere is named; the same submission twice is one application', async () => {
@@ -231,10 +231,10 @@ describe('review', () => {
     const app = await pendingFrom(h, 'demo-worker')
     const approved = await ok<{ memberNo: string }>(h.callAs('demo-clerk', 'review', 'approve', { applicationId: app.id }))
     expect(approved).toMatchObject({ status: 'approved', memberNo: '150102000002' }) // 000001 is the demo member's
-    const [membership] = await collections(h.store).memberships.find({ openid: 'demo-worker' })
+    const [membership] = await collections(h.store).memberships.find({ openid: 'demo-worker' }, { limit: 1000 })
     expect(Object.keys(membership).sort()).toEqual(['_id', 'joinedAt', 'memberNo', 'openid', 'status', 'unionId'])
     expect(membership).toMatchObject({ unionId: 'hhht-xc-kd', memberNo: '150102000002', status: 'active', joinedAt: '2026-11-23T08:00:00.000Z' })
-    expect(await collections(h.store).audit.find({ 'target.id': app.id })).toEqual([expect.objectContaining({ actor: 'demo-clerk', action: 'join.approve', before: { status: 'pending' } })])
+    expect(await collections(h.store).audit.find({ 'target.id': app.id }, { limit: 1000 })).toEqual([expect.objectContaining({ actor: 'demo-clerk', action: 'join.approve', before: { status: 'pending' } })])
     const notes = await ok<{ items: Array<{ title: string; body: string }> }>(h.callAs('demo-worker', 'member', 'notifications', {}))
     expect(notes.items).toEqual([expect.objectContaining({ title: '入会申请已通过', body: expect.stringContaining('150102000002') })])
     expect(await h.callAs('demo-worker', 'member', 'profile', {})).toMatchObject({ ok: true, data: { membership: { memberNo: '150102000002' } } })
@@ -267,7 +267,7 @@ describe('review', () => {
     expect(await h.callAs('demo-hm-clerk', 'review', 'reject', { applicationId: app.id, reason: '信息不全' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.callAs('demo-worker', 'review', 'approve', { applicationId: app.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.callAs('demo-merchant', 'review', 'reject', { applicationId: app.id, reason: '信息不全' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await applications(h).find({})).toEqual([expect.objectContaining({ status: 'pending' })])
+    expect(await applications(h).find({}, { limit: 1000 })).toEqual([expect.objectContaining({ status: 'pending' })])
     expect(await collections(h.store).audit.count({})).toBe(0)
   })
 

@@ -17,7 +17,7 @@ describe('the daily coupon reminder (benefits.remindExpiring)', () => {
     data(await h.b('demo-member', 'claim', { offerId: 'offer-bianmin-shuiguo', requestId: requestId() })) // valid 7 days
     expect(await runJob(remindJob, deps)).toEqual({ ok: true, data: { reminded: 1 } })
     expect(await runJob(remindJob, deps)).toEqual({ ok: true, data: { reminded: 0 } })
-    const notes = await h.store.collection<NotificationDoc>('notifications').find({ openid: 'demo-member' })
+    const notes = await h.store.collection<NotificationDoc>('notifications').find({ openid: 'demo-member' }, { limit: 1000 })
     expect(notes).toEqual([expect.objectContaining({ title: '福利券即将过期', link: `/features/benefits/pages/coupon/index?id=${lunch.id}` })])
     // Opening 我的福利 afterwards adds nothing: the job already told them.
     await h.b('demo-member', 'myCoupons', {})

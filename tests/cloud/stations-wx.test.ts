@@ -2,49 +2,49 @@ import { stationsDb, type StationDoc } from '../../cloud/features/stations/colle
 import { MAX_CANDIDATES } from '../../cloud/features/stations/geo-near'
 import { nearbyStations } from '../../cloud/features/stations/nearby'
 import { createContext } from '../../cloud/lib/context'
-import { createWxStore } from '../../cloud/lib/store/wx'
 import { cloudHarness } from '../helpers/cloud'
 import { randomSearch, seededRandom } from '../helpers/stations'
-import { fakeWeChatDb } from '../helpers/wx-fake'
+import { describeOn, testStore } from '../helpers/store'
+import { geoNearRequests } from '../stand-ins/cloudbase-db/requests'
 
 /**
  * The WeChat path of stations.nearby (geoNear) against the embedded path (the kd index) on the same
- * stations. WeChat's database cannot run here: `fakeWeChatDb` (tests/helpers/wx-fake.ts) stands in for
- * WeChat's servers.
+ * stations. WeChat's database is the WeChat adapter on the real SDK over the stand-in server
+ * (tests/stand-ins/cloudbase-db).
  */
 async function bothHomes(start?: string) {
-  const harness = await cloudHarness(start)
-  const docs = await stationsDb(harness.store).stations.find({})
-  const fake = fakeWeChatDb()
-  const wxStore = createWxStore(fake.db)
-  await stationsDb(wxStore).stations.insertMany(docs)
-  const wxCtx = () => createContext(wxStore, harness.clock, null, harness.secrets)
-  return { ...harness, docs, fake, wxCtx }
+  const harness = await cloudHarness(start, { kind: 'nedb' })
+  const docs = await stationsDb(harness.store).stations.find({}, { limit: 1000 })
+  const wx = testStore('wx')
+  await stationsDb(wx.store).stations.insertMany(docs)
+  const wxCtx = () => createContext(wx.store, harness.clock, null, harness.secrets)
+  const server = wx.server!
+  return { ...harness, docs, server, pipelines: () => geoNearRequests(server), wxCtx }
 }
 
 const HOHHOT = { lat: 40.8424, lng: 111.749 }
 
-describe('stations.nearby in WeChat (geoNear)', () => {
+describeOn('wx', 'compares the WeChat path with the embedded kd index', () => {
   it('stores each station with a GeoPoint in `location`', async () => {
-    const { fake, docs } = await bothHomes()
-    const stored = fake.tables.get('stations')!
+    const { server, docs } = await bothHomes()
+    const stored = server.documents('stations')
     expect(stored).toHaveLength(docs.length)
     const d = stored[0] as unknown as StationDoc & { location: unknown }
     expect(d.location).toEqual({ type: 'Point', coordinates: [d.lng, d.lat] })
   })
 
   it('asks the database for the nearest with the filters it can express, and answers like the kd index', async () => {
-    const { fake, wxCtx, callAs } = await bothHomes()
+    const { pipelines, wxCtx, callAs } = await bothHomes()
     const input = { ...HOHHOT, radiusM: 30_000, k: 10, types: ['环卫工人爱心驿站' as const], amenities: ['热饭' as const, '充电' as const] }
     const wx = await nearbyStations(input, wxCtx())
-    expect(fake.pipelines).toEqual([{
+    expect(pipelines()).toEqual([{
       collection: 'stations',
       geoNear: {
         near: { type: 'Point', coordinates: [HOHHOT.lng, HOHHOT.lat] },
         spherical: true,
         distanceField: 'distance',
         maxDistance: 30_000 * 1.002 + 1,
-        query: { status: 'active', type: { op: 'in', v: ['环卫工人爱心驿站'] }, amenities: { op: 'all', v: ['热饭', '充电'] } },
+        query: { status: 'active', type: { $in: ['环卫工人爱心驿站'] }, amenities: { $all: ['热饭', '充电'] } },
         key: 'location',
       },
       limit: 20,
@@ -55,12 +55,12 @@ describe('stations.nearby in WeChat (geoNear)', () => {
   })
 
   it('with 营业中 at 04:00 it fetches more (doubling) until k open stations qualify', async () => {
-    const { fake, wxCtx, callAs } = await bothHomes('2026-11-23T20:00:00.000Z')
+    const { pipelines, wxCtx, callAs } = await bothHomes('2026-11-23T20:00:00.000Z')
     const input = { ...HOHHOT, radiusM: 200_000, k: 20, openNow: true }
     const wx = await nearbyStations(input, wxCtx())
     expect(wx.stations).toHaveLength(20)
     expect(wx.stations.every((s) => s.openNow)).toBe(true)
-    const limits = fake.pipelines.map((p) => p.limit)
+    const limits = pipelines().map((p) => p.limit)
     expect(limits.length).toBeGreaterThan(1)
     limits.forEach((n, i) => expect(n).toBe(Math.min(40 * 2 ** i, MAX_CANDIDATES)))
     expect(await callAs(null, 'stations', 'nearby', input)).toEqual({ ok: true, data: wx })

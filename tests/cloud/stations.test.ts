@@ -12,7 +12,7 @@ import { randomSearch, seededRandom } from '../helpers/stations'
 const HOHHOT = { lat: 40.8424, lng: 111.749 }
 
 async function allStations(store: Parameters<typeof stationsDb>[0]): Promise<StationDoc[]> {
-  return stationsDb(store).stations.find({})
+  return stationsDb(store).stations.find({}, { limit: 1000 })
 }
 
 describe('stations.nearby', () => {
@@ -69,7 +69,7 @@ describe('stations.nearby', () => {
   it('finds nothing far from every station, and leaves out suspended ones', async () => {
     const { callAs, store } = await cloudHarness()
     expect(await callAs(null, 'stations', 'nearby', { lat: 30, lng: 90, radiusM: 5000 })).toMatchObject({ ok: true, data: { stations: [] } })
-    const suspended = await stationsDb(store).stations.find({ status: 'suspended' })
+    const suspended = await stationsDb(store).stations.find({ status: 'suspended' }, { limit: 1000 })
     const all = await callAs(null, 'stations', 'nearby', { ...HOHHOT, radiusM: 200_000, k: 100 })
     const codes = (all as { data: { stations: Array<{ code: string }> } }).data.stations.map((s) => s.code)
     for (const s of suspended) expect(codes).not.toContain(s._id)
@@ -130,7 +130,7 @@ describe('stations.update', () => {
     if (!result.ok) throw new Error(result.error.message)
     expect(v.safeParse(contract.stations.update.output, result.data).success).toBe(true)
     expect(result.data).toMatchObject({ hours: '24h', hoursText: ['24 小时营业'], amenities: ['饮水', '换电柜'], verifiedOn: '2026-11-20', openNow: true })
-    const [entry] = await store.collection<{ _id: string; actor: string; action: string; before: unknown; after: unknown }>('audit').find({ 'target.id': doc._id })
+    const [entry] = await store.collection<{ _id: string; actor: string; action: string; before: unknown; after: unknown }>('audit').find({ 'target.id': doc._id }, { limit: 1000 })
     expect(entry).toMatchObject({ actor: 'demo-clerk', action: 'stations.update', before: { amenities: doc.amenities, verifiedOn: doc.verifiedOn }, after: { amenities: ['饮水', '换电柜'], verifiedOn: '2026-11-20' } })
     // The index follows the edit: a search for 换电柜 right here finds it first.
     const near = await callAs(null, 'stations', 'nearby', { lat: doc.lat, lng: doc.lng, k: 1, amenities: ['换电柜'] })

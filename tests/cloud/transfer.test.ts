@@ -23,7 +23,7 @@ async function setup() {
     if (!result.ok) throw new Error(`${action}: ${result.error.code} ${result.error.message}`)
     return result.data as v.InferOutput<typeof contract.transfer.start.output>
   }
-  const membership = async () => (await collections(h.store).memberships.find({ openid: 'demo-member' }))[0]
+  const membership = async () => (await collections(h.store).memberships.find({ openid: 'demo-member' }, { limit: 1000 }))[0]
   return { ...h, call, ok, membership }
 }
 
@@ -58,12 +58,12 @@ describe('transfer (转会)', () => {
         ],
       },
     })
-    const audit = await collections(t.store).audit.find({ 'target.id': started.id }, { sort: { at: 1 } })
+    const audit = await collections(t.store).audit.find({ 'target.id': started.id }, { sort: { at: 1 }, limit: 1000 })
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
       ['transfer.release', 'demo-clerk'],
       ['transfer.accept', 'demo-hm-clerk'],
     ])
-    const notes = await collections(t.store).notifications.find({ openid: 'demo-member' })
+    const notes = await collections(t.store).notifications.find({ openid: 'demo-member' }, { limit: 1000 })
     expect(notes.map((n) => n.title).sort()).toEqual(['转会：原工会已放行', '转会已完成'].sort())
   })
 
@@ -120,6 +120,8 @@ describe('transfer (转会)', () => {
     const t = await setup()
     const first = await t.ok('demo-member', 'start', startInput())
     expect(await t.ok('demo-member', 'withdraw', { transferId: first.id })).toMatchObject({ status: 'withdrawn' })
+    // A day later (at the same instant the order of the two would be the database's to choose).
+    t.clock.set('2026-11-24T08:00:00.000Z')
     const second = await t.ok('demo-member', 'start', startInput())
     await t.ok('demo-clerk', 'release', { transferId: second.id })
     expect(await t.ok('demo-hm-clerk', 'reject', { transferId: second.id, reason: '本会不接收该单位职工' })).toMatchObject({ status: 'rejected', rejectReason: '本会不接收该单位职工' })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { ActionName, ActionOutput } from '../../src/domain/contract'
 import type { CloudResult } from '../../src/domain/errors'
 import { cloudHarness } from './cloud'
+import type { StoreKind } from './store'
 import type { MembershipDoc } from '../../cloud/lib/collections'
 import type { Store } from '../../cloud/lib/store/port'
 import { withDerived } from '../../cloud/features/benefits/build'
@@ -36,8 +37,8 @@ export function offerDoc(i: number, fields: Partial<Omit<OfferDoc, 'sortKey' | '
 }
 
 /** The harness, with calls to benefits typed by the contract's result shapes. */
-export async function harness(start?: string) {
-  const h = await cloudHarness(start)
+export async function harness(start?: string, kind?: StoreKind) {
+  const h = await cloudHarness(start, { kind })
   const b = <A extends ActionName<'benefits'>>(who: string | null, action: A, input: unknown) => h.callAs(who, 'benefits', action, input) as Promise<CloudResult<ActionOutput<'benefits', A>>>
   return { ...h, b }
 }

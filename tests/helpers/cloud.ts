@@ -1,21 +1,40 @@
 import { fixedClock } from '../../cloud/lib/clock'
-import { ensureIndexes } from '../../cloud/lib/collections'
+import { ensureIndexes } from '../../cloud/functions/schema'
 import { dispatch } from '../../cloud/lib/dispatch'
 import { randomSecrets } from '../../cloud/lib/secrets'
-import { createNedbStore } from '../../cloud/lib/store/nedb'
 import { functions } from '../../cloud/functions'
 import { seedDemo } from '../../server/seed/demo'
 import type { FunctionName } from '../../src/domain/contract'
 import type { WechatServices } from '../../cloud/lib/wechat'
+import { STORE_KIND, testStore, type StoreKind } from './store'
 
-/** A fresh in-memory embedded store with the demo seed, and a way to call actions as someone. */
-export async function cloudHarness(start = '2026-11-23T08:00:00.000Z', options: { wechat?: WechatServices; logError?: (message: string, error: unknown) => void } = {}) {
-  const store = createNedbStore(null)
+/**
+ * A fresh store of this run's kind (tests/helpers/store.ts) with the demo seed, and a way to call
+ * actions as someone, through the dispatcher as the platform does.
+ */
+export async function cloudHarness(start = '2026-11-23T08:00:00.000Z', options: { wechat?: WechatServices; logError?: (message: string, error: unknown) => void; kind?: StoreKind } = {}) {
+  const kind = options.kind ?? STORE_KIND
+  const { store, server } = testStore(kind)
   const clock = fixedClock(start)
   await ensureIndexes(store)
   await seedDemo(store, clock)
   const secrets = randomSecrets()
-  const callAs = (openid: string | null, fn: FunctionName, action: string, data?: unknown) =>
-    dispatch(fn, functions[fn] as never, { action, data }, { identity: openid ? { openid } : null, store, clock, secrets, wechat: options.wechat, logError: options.logError })
-  return { store, clock, secrets, callAs }
+  const callAs = async (openid: string | null, fn: FunctionName, action: string, data?: unknown) => {
+    const result = await dispatch(fn, functions[fn] as never, { action, data }, { identity: openid ? { openid } : null, store, clock, secrets, wechat: options.wechat, logError: options.logError })
+    if (kind === 'wx') checkResultSize(fn, action, result)
+    return result
+  }
+  return { store, server, clock, secrets, callAs }
+}
+
+/**
+ * STANDS IN FOR WECHAT'S FUNCTION RUNTIME: a cloud function's answer may be at most 1 MB
+ * (https://docs.cloudbase.net/en/error-code/EXCEED_MAX_RESPONSE_SIZE; wx-server-sdk's -604001
+ * "cloudfunction result size exceed limit (1MB)"); a larger one never reaches the app.
+ */
+export const FUNCTION_RESULT_MAX_BYTES = 1024 * 1024
+
+function checkResultSize(fn: string, action: string, result: unknown): void {
+  const bytes = Buffer.byteLength(JSON.stringify(result))
+  if (bytes > FUNCTION_RESULT_MAX_BYTES) throw new Error(`${fn}.${action} answered ${bytes} bytes: over WeChat's 1 MB for a cloud function's result`)
 }

@@ -41,7 +41,7 @@ describe('uploads', () => {
     const { data } = (await png.json()) as { data: { fileId: string; type: string; size: number } }
     expect(data).toMatchObject({ type: 'image/png', size: PNG.length })
     expect((await upload(token, 'application/pdf', PDF)).status).toBe(200)
-    const [doc] = await aidDb(harness.store).files.find({ _id: data.fileId })
+    const [doc] = await aidDb(harness.store).files.find({ _id: data.fileId }, { limit: 1000 })
     expect(doc.owner).toBe('demo-member')
     const back = await get(token, data.fileId)
     expect(back.headers.get('content-type')).toBe('image/png')

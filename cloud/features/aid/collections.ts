@@ -1,7 +1,7 @@
 import type { DocumentKind, HardshipCategory, ProgrammeRules, SchoolLevel } from '../../../src/domain/aid/programme'
 import type { UploadType } from '../../../src/domain/aid/files'
 import type { ApplicationState } from '../../../src/domain/aid/machine'
-import type { Doc, Store } from '../../lib/store/port'
+import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 
 export interface ProgrammeDoc extends Doc, ProgrammeRules {
   unionId: string
@@ -90,13 +90,15 @@ export const aidDb = (store: Store) => ({
   files: store.collection<FileDoc>('files'),
 })
 
-export async function ensureAidIndexes(store: Store): Promise<void> {
-  await store.ensureIndex('aidProgrammes', { fields: ['unionId', 'year'], unique: true })
-  // One application per child per year, across every union.
-  await store.ensureIndex('aidApplications', { fields: ['childKey', 'year'], unique: true })
-  await store.ensureIndex('aidApplications', { fields: ['owner'] })
-  await store.ensureIndex('aidApplications', { fields: ['unionPath'] })
-  await store.ensureIndex('aidApplications', { fields: ['fileIds'] })
-  await store.ensureIndex('aidObjections', { fields: ['applicationId'] })
-  await store.ensureIndex('files', { fields: ['owner'] })
+export const AID_COLLECTIONS: CollectionIndexes = {
+  aidProgrammes: [{ fields: ['unionId', 'year'], unique: true }],
+  aidApplications: [
+    // One application per child per year, across every union.
+    { fields: ['childKey', 'year'], unique: true },
+    { fields: ['owner'] },
+    { fields: ['unionPath'] },
+    { fields: ['fileIds'] },
+  ],
+  aidObjections: [{ fields: ['applicationId'] }],
+  files: [{ fields: ['owner'] }],
 }

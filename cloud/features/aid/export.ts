@@ -5,6 +5,7 @@ import type { ActionContext } from '../../lib/context'
 import { requireAnyStaff } from '../../lib/roles'
 import { aidDb, type ApplicationDoc } from './collections'
 import { requireProgramme } from './programmes'
+import { findByIds, readAll } from '../../lib/store/read'
 
 const STATUS_NAMES: Record<ApplicationDoc['status'], string> = {
   submitted: '基层审核中',
@@ -24,14 +25,17 @@ export function csvField(value: string | number): string {
 
 const HEADER = ['申请编号', '基层工会', '子女姓名', '子女身份证号', '学校', '学段', '家庭人口', '人均月收入', '困难类别', '状态', '核定金额', '发放日期', '发放凭证', '提交时间']
 
+/** One export reads at most this many applications (a province's programme is a few thousand). */
+export const EXPORT_MAX_ROWS = 50_000
+
 /** A programme's applications the caller reviews, as CSV (UTF-8 with BOM for Excel), IDs masked. */
 export async function exportCsv(ctx: ActionContext, programmeId: string) {
   const roots = requireAnyStaff(ctx)
   const programme = await requireProgramme(ctx, programmeId)
-  const docs = await aidDb(ctx.store).applications.find({ programmeId, unionPath: { $in: roots } }, { sort: { submittedAt: 1 } })
+  const docs = await readAll(aidDb(ctx.store).applications, { programmeId, unionPath: { $in: roots } }, EXPORT_MAX_ROWS)
+  docs.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a._id.localeCompare(b._id))
   const visible = docs.filter((d) => mayView(d.unionPath, roots))
-  const unionIds = [...new Set(visible.map((d) => d.unionId))]
-  const unions = unionIds.length ? await ctx.db.unions.find({ _id: { $in: unionIds } }) : []
+  const unions = await findByIds(ctx.db.unions, visible.map((d) => d.unionId))
   const names = new Map(unions.map((u) => [u._id, u.name]))
   const lines = [HEADER.join(',')]
   for (const d of visible) {

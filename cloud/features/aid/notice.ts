@@ -3,13 +3,15 @@ import { CloudError } from '../../../src/domain/errors'
 import { maskName } from '../../../src/domain/names'
 import type { ActionContext } from '../../lib/context'
 import { aidDb } from './collections'
+import { findByIds, readAll } from '../../lib/store/read'
 
 /** Approved recipients whose notice is running now: masked names only, nothing that identifies a family further. */
 export async function publicNotice(ctx: ActionContext) {
   const now = ctx.now().toISOString()
-  const running = await aidDb(ctx.store).applications.find({ status: 'approved', noticeEndsAt: { $gt: now } }, { sort: { noticeStartsAt: 1 } })
-  const unionIds = [...new Set(running.map((a) => a.unionId))]
-  const unions = unionIds.length ? await ctx.db.unions.find({ _id: { $in: unionIds } }) : []
+  const running = (await readAll(aidDb(ctx.store).applications, { status: 'approved', noticeEndsAt: { $gt: now } }, 5000)).sort(
+    (a, b) => String(a.noticeStartsAt).localeCompare(String(b.noticeStartsAt)) || a._id.localeCompare(b._id),
+  )
+  const unions = await findByIds(ctx.db.unions, running.map((a) => a.unionId))
   const names = new Map(unions.map((u) => [u._id, u.name]))
   return running.map((a) => ({
     id: a._id,

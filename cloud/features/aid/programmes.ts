@@ -29,7 +29,8 @@ export async function programmeView(ctx: ActionContext, doc: ProgrammeDoc): Prom
  * path (a county's own programme wins over the city's).
  */
 export async function programmeFor(ctx: ActionContext, unionPath: string[]): Promise<ProgrammeDoc | null> {
-  const found = await aidDb(ctx.store).programmes.find({ unionId: { $in: unionPath }, year: chinaYear(ctx.now()) })
+  // At most one programme per union per year (unique index): one per union on the path.
+  const found = await aidDb(ctx.store).programmes.find({ unionId: { $in: unionPath }, year: chinaYear(ctx.now()) }, { limit: unionPath.length })
   found.sort((a, b) => unionPath.indexOf(b.unionId) - unionPath.indexOf(a.unionId))
   return found[0] ?? null
 }

@@ -34,7 +34,7 @@ async function checkFields(ctx: ActionContext, programme: ProgrammeDoc, input: F
   const missing = missingDocuments(programme.requiredDocuments, input.documents.map((d) => d.kind))
   if (missing.length) throw new CloudError('AID_DOCUMENTS_MISSING', `请上传：${missing.map((k) => DOCUMENT_NAMES[k]).join('、')}`)
   const fileIds = input.documents.map((d) => d.fileId)
-  const files = await aidDb(ctx.store).files.find({ _id: { $in: fileIds }, owner })
+  const files = await aidDb(ctx.store).files.find({ _id: { $in: fileIds }, owner }, { limit: fileIds.length })
   if (files.length !== new Set(fileIds).size) throw new CloudError('AID_DOCUMENTS_MISSING', '有材料未上传成功，请重新上传')
   const idNumber = input.child.idNumber.trim().toUpperCase()
   return {

@@ -50,7 +50,8 @@ export function staffActions(ctx: ActionContext, doc: ApplicationDoc): StaffEven
 }
 
 export async function staffView(ctx: ActionContext, doc: ApplicationDoc) {
-  const objections = await aidDb(ctx.store).objections.find({ applicationId: doc._id }, { sort: { createdAt: 1 } })
+  // Anyone may object to an entry on notice: the reviewer sees the first 200 (an open one blocks payout whatever the count).
+  const objections = await aidDb(ctx.store).objections.find({ applicationId: doc._id }, { sort: { createdAt: 1 }, limit: 200 })
   return {
     ...(await applicationView(ctx, doc)),
     canAct: staffActions(ctx, doc),

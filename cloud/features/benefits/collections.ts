@@ -1,6 +1,7 @@
 import type { LimitPeriod, OfferCategory, OfferCity } from '../../../src/domain/benefits/categories'
 import type { OfferStore } from '../../../src/domain/contract'
-import type { Collection, Doc, Store } from '../../lib/store/port'
+import type { Collection, CollectionIndexes, Doc, Store } from '../../lib/store/port'
+import { GEO_FIELD } from '../../lib/store/wx'
 
 /** A 普惠 offer from a partner merchant, owned by a union (its `unionPath` lets staff find it). */
 export interface OfferDoc extends Doc {
@@ -86,15 +87,22 @@ export const benefitsDb = (store: Store) => ({
   coupons: store.collection<CouponDoc>('coupons'),
 })
 
-export async function ensureBenefitsIndexes(store: Store): Promise<void> {
-  await store.ensureIndex('offers', { fields: ['sortKey'], unique: true })
-  await store.ensureIndex('offers', { fields: ['category'] })
-  await store.ensureIndex('offers', { fields: ['city'] })
-  await store.ensureIndex('offers', { fields: ['unionPath'] })
-  await store.ensureIndex('coupons', { fields: ['code'], unique: true })
-  await store.ensureIndex('coupons', { fields: ['limitKey'], unique: true })
-  await store.ensureIndex('coupons', { fields: ['requestKey'], unique: true })
-  await store.ensureIndex('coupons', { fields: ['openid'] })
-  await store.ensureIndex('coupons', { fields: ['offerId'] })
-  await store.ensureIndex('coupons', { fields: ['merchantId'] })
+export const BENEFITS_COLLECTIONS: CollectionIndexes = {
+  offers: [
+    { fields: ['sortKey'], unique: true },
+    { fields: ['category'] },
+    { fields: ['city'] },
+    { fields: ['unionPath'] },
+    // 离我最近 in WeChat: geoNear over each offer's MultiPoint of stores (near-geo.ts).
+    { fields: [GEO_FIELD], geo: true },
+  ],
+  coupons: [
+    // These three unique keys are what keep claims within each member's limit and retries single.
+    { fields: ['code'], unique: true },
+    { fields: ['limitKey'], unique: true },
+    { fields: ['requestKey'], unique: true },
+    { fields: ['openid'] },
+    { fields: ['offerId'] },
+    { fields: ['merchantId'] },
+  ],
 }

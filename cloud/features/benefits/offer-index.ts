@@ -1,5 +1,6 @@
-import { forEachDoc, perStore } from '../../lib/store/per-store'
-import type { Store } from '../../lib/store/port'
+import { perStore } from '../../lib/store/per-store'
+import { forEachDoc } from '../../lib/store/read'
+import { MAX_READ, type Store } from '../../lib/store/port'
 import { benefitsDb, type OfferDoc } from './collections'
 import { OfferNearIndex, type OfferEntry } from './near-index'
 
@@ -13,7 +14,7 @@ import { OfferNearIndex, type OfferEntry } from './near-index'
  * from the database instead (near-geo.ts: geoNear over each offer's MultiPoint of stores), and
  * this index is never built.
  */
-const PAGE = 5_000
+const PAGE = MAX_READ
 
 export function entryOf(doc: OfferDoc): OfferEntry {
   return {

@@ -1,5 +1,5 @@
 import type { EducationLevel, EmploymentType, Ethnicity, HukouType, PoliticalStatus } from '../../../src/domain/join/options'
-import type { Doc, Store } from '../../lib/store/port'
+import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 
 /** A join application (入会申请). The ID number only encrypted, hashed and masked. */
 export interface ApplicationDoc extends Doc {
@@ -72,8 +72,10 @@ export const joinDb = (store: Store) => ({
   codes: store.collection<JoinCodeDoc>('joinCodes'),
 })
 
-export async function ensureJoinIndexes(store: Store): Promise<void> {
-  await store.ensureIndex('applications', { fields: ['openid'] })
-  await store.ensureIndex('applications', { fields: ['unionPath'] })
-  await store.ensureIndex('applications', { fields: ['status'] })
+export const JOIN_COLLECTIONS: CollectionIndexes = {
+  applications: [{ fields: ['openid'] }, { fields: ['unionPath'] }, { fields: ['status'] }],
+  joinClaims: [],
+  counters: [],
+  joinSettings: [],
+  joinCodes: [],
 }

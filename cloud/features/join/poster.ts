@@ -6,6 +6,7 @@ import { requireStaffOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { joinDb } from './collections'
 import { acceptsMembers, posterUnions } from './unions'
+import { findByIds } from '../../lib/store/read'
 
 /** The page a 小程序码 opens; its `scene` is the union's code (at most 32 characters, as UnionCode allows). */
 export const JOIN_PAGE = '/features/join/pages/entry/index'
@@ -20,7 +21,7 @@ async function staffJoinableUnion(ctx: ActionContext, unionId: string): Promise<
 /** The unions staff print posters for, each with whether it approves applications at once. */
 export async function posterUnionsWithSettings(ctx: ActionContext, roots: string[]): Promise<Array<JoinUnion & { autoApprove: boolean }>> {
   const unions = await posterUnions(ctx, roots)
-  const settings = unions.length ? await joinDb(ctx.store).settings.find({ _id: { $in: unions.map((u) => u.id) } }) : []
+  const settings = await findByIds(joinDb(ctx.store).settings, unions.map((u) => u.id))
   const auto = new Set(settings.filter((s) => s.autoApprove).map((s) => s._id))
   return unions.map((u) => ({ ...u, autoApprove: auto.has(u.id) }))
 }

@@ -2,6 +2,7 @@ import type { JoinUnion, UnionLevel } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
+import { findByIds, readAll } from '../../lib/store/read'
 
 /**
  * Members belong to one grassroots union; a worker without one at the employer joins the local
@@ -24,7 +25,7 @@ export async function joinableUnion(ctx: ActionContext, code: string): Promise<U
 /** Describes unions for the join page, their ancestors read in one query. */
 export async function describeUnions(ctx: ActionContext, unions: UnionDoc[]): Promise<JoinUnion[]> {
   const ancestorIds = [...new Set(unions.flatMap((u) => u.ancestors))]
-  const above = ancestorIds.length ? await ctx.db.unions.find({ _id: { $in: ancestorIds } }) : []
+  const above = await findByIds(ctx.db.unions, ancestorIds)
   const names = new Map(above.map((u) => [u._id, u.name]))
   return unions.map((union) => ({
     id: union._id,
@@ -49,7 +50,7 @@ export async function searchJoinable(ctx: ActionContext, keyword: string): Promi
 
 /** The unions a staff member may print a join poster for: joinable ones in their subtrees. */
 export async function posterUnions(ctx: ActionContext, roots: string[]): Promise<JoinUnion[]> {
-  const [below, own] = await Promise.all([ctx.db.unions.find({ ancestors: { $in: roots } }, { limit: 500 }), ctx.db.unions.find({ _id: { $in: roots } })])
+  const [below, own] = await Promise.all([readAll(ctx.db.unions, { ancestors: { $in: roots } }, 5000), findByIds(ctx.db.unions, roots)])
   const joinable = [...own, ...below].filter(acceptsMembers)
   const unique = [...new Map(joinable.map((u) => [u._id, u])).values()]
   return describeUnions(ctx, unique)

@@ -3,6 +3,7 @@ import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { unionSummary } from '../../lib/unions'
 import type { ApplicationDoc } from './collections'
+import { findByIds } from '../../lib/store/read'
 
 /** What an application shows its applicant and reviewers: never the ID number in clear. */
 export function applicationView(app: ApplicationDoc, union: UnionDoc): ApplicationView {
@@ -30,7 +31,7 @@ export function applicationView(app: ApplicationDoc, union: UnionDoc): Applicati
 
 export async function viewsOf(ctx: ActionContext, apps: ApplicationDoc[]): Promise<ApplicationView[]> {
   const ids = [...new Set(apps.map((a) => a.unionId))]
-  const unions = ids.length ? await ctx.db.unions.find({ _id: { $in: ids } }) : []
+  const unions = await findByIds(ctx.db.unions, ids)
   const byId = new Map(unions.map((u) => [u._id, u]))
   return apps.flatMap((app) => {
     const union = byId.get(app.unionId)

@@ -1,6 +1,7 @@
 import { parseHours, type Hours } from '../../../src/domain/stations/hours'
 import type { StationData } from '../../../src/domain/stations/station'
-import type { Doc, Store } from '../../lib/store/port'
+import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
+import { GEO_FIELD } from '../../lib/store/wx'
 
 /**
  * A station (驿站). `_id` is its stable code, so a re-import of the same code updates it. Hours are
@@ -42,8 +43,8 @@ export const stationsDb = (store: Store) => ({
 /**
  * The embedded store needs no geo index (the feature keeps its own kd index, see station-index.ts).
  * In WeChat the adapter writes a GeoPoint `location` beside lat/lng, and nearby searches it with
- * geoNear (geo-near.ts): create a 地理位置索引 on `location` in the console (README).
+ * geoNear (geo-near.ts) on this geo index.
  */
-export async function ensureStationIndexes(store: Store): Promise<void> {
-  await store.ensureIndex('stations', { fields: ['unionPath'] })
+export const STATION_COLLECTIONS: CollectionIndexes = {
+  stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }],
 }

@@ -1,7 +1,8 @@
 import type { StationPoint } from '../../../src/domain/stations/search'
 import type { Amenity } from '../../../src/domain/stations/types'
-import type { Store } from '../../lib/store/port'
-import { forEachDoc, perStore } from '../../lib/store/per-store'
+import { MAX_READ, type Store } from '../../lib/store/port'
+import { perStore } from '../../lib/store/per-store'
+import { forEachDoc } from '../../lib/store/read'
 import { storedHours, stationsDb, type StationDoc } from './collections'
 import { KdIndex } from './kd-index'
 
@@ -15,8 +16,8 @@ import { KdIndex } from './kd-index'
  * the database's geoNear over a geo index instead (geo-near.ts), and this index is never built.
  */
 
-/** Pages through the collection; works with the WeChat adapter's 100-document reads too. */
-const PAGE = 50_000
+/** Pages through the collection, one read's worth at a time. */
+const PAGE = MAX_READ
 
 /** Stations share a few hundred amenity combinations: one array each, not one per station. */
 const amenitySets = new Map<string, Amenity[]>()

@@ -1,6 +1,6 @@
 import type { EmploymentType } from '../../../src/domain/join/options'
 import type { TransferReason, TransferStatus } from '../../../src/domain/transfer/machine'
-import type { Doc, Store } from '../../lib/store/port'
+import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 
 export interface TransferDoc extends Doc {
   openid: string
@@ -31,9 +31,6 @@ export const transferDb = (store: Store) => ({
   transfers: store.collection<TransferDoc>('transfers'),
 })
 
-export async function ensureTransferIndexes(store: Store): Promise<void> {
-  await store.ensureIndex('transfers', { fields: ['idempotency'], unique: true })
-  await store.ensureIndex('transfers', { fields: ['openid'] })
-  await store.ensureIndex('transfers', { fields: ['fromUnionPath'] })
-  await store.ensureIndex('transfers', { fields: ['toUnionPath'] })
+export const TRANSFER_COLLECTIONS: CollectionIndexes = {
+  transfers: [{ fields: ['idempotency'], unique: true }, { fields: ['openid'] }, { fields: ['fromUnionPath'] }, { fields: ['toUnionPath'] }],
 }

@@ -5,6 +5,7 @@ import { unionSummary } from '../../lib/unions'
 import { transferDb, type TransferDoc } from './collections'
 import { autoReleaseIfDue } from './moves'
 import { settleMembership } from './settle'
+import { findByIds, readAll } from '../../lib/store/read'
 
 const QUEUE_LIMIT = 200
 
@@ -32,10 +33,11 @@ export async function mine(ctx: ActionContext) {
   const { openid } = signedIn(ctx)
   const membership = await activeMembership(ctx, openid)
   if (membership) await settleMembership(ctx, membership)
-  const all = await transferDb(ctx.store).transfers.find({ openid }, { sort: { createdAt: 1 } })
+  // One member's transfers over a working life: a few; refused rather than half-read past 1,000.
+  const all = (await readAll(transferDb(ctx.store).transfers, { openid }, 1000)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id))
   const docs = await Promise.all(all.map((d) => autoReleaseIfDue(ctx, d)))
   const current = docs.find((d) => d.status === 'pending_release' || d.status === 'pending_accept') ?? null
-  const closed = docs.filter((d) => d.closedAt)
+  const closed = docs.filter((d) => d.closedAt).sort((a, b) => String(a.closedAt).localeCompare(String(b.closedAt)) || a.createdAt.localeCompare(b.createdAt))
   const last = closed.length ? closed[closed.length - 1] : null
 
   const history: Array<{ unionId: string; from: string; to: string | null }> = []
@@ -50,7 +52,7 @@ export async function mine(ctx: ActionContext) {
     }
     history.push({ unionId, from: since, to: null })
   }
-  const unions = await ctx.db.unions.find({ _id: { $in: history.map((h) => h.unionId) } })
+  const unions = await findByIds(ctx.db.unions, history.map((h) => h.unionId))
   const byId = new Map(unions.map((u) => [u._id, unionSummary(u)]))
   return {
     current,

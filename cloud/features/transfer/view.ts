@@ -3,15 +3,16 @@ import { CloudError } from '../../../src/domain/errors'
 import type { ActionContext } from '../../lib/context'
 import { unionSummary } from '../../lib/unions'
 import type { TransferDoc } from './collections'
+import { findByIds } from '../../lib/store/read'
 
 /** What the member and staff see of transfers: union names, the member's name and number. */
 export async function toViews(ctx: ActionContext, docs: TransferDoc[]): Promise<TransferView[]> {
   if (!docs.length) return []
   const unionIds = [...new Set(docs.flatMap((d) => [d.fromUnionId, d.toUnionId]))]
   const [unions, people, memberships] = await Promise.all([
-    ctx.db.unions.find({ _id: { $in: unionIds } }),
-    ctx.db.people.find({ _id: { $in: [...new Set(docs.map((d) => d.openid))] } }),
-    ctx.db.memberships.find({ _id: { $in: [...new Set(docs.map((d) => d.membershipId))] } }),
+    findByIds(ctx.db.unions, unionIds),
+    findByIds(ctx.db.people, docs.map((d) => d.openid)),
+    findByIds(ctx.db.memberships, docs.map((d) => d.membershipId)),
   ])
   const unionById = new Map(unions.map((u) => [u._id, unionSummary(u)]))
   const nameById = new Map(people.map((p) => [p._id, p.displayName]))

@@ -1,6 +1,6 @@
 import Datastore from '@seald-io/nedb'
 import path from 'node:path'
-import { DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type IndexSpec, type Patch, type Store } from './port'
+import { checkedLimit, DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type IndexSpec, type Patch, type Store } from './port'
 
 /**
  * The embedded adapter: one nedb datastore per collection, file-backed under `dir`, or in memory
@@ -46,6 +46,55 @@ export function createNedbStore(dir: string | null): Store {
     return update
   }
 
+  /**
+   * A keyset page by `_id` alone (sort { _id: 1 }, a filter on nothing but `_id > last`, or on
+   * nothing): the `last` it starts after ('' for the first page), or null for any other read.
+   */
+  function keysetAfter<T>(filter: Filter<T>, options: FindOptions<T>): string | null {
+    const sort = Object.entries(options.sort ?? {})
+    if (sort.length !== 1 || sort[0][0] !== '_id' || sort[0][1] !== 1 || options.skip) return null
+    const keys = Object.keys(filter)
+    if (!keys.length) return ''
+    const range = (filter as { _id?: unknown })._id
+    if (keys.length !== 1 || !range || typeof range !== 'object' || Object.keys(range).join() !== '$gt') return null
+    const gt = (range as { $gt: unknown }).$gt
+    return typeof gt === 'string' ? gt : null
+  }
+
+  /**
+   * nedb sorts every candidate before it limits, so paging a large collection by keyset would cost
+   * the whole collection on every page. Instead one snapshot of the _id index's order (ascending)
+   * serves consecutive pages, for as long as nothing is written to the collection.
+   */
+  const snapshots = new Map<string, { version: number; docs: Doc[]; pos: number }>()
+  const versions = new Map<string, number>()
+  const written = (name: string) => versions.set(name, (versions.get(name) ?? 0) + 1)
+
+  async function keysetPage(name: string, ds: Datastore<Doc>, after: string, limit: number): Promise<Doc[]> {
+    const version = versions.get(name) ?? 0
+    let snap = snapshots.get(name)
+    const continues = snap && snap.version === version && after !== '' && snap.pos > 0 && snap.docs[snap.pos - 1]._id === after
+    if (!snap || !continues) {
+      const docs = ds.getAllData() as Doc[]
+      let pos = 0
+      if (after) {
+        // Binary search: the first id after `after` (the index keeps ids in order).
+        let hi = docs.length
+        while (pos < hi) {
+          const mid = (pos + hi) >> 1
+          if (docs[mid]._id <= after) pos = mid + 1
+          else hi = mid
+        }
+      }
+      snap = { version, docs, pos }
+      snapshots.set(name, snap)
+    }
+    const page = snap.docs.slice(snap.pos, snap.pos + limit)
+    snap.pos += page.length
+    if (snap.pos >= snap.docs.length) snapshots.delete(name)
+    return page.map((doc) => structuredClone(doc))
+  }
+
   function wrapDuplicate(name: string, error: unknown): never {
     const e = error as { errorType?: string; key?: unknown; message?: string }
     if (e && e.errorType === 'uniqueViolated') throw new DuplicateKeyError(name, String(e.key))
@@ -58,12 +107,14 @@ export function createNedbStore(dir: string | null): Store {
       async get(id) {
         return (await ds.findOneAsync({ _id: id } as never)) ?? null
       },
-      async find(filter, options: FindOptions<T> = {}) {
+      async find(filter, options: FindOptions<T>) {
+        const limit = checkedLimit(name, options?.limit)
+        const after = keysetAfter(filter, options)
+        if (after !== null) return keysetPage(name, ds, after, limit) as Promise<T[]>
         let cursor = ds.findAsync(toQuery(filter) as never)
         if (options.sort) cursor = cursor.sort(options.sort as Record<string, number>)
         if (options.skip) cursor = cursor.skip(options.skip)
-        if (options.limit) cursor = cursor.limit(options.limit)
-        return (await cursor) as T[]
+        return (await cursor.limit(limit)) as T[]
       },
       count(filter) {
         return ds.countAsync(toQuery(filter) as never) as Promise<number>
@@ -73,6 +124,8 @@ export function createNedbStore(dir: string | null): Store {
           return (await ds.insertAsync(doc as never)) as T
         } catch (error) {
           return wrapDuplicate(name, error)
+        } finally {
+          written(name)
         }
       },
       async insertMany(docs) {
@@ -81,6 +134,8 @@ export function createNedbStore(dir: string | null): Store {
           return ((await ds.insertAsync(docs as never)) as unknown as T[]).length
         } catch (error) {
           return wrapDuplicate(name, error)
+        } finally {
+          written(name)
         }
       },
       async update(filter, patch) {
@@ -91,10 +146,16 @@ export function createNedbStore(dir: string | null): Store {
           return numAffected
         } catch (error) {
           return wrapDuplicate(name, error)
+        } finally {
+          written(name)
         }
       },
-      remove(filter) {
-        return ds.removeAsync(toQuery(filter) as never, { multi: true })
+      async remove(filter) {
+        try {
+          return await ds.removeAsync(toQuery(filter) as never, { multi: true })
+        } finally {
+          written(name)
+        }
       },
     }
   }
@@ -102,6 +163,8 @@ export function createNedbStore(dir: string | null): Store {
   return {
     collection,
     async ensureIndex(name: string, index: IndexSpec) {
+      // A geo index serves WeChat's geoNear; here the features keep their own kd index.
+      if (index.geo) return
       await datastore(name).ensureIndexAsync({ fieldName: index.fields.length === 1 ? index.fields[0] : index.fields, unique: index.unique ?? false })
     },
     async close() {

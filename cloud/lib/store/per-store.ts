@@ -1,4 +1,4 @@
-import type { Collection, Doc, Filter, FindOptions, Store } from './port'
+import type { Store } from './port'
 
 /**
  * Something built once per store and kept in memory beside it (an index the embedded home keeps
@@ -25,19 +25,5 @@ export function perStore<T>(build: (store: Store) => Promise<T>) {
     forget(store: Store): void {
       built.delete(store)
     },
-  }
-}
-
-/**
- * Every document of a collection, a page at a time by keyset (`_id` after the last one seen): each
- * page is a range on the _id index, and the WeChat adapter's short reads allow it too.
- */
-export async function forEachDoc<T extends Doc>(collection: Collection<T>, pageSize: number, visit: (doc: T) => void): Promise<void> {
-  for (let last = ''; ; ) {
-    const filter = (last ? { _id: { $gt: last } } : {}) as Filter<T>
-    const page = await collection.find(filter, { sort: { _id: 1 } as FindOptions<T>['sort'], limit: pageSize })
-    if (!page.length) return
-    page.forEach(visit)
-    last = page[page.length - 1]._id
   }
 }

@@ -1,7 +1,12 @@
 /**
  * The data port: the few operations every cloud action needs, implemented by the embedded
  * adapter (nedb, local and tests) and the WeChat cloud database adapter. Keep it small: both
- * adapters must pass the same suite (tests/cloud/store-port.test.ts).
+ * adapters must pass the same suite (tests/cloud/store-port.test.ts), and the whole cloud suite
+ * runs on each (`npm run test:cloud:wx` for WeChat's).
+ *
+ * Reads are bounded: one `find` answers at most MAX_READ documents and must say how many it wants
+ * (WeChat's database answers 100 when no limit is given and never more than 1,000). Asking for more
+ * is an error, never a silent cut; callers that need more read page by page (./read.ts).
  *
  * There are no multi-document transactions. A state change is one conditional `update` whose
  * filter states what must still be true; its count says whether it happened.
@@ -33,10 +38,14 @@ export type Filter<T> = {
   [K in keyof T]?: Condition<T[K] extends Array<infer E> ? E : T[K]>
 } & { [dotted: `${string}.${string}`]: Condition<Scalar> }
 
+/** The most documents one `find` answers: WeChat's database's own ceiling for a read. */
+export const MAX_READ = 1000
+
 export interface FindOptions<T> {
   sort?: Partial<Record<keyof T & string, 1 | -1>>
   skip?: number
-  limit?: number
+  /** How many at most: 1..MAX_READ. A larger number is refused (ReadLimitError). */
+  limit: number
 }
 
 export interface Patch<T> {
@@ -48,11 +57,20 @@ export interface Patch<T> {
 export interface IndexSpec {
   fields: string[]
   unique?: boolean
+  /** A geo index (WeChat's 地理位置索引, a 2dsphere index) on the one field the WeChat adapter writes for geoNear. */
+  geo?: boolean
 }
+
+/**
+ * The collections a feature uses, each with its indexes: one declaration that the embedded store
+ * applies at start and the deploy makes in WeChat's database (collections, unique and geo indexes).
+ */
+export type CollectionIndexes = Record<string, IndexSpec[]>
 
 export interface Collection<T extends Doc> {
   get(id: string): Promise<T | null>
-  find(filter: Filter<T>, options?: FindOptions<T>): Promise<T[]>
+  /** At most `options.limit` (≤ MAX_READ) matching documents. */
+  find(filter: Filter<T>, options: FindOptions<T>): Promise<T[]>
   count(filter: Filter<T>): Promise<number>
   /** Inserts a new document; throws DuplicateKeyError when a unique index (or _id) is taken. */
   insert(doc: T): Promise<T>
@@ -94,7 +112,7 @@ export interface Store {
    * keep their own index instead.
    */
   geoNear?<T extends Doc>(collection: string, query: GeoNearQuery<T>): Promise<Array<GeoHit<T>>>
-  /** Declares an index. The embedded store enforces unique ones; WeChat's are made in the console. */
+  /** Declares an index. The embedded store enforces unique ones; WeChat's are made by the deploy (npm run deploy:cloud). */
   ensureIndex(collection: string, index: IndexSpec): Promise<void>
   close(): Promise<void>
 }
@@ -104,4 +122,18 @@ export class DuplicateKeyError extends Error {
     super(`duplicate key in ${collection}: ${detail}`)
     this.name = 'DuplicateKeyError'
   }
+}
+
+/** A read asked for more than one `find` may answer: a programming error, reported before any I/O. */
+export class ReadLimitError extends Error {
+  constructor(readonly collection: string, readonly limit: unknown) {
+    super(`read of ${collection} asks for ${String(limit)} documents; one read answers 1..${MAX_READ}: read page by page (cloud/lib/store/read.ts)`)
+    this.name = 'ReadLimitError'
+  }
+}
+
+/** The limit every adapter checks before it reads. */
+export function checkedLimit(collection: string, limit: unknown): number {
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_READ) throw new ReadLimitError(collection, limit)
+  return limit
 }

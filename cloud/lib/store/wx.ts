@@ -1,10 +1,12 @@
-import { DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type Patch, type Store } from './port'
+import { checkedLimit, DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type Patch, type Store } from './port'
 
 /**
- * The WeChat cloud database adapter. It receives `cloud.database()` from the deployed entry, so
- * nothing here imports wx-server-sdk; tests give it a recording fake and check the queries it builds.
- * Unique indexes are created in the cloud console (see README), and a violation comes back as
- * errCode -502001, which is mapped to DuplicateKeyError like the embedded adapter's.
+ * The WeChat cloud database adapter. It receives `cloud.database()` (wx-server-sdk) from the deployed
+ * entry and from the data importers, so nothing here imports the SDK. Tests run it on the real SDK
+ * against a stand-in for the database server (tests/stand-ins/cloudbase-db).
+ *
+ * Indexes (unique and geo) are made by the deploy (npm run deploy:cloud) from the declarations the
+ * embedded store also uses; `ensureIndex` does nothing here.
  */
 export interface WxCommand {
   eq(v: unknown): unknown
@@ -19,6 +21,8 @@ export interface WxCommand {
   all(v: unknown[]): unknown
   and(...conditions: unknown[]): unknown
   inc(n: number): unknown
+  /** Sets a field to this whole value: a plain object in `update({ data })` would otherwise merge. */
+  set(v: unknown): unknown
   remove(): unknown
 }
 
@@ -50,7 +54,8 @@ export interface WxAggregate {
 
 export interface WxCollection extends WxQuery {
   doc(id: string): { get(): Promise<{ data: unknown }> }
-  add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  /** One document, or several in one request (inserted in order; a failure stops the rest). */
+  add(options: { data: Record<string, unknown> | Array<Record<string, unknown>> }): Promise<{ _id?: string; _ids?: string[] }>
   aggregate(): WxAggregate
 }
 
@@ -64,9 +69,6 @@ export interface WxDatabase {
 const OPERATORS: Record<string, keyof WxCommand> = {
   $eq: 'eq', $ne: 'neq', $in: 'in', $nin: 'nin', $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte', $exists: 'exists', $all: 'all',
 }
-
-/** The WeChat database caps one read at 100 documents (1,000 on the server SDK's newer versions). */
-const MAX_LIMIT = 100
 
 export function toWxQuery(command: WxCommand, filter: Record<string, unknown>): Record<string, unknown> {
   const query: Record<string, unknown> = {}
@@ -85,8 +87,17 @@ export function toWxQuery(command: WxCommand, filter: Record<string, unknown>): 
   return query
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v))
+
+/**
+ * The port's patch as wx-server-sdk's update data. The SDK turns a plain object value into `$set` of
+ * its dotted paths (a merge: keys left out stay in the stored object), so every object value goes
+ * through `_.set()`, which replaces it whole, as the port (and the embedded store) does.
+ */
 export function toWxUpdate(command: WxCommand, patch: Patch<Record<string, unknown>>): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...(patch.set ?? {}) }
+  const data: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(patch.set ?? {})) data[field] = isPlainObject(value) ? command.set(value) : value
   for (const [field, n] of Object.entries(patch.inc ?? {})) data[field] = command.inc(n as number)
   for (const field of patch.unset ?? []) data[field] = command.remove()
   return data
@@ -96,18 +107,30 @@ export function toWxUpdate(command: WxCommand, patch: Patch<Record<string, unkno
  * Geo: a document with numeric top-level `lat` and `lng` (stations) is written with a GeoJSON copy
  * of them in `location` (db.Geo.Point(lng, lat)), and so is a patch that sets both; a document (or
  * patch) with `geoPoints` ({ lat, lng }[], e.g. an offer's stores) gets a MultiPoint, whose distance
- * is that of its nearest point. geoNear searches that field. Its geo index is made in the cloud console (collection → 索引管理 → 地理位置索引 on
- * `location`; README). The field is the adapter's own: reads hand it back, the features ignore it.
+ * is that of its nearest point. geoNear searches that field, whose geo index (地理位置索引) the deploy
+ * makes from the `geo: true` declarations. The field is the adapter's own: reads hand it back, the
+ * features ignore it.
  */
 export const GEO_FIELD = 'location'
 
+function geoOf(db: WxDatabase, data: Record<string, unknown> | undefined): unknown {
+  const { lat, lng, geoPoints } = data ?? {}
+  if (typeof lat === 'number' && typeof lng === 'number') return db.Geo.Point(lng, lat)
+  if (Array.isArray(geoPoints) && geoPoints.length) return db.Geo.MultiPoint((geoPoints as Array<{ lat: number; lng: number }>).map((p) => db.Geo.Point(p.lng, p.lat)))
+  return undefined
+}
+
 function withLocation(db: WxDatabase, data: Record<string, unknown>): Record<string, unknown> {
-  const { lat, lng, geoPoints } = data
-  if (typeof lat === 'number' && typeof lng === 'number') return { ...data, [GEO_FIELD]: db.Geo.Point(lng, lat) }
-  if (Array.isArray(geoPoints) && geoPoints.length) {
-    return { ...data, [GEO_FIELD]: db.Geo.MultiPoint((geoPoints as Array<{ lat: number; lng: number }>).map((p) => db.Geo.Point(p.lng, p.lat))) }
-  }
-  return data
+  const geo = geoOf(db, data)
+  return geo ? { ...data, [GEO_FIELD]: geo } : data
+}
+
+/** A patch that sets both coordinates (or the points) also sets the location, whole. */
+function geoUpdate(db: WxDatabase, set: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (Array.isArray(set?.geoPoints) && !set.geoPoints.length) return { [GEO_FIELD]: db.command.remove() }
+  const geo = geoOf(db, set)
+  // A Geo value is not a plain object: the SDK sets it whole.
+  return geo ? { [GEO_FIELD]: geo } : {}
 }
 
 /**
@@ -116,18 +139,33 @@ function withLocation(db: WxDatabase, data: Record<string, unknown>): Record<str
  */
 export const MAX_GEO_LIMIT = 1000
 
+/**
+ * A taken unique key. WeChat answers it with errCode -502001, which is the database's generic
+ * 数据库请求失败 (https://docs.cloudbase.net/error-code/basic): only the message, which carries
+ * MongoDB's `E11000 duplicate key error`, tells it from any other failure (a timeout, a bad request).
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  const e = error as { errMsg?: unknown; message?: unknown } | null
+  return /E11000 duplicate key/.test(`${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`)
+}
+
+/** Documents one batched insert sends (imports): keeps each request small. */
+export const INSERT_BATCH = 50
+
 export function createWxStore(db: WxDatabase): Store {
   function collection<T extends Doc>(name: string): Collection<T> {
     const col = () => db.collection(name)
     const where = (filter: Filter<T>) => col().where(toWxQuery(db.command, filter as Record<string, unknown>))
-  async function insert(doc: T): Promise<T> {
+    const duplicate = (error: unknown): never => {
+      if (isDuplicateKey(error)) throw new DuplicateKeyError(name, String((error as { errMsg?: string }).errMsg ?? (error as Error).message))
+      throw error
+    }
+    async function insert(doc: T): Promise<T> {
       try {
         await col().add({ data: withLocation(db, doc as unknown as Record<string, unknown>) })
         return doc
       } catch (error) {
-        const code = (error as { errCode?: number }).errCode
-        if (code === -502001) throw new DuplicateKeyError(name, String((error as Error).message))
-        throw error
+        return duplicate(error)
       }
     }
     return {
@@ -135,25 +173,37 @@ export function createWxStore(db: WxDatabase): Store {
         const { data } = await col().where({ _id: id }).limit(1).get()
         return (data[0] as T | undefined) ?? null
       },
-      async find(filter, options: FindOptions<T> = {}) {
+      async find(filter, options: FindOptions<T>) {
+        const limit = checkedLimit(name, options?.limit)
         let query = where(filter)
         for (const [field, order] of Object.entries(options.sort ?? {})) query = query.orderBy(field, order === -1 ? 'desc' : 'asc')
         if (options.skip) query = query.skip(options.skip)
-        query = query.limit(Math.min(options.limit ?? MAX_LIMIT, MAX_LIMIT))
-        return (await query.get()).data as T[]
+        return (await query.limit(limit).get()).data as T[]
       },
       async count(filter) {
         return (await where(filter).count()).total
       },
       insert,
       async insertMany(docs) {
-        for (const doc of docs) await insert(doc)
+        for (let i = 0; i < docs.length; i += INSERT_BATCH) {
+          const batch = docs.slice(i, i + INSERT_BATCH).map((doc) => withLocation(db, doc as unknown as Record<string, unknown>))
+          try {
+            await col().add({ data: batch })
+          } catch (error) {
+            duplicate(error)
+          }
+        }
         return docs.length
       },
       async update(filter, patch) {
-        const data = withLocation(db, toWxUpdate(db.command, patch as Patch<Record<string, unknown>>))
+        const set = patch.set as Record<string, unknown> | undefined
+        const data = { ...toWxUpdate(db.command, patch as Patch<Record<string, unknown>>), ...geoUpdate(db, set) }
         if (!Object.keys(data).length) return 0
-        return (await where(filter).update({ data })).stats.updated
+        try {
+          return (await where(filter).update({ data })).stats.updated
+        } catch (error) {
+          return duplicate(error)
+        }
       },
       async remove(filter) {
         return (await where(filter).remove()).stats.removed

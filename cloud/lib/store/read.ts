@@ -1,0 +1,74 @@
+import { MAX_READ, type Collection, type Doc, type Filter, type FindOptions } from './port'
+
+/**
+ * Reads past one `find`'s MAX_READ, the same way on both stores: each page is a range on an index,
+ * never an offset, so a deep page costs what the first does and a document written meanwhile is
+ * neither skipped nor repeated.
+ */
+
+/** Every document matching `filter`, a page at a time by keyset (`_id` after the last one seen). */
+export async function forEachPage<T extends Doc>(collection: Collection<T>, filter: Filter<T>, visit: (page: T[]) => void | Promise<void>, pageSize: number = MAX_READ): Promise<void> {
+  if ('_id' in filter) throw new Error('forEachPage pages by _id: the filter must not name it')
+  for (let last = ''; ; ) {
+    const page = await collection.find({ ...filter, ...(last ? { _id: { $gt: last } } : {}) } as Filter<T>, { sort: { _id: 1 } as FindOptions<T>['sort'], limit: pageSize })
+    if (!page.length) return
+    await visit(page)
+    if (page.length < pageSize) return
+    last = page[page.length - 1]._id
+  }
+}
+
+/** Every document of a collection, one at a time (an index built in memory). */
+export async function forEachDoc<T extends Doc>(collection: Collection<T>, pageSize: number, visit: (doc: T) => void): Promise<void> {
+  await forEachPage(collection, {} as Filter<T>, (page) => page.forEach(visit), pageSize)
+}
+
+/** Raised when a read that must fit in memory finds more than its caller allows. */
+export class TooManyError extends Error {
+  constructor(readonly max: number) {
+    super(`more than ${max} documents`)
+    this.name = 'TooManyError'
+  }
+}
+
+/** Every matching document, page by page; more than `max` is refused rather than half-read. */
+export async function readAll<T extends Doc>(collection: Collection<T>, filter: Filter<T>, max: number): Promise<T[]> {
+  const all: T[] = []
+  await forEachPage(collection, filter, (page) => {
+    all.push(...page)
+    if (all.length > max) throw new TooManyError(max)
+  })
+  return all
+}
+
+/** The documents with these ids (missing ones left out), in as many reads as it takes. */
+export async function findByIds<T extends Doc>(collection: Collection<T>, ids: readonly string[]): Promise<T[]> {
+  const unique = [...new Set(ids)]
+  const found: T[] = []
+  for (let i = 0; i < unique.length; i += MAX_READ) {
+    const chunk = unique.slice(i, i + MAX_READ)
+    found.push(...(await collection.find({ _id: { $in: chunk } } as Filter<T>, { limit: chunk.length })))
+  }
+  return found
+}
+
+/** A cursor into a list ordered by one field and then `_id` (both ascending). */
+export interface Keyset {
+  value: string
+  id: string
+}
+
+/**
+ * One page of `filter`'s documents ordered by `field` then `_id`, after `after`: the rows tied with
+ * the cursor's value (by `_id`), then the later ones. `filter` must not name `field` or `_id`.
+ */
+export async function keysetPage<T extends Doc>(collection: Collection<T>, filter: Filter<T>, field: keyof T & string, after: Keyset | null, limit: number): Promise<T[]> {
+  const sort = { [field]: 1, _id: 1 } as FindOptions<T>['sort']
+  if (!after) return collection.find(filter, { sort, limit })
+  const ties = await collection.find({ ...filter, [field]: after.value, _id: { $gt: after.id } } as Filter<T>, { sort: { _id: 1 } as FindOptions<T>['sort'], limit })
+  if (ties.length >= limit) return ties
+  const later = await collection.find({ ...filter, [field]: { $gt: after.value } } as Filter<T>, { sort, limit: limit - ties.length })
+  return [...ties, ...later]
+}
+
+export const keysetOf = <T extends Doc>(doc: T, field: keyof T & string): Keyset => ({ value: String(doc[field]), id: doc._id })

@@ -1,0 +1,43 @@
+import { SCHEMA } from '../../cloud/functions/schema'
+import { createNedbStore } from '../../cloud/lib/store/nedb'
+import type { Store } from '../../cloud/lib/store/port'
+import { createWxStore } from '../../cloud/lib/store/wx'
+import type { CloudBaseDbStandIn } from '../stand-ins/cloudbase-db/engine'
+
+/**
+ * Which store the cloud tests run on: the embedded one (nedb, in memory; `npm run test:unit`'s node
+ * project), or WeChat's, i.e. the WeChat adapter on the real wx-server-sdk over the stand-in database
+ * server (the `cloud-wx` jest project, `npm run test:cloud:wx`; tests/setup/wx-store.js sets it).
+ */
+export type StoreKind = 'nedb' | 'wx'
+export const STORE_KIND: StoreKind = process.env.CLOUD_STORE === 'wx' ? 'wx' : 'nedb'
+
+export interface TestStore {
+  store: Store
+  /** The stand-in database server behind a WeChat store (null on the embedded one). */
+  server: CloudBaseDbStandIn | null
+}
+
+/** The deploy's part, done on the stand-in: every collection and index of the one list (SCHEMA). */
+export function deploySchema(server: CloudBaseDbStandIn): void {
+  for (const [name, indexes] of Object.entries(SCHEMA)) {
+    server.createCollection(name)
+    for (const index of indexes) server.createIndex(name, index)
+  }
+}
+
+/** A fresh, empty store of the kind this run tests (its collections and indexes made). */
+export function testStore(kind: StoreKind = STORE_KIND): TestStore {
+  if (kind === 'nedb') return { store: createNedbStore(null), server: null }
+  // Loaded only here: the nedb run never touches wx-server-sdk.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { standInCloudDatabase } = require('../stand-ins/cloudbase-db/hook') as typeof import('../stand-ins/cloudbase-db/hook')
+  const { server, db } = standInCloudDatabase()
+  deploySchema(server)
+  return { store: createWxStore(db), server }
+}
+
+/** A describe block for one store only, with the reason in its name: skipped on the other run. */
+export function describeOn(kind: StoreKind, reason: string, fn: () => void): void {
+  ;(STORE_KIND === kind ? describe : describe.skip)(`[${kind} only: ${reason}]`, fn)
+}
