@@ -54,7 +54,7 @@ export interface NotificationDoc extends Doc {
   openid: string
   title: string
   body: string
-  /** An app page to open, e.g. '/features/join/pages/status/index'. */
+  /** An app page to open, e.g. '/features/transfer/pages/status/index'. */
   link: string | null
   createdAt: string
   readAt: string | null

@@ -15,7 +15,8 @@ import { chinaDateText, chinaToday } from '../../../src/domain/aid/dates'
 
 type Fields = Omit<ActionParsed<'aid', 'submit'>, 'programmeId' | 'idempotencyKey'>
 
-export const STATUS_LINK = '/features/aid/pages/status/index'
+/** 金秋助学's home, which lists the member's applications with their timelines. */
+export const STATUS_LINK = '/features/aid/pages/index/index'
 
 const invalid = (field: string, message: string) => new CloudError('INVALID_INPUT', message, { [field]: message })
 
