@@ -2,6 +2,7 @@ import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, idFor, code, ok } from '../helpers/aid'
+import { describeOn } from '../helpers/store'
 
 /** Rules of issue #7 the first suite (aid.test.ts) leaves out. */
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
@@ -100,5 +101,16 @@ describe('aid: the notice and the export', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`)
     expect(csv).toContain('"大学,""示例"""')
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m)
+  })
+})
+
+describeOn('wx', 'a WeChat database failure is not a business answer', () => {
+  it('a transient failure storing an application is INTERNAL (not AID_ALREADY_APPLIED), stores nothing, and the retry works', async () => {
+    const h = await cloudHarness()
+    const input = await applicationInput(h.store, 'demo-member')
+    h.server!.failNext({ action: 'database.insertDocument', collection: 'aidApplications', code: 'DATABASE_REQUEST_FAILED', message: '[InternalError] server busy' })
+    expect(code(await h.callAs('demo-member', 'aid', 'submit', input))).toBe('INTERNAL')
+    expect(await aidDb(h.store).applications.count({})).toBe(0)
+    expect(ok(await h.callAs('demo-member', 'aid', 'submit', input))).toMatchObject({ status: 'submitted' })
   })
 })

@@ -7,6 +7,9 @@ import { signToken } from '../../cloud/lib/tokens'
 import type { Store } from '../../cloud/lib/store/port'
 import { contract } from '../../src/domain/contract'
 import { addMembers, data, harness, requestId } from '../helpers/benefits'
+import { describeOn } from '../helpers/store'
+import { createContext } from '../../cloud/lib/context'
+import { HOLD_TTL_MS, settleStaleHolds, takeUnit } from '../../cloud/features/benefits/holds'
 
 const offers = (store: Store) => store.collection<OfferDoc>('offers')
 const coupons = (store: Store) => store.collection<CouponDoc>('coupons')
@@ -204,6 +207,57 @@ describe('benefits.claim', () => {
     expect(logged).toHaveLength(1)
     expect(await stockOf(store, 'offer-bianmin-mian')).toBe(500)
     expect(await coupons(store).count({})).toBe(0)
+    expect((await offers(store).get('offer-bianmin-mian'))?.holds ?? {}).toEqual({})
+  })
+
+  it('a claim that died after taking its unit gives it back once the hold is stale; its retry is served meanwhile', async () => {
+    const { b, store, clock, secrets } = await harness()
+    const [first, second] = await addMembers(store, 2)
+    // An attempt took a unit and died before writing its coupon (a timeout, a lost instance).
+    const dead = createContext(store, clock, { openid: 'demo-member', roles: [] }, secrets)
+    expect(await takeUnit(dead, 'offer-bianmin-mian', 'dead-attempt')).toBe(true)
+    expect(await stockOf(store, 'offer-bianmin-mian')).toBe(499)
+    // Its retry (the app sends the same requestId again) takes a fresh unit and gets the coupon.
+    data(await claim(b, 'demo-member', 'offer-bianmin-mian'))
+    expect(await stockOf(store, 'offer-bianmin-mian')).toBe(498)
+    // A claim within the hold's lifetime leaves it alone: that attempt might still be running.
+    clock.advance(HOLD_TTL_MS - 1000)
+    data(await claim(b, first, 'offer-bianmin-mian'))
+    expect(await stockOf(store, 'offer-bianmin-mian')).toBe(497)
+    // Past it, the next claim gives the dead attempt's unit back first: 500 less the two coupons, less its own.
+    clock.advance(2000)
+    data(await claim(b, second, 'offer-bianmin-mian'))
+    expect(await stockOf(store, 'offer-bianmin-mian')).toBe(497)
+    expect(await coupons(store).count({ offerId: 'offer-bianmin-mian' })).toBe(3)
+    expect((await offers(store).get('offer-bianmin-mian'))?.holds ?? {}).toEqual({})
+  })
+
+  it('a claim that died after writing its coupon keeps its unit when the hold is settled', async () => {
+    const { b, store, clock, secrets } = await harness()
+    const dead = createContext(store, clock, { openid: 'demo-member', roles: [] }, secrets)
+    await takeUnit(dead, 'offer-bianmin-mian', 'wrote-then-died')
+    const coupon = data(await claim(b, 'demo-member', 'offer-bianmin-mian'))
+    await coupons(store).update({ _id: coupon.id }, { set: { holdId: 'wrote-then-died' } })
+    await settleStaleHolds(dead, (await offers(store).get('offer-bianmin-mian'))!)
+    expect(await stockOf(store, 'offer-bianmin-mian')).toBe(498)
+    clock.advance(HOLD_TTL_MS + 1000)
+    expect(await settleStaleHolds(dead, (await offers(store).get('offer-bianmin-mian'))!)).toBe(1)
+    // The coupon exists: the hold is dropped and the unit stays taken (only the attempt's own extra unit came back).
+    expect(await stockOf(store, 'offer-bianmin-mian')).toBe(498)
+    expect((await offers(store).get('offer-bianmin-mian'))?.holds ?? {}).toEqual({})
+  })
+})
+
+describeOn('wx', 'a WeChat database failure is not a business answer', () => {
+  it('a transient failure writing the coupon is INTERNAL (not CLAIM_LIMIT_REACHED), changes nothing, and the retry works', async () => {
+    const { b, store, server } = await harness()
+    server!.failNext({ action: 'database.insertDocument', collection: 'coupons', code: 'DATABASE_REQUEST_FAILED', message: '[InternalError.Timeout] request timeout' })
+    const id = requestId()
+    expect(await claim(b, 'demo-member', 'offer-bianmin-mian', id)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(await stockOf(store, 'offer-bianmin-mian')).toBe(500)
+    expect(await coupons(store).count({})).toBe(0)
+    expect(data(await claim(b, 'demo-member', 'offer-bianmin-mian', id))).toMatchObject({ state: 'active' })
+    expect(await stockOf(store, 'offer-bianmin-mian')).toBe(499)
   })
 })
 

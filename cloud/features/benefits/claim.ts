@@ -10,6 +10,7 @@ import { DuplicateKeyError } from '../../lib/store/port'
 import { loadOffer } from './browse'
 import { benefitsDb, type CouponDoc, type OfferDoc } from './collections'
 import { isEligible } from './eligibility'
+import { dropHold, giveBack, newHoldId, settleStaleHolds, takeUnit } from './holds'
 import { couponView } from './views'
 
 /** Redeem codes avoid 0/O, 1/I/L so they can be read aloud and typed. */
@@ -36,10 +37,11 @@ function refuseUnlessOpen(offer: OfferDoc, now: Date): void {
 
 /**
  * Claims one coupon: the checks (window, status, eligibility, per-member limit), then one
- * conditional update takes a unit of stock, then the coupon is inserted. Unique keys make the
- * insert the last word: `limitKey` (one slot per allowed coupon per period) keeps a member within
- * the limit however many claims race, and `requestKey` makes a retry find its first coupon. When
- * the insert does not happen, the unit goes back.
+ * conditional update takes a unit of stock and records a hold (holds.ts), then the coupon is
+ * inserted. Unique keys make the insert the last word: `limitKey` (one slot per allowed coupon per
+ * period) keeps a member within the limit however many claims race, and `requestKey` makes a retry
+ * find its first coupon. When the insert does not happen, the unit goes back with its hold; when
+ * the attempt dies in between, the hold gives it back later.
  */
 export async function claimOffer(ctx: ActionContext, input: ActionParsed<'benefits', 'claim'>): Promise<CouponView> {
   const requestKey = `${signedIn(ctx).openid}|${input.requestId}`
@@ -63,19 +65,17 @@ async function claimOnce(ctx: ActionContext, offerId: string, requestKey: string
   const now = ctx.now()
 
   const membership = await requireActiveMember(ctx)
-  const offer = await loadOffer(ctx, offerId)
+  let offer = await loadOffer(ctx, offerId)
+  // Units held by attempts that died are given back first (a sold-out offer may have some).
+  if (await settleStaleHolds(ctx, offer)) offer = await loadOffer(ctx, offerId)
   refuseUnlessOpen(offer, now)
   if (!(await isEligible(ctx, offer, membership))) throw new CloudError('NOT_ELIGIBLE')
   const period = periodKey(offer.limit.period, now)
   const held = await db.coupons.count({ offerId: offer._id, openid, periodKey: period })
   if (held >= offer.limit.count) throw new CloudError('CLAIM_LIMIT_REACHED')
 
-  const nowIso = now.toISOString()
-  const taken = await db.offers.update(
-    { _id: offer._id, status: 'active', stock: { $gt: 0 }, startAt: { $lte: nowIso }, endAt: { $gt: nowIso } },
-    { inc: { stock: -1 } },
-  )
-  if (!taken) {
+  const holdId = newHoldId()
+  if (!(await takeUnit(ctx, offer._id, holdId))) {
     // Something changed since the checks (the last unit went, or staff paused it): say what.
     refuseUnlessOpen(await loadOffer(ctx, offer._id), now)
     throw new CloudError('SOLD_OUT')
@@ -83,21 +83,18 @@ async function claimOnce(ctx: ActionContext, offerId: string, requestKey: string
 
   let placed: { coupon: CouponDoc; fresh: boolean }
   try {
-    placed = await placeCoupon(ctx, offer, openid, period, held, requestKey)
+    placed = await placeCoupon(ctx, offer, openid, period, held, requestKey, holdId)
   } catch (error) {
-    await giveBack(ctx, offer._id)
+    await giveBack(ctx, offer._id, holdId)
     throw error
   }
-  if (!placed.fresh) await giveBack(ctx, offer._id)
+  // Another attempt of the same request got the coupon: this attempt's unit goes back.
+  if (placed.fresh) await dropHold(ctx, offer._id, holdId)
+  else await giveBack(ctx, offer._id, holdId)
   return couponView(placed.coupon, now)
 }
 
-/** The compensating update: returns the unit a claim took when no coupon came of it. */
-async function giveBack(ctx: ActionContext, offerId: string): Promise<void> {
-  await benefitsDb(ctx.store).offers.update({ _id: offerId }, { inc: { stock: 1 } })
-}
-
-async function placeCoupon(ctx: ActionContext, offer: OfferDoc, openid: string, period: string, firstSlot: number, requestKey: string): Promise<{ coupon: CouponDoc; fresh: boolean }> {
+async function placeCoupon(ctx: ActionContext, offer: OfferDoc, openid: string, period: string, firstSlot: number, requestKey: string, holdId: string): Promise<{ coupon: CouponDoc; fresh: boolean }> {
   const db = benefitsDb(ctx.store)
   const now = ctx.now()
   let slot = firstSlot
@@ -114,6 +111,7 @@ async function placeCoupon(ctx: ActionContext, offer: OfferDoc, openid: string, 
       periodKey: period,
       limitKey: `${offer._id}|${openid}|${period}|${slot}`,
       requestKey,
+      holdId,
       status: 'active',
       claimedAt: now.toISOString(),
       expiresAt: couponExpiry(now, offer.couponValidDays, offer.endAt),

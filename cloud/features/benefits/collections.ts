@@ -38,6 +38,8 @@ export interface OfferDoc extends Doc {
    * the WeChat adapter turns them into a MultiPoint for the database's geo index (离我最近 there).
    */
   geoPoints?: Array<{ lat: number; lng: number }>
+  /** Units taken by claims not yet turned into coupons: hold id → when (holds.ts). */
+  holds?: Record<string, string>
 }
 
 /** One unit of an offer held by one member, redeemed once at the offer's merchant. */
@@ -55,6 +57,8 @@ export interface CouponDoc extends Doc {
   limitKey: string
   /** openid|requestId, unique: a retried claim finds its coupon instead of taking a second one. */
   requestKey: string
+  /** The hold of the claim attempt that placed it (holds.ts): tells a settled hold from a lost unit. */
+  holdId?: string
   status: 'active' | 'used'
   claimedAt: string
   expiresAt: string

@@ -48,10 +48,14 @@ export interface FindOptions<T> {
   limit: number
 }
 
+/** A field of a document, or a dotted path into an object field (`holds.<id>`). */
+type FieldPath<T> = (keyof T & string) | `${string}.${string}`
+
 export interface Patch<T> {
-  set?: Partial<T>
+  /** Top-level values replace what is stored (objects whole); a dotted path sets one key inside an object. */
+  set?: Partial<T> & { [dotted: `${string}.${string}`]: Scalar }
   inc?: Partial<Record<keyof T & string, number>>
-  unset?: Array<keyof T & string>
+  unset?: Array<FieldPath<T>>
 }
 
 export interface IndexSpec {
