@@ -1,46 +1,22 @@
 import * as v from 'valibot'
 import { contract } from '../../src/domain/contract'
 import { aidDb } from '../../cloud/features/aid/collections'
-import { wechatStub } from '../helpers/wx-fake'
+import { standInWechat } from '../stand-ins/wechat-services'
+import { itOn } from '../helpers/store'
 import { MAX_UPLOAD_BYTES } from '../../src/domain/aid/files'
 import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, fakeFile, PDF, PNG, code, ok } from '../helpers/aid'
 
 /**
- * WeChat's cloud storage cannot run here: this fake stands in for it (a map of fileID to bytes) and
- * records what it was asked. Everything on our side of the seam (the actions, the store, the rules)
- * is real.
+ * WeChat's cloud storage cannot run here: tests/stand-ins/wechat-services.ts stands in for it (a map
+ * of fileID to bytes) and records what it was asked. Everything on our side of the seam (the
+ * actions, the store, the rules, createWechatServices) is real.
  */
 function fakeCloudStorage() {
-  const stored = new Map<string, Buffer>()
-  const downloads: string[] = []
-  const links: Array<{ fileID: string; maxAge: number }> = []
-  const wechat = wechatStub({
-    sendSubscribe: async () => true,
-    uploadFile: async (cloudPath, content) => {
-      stored.set(`cloud://env-1.bucket/${cloudPath}`, content)
-      return `cloud://env-1.bucket/${cloudPath}`
-    },
-    downloadFile: async (fileID) => {
-      downloads.push(fileID)
-      const bytes = stored.get(fileID)
-      if (!bytes) throw Object.assign(new Error('storage file not exists'), { errCode: -503003 })
-      return bytes
-    },
-    tempFileUrl: async (fileID, maxAge) => {
-      links.push({ fileID, maxAge })
-      return `https://tmp.example/${encodeURIComponent(fileID)}?t=${maxAge}`
-    },
-    deleteFile: async (fileID) => {
-      stored.delete(fileID)
-    },
-  })
+  const standIn = standInWechat()
   /** What the app does in WeChat: Taro.cloud.uploadFile to aid/<name>. */
-  const put = (name: string, bytes: Buffer) => {
-    stored.set(`cloud://env-1.bucket/aid/${name}`, bytes)
-    return `cloud://env-1.bucket/aid/${name}`
-  }
-  return { wechat, put, downloads, links, stored }
+  const put = (name: string, bytes: Buffer) => standIn.putFromApp(`aid/${name}`, bytes)
+  return { ...standIn, put, stored: standIn.storage }
 }
 
 
@@ -53,7 +29,7 @@ async function setup() {
 }
 
 describe('aid.registerUpload (WeChat cloud storage)', () => {
-  it('is refused in the embedded home, which uploads over HTTP', async () => {
+  itOn('nedb', 'the embedded home has no cloud storage', 'is refused in the embedded home, which uploads over HTTP', async () => {
     const h = await cloudHarness()
     const before = await aidDb(h.store).files.count({})
     const result = await h.callAs('demo-member', 'aid', 'registerUpload', { fileId: 'cloud://env-1.bucket/aid/a.png', name: 'a.png' })
@@ -165,12 +141,12 @@ describe('aid.fileLink (reviewers in WeChat open documents)', () => {
     const { storage, letter, proof, unsubmitted, link } = await submitted()
     const owner = ok(await link('demo-member', proof.fileId))
     expect(v.is(contract.aid.fileLink.output, owner)).toBe(true)
-    expect(owner).toEqual({ url: expect.stringMatching(/^https:\/\/tmp\.example\//), type: 'application/pdf', expiresAt: '2026-11-23T08:10:00.000Z' })
+    expect(owner).toEqual({ url: expect.stringMatching(/^https:\/\/stand-in-env\.tcb\.qcloud\.la\/aid\//), type: 'application/pdf', expiresAt: '2026-11-23T08:10:00.000Z' })
     expect(ok(await link('demo-member', unsubmitted.fileId)).type).toBe('image/png')
     expect(ok(await link('demo-clerk', letter.fileId)).type).toBe('image/png')
     expect(ok(await link('demo-city-clerk', letter.fileId)).type).toBe('image/png')
     expect(storage.links.map((l) => l.maxAge)).toEqual([600, 600, 600, 600])
-    expect(storage.links[0].fileID).toBe('cloud://env-1.bucket/aid/12-l.pdf')
+    expect(storage.links[0].fileID).toMatch(/^cloud://.*/aid/12-l.pdf$/)
   })
 
   it('refuses another union’s staff, another member, reviewers for a file no application references, and local files, asking WeChat for nothing', async () => {

@@ -4,6 +4,7 @@ import { fictionalIdNumber } from '../../src/domain/join/fictional'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
 import { wechatStub } from '../helpers/wx-fake'
+import { itOn } from '../helpers/store'
 
 /** Stands in for WeChat's servers (wxacode and cloud storage cannot run here) and counts the calls. */
 function fakeWechat(failCode = false) {
@@ -34,7 +35,7 @@ describe('review.joinCode (the union 小程序码)', () => {
     expect(calls.uploads).toEqual(['join-codes/hhht-xc-kd.png'])
   })
 
-  it('answers null in the embedded home, where the web poster draws the web link instead', async () => {
+  itOn('nedb', 'the embedded home has no 小程序码', 'answers null in the embedded home, where the web poster draws the web link instead', async () => {
     const h = await cloudHarness()
     expect(await h.callAs('demo-clerk', 'review', 'joinCode', { unionId: 'hhht-xc-kd' })).toEqual({ ok: true, data: { fileId: null } })
   })

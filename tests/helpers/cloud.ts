@@ -7,24 +7,29 @@ import { seedDemo } from '../../server/seed/demo'
 import type { FunctionName } from '../../src/domain/contract'
 import type { WechatServices } from '../../cloud/lib/wechat'
 import { STORE_KIND, testStore, type StoreKind } from './store'
+import { standInWechat } from '../stand-ins/wechat-services'
 
 /**
  * A fresh store of this run's kind (tests/helpers/store.ts) with the demo seed, and a way to call
- * actions as someone, through the dispatcher as the platform does.
+ * actions as someone, through the dispatcher as the platform does. The WeChat home also has
+ * WeChat's services (cloud storage, subscribe messages, 小程序码): by default the stand-in in
+ * tests/stand-ins/wechat-services.ts (`wx`); the embedded home has none. A test may pass its own.
  */
-export async function cloudHarness(start = '2026-11-23T08:00:00.000Z', options: { wechat?: WechatServices; logError?: (message: string, error: unknown) => void; kind?: StoreKind } = {}) {
+export async function cloudHarness(start = '2026-11-23T08:00:00.000Z', options: { wechat?: WechatServices | null; logError?: (message: string, error: unknown) => void; kind?: StoreKind } = {}) {
   const kind = options.kind ?? STORE_KIND
   const { store, server } = testStore(kind)
+  const wx = kind === 'wx' && options.wechat === undefined ? standInWechat() : null
+  const wechat = options.wechat === undefined ? (wx?.wechat ?? null) : options.wechat
   const clock = fixedClock(start)
   await ensureIndexes(store)
   await seedDemo(store, clock)
   const secrets = randomSecrets()
   const callAs = async (openid: string | null, fn: FunctionName, action: string, data?: unknown) => {
-    const result = await dispatch(fn, functions[fn] as never, { action, data }, { identity: openid ? { openid } : null, store, clock, secrets, wechat: options.wechat, logError: options.logError })
+    const result = await dispatch(fn, functions[fn] as never, { action, data }, { identity: openid ? { openid } : null, store, clock, secrets, wechat, logError: options.logError })
     if (kind === 'wx') checkResultSize(fn, action, result)
     return result
   }
-  return { store, server, clock, secrets, callAs }
+  return { store, server, wx, clock, secrets, callAs }
 }
 
 /**

@@ -41,3 +41,8 @@ export function testStore(kind: StoreKind = STORE_KIND): TestStore {
 export function describeOn(kind: StoreKind, reason: string, fn: () => void): void {
   ;(STORE_KIND === kind ? describe : describe.skip)(`[${kind} only: ${reason}]`, fn)
 }
+
+/** One test for one store only (e.g. the embedded home, which has no WeChat services), the reason in its name. */
+export function itOn(kind: StoreKind, reason: string, name: string, fn: () => Promise<void>): void {
+  ;(STORE_KIND === kind ? it : it.skip)(`${name} [${kind} only: ${reason}]`, fn)
+}
