@@ -146,7 +146,7 @@ describe('aid.fileLink (reviewers in WeChat open documents)', () => {
     expect(ok(await link('demo-clerk', letter.fileId)).type).toBe('image/png')
     expect(ok(await link('demo-city-clerk', letter.fileId)).type).toBe('image/png')
     expect(storage.links.map((l) => l.maxAge)).toEqual([600, 600, 600, 600])
-    expect(storage.links[0].fileID).toMatch(/^cloud://.*/aid/12-l.pdf$/)
+    expect(storage.links[0].fileID).toMatch(/^cloud:\/\/.+\/aid\/12-l\.pdf$/)
   })
 
   it('refuses another union’s staff, another member, reviewers for a file no application references, and local files, asking WeChat for nothing', async () => {
