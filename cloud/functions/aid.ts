@@ -12,6 +12,7 @@ import { markPaid, resolveObjection, reviewApplication } from '../features/aid/r
 import { correctApplication, submitApplication } from '../features/aid/submit'
 import { applicationView, staffView } from '../features/aid/views'
 import { readAll } from '../lib/store/read'
+import { purgeExports } from '../features/aid/export-files'
 
 export const aidHandlers: Handlers<'aid'> = {
   async programme(_input, ctx) {
@@ -90,5 +91,9 @@ export const aidHandlers: Handlers<'aid'> = {
 
   async exportCsv({ programmeId }, ctx) {
     return exportCsv(ctx, programmeId)
+  },
+
+  async purgeExports(_input, ctx) {
+    return purgeExports(ctx)
   },
 }

@@ -20,4 +20,6 @@ const daily = <F extends FunctionName>(fn: F, action: ActionName<F>, chinaHour: 
 export const SCHEDULE: ScheduledJob[] = [
   // Coupons about to expire: the member hears of it at 09:00 without opening the app.
   daily('benefits', 'remindExpiring', 9),
+  // 金秋助学 lists exported to cloud storage (WeChat) are deleted a day later, at 03:00.
+  daily('aid', 'purgeExports', 3),
 ]

@@ -7,3 +7,21 @@ import Taro from '@tarojs/taro'
 export async function saveTextFile(_filename: string, text: string): Promise<void> {
   await Taro.setClipboardData({ data: text })
 }
+
+/**
+ * A file the cloud put in cloud storage behind a short-lived link (the 金秋助学 export): downloaded
+ * and offered to send to a chat (文件传输助手 opens it on a computer), which is how WeChat hands a
+ * file on (wx.shareFileMessage, base library 2.16.1+). Where that is not available or refused, the
+ * link is copied instead, to open in a browser within its 10 minutes. (Needs the WeChat client.)
+ */
+export async function saveLinkedFile(filename: string, url: string): Promise<'downloaded' | 'shared' | 'copied'> {
+  try {
+    const { tempFilePath, statusCode } = await Taro.downloadFile({ url })
+    if (statusCode !== 200) throw new Error(`download ${statusCode}`)
+    await Taro.shareFileMessage({ filePath: tempFilePath, fileName: filename })
+    return 'shared'
+  } catch {
+    await Taro.setClipboardData({ data: url })
+    return 'copied'
+  }
+}

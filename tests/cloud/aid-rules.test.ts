@@ -1,7 +1,7 @@
 import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput, idFor, code, ok } from '../helpers/aid'
+import { applicationInput, exportedCsv, idFor, code, ok } from '../helpers/aid'
 import { describeOn } from '../helpers/store'
 
 /** Rules of issue #7 the first suite (aid.test.ts) leaves out. */
@@ -96,7 +96,7 @@ describe('aid: the notice and the export', () => {
     const h = await cloudHarness()
     const child = { ...(await applicationInput(h.store, 'demo-member')).child, name: '=HYPERLINK("x")', school: '大学,"示例"' }
     await submitted(h, { child })
-    const { csv } = ok(await h.callAs('demo-clerk', 'aid', 'exportCsv', { programmeId: 'aid-hhht-2026' }))
+    const csv = exportedCsv(h, ok(await h.callAs('demo-clerk', 'aid', 'exportCsv', { programmeId: 'aid-hhht-2026' })))
     expect(csv.startsWith('\uFEFF申请编号,')).toBe(true)
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`)
     expect(csv).toContain('"大学,""示例"""')

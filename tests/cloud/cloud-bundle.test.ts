@@ -41,7 +41,11 @@ describe('cloud function bundles', () => {
     expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { 'wx-server-sdk': expect.stringMatching(/^[~^]?\d+\.\d+\.\d+$/) } })
     // Without this declaration WeChat refuses cloud.openapi calls (subscribe messages, 小程序码).
     // Daily jobs become timer triggers named after their action (WeChat's seven-field cron).
-    const triggers = name === 'benefits' ? { triggers: [{ name: 'remindExpiring', type: 'timer', config: '0 0 9 * * * *' }] } : {}
+    const jobs: Record<string, unknown> = {
+      benefits: { triggers: [{ name: 'remindExpiring', type: 'timer', config: '0 0 9 * * * *' }] },
+      aid: { triggers: [{ name: 'purgeExports', type: 'timer', config: '0 0 3 * * * *' }] },
+    }
+    const triggers = jobs[name] ?? {}
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] }, ...triggers })
 
     const source = readFileSync(path.join(dir, 'index.js'), 'utf8')

@@ -1,6 +1,7 @@
 import { checkCharacter } from '../../src/domain/idcard'
 import { luhnValid } from '../../src/domain/bankcard'
 import { aidDb } from '../../cloud/features/aid/collections'
+import type { WechatStandIn } from '../stand-ins/wechat-services'
 import type { Store } from '../../cloud/lib/store/port'
 
 /** A valid ID number for a birth date (YYYYMMDD) and sequence. */
@@ -56,4 +57,17 @@ export function ok<T = any>(result: CloudAnswer): T {
 export function code(result: CloudAnswer): string {
   if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.data)}`)
   return result.error!.code
+}
+
+/**
+ * The CSV an export delivered: in the answer on the embedded home, behind the link in (stand-in)
+ * cloud storage in WeChat.
+ */
+export function exportedCsv(h: { wx: WechatStandIn | null }, out: { csv: string | null; url: string | null }): string {
+  if (out.csv !== null) return out.csv
+  if (!out.url || !h.wx) throw new Error('an export with neither CSV nor link')
+  const path = decodeURI(new URL(out.url).pathname.slice(1))
+  const fileID = [...h.wx.storage.keys()].find((id) => id.endsWith(`/${path}`))
+  if (!fileID) throw new Error(`no file behind ${out.url}`)
+  return h.wx.storage.get(fileID)!.toString('utf8')
 }

@@ -4,6 +4,7 @@ import { formatFen } from '../../../src/domain/money'
 import type { ActionContext } from '../../lib/context'
 import { requireAnyStaff } from '../../lib/roles'
 import { aidDb, type ApplicationDoc } from './collections'
+import { putExport } from './export-files'
 import { requireProgramme } from './programmes'
 import { findByIds, readAll } from '../../lib/store/read'
 
@@ -60,6 +61,9 @@ export async function exportCsv(ctx: ActionContext, programmeId: string) {
         .join(','),
     )
   }
+  const filename = `金秋助学-${programme.year}-${programme._id}.csv`
+  const csv = `\uFEFF${lines.join('\r\n')}\r\n`
+  const delivered = ctx.wechat ? { csv: null, url: await putExport(ctx, ctx.wechat, csv) } : { csv, url: null }
   await ctx.audit({ action: 'aid.export', target: { collection: 'aidProgrammes', id: programme._id }, before: null, after: { rows: visible.length } })
-  return { filename: `金秋助学-${programme.year}-${programme._id}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: visible.length }
+  return { filename, rows: visible.length, ...delivered }
 }

@@ -240,6 +240,14 @@ export const aid = {
     access: 'user',
     summary: '工作人员导出本工会可见的某项目申请（身份证号打码）',
     input: v.strictObject({ programmeId: Id('助学项目') }),
-    output: v.object({ filename: v.string(), csv: v.string(), rows: v.number() }),
+    // The embedded home answers the CSV itself; WeChat a 10-minute link to it in cloud storage
+    // (a cloud function's answer is at most 1 MB, and 10,000 rows are more).
+    output: v.object({ filename: v.string(), rows: v.number(), csv: v.nullable(v.string()), url: v.nullable(v.string()) }),
+  }),
+  purgeExports: defineAction({
+    access: 'system',
+    summary: '定时任务：删除一天前导出到云存储的名单文件',
+    input: EmptyInput,
+    output: v.object({ removed: v.number() }),
   }),
 }

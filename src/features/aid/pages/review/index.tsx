@@ -9,7 +9,7 @@ import { CloudError } from '@/domain/errors'
 import { formatFen, yuanToFen } from '@/domain/money'
 import { needsDemoLogin } from '@/platform/login'
 import { openDocument } from '@/platform/document'
-import { saveTextFile } from '@/platform/download'
+import { saveLinkedFile, saveTextFile } from '@/platform/download'
 import { call } from '@/services/cloud'
 import { useSession } from '@/stores/session'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
@@ -123,8 +123,14 @@ export default function Review() {
   const exportCsv = async (programmeId: string) => {
     try {
       const out = await call('aid', 'exportCsv', { programmeId })
-      await saveTextFile(out.filename, out.csv)
-      Taro.showToast({ title: `已导出 ${out.rows} 条`, icon: 'none' })
+      if (out.csv !== null) {
+        await saveTextFile(out.filename, out.csv)
+        Taro.showToast({ title: `已导出 ${out.rows} 条`, icon: 'none' })
+      } else if (out.url) {
+        const how = await saveLinkedFile(out.filename, out.url)
+        const title = how === 'copied' ? `已导出 ${out.rows} 条，下载链接已复制，10 分钟内有效` : `已导出 ${out.rows} 条`
+        Taro.showToast({ title, icon: 'none', duration: 3000 })
+      }
     } catch (e) {
       Taro.showToast({ title: e instanceof CloudError ? e.message : '导出失败', icon: 'none' })
     }
