@@ -1,4 +1,5 @@
 import type { NotificationDoc } from '../../cloud/lib/collections'
+import { benefitsDb, type CouponDoc } from '../../cloud/features/benefits/collections'
 import { dispatch } from '../../cloud/lib/dispatch'
 import { functions } from '../../cloud/functions'
 import { SCHEDULE } from '../../cloud/functions/schedule'
@@ -26,6 +27,27 @@ describe('the daily coupon reminder (benefits.remindExpiring)', () => {
     h.clock.advance(5 * 24 * HOUR)
     expect(await runJob(remindJob, deps)).toEqual({ ok: true, data: { reminded: 1 } })
   })
+
+  it('reminds a batch of 1,000 in one run, each once, also on WeChat’s store', async () => {
+    const h = await harness()
+    const deps = { store: h.store, clock: h.clock, secrets: h.secrets, logError: () => undefined }
+    const lunch = data(await h.b('demo-member', 'claim', { offerId: 'offer-qingcheng-wucan', requestId: requestId() }))
+    const template = (await benefitsDb(h.store).coupons.get(lunch.id)) as CouponDoc
+    await benefitsDb(h.store).coupons.insertMany(
+      Array.from({ length: 999 }, (_, i): CouponDoc => ({
+        ...template,
+        _id: `batch-${String(i).padStart(4, '0')}`,
+        openid: `batch-member-${i}`,
+        code: `B${String(i).padStart(7, '0')}`,
+        limitKey: `batch-limit-${i}`,
+        requestKey: `batch-request-${i}`,
+      })),
+    )
+    expect(await runJob(remindJob, deps)).toEqual({ ok: true, data: { reminded: 1000 } })
+    expect(await h.store.collection<NotificationDoc>('notifications').count({ title: '福利券即将过期' })).toBe(1000)
+    expect(await benefitsDb(h.store).coupons.count({ remindedAt: { $exists: false } })).toBe(0)
+    expect(await runJob(remindJob, deps)).toEqual({ ok: true, data: { reminded: 0 } })
+  }, 120_000)
 
   it('in WeChat also sends the coupon-expiry subscribe message', async () => {
     const h = await harness()

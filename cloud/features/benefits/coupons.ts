@@ -5,6 +5,7 @@ import { subscribeTime } from '../../../src/domain/subscribe'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { signToken, verifyToken, type Claims, type TokenCheck } from '../../lib/tokens'
+import { forEachPage } from '../../lib/store/read'
 import { benefitsDb } from './collections'
 import { couponView } from './views'
 
@@ -51,26 +52,36 @@ async function remindOnce(ctx: ActionContext, openid: string, coupon: CouponView
   return true
 }
 
-/** Coupons one run of the daily job reminds at most (the next run takes the rest). */
-export const REMIND_BATCH = 500
+/** Coupons read per page, and reminded at once, by the daily job. */
+export const REMIND_PAGE = 500
+const REMIND_AT_ONCE = 20
+/** The job stops taking new pages after this long, well inside the function's timeout (cloud/functions/settings). */
+export const REMIND_BUDGET_MS = 40_000
 
 /**
  * The daily job (a WeChat timer trigger; the local server's schedule): every active coupon that
  * expires within REMIND_DAYS and was not reminded yet is reminded, so members learn it without
- * opening the app.
+ * opening the app. It pages through them by keyset (a coupon reminded meanwhile is not read twice)
+ * and reminds 20 at a time; what it cannot reach before its time budget the next run takes.
  */
 export async function remindExpiring(ctx: ActionContext): Promise<ActionOutput<'benefits', 'remindExpiring'>> {
+  const started = performance.now()
   const now = ctx.now()
   const until = new Date(now.getTime() + (REMIND_DAYS + 1) * 24 * 3600 * 1000).toISOString()
-  const due = await benefitsDb(ctx.store).coupons.find(
-    { status: 'active', expiresAt: { $gt: now.toISOString(), $lte: until }, remindedAt: { $exists: false } },
-    { sort: { expiresAt: 1 }, limit: REMIND_BATCH },
-  )
+  const due = { status: 'active' as const, expiresAt: { $gt: now.toISOString(), $lte: until }, remindedAt: { $exists: false } }
   let reminded = 0
-  for (const doc of due) {
-    const view = couponView(doc, now)
-    if (view.reminder && (await remindOnce(ctx, doc.openid, view))) reminded++
-  }
+  await forEachPage(benefitsDb(ctx.store).coupons, due, async (page) => {
+    for (let i = 0; i < page.length; i += REMIND_AT_ONCE) {
+      const done = await Promise.all(
+        page.slice(i, i + REMIND_AT_ONCE).map(async (doc) => {
+          const view = couponView(doc, now)
+          return Boolean(view.reminder) && (await remindOnce(ctx, doc.openid, view))
+        }),
+      )
+      reminded += done.filter(Boolean).length
+    }
+    return performance.now() - started < REMIND_BUDGET_MS
+  }, REMIND_PAGE)
   return { reminded }
 }
 

@@ -6,14 +6,16 @@ import { MAX_READ, type Collection, type Doc, type Filter, type FindOptions } fr
  * neither skipped nor repeated.
  */
 
-/** Every document matching `filter`, a page at a time by keyset (`_id` after the last one seen). */
-export async function forEachPage<T extends Doc>(collection: Collection<T>, filter: Filter<T>, visit: (page: T[]) => void | Promise<void>, pageSize: number = MAX_READ): Promise<void> {
+/**
+ * Every document matching `filter`, a page at a time by keyset (`_id` after the last one seen);
+ * `visit` may answer false to stop there.
+ */
+export async function forEachPage<T extends Doc>(collection: Collection<T>, filter: Filter<T>, visit: (page: T[]) => void | boolean | Promise<void | boolean>, pageSize: number = MAX_READ): Promise<void> {
   if ('_id' in filter) throw new Error('forEachPage pages by _id: the filter must not name it')
   for (let last = ''; ; ) {
     const page = await collection.find({ ...filter, ...(last ? { _id: { $gt: last } } : {}) } as Filter<T>, { sort: { _id: 1 } as FindOptions<T>['sort'], limit: pageSize })
     if (!page.length) return
-    await visit(page)
-    if (page.length < pageSize) return
+    if ((await visit(page)) === false || page.length < pageSize) return
     last = page[page.length - 1]._id
   }
 }
