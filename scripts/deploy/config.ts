@@ -34,7 +34,7 @@ export function parseEnvFile(text: string): Record<string, string> {
   return out
 }
 
-export function readSettings(env: NodeJS.ProcessEnv, envFile: string | null): Record<string, string | undefined> {
+export function readSettings(env: Record<string, string | undefined>, envFile: string | null): Record<string, string | undefined> {
   let fromFile: Record<string, string> = {}
   if (envFile && existsSync(envFile)) {
     try {

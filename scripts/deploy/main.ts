@@ -102,7 +102,8 @@ async function main(): Promise<number> {
   const plan = planDeploy(desired, current, { newAdminInvite: args.newAdminInvite })
   if (args.json) say(JSON.stringify(plan, null, 2))
   else say(formatPlan(plan, title))
-  if (problems.length) say(`\nA real deploy would stop here until these are set:\n- ${problems.join('\n- ')}`)
+  // With --json, stdout is the plan alone.
+  if (problems.length) (args.json ? console.error : console.log)(`\nA real deploy would stop here until these are set:\n- ${problems.join('\n- ')}`)
   if (args.dryRun || !api) return 0
   if (plan.blockers.length) {
     console.error('\nNothing was changed.')
