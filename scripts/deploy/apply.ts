@@ -55,6 +55,20 @@ export function redact(text: string, secrets: Iterable<string>): string {
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
 
 /**
+ * An error in plain words. manager-node's CloudBaseError sometimes carries the underlying error
+ * object as its `message` (seen with a network failure: a FetchError), and a `code` and `requestId`
+ * from Tencent Cloud API answers: the request id is what Tencent's support asks for.
+ */
+export function errorText(error: unknown): string {
+  if (!isRecord(error)) return String(error)
+  const inner = error.message
+  const message = typeof inner === 'string' ? inner : isRecord(inner) && typeof inner.message === 'string' ? inner.message : String(error)
+  const code = typeof error.code === 'string' && error.code && !message.includes(error.code) ? ` [${error.code}]` : ''
+  const request = typeof error.requestId === 'string' && error.requestId ? ` (request id ${error.requestId})` : ''
+  return `${message}${code}${request}`
+}
+
+/**
  * The admin function's answer to { operator: 'firstAdminInvite', data: { force } }:
  * { ok: true, data: { invitation: null | { expiresAt, scene, weappPage, webPath, codePng } } }
  * or { ok: false, error: { code, message } }.
@@ -102,8 +116,7 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
       await withTimeout(runStep(step), timeoutMs)
       report.done.push(step)
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      report.failed = { step, message: redact(message, used) }
+      report.failed = { step, message: redact(errorText(error), used) }
       report.notDone = plan.steps.slice(i + 1)
       break
     }

@@ -22,7 +22,7 @@ import { functions } from '../../cloud/functions'
 import { SCHEDULE } from '../../cloud/functions/schedule'
 import { SCHEMA } from '../../cloud/functions/schema'
 import { buildCloud, DEFAULT_OUT_DIR } from '../build-cloud'
-import { applyPlan, redact } from './apply'
+import { applyPlan, errorText, redact } from './apply'
 import { readCurrentState, type CloudApi } from './cloud-api'
 import { checkFunctionVariables, credentialsFrom, DEFAULT_ENV_FILE, functionVariablesFrom, readSettings } from './config'
 import { desiredState, hashFunctionDir } from './desired'
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     try {
       current = await readCurrentState(api, desired)
     } catch (error) {
-      console.error(redact(`Could not read environment ${config.envId}: ${(error as Error).message}\nNothing was changed. Check the environment id, the API keys and that the keys' account can manage this environment.`, secrets))
+      console.error(redact(`Could not read environment ${config.envId}: ${errorText(error)}\nNothing was changed. Check the environment id, the API keys and that the keys' account can manage this environment.`, secrets))
       return 1
     }
     title = `Plan for environment ${config.envId}${args.dryRun ? ' (dry run: nothing will be changed)' : ''}:`
@@ -145,7 +145,7 @@ main().then(
       console.error(`${error.message}\nusage: npm run deploy:cloud -- [--dry-run] [--new-admin-invite] [--json] [--settings <path>] [--build-dir <dir>]`)
       process.exit(2)
     }
-    console.error(`The deploy stopped before changing anything: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(`The deploy stopped before changing anything: ${errorText(error)}`)
     process.exit(1)
   },
 )

@@ -1,4 +1,4 @@
-import { applyPlan, parseInviteAnswer } from '../../scripts/deploy/apply'
+import { applyPlan, errorText, parseInviteAnswer } from '../../scripts/deploy/apply'
 import { codeDescription, readCurrentState } from '../../scripts/deploy/cloud-api'
 import { EMPTY_STATE, planDeploy, type Step } from '../../scripts/deploy/plan'
 import { formatReport } from '../../scripts/deploy/render'
@@ -142,6 +142,16 @@ describe('applying a plan', () => {
     expect(report.failed?.step.kind).toBe('createFunction')
     expect(report.failed?.message).toMatch(/no answer within 0 s; it may still finish on Tencent's side/)
     expect(report.notDone.length).toBeGreaterThan(0)
+  })
+
+  it("reads manager-node's errors: a code and request id, or an error object in place of the message", async () => {
+    const desired = desiredFor({ variables })
+    const cloud = new RecordingCloud()
+    const refused = Object.assign(new Error('[CreateTable] 集合数量已达上限'), { code: 'LimitExceeded.Collection', requestId: 'req-1' })
+    cloud.failOn = (call) => (call.method === 'createCollection' ? refused : undefined)
+    expect((await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())).failed?.message).toBe('[CreateTable] 集合数量已达上限 [LimitExceeded.Collection] (request id req-1)')
+    const offline = Object.assign(new Error(), { message: { message: 'request to https://tcb.tencentcloudapi.com/ failed, reason: getaddrinfo ENOTFOUND' }, code: '' })
+    expect(errorText(offline)).toBe('request to https://tcb.tencentcloudapi.com/ failed, reason: getaddrinfo ENOTFOUND')
   })
 
   it('never repeats a secret in a failure, even when the platform quotes the request', async () => {
