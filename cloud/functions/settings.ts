@@ -41,6 +41,7 @@ export const OVERRIDES: Partial<Record<FunctionName, FunctionSettings>> = {
     memoryMB: 256,
     why: 'the daily remindExpiring job pages through up to 1,000 coupons and sends a subscribe message for each',
   },
+  // admin (added separately) makes a 小程序码 in firstAdminInvite, as review.joinCode does: give it the same.
   review: {
     timeoutSeconds: 30,
     memoryMB: 256,

@@ -13,7 +13,11 @@ export interface ApplyOptions {
   codeDir(fn: string): string
   /** A function variable's value: the one given locally, else the one deployed. Never printed. */
   variable(fn: string, name: string): string | undefined
-  /** How long one step may take before the run stops and says so (default 10 minutes). */
+  /**
+   * How long one step may take before the run stops and says so (default 15 minutes: longer than
+   * manager-node's own waits, 60 s for the code upload and up to 5 minutes twice for a function to
+   * become Active).
+   */
   stepTimeoutMs?: number
   onStep?(step: Step, position: number, total: number): void
 }
@@ -96,7 +100,7 @@ export function parseInviteAnswer(answer: unknown): Invitation | null {
 
 export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions): Promise<ApplyReport> {
   if (plan.blockers.length) throw new Error(`the plan is blocked; nothing was changed:\n- ${plan.blockers.join('\n- ')}`)
-  const timeoutMs = options.stepTimeoutMs ?? 10 * 60_000
+  const timeoutMs = options.stepTimeoutMs ?? 15 * 60_000
   const used = new Set<string>()
   const values = (fn: string, names: string[]): Record<string, string> => {
     const out: Record<string, string> = {}

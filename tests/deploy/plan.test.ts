@@ -3,7 +3,7 @@ import { SCHEMA } from '../../cloud/functions/schema'
 import { functionSettings, MAX_TIMEOUT_SECONDS, MIN_TIMEOUT_SECONDS } from '../../cloud/functions/settings'
 import { desiredState, FUNCTION_VARIABLES, scheduleTriggers, schemaCollections } from '../../scripts/deploy/desired'
 import { EMPTY_STATE, planDeploy, type CurrentState, type Step } from '../../scripts/deploy/plan'
-import { formatPlan } from '../../scripts/deploy/render'
+import { formatInvitation, formatPlan } from '../../scripts/deploy/render'
 import { DATABASE_ACL, STORAGE_RULE } from '../../scripts/deploy/rules'
 import { desiredFor, fakeHash, FUNCTION_NAMES, localVariables, stateOf, WITH_ADMIN } from './fixtures'
 
@@ -277,5 +277,34 @@ describe('the desired state', () => {
     expect(() => scheduleTriggers([{ fn: 'benefits', action: 'a', cron: '0 9 * * *', chinaHour: 9 }], 'benefits')).toThrow(/seven fields/)
     expect(() => scheduleTriggers([{ fn: 'benefits', action: '9lives', cron: '0 0 9 * * * *', chinaHour: 9 }], 'benefits')).toThrow(/start with a letter/)
     expect(() => desiredState({ schema: SCHEMA, functionNames: ['member'], schedule: SCHEDULE, codeHashes: { member: 'x' }, variables: {} })).toThrow(/SCHEDULE names function benefits/)
+  })
+})
+
+describe('the printed plan', () => {
+  it('says every kind of change in words, with names and never values', () => {
+    const variables = localVariables()
+    const desired = desiredFor({ variables, functionNames: WITH_ADMIN, version: 2 })
+    const current = stateOf(desiredFor({ variables, functionNames: WITH_ADMIN }))
+    current.collections.coupons.indexes = current.collections.coupons.indexes.map((i) => (i.name === 'code_1' ? { ...i, unique: false } : i))
+    current.functions.aid.timeoutSeconds = 3
+    current.functions.member.variables.TOKEN_KEY = 'b2xk'
+    current.functions.benefits.triggers = [{ name: 'remindExpiring', cron: '0 0 8 * * * *' }]
+    const text = formatPlan(planDeploy(desired, current, { newAdminInvite: true }), 'Plan')
+    expect(text).toContain('drop index coupons.code_1: it is not unique and must be unique')
+    expect(text).toContain('create index coupons.code_1 on code  [UNIQUE]')
+    expect(text).toContain(`upload code of aid (${fakeHash('aid', 2).slice(0, 12)}), dependencies installed in the cloud`)
+    expect(text).toContain(`configure function aid: timeout 3 s → 60 s; record code ${fakeHash('aid', 2).slice(0, 12)} as deployed`)
+    expect(text).toContain('configure function member: variables TOKEN_KEY set (values not shown)')
+    expect(text).toContain('delete timer benefits.remindExpiring: its schedule changes from "0 0 8 * * * *"')
+    expect(text).toContain('ask admin for a first-administrator invitation (--new-admin-invite; replaces an open one)')
+    for (const value of Object.values(variables)) if (value.length > 4) expect(text).not.toContain(value)
+  })
+
+  it('gives the invitation with the page, scene, web link and the file of the code', () => {
+    const text = formatInvitation({ expiresAt: '2026-12-02T09:00:00Z', scene: 'inv-1', weappPage: 'pages/me/index', webPath: '/#/pages/me/index?invite=1', codePng: 'x' }, 'dist/deploy/first-admin-invite-env.png')
+    expect(text).toContain('page pages/me/index, scene inv-1')
+    expect(text).toContain('/#/pages/me/index?invite=1')
+    expect(text).toContain('dist/deploy/first-admin-invite-env.png')
+    expect(formatInvitation(null, null)).toMatch(/no invitation made/)
   })
 })
