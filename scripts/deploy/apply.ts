@@ -49,10 +49,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }
 
-/** Replaces every secret value in a text (an error message may quote a request). */
+/**
+ * Replaces every secret value in a text (an error message may quote a request). Values shorter than
+ * 16 characters are left: the keys and API secrets are longer, and a short value such as
+ * MINIPROGRAM_STATE=formal is no secret and would hide ordinary words ("information").
+ */
 export function redact(text: string, secrets: Iterable<string>): string {
   let out = text
-  for (const secret of secrets) if (secret && secret.length >= 6) out = out.split(secret).join('‹hidden›')
+  for (const secret of secrets) if (secret && secret.length >= 16) out = out.split(secret).join('‹hidden›')
   return out
 }
 

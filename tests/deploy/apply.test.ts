@@ -161,6 +161,10 @@ describe('applying a plan', () => {
     const report = await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
     expect(report.failed?.message).toBe('InvalidParameterValue: Environment DATA_KEY=‹hidden›')
     expect(formatReport(report)).not.toContain(variables.DATA_KEY)
+    // A short value is no secret: hiding it would mangle ordinary words.
+    const other = new RecordingCloud()
+    other.failOn = (call) => (call.method === 'createFunction' ? new Error('missing information for MINIPROGRAM_STATE') : undefined)
+    expect((await applyPlan(planDeploy(desired, EMPTY_STATE), other, options())).failed?.message).toBe('missing information for MINIPROGRAM_STATE')
   })
 
   it('keeps the variables it does not own when it sets one, since the platform replaces the whole set', async () => {
