@@ -1,6 +1,6 @@
 /**
  * Three projects (`npx jest --selectProjects node|cloud-wx|components`):
- * - node: domain, cloud and server tests, plain Node, no Taro; cloud tests on the embedded store.
+ * - node: domain, cloud, server and deploy tests, plain Node, no Taro; cloud tests on the embedded store.
  * - cloud-wx: the same cloud tests on WeChat's store (the WeChat adapter on the real wx-server-sdk,
  *   over the stand-in database server in tests/stand-ins): `npm run test:cloud:wx`.
  * - components: React components in jsdom on Taro's real H5 runtime, NutUI included (tests/setup/).
@@ -21,7 +21,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/server/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/server/**/*.test.ts', '<rootDir>/tests/deploy/**/*.test.ts'],
       transform: { '\\.[jt]sx?$': 'babel-jest' },
       // kdbush, geokdbush and tinyqueue ship ES modules only.
       transformIgnorePatterns: ['/node_modules/(?!(kdbush|geokdbush|tinyqueue)/)'],
