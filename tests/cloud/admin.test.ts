@@ -11,6 +11,12 @@ import { ERROR_MESSAGES } from '../../src/domain/errors'
 import { cloudHarness } from '../helpers/cloud'
 import { data } from '../helpers/benefits'
 import { wechatStub } from '../helpers/wx-fake'
+import { deploySchema, describeOn } from '../helpers/store'
+import { createWxMain, type WxServerSdk } from '../../cloud/entry/wx'
+import { createWxStore } from '../../cloud/lib/store/wx'
+import { fixedClock } from '../../cloud/lib/clock'
+import { randomSecrets } from '../../cloud/lib/secrets'
+import { seedDemo } from '../../server/seed/demo'
 
 /**
  * The first administrator's invitation (admin.firstAdminInvite, run as the platform: the deploy's
@@ -298,5 +304,45 @@ describe('admin.invitation and admin.acceptInvitation', () => {
     expect(await h.snapshot()).toEqual(before)
     expect(await h.accept('demo-member', second.scene)).toEqual({ ok: true, data: { role: ROOT_ROLE } })
     expect(await h.db.roles.count({ kind: 'union_staff', unionId: 'nmg' })).toBe(2)
+  })
+})
+
+describeOn('wx', "the deployed entry runs on WeChat's database client", () => {
+  it("the deploy's call through the entry makes the invitation and its 小程序码; a person's call through it accepts", async () => {
+    const { standInCloudDatabase } = await import('../stand-ins/cloudbase-db/hook')
+    const { server, db } = standInCloudDatabase()
+    deploySchema(server)
+    await seedDemo(createWxStore(db), fixedClock(START))
+    const secrets = randomSecrets()
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 9])
+    const getUnlimited = jest.fn(async (_options: { scene: string; page: string; checkPath: boolean; envVersion: string }) => ({ buffer: png }))
+    const unreachable = async (): Promise<never> => {
+      throw new Error('not expected in this test')
+    }
+    const sdkAs = (openid: string | undefined): WxServerSdk => ({
+      DYNAMIC_CURRENT_ENV: Symbol('env'),
+      init: () => undefined,
+      database: () => db,
+      getWXContext: () => ({ OPENID: openid }),
+      openapi: { subscribeMessage: { send: unreachable }, wxacode: { getUnlimited } },
+      uploadFile: unreachable,
+      downloadFile: unreachable,
+      getTempFileURL: unreachable,
+      deleteFile: unreachable,
+    })
+    const deploy = createWxMain('admin', functions.admin, () => sdkAs(undefined), () => secrets, {})
+    const first = (await deploy({ operator: 'firstAdminInvite', data: { force: false } }, {})) as { ok: true; data: { invitation: InvitationLink } }
+    expect(first).toMatchObject({ ok: true, data: { invitation: { weappPage: INVITE_PAGE, codePng: png.toString('base64') } } })
+    const { scene } = first.data.invitation
+    expect(getUnlimited).toHaveBeenCalledWith({ scene, page: INVITE_PAGE, checkPath: false, envVersion: 'release', width: 430 })
+    expect(await deploy({ operator: 'firstAdminInvite', data: { force: false } }, {})).toEqual({ ok: true, data: { invitation: null } })
+
+    const person = createWxMain('admin', functions.admin, () => sdkAs('o-first-admin'), () => secrets, {})
+    // The operator field from a person is no operator.
+    expect(await person({ operator: 'firstAdminInvite', data: { force: true } }, {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await person({ action: 'acceptInvitation', data: { token: scene } }, {})).toEqual({ ok: true, data: { role: ROOT_ROLE } })
+    const profile = await createWxMain('member', functions.member, () => sdkAs('o-first-admin'), () => secrets, {})({ action: 'profile', data: {} }, {})
+    expect(profile).toMatchObject({ ok: true, data: { roles: [ROOT_ROLE] } })
+    expect(getUnlimited).toHaveBeenCalledTimes(1)
   })
 })
