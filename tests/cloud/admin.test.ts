@@ -330,18 +330,18 @@ describeOn('wx', "the deployed entry runs on WeChat's database client", () => {
       getTempFileURL: unreachable,
       deleteFile: unreachable,
     })
-    const deploy = createWxMain('admin', functions.admin, () => sdkAs(undefined), () => secrets, {})
+    const deploy = createWxMain('admin', functions.admin, () => sdkAs(undefined), () => secrets, {} as NodeJS.ProcessEnv)
     const first = (await deploy({ operator: 'firstAdminInvite', data: { force: false } }, {})) as { ok: true; data: { invitation: InvitationLink } }
     expect(first).toMatchObject({ ok: true, data: { invitation: { weappPage: INVITE_PAGE, codePng: png.toString('base64') } } })
     const { scene } = first.data.invitation
     expect(getUnlimited).toHaveBeenCalledWith({ scene, page: INVITE_PAGE, checkPath: false, envVersion: 'release', width: 430 })
     expect(await deploy({ operator: 'firstAdminInvite', data: { force: false } }, {})).toEqual({ ok: true, data: { invitation: null } })
 
-    const person = createWxMain('admin', functions.admin, () => sdkAs('o-first-admin'), () => secrets, {})
+    const person = createWxMain('admin', functions.admin, () => sdkAs('o-first-admin'), () => secrets, {} as NodeJS.ProcessEnv)
     // The operator field from a person is no operator.
     expect(await person({ operator: 'firstAdminInvite', data: { force: true } }, {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
     expect(await person({ action: 'acceptInvitation', data: { token: scene } }, {})).toEqual({ ok: true, data: { role: ROOT_ROLE } })
-    const profile = await createWxMain('member', functions.member, () => sdkAs('o-first-admin'), () => secrets, {})({ action: 'profile', data: {} }, {})
+    const profile = await createWxMain('member', functions.member, () => sdkAs('o-first-admin'), () => secrets, {} as NodeJS.ProcessEnv)({ action: 'profile', data: {} }, {})
     expect(profile).toMatchObject({ ok: true, data: { roles: [ROOT_ROLE] } })
     expect(getUnlimited).toHaveBeenCalledTimes(1)
   })

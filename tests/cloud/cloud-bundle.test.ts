@@ -220,7 +220,7 @@ describe('createWxMain (the deployed entry)', () => {
   })
 
   it("runs the operator's management-API call as its named system action, and only when no person is behind it", async () => {
-    const invitation = { expiresAt: '2026-11-24T08:00:00.000Z', scene: 'x'.repeat(32), weappPage: 'features/admin/pages/invite/index', webPath: '/#/…', codePng: null }
+    const invitation = { expiresAt: '2026-11-24T08:00:00.000Z', scene: 'x'.repeat(32), weappPage: 'features/admin/pages/invite/index' as const, webPath: '/#/…', codePng: null }
     const firstAdminInvite = jest.fn(async (_input: { force: boolean }) => ({ invitation }))
     const handlers = { ...adminHandlers, firstAdminInvite }
     const deploy = { operator: 'firstAdminInvite', data: { force: true } }

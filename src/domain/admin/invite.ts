@@ -1,3 +1,6 @@
+import type { InvitationStatus, Role } from '../contract'
+import { ERROR_MESSAGES } from '../errors'
+
 /**
  * Invitations (邀请): a one-time token that makes whoever opens it a holder of one role. The token
  * travels in a 小程序码's `scene` (at most 32 visible characters) and in the web link's `?token=`;
@@ -37,5 +40,36 @@ function safeDecode(value: string): string {
     return decodeURIComponent(value)
   } catch {
     return value
+  }
+}
+
+/** What a role means, in the words the invitation page uses. */
+export function grantText(role: Role): { title: string; duties: string } {
+  if (role.kind === 'union_staff') {
+    return {
+      title: `${role.union.name} 工作人员`,
+      duties: '可审核本工会及下级工会的入会、转会和金秋助学申请，管理普惠福利和驿站信息。',
+    }
+  }
+  return { title: `${role.merchantName} 核销员`, duties: '可为会员核销本店的普惠福利券。' }
+}
+
+/** What the page says about an invitation that cannot be accepted as it is, or null when it can. */
+export function invitationNotice(status: InvitationStatus): string | null {
+  switch (status) {
+    case 'open':
+      return null
+    case 'unfinished':
+      return '你已接受过这份邀请，但角色还没有生效，请点“完成接受”。'
+    case 'accepted':
+      return '你已接受这份邀请，角色已生效。'
+    case 'used':
+      return ERROR_MESSAGES.INVITE_USED
+    case 'held':
+      return ERROR_MESSAGES.INVITE_ROLE_HELD
+    case 'expired':
+      return ERROR_MESSAGES.INVITE_EXPIRED
+    case 'cancelled':
+      return ERROR_MESSAGES.INVITE_CANCELLED
   }
 }
