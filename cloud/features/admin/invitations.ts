@@ -28,8 +28,8 @@ export function invitationId(secrets: Secrets, token: string): string {
 }
 
 /** The role an invitation becomes: one `_id` per invitation, so a retried accept cannot add a second. */
-export function roleIdOf(invitationId: string): string {
-  return `inv-${invitationId}`
+export function roleIdOf(invitation: string): string {
+  return `inv-${invitation}`
 }
 
 function sameGrant(role: RoleDoc, grant: RoleGrant): boolean {
