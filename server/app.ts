@@ -7,7 +7,7 @@ import type { Store } from '../cloud/lib/store/port'
 import { functions } from '../cloud/functions'
 import { isFunctionName } from '../src/domain/contract'
 import { CloudError } from '../src/domain/errors'
-import { readJson, sendError, sendJson, statusOf } from './http'
+import { readBody, readJson, sendError, sendJson, statusOf } from './http'
 import { DEMO_PEOPLE } from './seed/demo'
 import { createStaticHandler } from './static'
 import { createUploads } from './uploads'
@@ -67,6 +67,23 @@ export function createApp(deps: AppDeps): http.Server {
     sendJson(res, 200, { token, displayName: person.displayName })
   }
 
+  /**
+   * Demo only, beside the demo login: what the deploy does in WeChat (admin.firstAdminInvite, run
+   * as the platform with nobody signed in), on the local store, so the web build can open the
+   * first administrator's invitation. Body: `{ "force": true }` or nothing.
+   */
+  async function firstAdminInvite(req: http.IncomingMessage, res: http.ServerResponse) {
+    const text = (await readBody(req, 256)).toString('utf8').trim()
+    let data: unknown = {}
+    try {
+      if (text) data = JSON.parse(text)
+    } catch {
+      throw new CloudError('BAD_REQUEST', '请求内容不是有效的 JSON')
+    }
+    const result = await dispatch('admin', functions.admin, { action: 'firstAdminInvite', data }, { identity: null, timer: true, store: deps.store, clock: deps.clock, secrets: deps.secrets, logError: deps.logError })
+    sendJson(res, result.ok ? 200 : statusOf(result.error), result)
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const { pathname } = url
@@ -83,6 +100,7 @@ export function createApp(deps: AppDeps): http.Server {
         return sendJson(res, 200, DEMO_PEOPLE.map(({ key, displayName, description }) => ({ key, displayName, description })))
       }
       if (pathname === '/api/dev/login' && method === 'POST') return login(req, res)
+      if (pathname === '/api/dev/first-admin-invite' && method === 'POST') return firstAdminInvite(req, res)
       if (deps.devClock && pathname === '/api/dev/clock' && method === 'POST') {
         const { advanceMs } = (await readJson(req, 256)) as { advanceMs?: unknown }
         if (typeof advanceMs !== 'number' || !(advanceMs >= 0)) throw new CloudError('BAD_REQUEST', 'advanceMs 应为非负数')

@@ -54,6 +54,19 @@ export function timerAction(event: unknown): string | null {
   return typeof Type === 'string' && Type.toLowerCase() === 'timer' && typeof TriggerName === 'string' ? TriggerName : null
 }
 
+/**
+ * The operator's call: the deploy invokes a function through Tencent's management API (tcb
+ * invokeFunction, signed with the environment's API keys) with `{ operator: <action>, data }` and no
+ * OPENID. Only the platform and holders of those keys can call a function without an OPENID, the
+ * same trust as the timer's, so it may run 'system' actions (e.g. admin.firstAdminInvite), and
+ * nothing else. A person's call always has an OPENID: for them the field means nothing.
+ */
+export function operatorAction(event: unknown): { action: string; data: unknown } | null {
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) return null
+  const { operator, data } = event as Record<string, unknown>
+  return typeof operator === 'string' && operator ? { action: operator, data: data ?? {} } : null
+}
+
 export function createWxMain<F extends FunctionName>(
   fnName: F,
   handlers: Handlers<F>,
@@ -74,11 +87,13 @@ export function createWxMain<F extends FunctionName>(
     }
     const openid = ready.sdk.getWXContext().OPENID
     const identity: Identity | null = openid ? { openid } : null
-    // Only a call without a person behind it can be the timer: a person's call always has an OPENID.
+    // Only a call without a person behind it can be the timer or the operator: a person's call always has an OPENID.
     const timer = identity ? null : timerAction(event)
-    return dispatch(fnName, handlers, timer ? { action: timer, data: {} } : withoutPlatformFields(event), {
+    const operator = identity || timer ? null : operatorAction(event)
+    const platformEvent = timer ? { action: timer, data: {} } : operator
+    return dispatch(fnName, handlers, platformEvent ?? withoutPlatformFields(event), {
       identity,
-      timer: Boolean(timer),
+      timer: Boolean(platformEvent),
       store: ready.store,
       clock: systemClock,
       secrets: ready.secrets,

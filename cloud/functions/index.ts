@@ -1,5 +1,6 @@
 import type { FunctionName } from '../../src/domain/contract'
 import type { Handlers } from '../lib/dispatch'
+import { adminHandlers } from './admin'
 import { aidHandlers } from './aid'
 import { memberHandlers } from './member'
 import { transferHandlers } from './transfer'
@@ -15,4 +16,5 @@ export const functions: { [F in FunctionName]: Handlers<F> } = {
   stations: stationsHandlers,
   aid: aidHandlers,
   benefits: benefitsHandlers,
+  admin: adminHandlers,
 }

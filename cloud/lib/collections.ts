@@ -33,7 +33,14 @@ export interface MembershipDoc extends Doc {
   transferId?: string
 }
 
-export type RoleDoc = Doc & { openid: string } & ({ kind: 'union_staff'; unionId: string } | { kind: 'merchant_staff'; merchantId: string })
+/** What a role lets its holder do, whoever holds it: also what an invitation grants. */
+export type RoleGrant = { kind: 'union_staff'; unionId: string } | { kind: 'merchant_staff'; merchantId: string }
+
+/**
+ * A person's role. One granted by an invitation says by whom and when, and its `_id` is derived from
+ * the invitation (cloud/features/admin/invitations.ts); the demo seed's roles have neither.
+ */
+export type RoleDoc = Doc & { openid: string; grantedBy?: string; grantedAt?: string; invitationId?: string } & RoleGrant
 
 export interface MerchantDoc extends Doc {
   name: string

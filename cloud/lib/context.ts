@@ -3,7 +3,7 @@ import { CloudError } from '../../src/domain/errors'
 import type { Clock } from './clock'
 import { collections, type Collections, type RoleDoc } from './collections'
 import type { Secrets } from './secrets'
-import type { Store } from './store/port'
+import { DuplicateKeyError, type Store } from './store/port'
 import type { WechatServices } from './wechat'
 
 /** Who the platform says is calling: WeChat's OPENID, or the local server's verified token. */
@@ -17,6 +17,11 @@ export interface Caller {
 }
 
 export interface AuditEntry {
+  /**
+   * Makes the entry once-only: it becomes the audit record's `_id`, and a retry of a step that was
+   * already recorded (a write finished after a crash) records nothing more. Random when left out.
+   */
+  key?: string
   action: string
   target: { collection: string; id: string }
   before: unknown
@@ -55,8 +60,12 @@ export function createContext(store: Store, clock: Clock, caller: Caller | null,
     logError: options.logError ?? (() => undefined),
     now: () => clock.now(),
     newId: () => randomUUID(),
-    async audit(entry) {
-      await db.audit.insert({ _id: randomUUID(), at: clock.now().toISOString(), actor: caller?.openid ?? 'system', ...entry })
+    async audit({ key, ...entry }) {
+      try {
+        await db.audit.insert({ _id: key ?? randomUUID(), at: clock.now().toISOString(), actor: caller?.openid ?? 'system', ...entry })
+      } catch (error) {
+        if (!(key && error instanceof DuplicateKeyError)) throw error
+      }
     },
   }
 }

@@ -18,7 +18,11 @@ export interface DispatchEnv {
   store: Store
   clock: Clock
   secrets: Secrets
-  /** Set only by the platform's timer (WeChat's timer trigger, the local schedule): may run 'system' actions. */
+  /**
+   * Set only for calls with no person behind them, which may run 'system' actions (and nothing
+   * else): the platform's timer (WeChat's timer trigger, the local schedule) and the operator's
+   * management-API call (cloud/entry/wx.ts's operatorAction; locally the demo's dev endpoint).
+   */
   timer?: boolean
   /** WeChat's servers, in WeChat only. */
   wechat?: WechatServices | null

@@ -47,6 +47,13 @@ export const ERROR_MESSAGES = {
   COUPON_EXPIRED: '这张券已过期',
   OFFER_STOCK_BELOW_CLAIMED: '总数量不能少于已领取的数量',
   ELIGIBLE_UNION_OUT_OF_REACH: '可领取的工会只能选本工会或下级工会',
+  INVITE_NOT_FOUND: '邀请不存在，请核对链接是否完整，或请邀请人重新发送',
+  INVITE_USED: '这份邀请已被使用，每份邀请只能使用一次；如需加入，请邀请人重新邀请',
+  INVITE_EXPIRED: '这份邀请已过期，请邀请人重新邀请',
+  INVITE_CANCELLED: '这份邀请已被邀请人取消',
+  INVITE_ACCEPTED: '你已接受过这份邀请，角色已生效，可在“我的”查看',
+  INVITE_ROLE_HELD: '你已担任这个角色，无需再接受邀请',
+  INVITE_ROOT_UNCLEAR: '无法确定顶级工会：需要恰好一个没有上级的工会',
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务开小差了，请稍后重试',
 } as const

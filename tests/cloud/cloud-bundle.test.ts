@@ -8,7 +8,8 @@ import path from 'node:path'
 import { functions } from '../../cloud/functions'
 import { memberHandlers } from '../../cloud/functions/member'
 import { benefitsHandlers } from '../../cloud/functions/benefits'
-import { createWxMain, timerAction, withoutPlatformFields, type WxServerSdk } from '../../cloud/entry/wx'
+import { adminHandlers } from '../../cloud/functions/admin'
+import { createWxMain, operatorAction, timerAction, withoutPlatformFields, type WxServerSdk } from '../../cloud/entry/wx'
 import type { WxCollection, WxCommand, WxDatabase, WxQuery } from '../../cloud/lib/store/wx'
 import { buildCloud, type BuiltFunction } from '../../scripts/build-cloud'
 import { randomSecrets } from '../../cloud/lib/secrets'
@@ -220,5 +221,34 @@ describe('createWxMain (the deployed entry)', () => {
     expect(remindExpiring).toHaveBeenCalledTimes(1)
     expect(timerAction({ Type: 'timer', TriggerName: 'x' })).toBe('x')
     expect(timerAction({ Type: 'http', TriggerName: 'x' })).toBeNull()
+  })
+
+  it("runs the operator's management-API call as its named system action, and only when no person is behind it", async () => {
+    const invitation = { expiresAt: '2026-11-24T08:00:00.000Z', scene: 'x'.repeat(32), weappPage: 'features/admin/pages/invite/index' as const, webPath: '/#/…', codePng: null }
+    const firstAdminInvite = jest.fn(async (_input: { force: boolean }) => ({ invitation }))
+    const handlers = { ...adminHandlers, firstAdminInvite }
+    const deploy = { operator: 'firstAdminInvite', data: { force: true } }
+    const anonymous = () => createWxMain('admin', handlers, () => fakeSdk(undefined), randomSecrets)
+    expect(await anonymous()(deploy, {})).toEqual({ ok: true, data: { invitation } })
+    expect(firstAdminInvite).toHaveBeenCalledTimes(1)
+    expect(firstAdminInvite.mock.calls[0][0]).toEqual({ force: true })
+    // Without data the input's default applies; with bad data the contract refuses it.
+    expect(await anonymous()({ operator: 'firstAdminInvite' }, {})).toMatchObject({ ok: true })
+    expect(firstAdminInvite.mock.calls[1][0]).toEqual({ force: false })
+    expect(await anonymous()({ operator: 'firstAdminInvite', data: { force: 'yes' } }, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+
+    // A person's call naming the operator, or the action itself, never runs it.
+    const asPerson = createWxMain('admin', handlers, () => fakeSdk('o-real'), randomSecrets)
+    expect(await asPerson(deploy, {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await asPerson({ ...deploy, action: 'firstAdminInvite' }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    // Nor does a call without a person that names it as an ordinary action.
+    expect(await anonymous()({ action: 'firstAdminInvite', data: { force: true } }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    // The operator runs system actions only: a person's action named as the operator is no action.
+    expect(await anonymous()({ operator: 'acceptInvitation', data: { token: 'x'.repeat(32) } }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    expect(firstAdminInvite).toHaveBeenCalledTimes(2)
+
+    expect(operatorAction({ operator: 'firstAdminInvite', data: { force: false } })).toEqual({ action: 'firstAdminInvite', data: { force: false } })
+    expect(operatorAction({ operator: 'firstAdminInvite' })).toEqual({ action: 'firstAdminInvite', data: {} })
+    for (const notOperator of [{ operator: '' }, { operator: 7 }, { action: 'x' }, null, 'operator', ['firstAdminInvite']]) expect(operatorAction(notOperator)).toBeNull()
   })
 })

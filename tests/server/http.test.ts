@@ -115,6 +115,28 @@ describe('local server', () => {
     expect((await fetch(`${base}/api/unknown`)).status).toBe(404)
   })
 
+  it("makes the first administrator's invitation for the demo (POST /api/dev/first-admin-invite), which the web link opens", async () => {
+    const invite = (body?: string) => fetch(`${base}/api/dev/first-admin-invite`, { method: 'POST', ...(body === undefined ? {} : { body }) })
+    const first = await invite()
+    expect(first.status).toBe(200)
+    const { data } = (await first.json()) as { data: { invitation: { scene: string; webPath: string; codePng: null } } }
+    expect(data.invitation).toMatchObject({ webPath: `/#/features/admin/pages/invite/index?token=${data.invitation.scene}`, codePng: null })
+    expect(await (await invite()).json()).toEqual({ ok: true, data: { invitation: null } })
+    expect(await (await invite('{"force":true}')).json()).toMatchObject({ ok: true, data: { invitation: { scene: expect.any(String) } } })
+    expect((await invite('{"force":"yes"}')).status).toBe(400)
+    expect((await invite('not json')).status).toBe(400)
+    // Over the ordinary cloud route it is no action, for anyone.
+    for (const token of [undefined, await login('city-clerk')]) {
+      expect((await post('admin', JSON.stringify({ action: 'firstAdminInvite', data: { force: true } }), token)).status).toBe(404)
+    }
+    const worker = await login('worker')
+    const accepted = await post('admin', JSON.stringify({ action: 'acceptInvitation', data: { token: data.invitation.scene } }), worker)
+    expect(await accepted.json()).toMatchObject({ ok: true, data: { role: { kind: 'union_staff', union: { id: 'nmg' } } } })
+    const again = await post('admin', JSON.stringify({ action: 'acceptInvitation', data: { token: data.invitation.scene } }), await login('member'))
+    expect(again.status).toBe(409)
+    expect(await again.json()).toMatchObject({ ok: false, error: { code: 'INVITE_USED' } })
+  })
+
   it('echo answers what it was sent (the benchmark baseline)', async () => {
     const response = await fetch(`${base}/api/echo`, { method: 'POST', body: '{"n":1}' })
     expect(await response.json()).toEqual({ ok: true, data: { n: 1 } })

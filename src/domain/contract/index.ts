@@ -5,6 +5,7 @@ import { transfer } from './transfer'
 import { review } from './review'
 import { stations } from './stations'
 import { benefits } from './benefits'
+import { admin } from './admin'
 import type { ActionSpec, FunctionSpec } from './define'
 
 /**
@@ -18,6 +19,7 @@ export const contract = {
   stations,
   aid,
   benefits,
+  admin,
 } satisfies Record<string, FunctionSpec>
 
 export type Contract = typeof contract
@@ -47,3 +49,4 @@ export * from './review'
 export * from './stations'
 export * from './aid'
 export * from './benefits'
+export * from './admin'

@@ -1,0 +1,75 @@
+import type { InvitationStatus, Role } from '../contract'
+import { ERROR_MESSAGES } from '../errors'
+
+/**
+ * Invitations (邀请): a one-time token that makes whoever opens it a holder of one role. The token
+ * travels in a 小程序码's `scene` (at most 32 visible characters) and in the web link's `?token=`;
+ * the cloud keeps only a keyed hash of it. It is a secret: never put it in storage or in a log line.
+ */
+
+/** The page an invitation opens (a 小程序码's page has no leading slash). */
+export const INVITE_PAGE = 'features/admin/pages/invite/index'
+
+/** How long an invitation can be accepted. */
+export const INVITE_TTL_MS = 24 * 3600 * 1000
+
+/**
+ * A token: base64url, 22 characters (128 bits) to 32 (192 bits, the 小程序码 scene's limit).
+ * The cloud makes 32-character ones; anything else cannot be one of ours.
+ */
+export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,32}$/
+
+/** The web build's link to an invitation (hash router). */
+export function inviteWebPath(token: string): string {
+  return `/#/${INVITE_PAGE}?token=${token}`
+}
+
+/**
+ * The token from the page's query: `scene` when a 小程序码 opened the page (URL-encoded by WeChat),
+ * `token` from the web link. null when there is none, or it cannot be a token.
+ */
+export function inviteTokenFromQuery(query: Record<string, string | undefined>): string | null {
+  const raw = query.scene ?? query.token
+  if (!raw) return null
+  const token = safeDecode(raw).trim()
+  return INVITE_TOKEN_PATTERN.test(token) ? token : null
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/** What a role means, in the words the invitation page uses. */
+export function grantText(role: Role): { title: string; duties: string } {
+  if (role.kind === 'union_staff') {
+    return {
+      title: `${role.union.name} 工作人员`,
+      duties: '可审核本工会及下级工会的入会、转会和金秋助学申请，管理普惠福利和驿站信息。',
+    }
+  }
+  return { title: `${role.merchantName} 核销员`, duties: '可为会员核销本店的普惠福利券。' }
+}
+
+/** What the page says about an invitation that cannot be accepted as it is, or null when it can. */
+export function invitationNotice(status: InvitationStatus): string | null {
+  switch (status) {
+    case 'open':
+      return null
+    case 'unfinished':
+      return '你已接受过这份邀请，但角色还没有生效，请点“完成接受”。'
+    case 'accepted':
+      return '你已接受这份邀请，角色已生效。'
+    case 'used':
+      return ERROR_MESSAGES.INVITE_USED
+    case 'held':
+      return ERROR_MESSAGES.INVITE_ROLE_HELD
+    case 'expired':
+      return ERROR_MESSAGES.INVITE_EXPIRED
+    case 'cancelled':
+      return ERROR_MESSAGES.INVITE_CANCELLED
+  }
+}

@@ -1,0 +1,72 @@
+import * as v from 'valibot'
+import { defineAction } from './define'
+import { IsoTime } from './common'
+import { Role } from './member'
+import { INVITE_PAGE, INVITE_TOKEN_PATTERN } from '../admin/invite'
+
+/** The secret of an invitation, as its link or 小程序码 carries it. */
+export const InviteToken = v.pipe(v.string('请提供邀请码'), v.regex(INVITE_TOKEN_PATTERN, '邀请码不完整或格式不对，请重新扫码或打开完整的链接'))
+
+/** Where an invitation stands, for the person holding its token. */
+export const InvitationStatus = v.picklist([
+  /** Can be accepted. */
+  'open',
+  /** This person accepted it but the role was not written (an interrupted accept): accepting again finishes it. */
+  'unfinished',
+  /** This person accepted it; the role is theirs. */
+  'accepted',
+  /** Someone accepted it (who is not said). */
+  'used',
+  /** This person already holds the role it grants: it stays open for whom it was meant. */
+  'held',
+  'expired',
+  'cancelled',
+])
+export type InvitationStatus = v.InferOutput<typeof InvitationStatus>
+
+/** A fresh invitation as the deploy prints it: the token is `scene`, shown once and never stored. */
+export const InvitationLink = v.object({
+  expiresAt: IsoTime,
+  /** The token itself: the 小程序码's scene, the web link's `token`. */
+  scene: v.string(),
+  weappPage: v.literal(INVITE_PAGE),
+  /** `/#/features/admin/pages/invite/index?token=<scene>` on the web build's address. */
+  webPath: v.string(),
+  /** The 小程序码 (PNG, base64) in WeChat; null on the embedded home, or when WeChat could not make one. */
+  codePng: v.nullable(v.string()),
+})
+export type InvitationLink = v.InferOutput<typeof InvitationLink>
+
+export const InvitationView = v.object({
+  /** What accepting makes the person: the role as 我的 lists it. */
+  grants: Role,
+  /** The union's place in the tree, top down, ending with the union of the grant. */
+  unionPath: v.array(v.string()),
+  expiresAt: IsoTime,
+  status: InvitationStatus,
+  /** Whether this person can accept it now ('open' or 'unfinished'). */
+  usable: v.boolean(),
+})
+export type InvitationView = v.InferOutput<typeof InvitationView>
+
+/** Roles by invitation (邀请): the first administrator's from the deploy; #16 adds clerks inviting. */
+export const admin = {
+  firstAdminInvite: defineAction({
+    access: 'system',
+    summary: '首次部署：生成一次性邀请（24 小时内有效），接受者成为顶级工会的工作人员；已有工作人员或有效邀请时不再生成（force 除外）',
+    input: v.strictObject({ force: v.optional(v.boolean('force 应为 true 或 false'), false) }),
+    output: v.object({ invitation: v.nullable(InvitationLink) }),
+  }),
+  invitation: defineAction({
+    access: 'user',
+    summary: '查看邀请：授予什么角色、哪个工会、有效期、是否还能接受（不改变任何数据）',
+    input: v.strictObject({ token: InviteToken }),
+    output: InvitationView,
+  }),
+  acceptInvitation: defineAction({
+    access: 'user',
+    summary: '接受邀请：邀请只能用一次，接受者获得邀请中的角色',
+    input: v.strictObject({ token: InviteToken }),
+    output: v.object({ role: Role }),
+  }),
+}
