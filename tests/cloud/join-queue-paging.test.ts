@@ -84,7 +84,7 @@ describe('review.queue pages (入会审核)', () => {
     for (const cursor of BAD_CURSORS) {
       const answer = await h.callAs('demo-clerk', 'review', 'queue', { cursor })
       expect(code(answer)).toBe('INVALID_INPUT')
-      expect(answer.error?.message).toMatch(/[\u4e00-\u9fa5]/)
+      expect(answer.ok ? '' : answer.error.message).toMatch(/[\u4e00-\u9fa5]/)
     }
     expect(await h.callAs('demo-worker', 'review', 'queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
