@@ -65,8 +65,8 @@ export const aidHandlers: Handlers<'aid'> = {
     return staffView(ctx, await reviewApplication(ctx, input))
   },
 
-  async notice(_input, ctx) {
-    return publicNotice(ctx)
+  async notice(input, ctx) {
+    return publicNotice(ctx, input)
   },
 
   async object(input, ctx) {

@@ -6,7 +6,7 @@ import { requireAnyStaff } from '../lib/roles'
 
 /** 入会审核: union staff decide the join applications of their union and the unions below it. */
 export const reviewHandlers: Handlers<'review'> = {
-  queue: (_input, ctx) => reviewQueue(ctx),
+  queue: (input, ctx) => reviewQueue(ctx, input),
 
   posterUnions: async (_input, ctx) => ({ unions: await posterUnionsWithSettings(ctx, requireAnyStaff(ctx)) }),
 

@@ -21,8 +21,9 @@ export const transferHandlers: Handlers<'transfer'> = {
   async withdraw({ transferId }, ctx) {
     return toView(ctx, await withdraw(ctx, transferId))
   },
-  async queue({ side }, ctx) {
-    return toViews(ctx, await queue(ctx, side))
+  async queue({ side, cursor }, ctx) {
+    const { items, nextCursor, total } = await queue(ctx, side, cursor)
+    return { items: await toViews(ctx, items), nextCursor, total }
   },
   async release({ transferId }, ctx) {
     return toView(ctx, await release(ctx, transferId))

@@ -6,7 +6,7 @@ import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, ok } from '../helpers/aid'
 
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
-type Page = { items: Array<{ id: string; submittedAt: string; status: string }>; next: string | null }
+type Page = { items: Array<{ id: string; submittedAt: string; status: string }>; nextCursor: string | null }
 
 
 const CITY_PATH = ['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd']
@@ -51,8 +51,8 @@ async function pageThrough(h: Harness, as: string, input: Record<string, unknown
   for (let guard = 0; guard < 100; guard++) {
     const page = ok<Page>(await h.callAs(as, 'aid', 'reviewList', { ...input, ...(cursor ? { cursor } : {}) }))
     pages.push(page)
-    if (!page.next) break
-    cursor = page.next
+    if (!page.nextCursor) break
+    cursor = page.nextCursor
   }
   return pages
 }
@@ -73,8 +73,8 @@ describe('aid.reviewList pages', () => {
     expect(visible).toHaveLength(450)
     const pages = await pageThrough(h, 'demo-clerk')
     expect(pages.map((p) => p.items.length)).toEqual([50, 50, 50, 50, 50, 50, 50, 50, 50])
-    expect(pages.slice(0, -1).every((p) => typeof p.next === 'string')).toBe(true)
-    expect(pages[pages.length - 1].next).toBeNull()
+    expect(pages.slice(0, -1).every((p) => typeof p.nextCursor === 'string')).toBe(true)
+    expect(pages[pages.length - 1].nextCursor).toBeNull()
     expect(v.is(contract.aid.reviewList.output, pages[0])).toBe(true)
     const ids = pages.flatMap((p) => p.items.map((a) => a.id))
     expect(new Set(ids).size).toBe(450)
@@ -93,7 +93,7 @@ describe('aid.reviewList pages', () => {
     const verified = docs.filter((d) => d.status === 'verified' && mayView(d.unionPath, ['hhht-xc']))
     const pages = await pageThrough(h, 'demo-clerk', { status: 'verified', limit: verified.length })
     expect(pages).toHaveLength(1)
-    expect(pages[0].next).toBeNull()
+    expect(pages[0].nextCursor).toBeNull()
     expect(pages[0].items.map((a) => a.id)).toEqual(order(verified))
     const small = await pageThrough(h, 'demo-clerk', { status: 'verified', limit: 7 })
     expect(small.flatMap((p) => p.items.map((a) => a.id))).toEqual(order(verified))
@@ -103,7 +103,7 @@ describe('aid.reviewList pages', () => {
   it('an application changing status between pages neither repeats nor hides the others', async () => {
     const first = ok<Page>(await h.callAs('demo-clerk', 'aid', 'reviewList', { limit: 20 }))
     await aidDb(h.store).applications.update({ _id: first.items[3].id }, { set: { status: 'returned' } })
-    const rest = await pageThrough(h, 'demo-clerk', { cursor: first.next, limit: 100 })
+    const rest = await pageThrough(h, 'demo-clerk', { cursor: first.nextCursor, limit: 100 })
     const ids = [...first.items, ...rest.flatMap((p) => p.items)].map((a) => a.id)
     expect(new Set(ids).size).toBe(450)
   }, 60_000)

@@ -157,14 +157,14 @@ describe('aid: review, notice, payout', () => {
 
     const notice = ok(await h.callAs(null, 'aid', 'notice'))
     expect(v.is(contract.aid.notice.output, notice)).toBe(true)
-    expect(notice).toEqual([expect.objectContaining({ maskedName: '张*明', school: '内蒙古大学（示例）', amountFen: 500000 })])
+    expect(notice).toEqual({ items: [expect.objectContaining({ maskedName: '张*明', school: '内蒙古大学（示例）', amountFen: 500000 })], nextCursor: null })
     expect(JSON.stringify(notice)).not.toContain('张小明')
 
     const pay = { applicationId: id, paidOn: '2026-11-28', reference: 'PAY-001' }
     h.clock.set('2026-11-28T07:59:59.999Z')
     expect(code(await h.callAs('demo-city-clerk', 'aid', 'markPaid', pay))).toBe('AID_NOTICE_RUNNING')
     h.clock.set('2026-11-28T08:00:00.000Z')
-    expect(ok(await h.callAs(null, 'aid', 'notice'))).toEqual([])
+    expect(ok(await h.callAs(null, 'aid', 'notice'))).toEqual({ items: [], nextCursor: null })
     expect(code(await h.callAs('demo-hm-clerk', 'aid', 'markPaid', pay))).toBe('NOT_FOUND')
     const paid = ok(await h.callAs('demo-city-clerk', 'aid', 'markPaid', pay))
     expect(paid).toMatchObject({ status: 'paid', paidAt: '2026-11-28', paidReference: 'PAY-001' })
@@ -203,7 +203,7 @@ describe('aid: review, notice, payout', () => {
   it('hides applications from staff of other subtrees and from members', async () => {
     const h = await cloudHarness()
     const id = await submitted(h)
-    expect(ok(await h.callAs('demo-hm-clerk', 'aid', 'reviewList', {}))).toEqual({ items: [], next: null })
+    expect(ok(await h.callAs('demo-hm-clerk', 'aid', 'reviewList', {}))).toEqual({ items: [], nextCursor: null })
     expect(code(await h.callAs('demo-hm-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))).toBe('NOT_FOUND')
     expect(code(await h.callAs('demo-member', 'aid', 'reviewList', {}))).toBe('FORBIDDEN')
     const list = ok(await h.callAs('demo-clerk', 'aid', 'reviewList', {})).items

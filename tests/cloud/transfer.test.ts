@@ -144,9 +144,9 @@ describe('transfer (转会)', () => {
     expect((await t.ok('demo-member', 'mine')) as unknown).toMatchObject({ current: { status: 'pending_release', autoReleaseAt: '2026-12-08T08:00:00.000Z' } })
     t.clock.set('2026-12-08T07:59:59.000Z')
     expect(await t.call('demo-hm-clerk', 'accept', { transferId: id })).toMatchObject({ ok: false, error: { code: 'TRANSFER_STATE' } })
-    expect(await t.call('demo-hm-clerk', 'queue', { side: 'incoming' })).toEqual({ ok: true, data: [] })
+    expect(await t.call('demo-hm-clerk', 'queue', { side: 'incoming' })).toMatchObject({ ok: true, data: { items: [], nextCursor: null, total: 0 } })
     t.clock.set('2026-12-08T08:00:00.000Z')
-    expect(await t.call('demo-hm-clerk', 'queue', { side: 'incoming' })).toMatchObject({ ok: true, data: [{ id, status: 'pending_accept', releasedBy: 'auto' }] })
+    expect(await t.call('demo-hm-clerk', 'queue', { side: 'incoming' })).toMatchObject({ ok: true, data: { items: [{ id, status: 'pending_accept', releasedBy: 'auto' }], nextCursor: null, total: 1 } })
     expect(await t.ok('demo-hm-clerk', 'accept', { transferId: id })).toMatchObject({ status: 'completed', releasedBy: 'auto' })
   })
 
@@ -172,17 +172,17 @@ describe('transfer (转会)', () => {
   it('staff queues show their subtree only, oldest first; unrelated staff can neither see nor act', async () => {
     const t = await setup()
     const { id } = await t.ok('demo-member', 'start', startInput())
-    expect(await t.call('demo-clerk', 'queue', { side: 'outgoing' })).toMatchObject({ ok: true, data: [{ id, memberName: '李会员（演示）' }] })
-    expect(await t.call('demo-city-clerk', 'queue', { side: 'outgoing' })).toMatchObject({ ok: true, data: [{ id }] })
-    expect(await t.call('demo-hm-clerk', 'queue', { side: 'outgoing' })).toEqual({ ok: true, data: [] })
+    expect(await t.call('demo-clerk', 'queue', { side: 'outgoing' })).toMatchObject({ ok: true, data: { items: [{ id, memberName: '李会员（演示）' }], nextCursor: null, total: 1 } })
+    expect(await t.call('demo-city-clerk', 'queue', { side: 'outgoing' })).toMatchObject({ ok: true, data: { items: [{ id }], nextCursor: null, total: 1 } })
+    expect(await t.call('demo-hm-clerk', 'queue', { side: 'outgoing' })).toMatchObject({ ok: true, data: { items: [], nextCursor: null, total: 0 } })
     // The receiving side may not release, the leaving side may not accept, a member may not act as staff.
     expect(await t.call('demo-hm-clerk', 'release', { transferId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await t.call('demo-member', 'queue', { side: 'incoming' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await t.call('demo-worker', 'withdraw', { transferId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     await t.ok('demo-clerk', 'release', { transferId: id })
     expect(await t.call('demo-clerk', 'accept', { transferId: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await t.call('demo-hm-clerk', 'queue', { side: 'incoming' })).toMatchObject({ ok: true, data: [{ id }] })
-    expect(await t.call('demo-clerk', 'queue', { side: 'incoming' })).toEqual({ ok: true, data: [] })
+    expect(await t.call('demo-hm-clerk', 'queue', { side: 'incoming' })).toMatchObject({ ok: true, data: { items: [{ id }], nextCursor: null, total: 1 } })
+    expect(await t.call('demo-clerk', 'queue', { side: 'incoming' })).toMatchObject({ ok: true, data: { items: [], nextCursor: null, total: 0 } })
   })
 
   it('a completion interrupted between its two updates is finished on the next read', async () => {

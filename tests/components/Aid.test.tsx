@@ -2,6 +2,7 @@ import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
 import type { AidApplicationView, Profile, Programme } from '@/domain/contract'
 import { timeline } from '@/domain/aid/machine'
+import { pageCursor } from '@/domain/paging'
 import AidHome from '@/features/aid/pages/index/index'
 import Apply from '@/features/aid/pages/apply/index'
 import Review from '@/features/aid/pages/review/index'
@@ -258,6 +259,7 @@ describe('金秋助学: the timeline', () => {
 })
 
 describe('金秋助学: the reviewer’s list pages on', () => {
+  const C1 = pageCursor({ value: '2026-11-23T08:00:00.000Z', id: 'b' })
   const item = (id: string, name: string): ReviewItem => ({ ...application('submitted'), id, child: { ...application('submitted').child, name }, canAct: ['verify', 'send_back'], canResolve: false, objections: [] })
   const names = () => Array.from(document.querySelectorAll('[data-testid="review-item"] .aid-card__title')).map((n) => n.textContent)
 
@@ -265,9 +267,9 @@ describe('金秋助学: the reviewer’s list pages on', () => {
     let release: (() => void) | null = null
     const { sent } = fakeCloud({
       reviewList: (data: { cursor?: string }) => {
-        if (!data.cursor) return { items: [item('a', '甲'), item('b', '乙')], next: 'cursor-1' }
+        if (!data.cursor) return { items: [item('a', '甲'), item('b', '乙')], nextCursor: C1 }
         return new Promise((resolve) => {
-          release = () => resolve({ items: [item('b', '乙'), item('c', '丙')], next: null })
+          release = () => resolve({ items: [item('b', '乙'), item('c', '丙')], nextCursor: null })
         })
       },
     })
@@ -276,7 +278,7 @@ describe('金秋助学: the reviewer’s list pages on', () => {
     expect(byTestId('review-end')).toBeNull()
     tap('review-more')
     await waitFor(() => expect(byId('review-more')?.textContent).toContain('加载中'))
-    expect(sent.map((s) => s.data)).toEqual([{}, { cursor: 'cursor-1' }])
+    expect(sent.map((s) => s.data)).toEqual([{}, { cursor: C1 }])
     release!()
     await waitFor(() => expect(names()).toEqual(['甲 · 张三', '乙 · 张三', '丙 · 张三']))
     expect(byId('review-more')).toBeNull()
@@ -284,7 +286,7 @@ describe('金秋助学: the reviewer’s list pages on', () => {
   })
 
   it('nothing to review: the empty state, no 加载更多', async () => {
-    fakeCloud({ reviewList: { items: [], next: null } })
+    fakeCloud({ reviewList: { items: [], nextCursor: null } })
     await testUtils.mount(Review)
     await waitFor(() => expect(byTestId('review-empty')).not.toBeNull(), 5000)
     expect(byId('review-more')).toBeNull()

@@ -138,6 +138,7 @@ describe('金秋助学', () => {
     await entry.getByText('张*明', { exact: true }).waitFor()
     await entry.getByText('示例大学（演示） · 本科 · ¥5,000').waitFor()
     assert.equal(await visitor.page.getByText('张小明').count(), 0)
+    await visitor.page.getByTestId('notice-end').getByText('已显示全部 1 条').waitFor()
     await shot(visitor.page, 'notice')
 
     // Before the notice ends payout is refused; then time passes (the server's dev clock).

@@ -70,6 +70,10 @@ describe('join the union', () => {
     const card = clerk.page.locator('[data-testid^="application-"]', { hasText: '王小骑' })
     await card.getByText('已等待 0 分钟').waitFor()
     await card.getByText(`150102********${idNumber.slice(14)}`, { exact: false }).waitFor()
+    await clerk.page.getByTestId('review-total').getByText('共 1 份待审核').waitFor()
+    await clerk.page.getByTestId('review-end').getByText('已显示全部 1 份').waitFor()
+    // A thumb's tap target: at least 44 px high.
+    assert.ok(((await card.locator('[id^="approve-"]').boundingBox())?.height ?? 0) >= 44)
     await shot(clerk.page, 'queue')
     await card.locator('[id^="approve-"]').tap()
     await clerk.page.getByTestId('review-empty').waitFor()

@@ -36,6 +36,9 @@ describe('transfer', () => {
     await clerk.page.tap('#open-transfer-queue')
     await clerk.page.getByText('李会员（演示） · 150102000001').waitFor()
     await clerk.page.getByText('刚刚提交').waitFor()
+    await clerk.page.getByTestId('queue-total').getByText('共 1 件待办').waitFor()
+    // Thumb-sized tap targets: the tabs and the action, at least 44 px high.
+    for (const id of ['#tab-incoming', '#release-transfer']) assert.ok(((await clerk.page.locator(id).boundingBox())?.height ?? 0) >= 44, id)
     await shot(clerk.page, 'clerk-outgoing')
     await clerk.page.tap('#release-transfer')
     await clerk.page.getByTestId('queue-empty').waitFor()

@@ -1,27 +1,34 @@
-import type { ActionParsed } from '../../../src/domain/contract'
+import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { maskName } from '../../../src/domain/names'
 import type { ActionContext } from '../../lib/context'
 import { aidDb } from './collections'
-import { findByIds, readAll } from '../../lib/store/read'
+import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
+import { findByIds, keysetPage } from '../../lib/store/read'
 
-/** Approved recipients whose notice is running now: masked names only, nothing that identifies a family further. */
-export async function publicNotice(ctx: ActionContext) {
+/**
+ * Approved recipients whose notice is running now, a page at a time by (noticeStartsAt, _id): masked
+ * names only, nothing that identifies a family further. Public: no sign-in. An entry whose notice
+ * ends while someone pages simply leaves; the cursor is a position, so the others stay in place.
+ */
+export async function publicNotice(ctx: ActionContext, input: ActionParsed<'aid', 'notice'>): Promise<ActionOutput<'aid', 'notice'>> {
   const now = ctx.now().toISOString()
-  const running = (await readAll(aidDb(ctx.store).applications, { status: 'approved', noticeEndsAt: { $gt: now } }, 5000)).sort(
-    (a, b) => String(a.noticeStartsAt).localeCompare(String(b.noticeStartsAt)) || a._id.localeCompare(b._id),
-  )
-  const unions = await findByIds(ctx.db.unions, running.map((a) => a.unionId))
+  const rows = await keysetPage(aidDb(ctx.store).applications, { status: 'approved', noticeEndsAt: { $gt: now } }, 'noticeStartsAt', pageStart(input.cursor), LIST_PAGE_SIZE + 1)
+  const { page, nextCursor } = cutPage(rows, LIST_PAGE_SIZE, 'noticeStartsAt')
+  const unions = await findByIds(ctx.db.unions, page.map((a) => a.unionId))
   const names = new Map(unions.map((u) => [u._id, u.name]))
-  return running.map((a) => ({
-    id: a._id,
-    maskedName: maskName(a.child.name),
-    school: a.child.school,
-    level: a.child.level,
-    amountFen: a.amountFen ?? 0,
-    unionName: names.get(a.unionId) ?? '',
-    noticeEndsAt: a.noticeEndsAt ?? now,
-  }))
+  return {
+    items: page.map((a) => ({
+      id: a._id,
+      maskedName: maskName(a.child.name),
+      school: a.child.school,
+      level: a.child.level,
+      amountFen: a.amountFen ?? 0,
+      unionName: names.get(a.unionId) ?? '',
+      noticeEndsAt: a.noticeEndsAt ?? now,
+    })),
+    nextCursor,
+  }
 }
 
 /** An objection to an entry still on notice; recorded for the level-two staff. */

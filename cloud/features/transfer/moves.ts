@@ -4,7 +4,7 @@ import { TRANSFER_MOVES, type TransferMove } from '../../../src/domain/transfer/
 import { signedIn, type ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { requireStaffOf } from '../../lib/roles'
-import type { Patch } from '../../lib/store/port'
+import type { Filter, Patch } from '../../lib/store/port'
 import { transferDb, type TransferDoc } from './collections'
 import { applyClosedTransfer } from './settle'
 
@@ -16,6 +16,16 @@ const NOTICES: Record<'release' | 'accept' | 'reject', (t: TransferDoc) => { tit
 
 /** The subscribe message's 结果 (at most five characters). */
 const PUSH_RESULT: Record<'release' | 'accept' | 'reject', string> = { release: '已放行', accept: '已完成', reject: '未接收' }
+
+/**
+ * A transfer waiting for release whose days have passed (autoReleaseAt ≤ now) counts as released:
+ * as a filter, so the queues read exactly what they will show (`due: true`) or what is still
+ * waiting for the leaving union (`due: false`). The same rule as autoReleaseIfDue's.
+ */
+export function releaseDue(now: Date, due: boolean): Filter<TransferDoc> {
+  const at = now.toISOString()
+  return { status: 'pending_release', autoReleaseAt: due ? { $lte: at } : { $gt: at } }
+}
 
 /** The leaving union's silence counts as release once its days have passed. */
 export async function autoReleaseIfDue(ctx: ActionContext, transfer: TransferDoc): Promise<TransferDoc> {

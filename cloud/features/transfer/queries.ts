@@ -3,29 +3,43 @@ import { signedIn } from '../../lib/context'
 import { activeMembership, requireAnyStaff } from '../../lib/roles'
 import { unionSummary } from '../../lib/unions'
 import { transferDb, type TransferDoc } from './collections'
-import { autoReleaseIfDue } from './moves'
+import { autoReleaseIfDue, releaseDue } from './moves'
 import { settleMembership } from './settle'
-import { findByIds, readAll } from '../../lib/store/read'
-
-const QUEUE_LIMIT = 200
+import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
+import type { Filter } from '../../lib/store/port'
+import { findByIds, keysetPageOfAny, readAll } from '../../lib/store/read'
 
 /**
- * A clerk's queue, oldest first: outgoing = waiting for their subtree to release; incoming = waiting
- * for their subtree to accept (including those the leaving union let lapse, released on reading).
+ * A clerk's queue, oldest first, a page at a time by (createdAt, _id), with how many wait on that
+ * side in all. Outgoing = waiting for their subtree to release; incoming = waiting for their subtree
+ * to accept, including those whose leaving union let the days lapse (released here, on reading, as
+ * every read of a transfer does). Each side is read as filters that select exactly what it shows,
+ * so no page comes back short and nothing is read only to be dropped; the port has no $or, so the
+ * incoming side is two filters merged (keysetPageOfAny). One query for all the clerk's roots (an
+ * array field matches `$in` when it holds any of them): a transfer under two roots is read once.
+ * createdAt never changes, so the cursor stays a fixed position: a transfer decided or released
+ * meanwhile leaves or joins a side without shifting the others.
  */
-export async function queue(ctx: ActionContext, side: 'outgoing' | 'incoming'): Promise<TransferDoc[]> {
+export async function queue(ctx: ActionContext, side: 'outgoing' | 'incoming', cursor?: string) {
   const roots = requireAnyStaff(ctx)
   const { transfers } = transferDb(ctx.store)
-  const found = new Map<string, TransferDoc>()
-  for (const root of roots) {
-    const docs =
-      side === 'outgoing'
-        ? await transfers.find({ fromUnionPath: root, status: 'pending_release' }, { sort: { createdAt: 1 }, limit: QUEUE_LIMIT })
-        : await transfers.find({ toUnionPath: root, status: { $in: ['pending_release', 'pending_accept'] } }, { sort: { createdAt: 1 }, limit: QUEUE_LIMIT })
-    for (const doc of docs) found.set(doc._id, await autoReleaseIfDue(ctx, doc))
-  }
+  const now = ctx.now()
+  const shown: Array<Filter<TransferDoc>> =
+    side === 'outgoing'
+      ? [{ fromUnionPath: { $in: roots }, ...releaseDue(now, false) }]
+      : [
+          { toUnionPath: { $in: roots }, status: 'pending_accept' },
+          { toUnionPath: { $in: roots }, ...releaseDue(now, true) },
+        ]
+  const [rows, counts] = await Promise.all([
+    keysetPageOfAny(transfers, shown, 'createdAt', pageStart(cursor), LIST_PAGE_SIZE + 1),
+    Promise.all(shown.map((filter) => transfers.count(filter))),
+  ])
+  const { page, nextCursor } = cutPage(rows, LIST_PAGE_SIZE, 'createdAt')
+  const docs = await Promise.all(page.map((doc) => autoReleaseIfDue(ctx, doc)))
+  // Only a transfer changed by someone else between the read and now (withdrawn, decided) drops out here.
   const wanted = side === 'outgoing' ? 'pending_release' : 'pending_accept'
-  return [...found.values()].filter((d) => d.status === wanted).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  return { items: docs.filter((d) => d.status === wanted), nextCursor, total: counts.reduce((a, b) => a + b, 0) }
 }
 
 /** The member's transfer in flight, their last closed one, and each union they belonged to, with dates. */

@@ -74,3 +74,28 @@ export async function keysetPage<T extends Doc>(collection: Collection<T>, filte
 }
 
 export const keysetOf = <T extends Doc>(doc: T, field: keyof T & string): Keyset => ({ value: String(doc[field]), id: doc._id })
+
+/** The order keysetPage reads in: `field`, then `_id` (plain string comparison, as both stores do). */
+export const byKeyset =
+  <T extends Doc>(field: keyof T & string) =>
+  (a: T, b: T): number => {
+    const x = String(a[field])
+    const y = String(b[field])
+    if (x !== y) return x < y ? -1 : 1
+    return a._id < b._id ? -1 : a._id > b._id ? 1 : 0
+  }
+
+/**
+ * keysetPage over the documents matching any of `filters`, the port having no $or: each filter's own
+ * page after `after`, merged in order and cut to `limit`. A document matching several is kept once.
+ * Exact, since no document of the merged first `limit` can lie past any one filter's first `limit`.
+ */
+export async function keysetPageOfAny<T extends Doc>(collection: Collection<T>, filters: ReadonlyArray<Filter<T>>, field: keyof T & string, after: Keyset | null, limit: number): Promise<T[]> {
+  const pages = await Promise.all(filters.map((filter) => keysetPage(collection, filter, field, after, limit)))
+  const seen = new Set<string>()
+  return pages
+    .flat()
+    .sort(byKeyset(field))
+    .filter((doc) => !seen.has(doc._id) && Boolean(seen.add(doc._id)))
+    .slice(0, limit)
+}

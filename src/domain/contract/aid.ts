@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS, HARDSHIP_CATEGORIES, SCHOOL_LEVELS } from '../aid/progr
 import { APPLICATION_STATES } from '../aid/machine'
 import { CLOUD_AID_FILE, UPLOAD_TYPES } from '../aid/files'
 import { defineAction } from './define'
-import { EmptyInput, IsoTime } from './common'
+import { EmptyInput, IsoTime, PageInput, pageOf } from './common'
 
 const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))
 const Text = (what: string, max: number) => v.pipe(v.string(`请填写${what}`), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}最多 ${max} 个字`))
@@ -170,13 +170,13 @@ export const aid = {
   }),
   reviewList: defineAction({
     access: 'user',
-    summary: '工作人员：本人可审核的申请，按提交时间分页（next 为下一页的位置，null 表示没有更多）',
+    summary: '工作人员：本人可审核的申请，按提交时间分页（nextCursor 为下一页的位置，null 表示没有更多）',
     input: v.strictObject({
       status: v.optional(ApplicationState),
-      cursor: v.optional(v.pipe(v.string('列表位置不正确'), v.minLength(1, '列表位置不正确'), v.maxLength(120, '列表位置不正确'))),
+      ...PageInput,
       limit: v.optional(v.pipe(v.number('每页条数应为数字'), v.integer('每页条数应为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(200, '每页最多 200 条'))),
     }),
-    output: v.object({ items: v.array(StaffApplicationView), next: v.nullable(v.string()) }),
+    output: v.object(pageOf(StaffApplicationView)),
   }),
   review: defineAction({
     access: 'user',
@@ -191,9 +191,9 @@ export const aid = {
   }),
   notice: defineAction({
     access: 'public',
-    summary: '公示：正在公示的受助名单（姓名打码）',
-    input: EmptyInput,
-    output: v.array(NoticeEntry),
+    summary: '公示：正在公示的受助名单（姓名打码），按公示开始时间，每页 50 条',
+    input: v.strictObject(PageInput),
+    output: v.object(pageOf(NoticeEntry)),
   }),
   object: defineAction({
     access: 'public',

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { parsePageCursor } from '../paging'
 
 /** An ISO-8601 timestamp string as the cloud returns dates. */
 export const IsoTime = v.string()
@@ -26,3 +27,21 @@ export const UnionSummary = v.object({
   level: UnionLevel,
 })
 export type UnionSummary = v.InferOutput<typeof UnionSummary>
+
+/**
+ * Where the next page of a list starts: a cursor the cloud gave with the previous page
+ * (src/domain/paging.ts). Anything else is refused before it reaches a query.
+ */
+export const PageCursor = v.pipe(
+  v.string('列表位置不正确，请下拉刷新后重试'),
+  v.maxLength(120, '列表位置不正确，请下拉刷新后重试'),
+  v.check((cursor) => parsePageCursor(cursor) !== null, '列表位置不正确，请下拉刷新后重试'),
+)
+
+/** A list's input: no cursor for the first page, the previous page's `nextCursor` for the next. */
+export const PageInput = { cursor: v.optional(PageCursor) }
+
+/** A page of `item`s and the cursor of the next page (null: this was the last). */
+export function pageOf<T extends v.GenericSchema>(item: T) {
+  return { items: v.array(item), nextCursor: v.nullable(v.string()) }
+}

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
-import { EmptyInput } from './common'
+import { EmptyInput, PageInput, pageOf } from './common'
 import { ApplicationView, JoinUnion } from './join'
 import { UnionCode } from '../join/form'
 
@@ -10,9 +10,9 @@ const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指
 export const review = {
   queue: defineAction({
     access: 'user',
-    summary: '待审核的入会申请，最早提交的在前，附已等待时长',
-    input: EmptyInput,
-    output: v.object({ items: v.array(v.object({ ...ApplicationView.entries, waitedMinutes: v.number(), waited: v.string() })) }),
+    summary: '待审核的入会申请，最早提交的在前，附已等待时长；每页 50 份（nextCursor 为下一页的位置，null 表示没有更多），total 为可审核的全部份数',
+    input: v.strictObject(PageInput),
+    output: v.object({ ...pageOf(v.object({ ...ApplicationView.entries, waitedMinutes: v.number(), waited: v.string() })), total: v.number() }),
   }),
   posterUnions: defineAction({
     access: 'user',

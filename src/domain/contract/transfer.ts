@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { EMPLOYMENT_KEYS } from '../join/options'
 import { TRANSFER_REASONS, TRANSFER_STATUSES, type TransferReason } from '../transfer/machine'
-import { EmptyInput, IsoTime, UnionSummary } from './common'
+import { EmptyInput, IsoTime, PageInput, pageOf, UnionSummary } from './common'
 import { defineAction } from './define'
 
 const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.trim(), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))
@@ -67,9 +67,9 @@ export const transfer = {
   withdraw: defineAction({ access: 'user', summary: '会员在完成前撤回转会', input: TransferId, output: TransferView }),
   queue: defineAction({
     access: 'user',
-    summary: '工作人员的转会待办：转出（待本会放行）或转入（待本会接收），最早的在前',
-    input: v.strictObject({ side: v.picklist(['outgoing', 'incoming'], '请选择转出或转入') }),
-    output: v.array(TransferView),
+    summary: '工作人员的转会待办：转出（待本会放行）或转入（待本会接收），最早的在前；每页 50 件，total 为这一侧的全部件数',
+    input: v.strictObject({ side: v.picklist(['outgoing', 'incoming'], '请选择转出或转入'), ...PageInput }),
+    output: v.object({ ...pageOf(TransferView), total: v.number() }),
   }),
   release: defineAction({ access: 'user', summary: '转出工会放行', input: TransferId, output: TransferView }),
   accept: defineAction({ access: 'user', summary: '转入工会接收，会籍转入本会', input: TransferId, output: TransferView }),

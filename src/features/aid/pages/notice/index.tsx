@@ -2,18 +2,20 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import { SCHOOL_LEVEL_NAMES } from '@/domain/aid/programme'
 import { CloudError } from '@/domain/errors'
 import { chinaDateText } from '@/domain/aid/dates'
 import { formatFen } from '@/domain/money'
 import { call } from '@/services/cloud'
-import { useCloud } from '@/services/useCloud'
+import { usePagedList } from '@/services/usePagedList'
 import '../../components/aid.scss'
 
-/** 公示: public, no sign-in needed. Names are masked; anyone may object, and staff see it. */
+/** 公示: public, no sign-in needed, 50 a page. Names are masked; anyone may object, and staff see it. */
 export default function Notice() {
-  const list = useCloud('aid', 'notice', {})
+  const list = usePagedList('aid', 'notice', {})
+  const { items } = list
   const [objecting, setObjecting] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [contact, setContact] = useState('')
@@ -32,16 +34,16 @@ export default function Notice() {
   }
 
   return (
-    <PageShell public error={list.error} loading={list.loading} hasData={Boolean(list.data)} onRetry={() => void list.reload()}>
-      {list.data ? (
+    <PageShell public error={list.error} loading={list.loading} hasData={Boolean(items)} onRetry={() => void list.reload()}>
+      {items ? (
         <View className='aid-page'>
           <Text className='aid-hint'>以下为拟资助名单，公示期内如有异议，请实名或留下联系方式反映。</Text>
-          {list.data.length === 0 ? (
+          {items.length === 0 && !list.nextCursor ? (
             <View className='aid-card' data-testid='notice-empty'>
               <Text className='aid-card__text'>目前没有正在公示的名单。</Text>
             </View>
           ) : null}
-          {list.data.map((e) => (
+          {items.map((e) => (
             <View key={e.id} className='aid-card' data-testid='notice-entry'>
               <Text className='aid-card__title'>{e.maskedName}</Text>
               <Text className='aid-card__text'>
@@ -69,6 +71,7 @@ export default function Notice() {
               )}
             </View>
           ))}
+          <ListMore id='notice-more' more={Boolean(list.nextCursor)} loading={list.loadingMore} onMore={() => void list.loadMore()} endText={items.length ? `已显示全部 ${items.length} 条` : null} endTestId='notice-end' />
         </View>
       ) : null}
     </PageShell>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import { chinaToday } from '@/domain/aid/dates'
 import { DOCUMENT_NAMES } from '@/domain/aid/programme'
@@ -116,8 +117,9 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void })
 /** Staff: the applications of their unions that they review, and the CSV export. */
 export default function Review() {
   const token = useSession((s) => s.token)
-  const { first, items, next, loadingMore, loadMore, replace } = useReviewList(!needsDemoLogin || Boolean(token))
-  usePullDownRefresh(() => void first.reload().finally(() => Taro.stopPullDownRefresh()))
+  const list = useReviewList(!needsDemoLogin || Boolean(token))
+  const { items } = list
+  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
   const programmeIds = [...new Set((items ?? []).map((a) => a.programmeId))]
 
   const exportCsv = async (programmeId: string) => {
@@ -137,26 +139,18 @@ export default function Review() {
   }
 
   return (
-    <PageShell error={first.error} loading={first.loading} hasData={Boolean(items)} onRetry={() => void first.reload()}>
+    <PageShell error={list.error} loading={list.loading} hasData={Boolean(items)} onRetry={() => void list.reload()}>
       {items ? (
         <View className='aid-page'>
-          {items.length === 0 ? (
+          {items.length === 0 && !list.nextCursor ? (
             <View className='aid-card' data-testid='review-empty'>
               <Text className='aid-card__text'>暂无需要你审核的助学申请。</Text>
             </View>
           ) : null}
           {items.map((a) => (
-            <ReviewCard key={`${a.id}-${a.status}`} a={a} onDone={replace} />
+            <ReviewCard key={`${a.id}-${a.status}`} a={a} onDone={list.replace} />
           ))}
-          {next ? (
-            <Button id='review-more' block loading={loadingMore} disabled={loadingMore} onClick={() => void loadMore()}>
-              {loadingMore ? '加载中…' : '加载更多'}
-            </Button>
-          ) : items.length > 0 ? (
-            <Text className='aid-hint' data-testid='review-end'>
-              已显示全部 {items.length} 份申请
-            </Text>
-          ) : null}
+          <ListMore id='review-more' more={Boolean(list.nextCursor)} loading={list.loadingMore} onMore={() => void list.loadMore()} endText={items.length ? `已显示全部 ${items.length} 份申请` : null} endTestId='review-end' />
           {programmeIds.map((id) => (
             <Button key={id} id={`export-${id}`} block onClick={() => void exportCsv(id)}>
               导出申请名单（CSV，身份证号打码）

@@ -2,16 +2,20 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import type { ActionOutput } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
+import { CloudError, type ErrorCode } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
 import { EMPLOYMENT_TYPES } from '@/domain/join/options'
 import { call } from '@/services/cloud'
-import { useCloud } from '@/services/useCloud'
+import { usePagedList } from '@/services/usePagedList'
 import '../../join.scss'
 
 type Item = ActionOutput<'review', 'queue'>['items'][number]
+
+/** A decision, or one another clerk made first: either way the application leaves this queue. */
+const GONE: readonly ErrorCode[] = ['ALREADY_DECIDED', 'NOT_FOUND']
 
 function Application({ item, onDone }: { item: Item; onDone(): void }) {
   const [rejecting, setRejecting] = useState(false)
@@ -26,6 +30,7 @@ function Application({ item, onDone }: { item: Item; onDone(): void }) {
     } catch (e) {
       Taro.showToast({ title: e instanceof CloudError ? e.message : '操作失败', icon: 'none', duration: 3000 })
       setBusy(false)
+      if (e instanceof CloudError && GONE.includes(e.code)) onDone()
     }
   }
   return (
@@ -80,22 +85,33 @@ function Application({ item, onDone }: { item: Item; onDone(): void }) {
   )
 }
 
-/** 入会审核 for union staff: the pending applications of their union and the unions below, oldest first. */
+/**
+ * 入会审核 for union staff: the pending applications of their union and the unions below, oldest
+ * first, 50 a page. A decided application leaves the list where it is; a pull down starts again.
+ */
 export default function Review() {
-  const queue = useCloud('review', 'queue', {})
+  const queue = usePagedList('review', 'queue', {})
   usePullDownRefresh(() => {
     void queue.reload().finally(() => Taro.stopPullDownRefresh())
   })
-  const items = queue.data?.items
+  const { items, total } = queue
   return (
     <PageShell error={queue.error} loading={queue.loading} hasData={Boolean(items)} onRetry={() => void queue.reload()}>
       <View className='join' data-testid='review-queue'>
-        {items && !items.length ? (
+        {items && total ? (
+          <Text className='join-review__total' data-testid='review-total'>
+            共 {total} 份待审核
+          </Text>
+        ) : null}
+        {items && !items.length && !queue.nextCursor ? (
           <Text className='join-find__hint' data-testid='review-empty'>
             没有待审核的入会申请
           </Text>
         ) : null}
-        {items?.map((item) => <Application key={item.id} item={item} onDone={() => void queue.reload()} />)}
+        {items?.map((item) => <Application key={item.id} item={item} onDone={() => queue.remove(item.id)} />)}
+        {items ? (
+          <ListMore id='review-more' more={Boolean(queue.nextCursor)} loading={queue.loadingMore} onMore={() => void queue.loadMore()} endText={items.length ? `已显示全部 ${items.length} 份` : null} endTestId='review-end' />
+        ) : null}
       </View>
     </PageShell>
   )

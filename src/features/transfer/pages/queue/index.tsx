@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import type { TransferView } from '@/domain/contract'
 import { EMPLOYMENT_TYPES } from '@/domain/join/options'
@@ -9,7 +10,7 @@ import { TRANSFER_REASONS } from '@/domain/transfer/machine'
 import { CloudError } from '@/domain/errors'
 import { formatWait } from '@/domain/format'
 import { call } from '@/services/cloud'
-import { useCloud } from '@/services/useCloud'
+import { usePagedList } from '@/services/usePagedList'
 import './index.scss'
 
 type Side = 'outgoing' | 'incoming'
@@ -29,6 +30,7 @@ function TransferRow({ transfer, side, onDone }: { transfer: TransferView; side:
     } catch (e) {
       const error = e instanceof CloudError ? e : new CloudError('INTERNAL')
       Taro.showToast({ title: error.fields?.reason ?? error.message, icon: 'none', duration: 2500 })
+      // Withdrawn or decided meanwhile: it is no longer this clerk's to act on.
       if (error.code === 'TRANSFER_STATE' || error.code === 'NOT_FOUND') onDone()
     } finally {
       setBusy(false)
@@ -82,15 +84,19 @@ function TransferRow({ transfer, side, onDone }: { transfer: TransferView; side:
   )
 }
 
-/** Union staff: transfers waiting for their subtree to release (转出) or to accept (转入), oldest first. */
+/**
+ * Union staff: transfers waiting for their subtree to release (转出) or to accept (转入), oldest
+ * first, 50 a page. A decided transfer leaves the list where it is; a pull down starts again.
+ */
 export default function TransferQueue() {
   const [side, setSide] = useState<Side>('outgoing')
-  const queue = useCloud('transfer', 'queue', { side })
+  const queue = usePagedList('transfer', 'queue', { side })
   usePullDownRefresh(() => {
     void queue.reload().finally(() => Taro.stopPullDownRefresh())
   })
+  const { items, total } = queue
   return (
-    <PageShell error={queue.error} loading={queue.loading} hasData={Boolean(queue.data)} onRetry={() => void queue.reload()}>
+    <PageShell error={queue.error} loading={queue.loading} hasData={Boolean(items)} onRetry={() => void queue.reload()}>
       <View className='transfer-queue'>
         <View className='transfer-queue__tabs'>
           {(['outgoing', 'incoming'] as Side[]).map((s) => (
@@ -99,8 +105,16 @@ export default function TransferQueue() {
             </Text>
           ))}
         </View>
-        {queue.data && !queue.data.length ? <Text className='transfer-queue__empty' data-testid='queue-empty'>暂无待办</Text> : null}
-        {queue.data?.map((t) => <TransferRow key={t.id} transfer={t} side={side} onDone={() => void queue.reload()} />)}
+        {items && total ? (
+          <Text className='transfer-queue__total' data-testid='queue-total'>
+            共 {total} 件待办
+          </Text>
+        ) : null}
+        {items && !items.length && !queue.nextCursor ? <Text className='transfer-queue__empty' data-testid='queue-empty'>暂无待办</Text> : null}
+        {items?.map((t) => <TransferRow key={t.id} transfer={t} side={side} onDone={() => queue.remove(t.id)} />)}
+        {items ? (
+          <ListMore id='queue-more' more={Boolean(queue.nextCursor)} loading={queue.loadingMore} onMore={() => void queue.loadMore()} endText={items.length ? `已显示全部 ${items.length} 件` : null} endTestId='queue-end' />
+        ) : null}
       </View>
     </PageShell>
   )
