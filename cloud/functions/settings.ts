@@ -41,7 +41,11 @@ export const OVERRIDES: Partial<Record<FunctionName, FunctionSettings>> = {
     memoryMB: 256,
     why: 'the daily remindExpiring job pages through up to 1,000 coupons and sends a subscribe message for each',
   },
-  // admin (added separately) makes a 小程序码 in firstAdminInvite, as review.joinCode does: give it the same.
+  admin: {
+    timeoutSeconds: 30,
+    memoryMB: 256,
+    why: 'firstAdminInvite makes a 小程序码 with wxacode.getUnlimited, a call to WeChat servers, as review.joinCode does',
+  },
   review: {
     timeoutSeconds: 30,
     memoryMB: 256,
