@@ -5,9 +5,10 @@ import { SCHEMA } from '../../cloud/functions/schema'
 import { desiredState, type FunctionVariable } from '../../scripts/deploy/desired'
 import type { CurrentState, DesiredState } from '../../scripts/deploy/plan'
 
-/** The project's own functions, and the same plus the admin function another change adds. */
+/** The project's functions (admin among them), and the same without admin (an older build). */
 export const FUNCTION_NAMES = Object.keys(functions)
-export const WITH_ADMIN = [...FUNCTION_NAMES, 'admin']
+export const WITH_ADMIN = FUNCTION_NAMES
+export const WITHOUT_ADMIN = FUNCTION_NAMES.filter((name) => name !== 'admin')
 
 export const fakeHash = (name: string, version = 1) => createHash('sha256').update(`${name}@${version}`).digest('hex')
 
