@@ -1,4 +1,4 @@
-import type { InvitationStatus, Role } from '../contract'
+import type { Role } from '../contract/member'
 import { ERROR_MESSAGES } from '../errors'
 
 /**
@@ -6,6 +6,23 @@ import { ERROR_MESSAGES } from '../errors'
  * travels in a 小程序码's `scene` (at most 32 visible characters) and in the web link's `?token=`;
  * the cloud keeps only a keyed hash of it. It is a secret: never put it in storage or in a log line.
  */
+
+/** Where an invitation stands, for the person holding its token. */
+export const INVITATION_STATUSES = [
+  /** Can be accepted. */
+  'open',
+  /** This person accepted it but the role was not written (an interrupted accept): accepting again finishes it. */
+  'unfinished',
+  /** This person accepted it; the role is theirs. */
+  'accepted',
+  /** Someone accepted it (who is not said). */
+  'used',
+  /** This person already holds the role it grants: it stays open for whom it was meant. */
+  'held',
+  'expired',
+  'cancelled',
+] as const
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number]
 
 /** The page an invitation opens (a 小程序码's page has no leading slash). */
 export const INVITE_PAGE = 'features/admin/pages/invite/index'

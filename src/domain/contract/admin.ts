@@ -2,26 +2,13 @@ import * as v from 'valibot'
 import { defineAction } from './define'
 import { IsoTime } from './common'
 import { Role } from './member'
-import { INVITE_PAGE, INVITE_TOKEN_PATTERN } from '../admin/invite'
+import { INVITATION_STATUSES, INVITE_PAGE, INVITE_TOKEN_PATTERN } from '../admin/invite'
 
 /** The secret of an invitation, as its link or 小程序码 carries it. */
 export const InviteToken = v.pipe(v.string('请提供邀请码'), v.regex(INVITE_TOKEN_PATTERN, '邀请码不完整或格式不对，请重新扫码或打开完整的链接'))
 
-/** Where an invitation stands, for the person holding its token. */
-export const InvitationStatus = v.picklist([
-  /** Can be accepted. */
-  'open',
-  /** This person accepted it but the role was not written (an interrupted accept): accepting again finishes it. */
-  'unfinished',
-  /** This person accepted it; the role is theirs. */
-  'accepted',
-  /** Someone accepted it (who is not said). */
-  'used',
-  /** This person already holds the role it grants: it stays open for whom it was meant. */
-  'held',
-  'expired',
-  'cancelled',
-])
+/** Where an invitation stands, for the person holding its token (src/domain/admin/invite.ts). */
+export const InvitationStatus = v.picklist(INVITATION_STATUSES)
 export type InvitationStatus = v.InferOutput<typeof InvitationStatus>
 
 /** A fresh invitation as the deploy prints it: the token is `scene`, shown once and never stored. */
