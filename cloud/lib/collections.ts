@@ -82,9 +82,9 @@ export type Collections = ReturnType<typeof collections>
 
 /** The collections every feature shares, with their indexes (cloud/functions/schema.ts gathers all). */
 export const CORE_COLLECTIONS: CollectionIndexes = {
-  // A subtree (staff scope, the poster list) and a search by terms (join, transfer, poster). Single
-  // fields: the embedded store uses a compound index only for equality on every one of its fields.
-  unions: [{ fields: ['ancestors'] }, { fields: ['terms'] }],
+  // A subtree in name order (the poster list, a page at a time), and a search by terms in name order
+  // (join, transfer, poster): the database walks the index in the order asked and stops at the limit.
+  unions: [{ fields: ['ancestors', 'name', '_id'] }, { fields: ['terms', 'name', '_id'] }],
   people: [],
   memberships: [{ fields: ['openid'], unique: true }, { fields: ['memberNo'], unique: true }],
   roles: [{ fields: ['openid'] }],

@@ -1,6 +1,6 @@
 import { SCHEMA } from '../../cloud/functions/schema'
 import { createNedbStore } from '../../cloud/lib/store/nedb'
-import type { Store } from '../../cloud/lib/store/port'
+import type { Collection, Doc, Filter, FindOptions, Store } from '../../cloud/lib/store/port'
 import { createWxStore } from '../../cloud/lib/store/wx'
 import type { CloudBaseDbStandIn } from '../stand-ins/cloudbase-db/engine'
 
@@ -40,4 +40,35 @@ export function testStore(kind: StoreKind = STORE_KIND): TestStore {
 /** A describe block for one store only, with the reason in its name: skipped on the other run. */
 export function describeOn(kind: StoreKind, reason: string, fn: () => void): void {
   ;(STORE_KIND === kind ? describe : describe.skip)(`[${kind} only: ${reason}]`, fn)
+}
+
+/** One `find` as a store answered it: which collection, what was asked, how many came back. */
+export interface RecordedRead {
+  collection: string
+  filter: Record<string, unknown>
+  limit: number
+  returned: number
+}
+
+/** The store, recording every `find` (what a search costs, on either store). */
+export function recordingReads(store: Store): { store: Store; reads: RecordedRead[] } {
+  const reads: RecordedRead[] = []
+  const recording: Store = {
+    ...store,
+    geoNear: store.geoNear?.bind(store),
+    ensureIndex: store.ensureIndex.bind(store),
+    close: store.close.bind(store),
+    collection<T extends Doc>(name: string): Collection<T> {
+      const inner = store.collection<T>(name)
+      return {
+        ...inner,
+        async find(filter: Filter<T>, options: FindOptions<T>) {
+          const found = await inner.find(filter, options)
+          reads.push({ collection: name, filter: filter as Record<string, unknown>, limit: options.limit, returned: found.length })
+          return found
+        },
+      }
+    },
+  }
+  return { store: recording, reads }
 }

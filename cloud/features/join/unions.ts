@@ -64,8 +64,8 @@ export const NEWFORMS_OFFERED = 10
  */
 export async function searchJoinable(ctx: ActionContext, keyword: string): Promise<{ unions: JoinUnion[]; newForms: JoinUnion[] }> {
   const [candidates, newForms] = await Promise.all([
-    queryTerms(keyword).length ? ctx.db.unions.find(joinableFilter(keyword), { sort: { name: 1 }, limit: SEARCH_READ }) : Promise.resolve([]),
-    ctx.db.unions.find({ level: 'newforms', status: 'active' }, { sort: { name: 1 }, limit: NEWFORMS_OFFERED }),
+    queryTerms(keyword).length ? ctx.db.unions.find(joinableFilter(keyword), { sort: { name: 1, _id: 1 }, limit: SEARCH_READ }) : Promise.resolve([]),
+    ctx.db.unions.find({ level: 'newforms', status: 'active' }, { sort: { name: 1, _id: 1 }, limit: NEWFORMS_OFFERED }),
   ])
   const described = await describeUnions(ctx, [...candidates, ...newForms])
   const found = described.slice(0, candidates.length).filter((u) => matchesKeyword(keyword, u))

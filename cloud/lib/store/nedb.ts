@@ -168,7 +168,11 @@ export function createNedbStore(dir: string | null): Store {
     async ensureIndex(name: string, index: IndexSpec) {
       // A geo index serves WeChat's geoNear; here the features keep their own kd index.
       if (index.geo) return
-      await datastore(name).ensureIndexAsync({ fieldName: index.fields.length === 1 ? index.fields[0] : index.fields, unique: index.unique ?? false })
+      // nedb uses a compound index only for an equality on each of its fields, and then misses documents
+      // whose field holds an array (ancestors, terms). An ordering index ([field, 'name', '_id']) serves
+      // here as an index on its first field, which nedb indexes element by element. Unique ones stay whole.
+      const fieldName = index.fields.length === 1 || !index.unique ? index.fields[0] : index.fields
+      await datastore(name).ensureIndexAsync({ fieldName, unique: index.unique ?? false })
     },
     async close() {
       await Promise.all([...stores.values()].map((ds) => (dir ? ds.compactDatafileAsync() : Promise.resolve())))
