@@ -156,7 +156,10 @@ const missingParent = (code: string) => `上级工会不存在（文件和库中
 function chainProblem(code: string, row: UnionRow, chain: Chain, inFile: Map<string, number>): string | null {
   if (chain.ok) return null
   if ('cycle' in chain) {
-    const loop = [...chain.cycle, chain.cycle[0]].join(' → ')
+    // Told from the row's own union when it is on the cycle.
+    const at = Math.max(0, chain.cycle.indexOf(code))
+    const cycle = [...chain.cycle.slice(at), ...chain.cycle.slice(0, at)]
+    const loop = [...cycle, cycle[0]].join(' → ')
     return chain.cycle.includes(code) ? `上级关系成环：${loop}` : `上级工会处在成环的上级关系中：${loop}`
   }
   if (inFile.has(chain.missing)) return ''
