@@ -34,6 +34,9 @@ export class ImportSetupError extends Error {
   }
 }
 
+/** Environment variables (process.env, or a test's own). */
+export type Env = Readonly<Record<string, string | undefined>>
+
 export interface ImportArgs {
   file: string
   cloud: boolean
@@ -56,7 +59,7 @@ export interface CloudCredentials {
 }
 
 /** The --cloud credentials from the environment, or a plain-words error naming what is missing (never the values). */
-export function cloudCredentials(env: NodeJS.ProcessEnv): CloudCredentials {
+export function cloudCredentials(env: Env): CloudCredentials {
   const value = (name: string) => (env[name] ?? '').trim()
   const missing = Object.values(CLOUD_VARIABLES).filter((name) => !value(name))
   if (missing.length) {
@@ -91,8 +94,8 @@ const requireWxServerSdk = (): WxServerSdkForImport => require('wx-server-sdk')
 export type ImportTarget = { kind: 'local'; dataDir: string } | { kind: 'cloud'; credentials: CloudCredentials }
 
 /** Where to write, decided (and --cloud's variables checked) before anything is read. */
-export function importTarget(args: ImportArgs, env: NodeJS.ProcessEnv): ImportTarget {
-  return args.cloud ? { kind: 'cloud', credentials: cloudCredentials(env) } : { kind: 'local', dataDir: configFromEnv(env).dataDir }
+export function importTarget(args: ImportArgs, env: Env): ImportTarget {
+  return args.cloud ? { kind: 'cloud', credentials: cloudCredentials(env) } : { kind: 'local', dataDir: configFromEnv(env as NodeJS.ProcessEnv).dataDir }
 }
 
 export async function openImportStore(target: ImportTarget, loadSdk: () => WxServerSdkForImport = requireWxServerSdk): Promise<{ store: Store; where: string }> {
@@ -123,7 +126,7 @@ export interface ImportCli<R extends { rejected: RejectedRow[] }> {
 export async function runImportCli<R extends { rejected: RejectedRow[] }>(
   cli: ImportCli<R>,
   argv: readonly string[],
-  env: NodeJS.ProcessEnv,
+  env: Env,
   io: { out(line: string): void; err(line: string): void; loadSdk?: () => WxServerSdkForImport } = { out: console.log, err: console.error },
 ): Promise<number> {
   let rows: ImportRow[]
