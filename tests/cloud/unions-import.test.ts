@@ -1,4 +1,5 @@
 import { ensureIndexes } from '../../cloud/functions/schema'
+import { addMissingTerms } from '../../cloud/features/unions/backfill'
 import { importUnions } from '../../cloud/features/unions/import'
 import { unionTerms } from '../../cloud/features/unions/tree'
 import { collections, type UnionDoc } from '../../cloud/lib/collections'
@@ -174,5 +175,16 @@ describe(`import:unions on ${STORE_KIND}`, () => {
     expect(await importUnions(store, file)).toMatchObject({ applied: true, updated: 1 })
     expect((await one(store, 'sx-c-d')).name).toBe('示例临江区总工会（演示）')
     expect((await one(store, 'sx-c-d-s-g1')).terms).toEqual(expect.arrayContaining(['临江']))
+  })
+
+  it('unions stored before search terms existed get them at the local server’s start, nothing else changing', async () => {
+    const { store } = await fresh()
+    await importUnions(store, asRows(TREE))
+    const imported = await all(store)
+    await collections(store).unions.update({ status: 'active' }, { unset: ['terms'] })
+    expect(await collections(store).unions.count({ terms: { $exists: false } })).toBe(6)
+    expect(await addMissingTerms(store)).toBe(6)
+    expect(await all(store)).toEqual(imported)
+    expect(await addMissingTerms(store)).toBe(0)
   })
 })
