@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { systemClock } from '../cloud/lib/clock'
 import { ensureIndexes } from '../cloud/functions/schema'
+import { addMissingTerms } from '../cloud/features/unions/backfill'
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
 import { devClockEnabled, offsetClock } from './devclock'
@@ -23,6 +24,9 @@ async function main() {
   const store = createNedbStore(config.dataDir)
   await ensureIndexes(store)
   if (await seedDemo(store, systemClock)) console.log(`已写入演示数据：${config.dataDir}`)
+  // A DATA_DIR from before union search terms: its unions get them, so search finds them.
+  const backfilled = await addMissingTerms(store)
+  if (backfilled) console.log(`已为 ${backfilled} 个工会补上查找用的关键字`)
 
   // Browser tests move time past a 公示 with DEV_CLOCK=1; a normal start keeps the system clock.
   const devClock = devClockEnabled() ? offsetClock(systemClock) : null

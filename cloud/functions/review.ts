@@ -8,7 +8,7 @@ import { requireAnyStaff } from '../lib/roles'
 export const reviewHandlers: Handlers<'review'> = {
   queue: (input, ctx) => reviewQueue(ctx, input),
 
-  posterUnions: async (_input, ctx) => ({ unions: await posterUnionsWithSettings(ctx, requireAnyStaff(ctx)) }),
+  posterUnions: ({ keyword, cursor }, ctx) => posterUnionsWithSettings(ctx, requireAnyStaff(ctx), keyword, cursor),
 
   joinCode: ({ unionId }, ctx) => joinCode(ctx, unionId),
 

@@ -8,6 +8,12 @@ export interface UnionDoc extends Doc {
   parentId: string | null
   /** Ids of every union above, top down: a subtree query is `{ ancestors: rootId }`. */
   ancestors: string[]
+  /**
+   * Search pieces of its name and its ancestors' names (src/domain/search.ts), so 新城区 finds the
+   * unions under 新城区总工会. Derived with `ancestors` by cloud/features/unions/tree.ts, the one
+   * function every writer of unions uses.
+   */
+  terms: string[]
   /** 行政区划代码 of the area the union serves, the prefix of its member numbers. */
   regionCode: string
   status: 'active' | 'disabled'
@@ -83,7 +89,9 @@ export type Collections = ReturnType<typeof collections>
 
 /** The collections every feature shares, with their indexes (cloud/functions/schema.ts gathers all). */
 export const CORE_COLLECTIONS: CollectionIndexes = {
-  unions: [{ fields: ['ancestors'] }],
+  // A subtree in name order (the poster list, a page at a time), and a search by terms in name order
+  // (join, transfer, poster): the database walks the index in the order asked and stops at the limit.
+  unions: [{ fields: ['ancestors', 'name', '_id'] }, { fields: ['terms', 'name', '_id'] }],
   people: [],
   memberships: [{ fields: ['openid'], unique: true }, { fields: ['memberNo'], unique: true }],
   roles: [{ fields: ['openid'] }],

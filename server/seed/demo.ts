@@ -1,6 +1,7 @@
 import type { Clock } from '../../cloud/lib/clock'
 import { collections, type MembershipDoc, type MerchantDoc, type PersonDoc, type RoleDoc, type UnionDoc } from '../../cloud/lib/collections'
 import type { Store } from '../../cloud/lib/store/port'
+import { chainsOf, derivedUnion, type UnionFields } from '../../cloud/features/unions/tree'
 import { seedStations } from './stations'
 import { seedAid } from './aid'
 import { seedBenefits } from './benefits'
@@ -9,7 +10,7 @@ import { seedBenefits } from './benefits'
  * Demo data for the local home: a slice of the Inner Mongolia union tree and four demo people.
  * Every person and company here is invented, and says so in its name.
  */
-type UnionSeed = Omit<UnionDoc, 'ancestors' | 'status'>
+type UnionSeed = Omit<UnionFields, 'status'>
 
 const UNIONS: UnionSeed[] = [
   { _id: 'nmg', name: '内蒙古自治区总工会', level: 'province', parentId: null, regionCode: '150000' },
@@ -51,13 +52,15 @@ const MEMBERSHIPS: MembershipDoc[] = [
   { _id: 'ms-demo-member', openid: 'demo-member', unionId: 'hhht-xc-kd', memberNo: '150102000001', joinedAt: '2024-03-15T02:00:00.000Z', status: 'active' },
 ]
 
-function withAncestors(seeds: UnionSeed[]): UnionDoc[] {
+/** The seed's unions as stored: ancestors and search terms derived as the importer derives them. */
+function withDerived(seeds: UnionSeed[]): UnionDoc[] {
   const byId = new Map(seeds.map((u) => [u._id, u]))
-  const ancestorsOf = (u: UnionSeed): string[] => {
-    const parent = u.parentId ? byId.get(u.parentId) : undefined
-    return parent ? [...ancestorsOf(parent), parent._id] : []
-  }
-  return seeds.map((u) => ({ ...u, ancestors: ancestorsOf(u), status: 'active' }))
+  const chains = chainsOf(byId.keys(), (id) => byId.get(id))
+  return seeds.map((u) => {
+    const chain = chains.get(u._id)
+    if (!chain?.ok) throw new Error(`demo seed: the union tree is broken at ${u._id}`)
+    return derivedUnion({ ...u, status: 'active' }, chain.above)
+  })
 }
 
 /** Seeds the demo data into an empty store; does nothing when the union tree is already there. */
@@ -65,7 +68,7 @@ export async function seedDemo(store: Store, clock: Clock): Promise<boolean> {
   const db = collections(store)
   if (await db.unions.get('nmg')) return false
   const createdAt = clock.now().toISOString()
-  for (const union of withAncestors(UNIONS)) await db.unions.insert(union)
+  for (const union of withDerived(UNIONS)) await db.unions.insert(union)
   for (const person of DEMO_PEOPLE) {
     await db.people.insert({ _id: person.openid, displayName: person.displayName, createdAt } satisfies PersonDoc)
   }

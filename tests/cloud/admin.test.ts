@@ -121,7 +121,7 @@ describe('admin.firstAdminInvite (the deploy asks for the first administrator)',
   it('answers a clear error when there is no root union, or more than one', async () => {
     const h = await setup()
     const unions = h.db.unions
-    const second: UnionDoc = { _id: 'other-root', name: '另一个顶级工会（演示）', level: 'province', parentId: null, ancestors: [], regionCode: '140000', status: 'active' }
+    const second: UnionDoc = { _id: 'other-root', name: '另一个顶级工会（演示）', level: 'province', parentId: null, ancestors: [], regionCode: '140000', status: 'active', terms: [] }
     await unions.insert(second)
     const several = await h.callAs(null, 'admin', 'firstAdminInvite', {}) // a person (or nobody) over HTTP: no such action
     expect(several).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })

@@ -1,4 +1,12 @@
 import { stationsDb, type StationDoc } from '../../cloud/features/stations/collections'
+import { importStations } from '../../cloud/features/stations/import'
+import { importUnions } from '../../cloud/features/unions/import'
+import { functions } from '../../cloud/functions'
+import { fixedClock } from '../../cloud/lib/clock'
+import { dispatch } from '../../cloud/lib/dispatch'
+import { randomSecrets } from '../../cloud/lib/secrets'
+import { parseCsv } from '../../scripts/lib/read-rows'
+import { asRows } from '../helpers/unions'
 import { MAX_CANDIDATES } from '../../cloud/features/stations/geo-near'
 import { nearbyStations } from '../../cloud/features/stations/nearby'
 import { createContext } from '../../cloud/lib/context'
@@ -78,5 +86,35 @@ describeOn('wx', 'compares the WeChat path with the embedded kd index', () => {
       if (wx.stations.length) nonEmpty++
     }
     expect(nonEmpty).toBeGreaterThan(40)
+  })
+})
+
+describeOn('wx', "the station importer writing to WeChat's database, as npm run import:stations -- --cloud does", () => {
+  const header = 'code,name,type,lat,lng,address,amenities,hours,phone,unionId,photos,verifiedOn,status'
+  const row = (code: string, lat: number, lng: number) => `${code},示例驿站${code}（演示）,环卫工人爱心驿站,${lat},${lng},示例路1号（演示）,饮水|热饭,24h,0471-6000001,sy-d,,2026-10-01,`
+  const UNIONS = [
+    { code: 'sy', name: '示例省总工会（演示）', level: 'province', parentCode: '', regionCode: '970000', status: '' },
+    { code: 'sy-d', name: '示例南湖区总工会（演示）', level: 'county', parentCode: 'sy', regionCode: '970101', status: '' },
+  ]
+
+  it('stations land with `location` (a GeoPoint of lng, lat), follow a move, and stations.nearby finds them through geoNear', async () => {
+    const { store, server } = testStore('wx')
+    const clock = fixedClock('2026-11-23T08:00:00.000Z')
+    expect(await importUnions(store, asRows(UNIONS))).toMatchObject({ applied: true, inserted: 2 })
+    const rows = parseCsv([header, row('W001', 40.81, 111.7), row('W002', 40.83, 111.72), row('W003', 41.5, 113.5)].join('\n'))
+    expect(await importStations(store, rows, clock.now())).toMatchObject({ inserted: 3, updated: 0, rejected: [] })
+    const stored = new Map(server!.documents('stations').map((d) => [d._id, d as unknown as StationDoc & { location: unknown }]))
+    expect(stored.get('W001')).toMatchObject({ unionPath: ['sy', 'sy-d'], location: { type: 'Point', coordinates: [111.7, 40.81] } })
+    expect(stored.get('W003')!.location).toEqual({ type: 'Point', coordinates: [113.5, 41.5] })
+
+    // Moved in the next file: its location moves with it.
+    await importStations(store, parseCsv([header, row('W003', 41.6, 113.4)].join('\n')), clock.now())
+    expect(server!.documents('stations').find((d) => d._id === 'W003')?.location).toEqual({ type: 'Point', coordinates: [113.4, 41.6] })
+
+    const nearby = await dispatch('stations', functions.stations as never, { action: 'nearby', data: { lat: 40.8, lng: 111.69, k: 5 } }, { identity: null, store, clock, secrets: randomSecrets() })
+    expect(nearby).toMatchObject({ ok: true, data: { stations: [{ code: 'W001' }, { code: 'W002' }] } })
+    expect(geoNearRequests(server!).map((r) => r.collection)).toEqual(['stations'])
+    const far = await dispatch('stations', functions.stations as never, { action: 'nearby', data: { lat: 41.6, lng: 113.4, k: 1 } }, { identity: null, store, clock, secrets: randomSecrets() })
+    expect(far).toMatchObject({ ok: true, data: { stations: [{ code: 'W003', distanceM: 0 }] } })
   })
 })

@@ -5,7 +5,7 @@ import { pointOf } from '../../cloud/features/stations/station-index'
 import { contract } from '../../src/domain/contract'
 import { isOpenAt } from '../../src/domain/stations/hours'
 import { scanNearest } from '../../src/domain/stations/search'
-import { parseCsv, parseJsonRows } from '../../scripts/stations/read-rows'
+import { parseCsv, parseJsonRows } from '../../scripts/lib/read-rows'
 import { cloudHarness } from '../helpers/cloud'
 import { randomSearch, seededRandom } from '../helpers/stations'
 

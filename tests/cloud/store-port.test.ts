@@ -50,6 +50,14 @@ describe(`store port: ${STORE_KIND}`, () => {
     expect(await items.count({ qty: { $gte: 3, $lte: 10 } })).toBe(2)
   })
 
+  it('an ordering index on an array field ([tags, name, _id]) hides nothing from equality or $all', async () => {
+    await store.ensureIndex('items', { fields: ['tags', 'name', '_id'] })
+    const items = store.collection<Item>('items')
+    expect((await items.find({ tags: 'fruit', name: 'apple', _id: 'a' }, { limit: 10 })).map((i) => i._id)).toEqual(['a'])
+    expect((await items.find({ tags: { $all: ['red', 'fruit'] }, qty: { $gt: 0 } }, { sort: { name: 1, _id: 1 }, limit: 10 })).map((i) => i._id)).toEqual(['a'])
+    expect((await items.find({ tags: 'fruit' }, { sort: { name: 1, _id: 1 }, limit: 10 })).map((i) => i._id)).toEqual(['a', 'c'])
+  })
+
   it('refuses a duplicate on a unique index and on _id', async () => {
     const items = store.collection<Item>('items')
     await expect(items.insert({ _id: 'd', name: 'apple', qty: 1, tags: [] })).rejects.toBeInstanceOf(DuplicateKeyError)

@@ -92,6 +92,14 @@ describe('join the union', () => {
     await clerk.page.reload()
     await clerk.page.getByTestId('auto-approve').getByText('申请提交后立即成为会员', { exact: false }).waitFor()
     await shot(clerk.page, 'poster-auto-approve')
+    // The clerk finds another of their unions by name and prints its poster instead.
+    await clerk.page.locator('#field-poster-keyword input').fill('速递')
+    await clerk.page.tap('#poster-search')
+    await clerk.page.getByTestId('poster-end').getByText('找到 1 个工会').waitFor()
+    await clerk.page.tap('#poster-pick-hhht-xc-kd')
+    await clerk.page.getByTestId('join-poster').getByText('示例速递（演示）有限公司工会').waitFor()
+    await clerk.page.getByTestId('join-poster').getByText('工会编码 hhht-xc-kd', { exact: false }).waitFor()
+    await shot(clerk.page, 'poster-search')
 
     await worker.page.reload()
     const membership = worker.page.getByTestId('membership')

@@ -1,6 +1,6 @@
 import { SCHEMA } from '../../cloud/functions/schema'
 import { createNedbStore } from '../../cloud/lib/store/nedb'
-import type { Store } from '../../cloud/lib/store/port'
+import type { Collection, Doc, Filter, FindOptions, Store } from '../../cloud/lib/store/port'
 import { createWxStore } from '../../cloud/lib/store/wx'
 import type { CloudBaseDbStandIn } from '../stand-ins/cloudbase-db/engine'
 
@@ -45,4 +45,35 @@ export function describeOn(kind: StoreKind, reason: string, fn: () => void): voi
 /** One test for one store only (e.g. the embedded home, which has no WeChat services), the reason in its name. */
 export function itOn(kind: StoreKind, reason: string, name: string, fn: () => Promise<void>): void {
   ;(STORE_KIND === kind ? it : it.skip)(`${name} [${kind} only: ${reason}]`, fn)
+}
+
+/** One `find` as a store answered it: which collection, what was asked, how many came back. */
+export interface RecordedRead {
+  collection: string
+  filter: Record<string, unknown>
+  limit: number
+  returned: number
+}
+
+/** The store, recording every `find` (what a search costs, on either store). */
+export function recordingReads(store: Store): { store: Store; reads: RecordedRead[] } {
+  const reads: RecordedRead[] = []
+  const recording: Store = {
+    ...store,
+    geoNear: store.geoNear?.bind(store),
+    ensureIndex: store.ensureIndex.bind(store),
+    close: store.close.bind(store),
+    collection<T extends Doc>(name: string): Collection<T> {
+      const inner = store.collection<T>(name)
+      return {
+        ...inner,
+        async find(filter: Filter<T>, options: FindOptions<T>) {
+          const found = await inner.find(filter, options)
+          reads.push({ collection: name, filter: filter as Record<string, unknown>, limit: options.limit, returned: found.length })
+          return found
+        },
+      }
+    },
+  }
+  return { store: recording, reads }
 }

@@ -1,7 +1,7 @@
 import { couponExpiry, couponState, expiryReminder } from '../../src/domain/benefits/coupons'
 import { compareNear, nearCursor, nearestStoreIndex, nearKey, parseNearCursor } from '../../src/domain/benefits/near'
 import { limitText } from '../../src/domain/benefits/categories'
-import { matchesQuery, offerAvailability, offerFormErrors, queryTerm, searchTerms } from '../../src/domain/benefits/offers'
+import { offerAvailability, offerFormErrors } from '../../src/domain/benefits/offers'
 import { chinaClock, chinaDay, chinaDaysUntil, periodKey } from '../../src/domain/benefits/time'
 
 const at = (iso: string) => new Date(iso)
@@ -66,15 +66,6 @@ describe('offers', () => {
     expect(offerFormErrors({ startAt: offer.endAt, endAt: offer.startAt, total: 5 })).toEqual({ endAt: '结束时间须晚于开始时间' })
     expect(offerFormErrors({ startAt: offer.startAt, endAt: offer.startAt, total: 5 })).toEqual({ endAt: '结束时间须晚于开始时间' })
     expect(offerFormErrors({ startAt: offer.startAt, endAt: offer.endAt, total: 4 }, 5)).toEqual({ total: '总数量不能少于已领取的 5 张' })
-  })
-
-  it('search terms and queries', () => {
-    const terms = searchTerms('体检 套餐', 'ABC')
-    expect(terms).toEqual(expect.arrayContaining(['体', '体检', '检套', '套餐', 'a', 'ab', 'bc']))
-    expect(queryTerm(' 体检中心 ')).toBe('体检')
-    expect(queryTerm('  ')).toBeNull()
-    expect(matchesQuery('检套', '体检 套餐')).toBe(true)
-    expect(matchesQuery('套检', '体检套餐')).toBe(false)
   })
 
   it('limit text', () => {

@@ -1,5 +1,5 @@
 import { CloudError } from '../../../src/domain/errors'
-import { matchesQuery, queryTerm } from '../../../src/domain/benefits/offers'
+import { matchesQuery, queryTerm } from '../../../src/domain/search'
 import { nearCursor, parseNearCursor } from '../../../src/domain/benefits/near'
 import { periodKey } from '../../../src/domain/benefits/time'
 import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'

@@ -1,4 +1,4 @@
-import { queryTerm } from '../../../src/domain/benefits/offers'
+import { queryTerm } from '../../../src/domain/search'
 import { compareNear, nearKey, type NearKey } from '../../../src/domain/benefits/near'
 import type { Filter, GeoNearQuery, Store } from '../../lib/store/port'
 import type { OfferDoc } from './collections'

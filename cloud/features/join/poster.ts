@@ -5,7 +5,7 @@ import type { ActionContext } from '../../lib/context'
 import { requireStaffOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { joinDb } from './collections'
-import { acceptsMembers, posterUnions } from './unions'
+import { acceptsMembers, parsePosterCursor, posterCursor, posterUnions } from './unions'
 import { findByIds } from '../../lib/store/read'
 
 /** The page a 小程序码 opens; its `scene` is the union's code (at most 32 characters, as UnionCode allows). */
@@ -18,12 +18,15 @@ async function staffJoinableUnion(ctx: ActionContext, unionId: string): Promise<
   return union
 }
 
-/** The unions staff print posters for, each with whether it approves applications at once. */
-export async function posterUnionsWithSettings(ctx: ActionContext, roots: string[]): Promise<Array<JoinUnion & { autoApprove: boolean }>> {
-  const unions = await posterUnions(ctx, roots)
+/**
+ * A page of the unions staff print posters for (keyword and cursor as review.posterUnions takes
+ * them), each with whether it approves applications at once.
+ */
+export async function posterUnionsWithSettings(ctx: ActionContext, roots: string[], keyword?: string, cursor?: string): Promise<{ unions: Array<JoinUnion & { autoApprove: boolean }>; next: string | null }> {
+  const { unions, next } = await posterUnions(ctx, roots, keyword ?? '', cursor ? parsePosterCursor(cursor) : null)
   const settings = await findByIds(joinDb(ctx.store).settings, unions.map((u) => u.id))
   const auto = new Set(settings.filter((s) => s.autoApprove).map((s) => s._id))
-  return unions.map((u) => ({ ...u, autoApprove: auto.has(u.id) }))
+  return { unions: unions.map((u) => ({ ...u, autoApprove: auto.has(u.id) })), next: next ? posterCursor(next) : null }
 }
 
 /**

@@ -1,8 +1,12 @@
+import * as v from 'valibot'
 import type { JoinUnion, UnionLevel } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
+import { UnionCode } from '../../../src/domain/join/form'
+import { matchesQuery, queryTerms } from '../../../src/domain/search'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
-import { findByIds, readAll } from '../../lib/store/read'
+import type { Filter } from '../../lib/store/port'
+import { findByIds, keysetOf, keysetPage, type Keyset } from '../../lib/store/read'
 
 /**
  * Members belong to one grassroots union; a worker without one at the employer joins the local
@@ -36,22 +40,89 @@ export async function describeUnions(ctx: ActionContext, unions: UnionDoc[]): Pr
   }))
 }
 
-/**
- * Unions a person may join whose name, or an ancestor's name (the region: 新城区, 呼和浩特), holds
- * the keyword; and the 新业态工会联合会 for workers whose employer has no union. The store has no
- * text search, so the joinable unions are read (at most 500) and filtered here.
- */
-export async function searchJoinable(ctx: ActionContext, keyword: string): Promise<{ unions: JoinUnion[]; newForms: JoinUnion[] }> {
-  const joinable = await ctx.db.unions.find({ level: { $in: JOINABLE }, status: 'active' }, { limit: 500 })
-  const described = await describeUnions(ctx, joinable)
-  const matches = keyword ? described.filter((u) => u.path.some((name) => name.includes(keyword))) : []
-  return { unions: matches.slice(0, 20), newForms: described.filter((u) => u.level === 'newforms').slice(0, 10) }
+/** The joinable unions whose name or an ancestor's name may hold the keyword (by its terms). */
+function joinableFilter(keyword: string): Filter<UnionDoc> {
+  const terms = queryTerms(keyword)
+  return { level: { $in: JOINABLE }, status: 'active', ...(terms.length ? { terms: { $all: terms } } : {}) }
 }
 
-/** The unions a staff member may print a join poster for: joinable ones in their subtrees. */
-export async function posterUnions(ctx: ActionContext, roots: string[]): Promise<JoinUnion[]> {
-  const [below, own] = await Promise.all([readAll(ctx.db.unions, { ancestors: { $in: roots } }, 5000), findByIds(ctx.db.unions, roots)])
-  const joinable = [...own, ...below].filter(acceptsMembers)
-  const unique = [...new Map(joinable.map((u) => [u._id, u])).values()]
-  return describeUnions(ctx, unique)
+/** A union's path (its ancestors' names and its own) holds the whole keyword: the terms only narrow. */
+const matchesKeyword = (keyword: string, union: JoinUnion) => !keyword || matchesQuery(keyword, ...union.path)
+
+/** How many unions a search shows, and how many candidates (in name order) it reads for them. */
+export const SEARCH_RESULTS = 20
+const SEARCH_READ = 50
+/** How many 新业态工会联合会 a search offers beside its results. */
+export const NEWFORMS_OFFERED = 10
+
+/**
+ * Unions a person may join whose name, or an ancestor's name (the region: 新城区, 呼和浩特), holds
+ * the keyword; and the 新业态工会联合会 for workers whose employer has no union. The search is one
+ * indexed read on `terms` (every 2-character piece of the keyword), in name order, of at most
+ * SEARCH_READ candidates whose paths are then checked for the whole keyword: what it costs does not
+ * grow with the number of unions.
+ */
+export async function searchJoinable(ctx: ActionContext, keyword: string): Promise<{ unions: JoinUnion[]; newForms: JoinUnion[] }> {
+  const [candidates, newForms] = await Promise.all([
+    queryTerms(keyword).length ? ctx.db.unions.find(joinableFilter(keyword), { sort: { name: 1, _id: 1 }, limit: SEARCH_READ }) : Promise.resolve([]),
+    ctx.db.unions.find({ level: 'newforms', status: 'active' }, { sort: { name: 1, _id: 1 }, limit: NEWFORMS_OFFERED }),
+  ])
+  const described = await describeUnions(ctx, [...candidates, ...newForms])
+  const found = described.slice(0, candidates.length).filter((u) => matchesKeyword(keyword, u))
+  return { unions: found.slice(0, SEARCH_RESULTS), newForms: described.slice(candidates.length) }
+}
+
+/** A page of the poster list, and where the next starts (null: no more). */
+export const POSTER_PAGE_SIZE = 50
+/** A page with a keyword reads at most this many candidates, then answers with what it found. */
+export const POSTER_SCAN = 1_000
+
+/** The poster list's cursor: the last union shown, by name then id (an id never holds ':'). */
+export function posterCursor(at: Keyset): string {
+  return `${at.id}:${at.value}`
+}
+
+export function parsePosterCursor(cursor: string): Keyset {
+  const at = cursor.indexOf(':')
+  const id = cursor.slice(0, at)
+  if (at < 1 || !v.is(UnionCode, id) || cursor.length === at + 1) throw new CloudError('INVALID_INPUT', '列表位置不正确，请刷新后重试', { cursor: '列表位置不正确' })
+  return { id, value: cursor.slice(at + 1) }
+}
+
+const byNameThenId = (a: Keyset, b: Keyset) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const keyOf = (u: JoinUnion): Keyset => ({ value: u.name, id: u.id })
+
+/**
+ * The unions a staff member may print a join poster for, a page at a time: the joinable ones in
+ * their subtrees (each root union and those below it), whose path holds the keyword if one is
+ * given, ordered by name then id. Those below the roots are read by keyset on the subtree (and on
+ * `terms` with a keyword): a deep page costs what the first does. The roots themselves (a few) are
+ * merged in where their names fall.
+ */
+export async function posterUnions(ctx: ActionContext, roots: string[], keyword = '', after: Keyset | null = null, size = POSTER_PAGE_SIZE): Promise<{ unions: JoinUnion[]; next: Keyset | null }> {
+  const filter: Filter<UnionDoc> = { ancestors: { $in: roots }, ...joinableFilter(keyword) }
+  const found: JoinUnion[] = []
+  let position = after
+  let scanned = 0
+  let exhausted = false
+  // One more than the page, to know whether another page follows.
+  while (found.length <= size && (!keyword || scanned < POSTER_SCAN)) {
+    const want = size + 1 - found.length
+    const batch = await keysetPage(ctx.db.unions, filter, 'name', position, want)
+    scanned += batch.length
+    found.push(...(await describeUnions(ctx, batch)).filter((u) => matchesKeyword(keyword, u)))
+    if (batch.length < want) {
+      exhausted = true
+      break
+    }
+    position = keysetOf(batch[batch.length - 1], 'name')
+  }
+  // Everything up to `bound` has been read (all of it when exhausted); the roots join within it.
+  const bound = exhausted ? null : position
+  const within = (k: Keyset) => (!after || byNameThenId(k, after) > 0) && (!bound || byNameThenId(k, bound) <= 0)
+  const own = (await describeUnions(ctx, (await findByIds(ctx.db.unions, roots)).filter(acceptsMembers))).filter((u) => matchesKeyword(keyword, u) && within(keyOf(u)))
+  const merged = [...new Map([...found, ...own].map((u) => [u.id, u])).values()].sort((a, b) => byNameThenId(keyOf(a), keyOf(b)))
+  const page = merged.slice(0, size)
+  const next = merged.length > size ? keyOf(page[page.length - 1]) : bound
+  return { unions: page, next }
 }

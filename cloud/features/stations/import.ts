@@ -2,21 +2,16 @@ import { hoursToText } from '../../../src/domain/stations/hours'
 import { validateStationRow, type StationData } from '../../../src/domain/stations/station'
 import { collections, type UnionDoc } from '../../lib/collections'
 import { unionPathOf } from '../../lib/roles'
+import type { ImportRow, RejectedRow } from '../../lib/import-rows'
 import type { Store } from '../../lib/store/port'
 import { stationsDb, type StationDoc } from './collections'
 import { forgetStationIndex } from './station-index'
-
-export interface ImportRow {
-  /** The line of the file the row starts on (1-based), for the report. */
-  line: number
-  fields: Record<string, unknown>
-}
 
 export interface ImportReport {
   inserted: number
   updated: number
   unchanged: number
-  rejected: Array<{ line: number; code: string; reasons: string[] }>
+  rejected: RejectedRow[]
 }
 
 /** Rows are checked one by one and written a chunk at a time (one read, one batch insert). */

@@ -24,14 +24,17 @@ export function createNedbStore(dir: string | null): Store {
 
   function toQuery<T>(filter: Filter<T>): Record<string, unknown> {
     // nedb speaks MongoDB's operators already (an array field matches a scalar it contains), except
-    // $all, which becomes one containment test per value.
+    // $all, which becomes one containment test per value. With nothing else on the field, the first
+    // value stays on the field itself: nedb picks an index only for a top-level equality (search terms).
     const query: Record<string, unknown> = {}
     const all: Array<Record<string, unknown>> = []
     for (const [field, condition] of Object.entries(filter as Record<string, unknown>)) {
       if (condition !== null && typeof condition === 'object' && !Array.isArray(condition) && '$all' in condition) {
         const { $all, ...rest } = condition as { $all: unknown[] }
-        for (const value of $all) all.push({ [field]: value })
-        if (Object.keys(rest).length) query[field] = rest
+        const alone = !Object.keys(rest).length && $all.length > 0 && (typeof $all[0] !== 'object' || $all[0] === null)
+        for (const value of alone ? $all.slice(1) : $all) all.push({ [field]: value })
+        if (alone) query[field] = $all[0]
+        else if (Object.keys(rest).length) query[field] = rest
       } else query[field] = condition
     }
     if (all.length) query.$and = all
@@ -165,7 +168,11 @@ export function createNedbStore(dir: string | null): Store {
     async ensureIndex(name: string, index: IndexSpec) {
       // A geo index serves WeChat's geoNear; here the features keep their own kd index.
       if (index.geo) return
-      await datastore(name).ensureIndexAsync({ fieldName: index.fields.length === 1 ? index.fields[0] : index.fields, unique: index.unique ?? false })
+      // nedb uses a compound index only for an equality on each of its fields, and then misses documents
+      // whose field holds an array (ancestors, terms). An ordering index ([field, 'name', '_id']) serves
+      // here as an index on its first field, which nedb indexes element by element. Unique ones stay whole.
+      const fieldName = index.fields.length === 1 || !index.unique ? index.fields[0] : index.fields
+      await datastore(name).ensureIndexAsync({ fieldName, unique: index.unique ?? false })
     },
     async close() {
       await Promise.all([...stores.values()].map((ds) => (dir ? ds.compactDatafileAsync() : Promise.resolve())))

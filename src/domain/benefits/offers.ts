@@ -46,33 +46,3 @@ export function offerFormErrors(form: OfferFormTimes, claimed = 0): Record<strin
   if (form.total < claimed) errors.total = `总数量不能少于已领取的 ${claimed} 张`
   return errors
 }
-
-/**
- * Search terms of an offer: every 1- and 2-character piece of its title, merchant, city and
- * category (lower-cased). A query matches when the offer has the query's first two characters;
- * the rest is checked on the page. Works alike on both databases, which match an array by element.
- */
-export function searchTerms(...texts: string[]): string[] {
-  const terms = new Set<string>()
-  for (const text of texts) {
-    const chars = [...text.toLowerCase().replace(/\s+/g, '')]
-    chars.forEach((ch, i) => {
-      terms.add(ch)
-      if (i + 1 < chars.length) terms.add(ch + chars[i + 1])
-    })
-  }
-  return [...terms]
-}
-
-/** The term a query looks up (its first two characters), or null for an empty query. */
-export function queryTerm(q: string): string | null {
-  const chars = [...q.toLowerCase().replace(/\s+/g, '')]
-  if (!chars.length) return null
-  return chars.slice(0, 2).join('')
-}
-
-/** Whether an offer's texts contain the whole query (after the term lookup). */
-export function matchesQuery(q: string, ...texts: string[]): boolean {
-  const needle = q.toLowerCase().replace(/\s+/g, '')
-  return texts.some((t) => t.toLowerCase().replace(/\s+/g, '').includes(needle))
-}

@@ -15,6 +15,9 @@ export const JoinUnion = v.object({
 })
 export type JoinUnion = v.InferOutput<typeof JoinUnion>
 
+/** A union search's keyword: part of a union's name or of a name above it (a region: 新城区). */
+export const UnionKeyword = v.pipe(v.string('请输入工会名称或地区'), v.trim(), v.maxLength(30, '关键词不超过 30 个字'))
+
 /** An application as its applicant and reviewers see it: the ID number only masked. */
 export const ApplicationView = v.object({
   id: v.string(),
@@ -70,7 +73,7 @@ export const joinActions = {
   searchUnions: defineAction({
     access: 'user',
     summary: '按名称或地区查找可加入的工会；另给出新业态工会联合会',
-    input: v.strictObject({ keyword: v.pipe(v.string('请输入工会名称或地区'), v.trim(), v.maxLength(30, '关键词不超过 30 个字')) }),
+    input: v.strictObject({ keyword: UnionKeyword }),
     output: v.object({ unions: v.array(JoinUnion), newForms: v.array(JoinUnion) }),
   }),
   join: defineAction({

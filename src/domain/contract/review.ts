@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
-import { EmptyInput, PageInput, pageOf } from './common'
-import { ApplicationView, JoinUnion } from './join'
+import { PageInput, pageOf } from './common'
+import { ApplicationView, JoinUnion, UnionKeyword } from './join'
 import { UnionCode } from '../join/form'
 
 const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指定申请'), v.maxLength(64, '申请编号不正确'))
@@ -16,9 +16,12 @@ export const review = {
   }),
   posterUnions: defineAction({
     access: 'user',
-    summary: '工作人员可打印入会二维码的工会（本级及下级中可接收会员的工会）',
-    input: EmptyInput,
-    output: v.object({ unions: v.array(v.object({ ...JoinUnion.entries, autoApprove: v.boolean() })) }),
+    summary: '工作人员可打印入会二维码的工会（本级及下级中可接收会员的工会），可按名称或地区查找；按名称排序，每页 50 个（next 为下一页的位置，null 表示没有更多）',
+    input: v.strictObject({
+      keyword: v.optional(UnionKeyword),
+      cursor: v.optional(v.pipe(v.string('列表位置不正确'), v.minLength(1, '列表位置不正确'), v.maxLength(200, '列表位置不正确'))),
+    }),
+    output: v.object({ unions: v.array(v.object({ ...JoinUnion.entries, autoApprove: v.boolean() })), next: v.nullable(v.string()) }),
   }),
   joinCode: defineAction({
     access: 'user',

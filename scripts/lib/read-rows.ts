@@ -1,4 +1,4 @@
-import type { ImportRow } from '../../cloud/features/stations/import'
+import type { ImportRow } from '../../cloud/lib/import-rows'
 
 /**
  * Reads an import file into rows with the line each starts on. CSV: a header row of column
