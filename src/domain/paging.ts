@@ -1,6 +1,7 @@
 /**
  * Where a page of a list ended, for lists ordered by one timestamp and then by id (the review
- * lists, the staff queues, the 公示): the next page starts just after it. A position, not an
+ * lists, the staff queues, the 公示) or by a name and then by id (nameCursor, below): the next
+ * page starts just after it. A position, not an
  * offset, so an item decided or added while someone pages neither shifts nor repeats the others.
  *
  * One encoding for every such list, written and read by the cloud and checked by the contract:
@@ -29,4 +30,19 @@ export function parsePageCursor(cursor: string): PagePosition | null {
   const id = cursor.slice(at + 1)
   if (!ISO_TIME.test(value) || Number.isNaN(Date.parse(value)) || !ID.test(id)) return null
   return { value, id }
+}
+
+/**
+ * The same for lists ordered by a name and then by id (the join-poster unions): "<id>:<name>".
+ * An id never holds ":", so the first one splits it; the name may hold anything.
+ */
+export function nameCursor(position: PagePosition): string {
+  return `${position.id}:${position.value}`
+}
+
+export function parseNameCursor(cursor: string): PagePosition | null {
+  const at = cursor.indexOf(':')
+  if (at < 1 || at === cursor.length - 1) return null
+  const id = cursor.slice(0, at)
+  return ID.test(id) ? { id, value: cursor.slice(at + 1) } : null
 }

@@ -15,7 +15,7 @@ import { byNameThenId, districtCode, districtName, districtRegion, fictionalUnio
  */
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
 type Listed = { id: string; name: string; path: string[] }
-type PosterPage = { unions: Listed[]; next: string | null }
+type PosterPage = { unions: Listed[]; nextCursor: string | null }
 
 const JOINABLE = ['grassroots', 'newforms', 'street']
 
@@ -128,7 +128,7 @@ async function allPages(openid: string, keyword?: string) {
     expect(v.safeParse(contract.review.posterUnions.output, result.data).success).toBe(true)
     const page = result.data as PosterPage
     pages.push(page)
-    cursor = page.next
+    cursor = page.nextCursor
     if (pages.length > 200) throw new Error('paging does not end')
   }
   return pages
@@ -162,7 +162,7 @@ describe('review.posterUnions pages through the staff subtree', () => {
 
   it('a deep page costs what the first does', async () => {
     const first = await h.callAs('sl-province-clerk', 'review', 'posterUnions', {})
-    const cursor = (first as { data: PosterPage }).data.next!
+    const cursor = (first as { data: PosterPage }).data.nextCursor!
     const { store, reads } = recordingReads(h.store)
     const { posterUnions, parsePosterCursor } = await import('../../cloud/features/join/unions')
     const ctx = createContext(store, h.clock, null, h.secrets)

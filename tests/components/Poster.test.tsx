@@ -57,7 +57,7 @@ afterEach(() => {
 describe('入会二维码: choosing among many unions', () => {
   it('shows the first union’s poster, lists the unions, and 加载更多 appends the next page', async () => {
     let release: (() => void) | null = null
-    const sent = fakeCloud(({ cursor }) => (cursor ? new Promise((resolve) => (release = () => resolve({ unions: [C], next: null }))) : { unions: [A, B], next: 'u-b:示例乙（演示）工会' }))
+    const sent = fakeCloud(({ cursor }) => (cursor ? new Promise((resolve) => (release = () => resolve({ unions: [C], nextCursor: null }))) : { unions: [A, B], nextCursor: 'u-b:示例乙（演示）工会' }))
     await testUtils.mount(Poster)
     await waitFor(() => expect(listed()).toEqual(['示例甲（演示）工会（当前）', '示例乙（演示）工会']), 5000)
     expect(poster()).toBe(A.name)
@@ -78,10 +78,10 @@ describe('入会二维码: choosing among many unions', () => {
   it('searches by name or region; the poster stays on the union shown until another is picked; an answer overtaken by a newer search is dropped', async () => {
     const held: Record<string, () => void> = {}
     const sent = fakeCloud(({ keyword }) => {
-      if (!keyword) return { unions: [A, B], next: 'u-b:示例乙（演示）工会' }
-      if (keyword === '甲') return new Promise((resolve) => (held['甲'] = () => resolve({ unions: [A], next: null })))
-      if (keyword === '速递') return { unions: [C, D], next: null }
-      return { unions: [], next: null }
+      if (!keyword) return { unions: [A, B], nextCursor: 'u-b:示例乙（演示）工会' }
+      if (keyword === '甲') return new Promise((resolve) => (held['甲'] = () => resolve({ unions: [A], nextCursor: null })))
+      if (keyword === '速递') return { unions: [C, D], nextCursor: null }
+      return { unions: [], nextCursor: null }
     })
     await testUtils.mount(Poster)
     await waitFor(() => expect(listed()).toHaveLength(2), 5000)
@@ -104,14 +104,14 @@ describe('入会二维码: choosing among many unions', () => {
   })
 
   it('one union and nothing to choose: the poster alone, no search box', async () => {
-    fakeCloud(() => ({ unions: [A], next: null }))
+    fakeCloud(() => ({ unions: [A], nextCursor: null }))
     await testUtils.mount(Poster)
     await waitFor(() => expect(poster()).toBe(A.name), 5000)
     expect(byTestId('poster-unions')).toBeNull()
   })
 
   it('switching to 提交即通过 keeps the pages loaded and marks the union', async () => {
-    fakeCloud(() => ({ unions: [A, B], next: null }))
+    fakeCloud(() => ({ unions: [A, B], nextCursor: null }))
     await testUtils.mount(Poster)
     await waitFor(() => expect(poster()).toBe(A.name), 5000)
     tap('auto-approve-1')

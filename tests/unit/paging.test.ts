@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { PageCursor } from '../../src/domain/contract'
-import { pageCursor, parsePageCursor } from '../../src/domain/paging'
+import { pageCursor, parsePageCursor, nameCursor, parseNameCursor } from '../../src/domain/paging'
 
 describe('page cursors (src/domain/paging.ts)', () => {
   it('reads back what it writes, ids with dashes and underscores included', () => {
@@ -19,5 +19,17 @@ describe('page cursors (src/domain/paging.ts)', () => {
       expect(parsePageCursor(cursor)).toBeNull()
       expect(v.is(PageCursor, cursor)).toBe(false)
     }
+  })
+})
+
+describe('name cursors (the join-poster list)', () => {
+  it('reads back what it writes, names with colons and spaces included', () => {
+    for (const position of [{ id: 'hhht-xc-kd', value: '示例速递（演示）有限公司工会' }, { id: 'u_1', value: 'a:b c' }]) {
+      expect(parseNameCursor(nameCursor(position))).toEqual(position)
+    }
+  })
+
+  it('refuses what the cloud never writes', () => {
+    for (const bad of ['', ':name', 'id:', 'no-colon', 'has space:name']) expect(parseNameCursor(bad)).toBeNull()
   })
 })

@@ -5,7 +5,8 @@ import type { ActionContext } from '../../lib/context'
 import { requireStaffOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { joinDb } from './collections'
-import { acceptsMembers, parsePosterCursor, posterCursor, posterUnions } from './unions'
+import { nameCursor } from '../../../src/domain/paging'
+import { acceptsMembers, parsePosterCursor, posterUnions } from './unions'
 import { findByIds } from '../../lib/store/read'
 
 /** The page a 小程序码 opens; its `scene` is the union's code (at most 32 characters, as UnionCode allows). */
@@ -22,11 +23,11 @@ async function staffJoinableUnion(ctx: ActionContext, unionId: string): Promise<
  * A page of the unions staff print posters for (keyword and cursor as review.posterUnions takes
  * them), each with whether it approves applications at once.
  */
-export async function posterUnionsWithSettings(ctx: ActionContext, roots: string[], keyword?: string, cursor?: string): Promise<{ unions: Array<JoinUnion & { autoApprove: boolean }>; next: string | null }> {
+export async function posterUnionsWithSettings(ctx: ActionContext, roots: string[], keyword?: string, cursor?: string): Promise<{ unions: Array<JoinUnion & { autoApprove: boolean }>; nextCursor: string | null }> {
   const { unions, next } = await posterUnions(ctx, roots, keyword ?? '', cursor ? parsePosterCursor(cursor) : null)
   const settings = await findByIds(joinDb(ctx.store).settings, unions.map((u) => u.id))
   const auto = new Set(settings.filter((s) => s.autoApprove).map((s) => s._id))
-  return { unions: unions.map((u) => ({ ...u, autoApprove: auto.has(u.id) })), next: next ? posterCursor(next) : null }
+  return { unions: unions.map((u) => ({ ...u, autoApprove: auto.has(u.id) })), nextCursor: next ? nameCursor(next) : null }
 }
 
 /**

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { JoinUnion, UnionLevel } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { UnionCode } from '../../../src/domain/join/form'
+import { parseNameCursor } from '../../../src/domain/paging'
 import { matchesQuery, queryTerms } from '../../../src/domain/search'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
@@ -77,16 +78,11 @@ export const POSTER_PAGE_SIZE = 50
 /** A page with a keyword reads at most this many candidates, then answers with what it found. */
 export const POSTER_SCAN = 1_000
 
-/** The poster list's cursor: the last union shown, by name then id (an id never holds ':'). */
-export function posterCursor(at: Keyset): string {
-  return `${at.id}:${at.value}`
-}
-
+/** The poster list's position (src/domain/paging.ts), or a clear INVALID_INPUT. */
 export function parsePosterCursor(cursor: string): Keyset {
-  const at = cursor.indexOf(':')
-  const id = cursor.slice(0, at)
-  if (at < 1 || !v.is(UnionCode, id) || cursor.length === at + 1) throw new CloudError('INVALID_INPUT', '列表位置不正确，请刷新后重试', { cursor: '列表位置不正确' })
-  return { id, value: cursor.slice(at + 1) }
+  const at = parseNameCursor(cursor)
+  if (!at || !v.is(UnionCode, at.id)) throw new CloudError('INVALID_INPUT', '列表位置不正确，请刷新后重试', { cursor: '列表位置不正确' })
+  return at
 }
 
 const byNameThenId = (a: Keyset, b: Keyset) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

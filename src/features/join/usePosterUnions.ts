@@ -37,7 +37,7 @@ export function usePosterUnions(enabled: boolean) {
         const have = new Set(list.map((u) => u.id))
         return [...list, ...page.unions.filter((u) => !have.has(u.id))]
       })
-      setNext(page.next)
+      setNext(page.nextCursor)
     } catch (e) {
       if (request !== latest.current) return
       const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
