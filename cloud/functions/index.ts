@@ -7,6 +7,7 @@ import { transferHandlers } from './transfer'
 import { reviewHandlers } from './review'
 import { stationsHandlers } from './stations'
 import { benefitsHandlers } from './benefits'
+import { orgHandlers } from './org'
 
 /** Every cloud function's handlers; the type makes a function missing here a compile error. */
 export const functions: { [F in FunctionName]: Handlers<F> } = {
@@ -17,4 +18,5 @@ export const functions: { [F in FunctionName]: Handlers<F> } = {
   aid: aidHandlers,
   benefits: benefitsHandlers,
   admin: adminHandlers,
+  org: orgHandlers,
 }

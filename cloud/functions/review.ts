@@ -8,7 +8,7 @@ import { requireAnyStaff } from '../lib/roles'
 export const reviewHandlers: Handlers<'review'> = {
   queue: (input, ctx) => reviewQueue(ctx, input),
 
-  posterUnions: ({ keyword, cursor }, ctx) => posterUnionsWithSettings(ctx, requireAnyStaff(ctx), keyword, cursor),
+  posterUnions: ({ keyword, cursor, unionId }, ctx) => posterUnionsWithSettings(ctx, requireAnyStaff(ctx), keyword, cursor, unionId),
 
   joinCode: ({ unionId }, ctx) => joinCode(ctx, unionId),
 

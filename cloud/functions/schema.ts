@@ -4,6 +4,7 @@ import { BENEFITS_COLLECTIONS } from '../features/benefits/collections'
 import { JOIN_COLLECTIONS } from '../features/join/collections'
 import { STATION_COLLECTIONS } from '../features/stations/collections'
 import { TRANSFER_COLLECTIONS } from '../features/transfer/collections'
+import { UNION_COLLECTIONS } from '../features/unions/collections'
 import { CORE_COLLECTIONS } from '../lib/collections'
 import type { CollectionIndexes, Store } from '../lib/store/port'
 
@@ -13,7 +14,7 @@ import type { CollectionIndexes, Store } from '../lib/store/port'
  * indexes, unique and geo ones included, in WeChat's database; cloud tests give it to the stand-in
  * database server. A collection missing here does not exist in WeChat, and writing to it fails.
  */
-export const SCHEMA: CollectionIndexes = mergeSchemas([CORE_COLLECTIONS, JOIN_COLLECTIONS, TRANSFER_COLLECTIONS, BENEFITS_COLLECTIONS, STATION_COLLECTIONS, AID_COLLECTIONS, ADMIN_COLLECTIONS])
+export const SCHEMA: CollectionIndexes = mergeSchemas([CORE_COLLECTIONS, JOIN_COLLECTIONS, TRANSFER_COLLECTIONS, BENEFITS_COLLECTIONS, STATION_COLLECTIONS, AID_COLLECTIONS, ADMIN_COLLECTIONS, UNION_COLLECTIONS])
 
 function mergeSchemas(parts: CollectionIndexes[]): CollectionIndexes {
   const all: CollectionIndexes = {}

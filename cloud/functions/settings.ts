@@ -46,6 +46,11 @@ export const OVERRIDES: Partial<Record<FunctionName, FunctionSettings>> = {
     memoryMB: 256,
     why: 'firstAdminInvite makes a 小程序码 with wxacode.getUnlimited, a call to WeChat servers, as review.joinCode does',
   },
+  org: {
+    timeoutSeconds: 60,
+    memoryMB: 256,
+    why: 'a rename rewrites the search terms of the unions below and a close tells every member, each for up to 40 s (WORK_BUDGET_MS) before org.finish goes on',
+  },
   review: {
     timeoutSeconds: 30,
     memoryMB: 256,

@@ -1,4 +1,5 @@
 import type { UnionLevel } from '../../src/domain/contract'
+import type { UnionStatus } from '../../src/domain/unions'
 import type { CollectionIndexes, Doc, Store } from './store/port'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
@@ -16,9 +17,43 @@ export interface UnionDoc extends Doc {
   terms: string[]
   /** 行政区划代码 of the area the union serves, the prefix of its member numbers. */
   regionCode: string
-  status: 'active' | 'disabled'
+  /** 'closed' (已撤销) only through 组织管理's close, and for good: nothing is deleted. */
+  status: UnionStatus
   /** Days this union has to release a member who transfers out (default DEFAULT_RELEASE_DAYS). */
   transferReleaseDays?: number
+  /**
+   * Its code today, when a clerk changed it: what its poster and join link carry. Absent, the code is
+   * `_id` (its first code), which never changes, so nothing that names the union (paths, roles,
+   * memberships) is rewritten. Every code it ever had still finds it (cloud/features/unions/codes.ts).
+   */
+  code?: string
+  /** Added in the app (组织管理): when and by whom, and the add's request id (a retry is the same add). */
+  createdAt?: string
+  createdBy?: string
+  requestId?: string
+  /**
+   * After a rename: the unions below still to take on the new name in their search terms, from
+   * after this id (cloud/features/unions/follow.ts). Absent when they all have.
+   */
+  follow?: { after: string }
+  closedAt?: string
+  closedBy?: string
+  /** A close under way (cloud/features/unions/close.ts); absent once it is done. */
+  closing?: UnionClosing
+  /** How many members its close told. */
+  membersNotified?: number
+}
+
+/**
+ * A close in steps, each finished by the next try: 'check', closed already (so nothing new comes in)
+ * while what would block it is counted (if anything does, the status goes back to `statusBefore`);
+ * 'notify', members being told, from after membership `after`.
+ */
+export interface UnionClosing {
+  stage: 'check' | 'notify'
+  statusBefore: 'active' | 'disabled'
+  after: string
+  notified: number
 }
 
 /** A person known to the cloud, keyed by their platform identity (OPENID). */
@@ -91,9 +126,11 @@ export type Collections = ReturnType<typeof collections>
 export const CORE_COLLECTIONS: CollectionIndexes = {
   // A subtree in name order (the poster list, a page at a time), and a search by terms in name order
   // (join, transfer, poster): the database walks the index in the order asked and stops at the limit.
-  unions: [{ fields: ['ancestors', 'name', '_id'] }, { fields: ['terms', 'name', '_id'] }],
+  // By parent: a close counts the unions directly below that are still open.
+  unions: [{ fields: ['ancestors', 'name', '_id'] }, { fields: ['terms', 'name', '_id'] }, { fields: ['parentId'] }],
   people: [],
-  memberships: [{ fields: ['openid'], unique: true }, { fields: ['memberNo'], unique: true }],
+  // By union: a close tells a union's members, a page at a time in id order.
+  memberships: [{ fields: ['openid'], unique: true }, { fields: ['memberNo'], unique: true }, { fields: ['unionId', '_id'] }],
   roles: [{ fields: ['openid'] }],
   merchants: [],
   audit: [{ fields: ['target.id'] }],

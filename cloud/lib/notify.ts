@@ -1,5 +1,6 @@
 import type { SubscribeFields, SubscribeTopic } from '../../src/domain/subscribe'
 import type { ActionContext } from './context'
+import { DuplicateKeyError } from './store/port'
 
 export interface Push<T extends SubscribeTopic = SubscribeTopic> {
   topic: T
@@ -12,17 +13,23 @@ export interface Push<T extends SubscribeTopic = SubscribeTopic> {
  * A push WeChat refuses (not subscribed, quota used up) is logged by its code and never fails the
  * action that caused it: the record is already there.
  */
-export async function notify(ctx: ActionContext, openid: string, message: { title: string; body: string; link?: string }, push?: Push): Promise<void> {
-  const id = ctx.newId()
-  await ctx.db.notifications.insert({
-    _id: id,
-    openid,
-    title: message.title,
-    body: message.body,
-    link: message.link ?? null,
-    createdAt: ctx.now().toISOString(),
-    readAt: null,
-  })
+export async function notify(ctx: ActionContext, openid: string, message: { title: string; body: string; link?: string; key?: string }, push?: Push): Promise<void> {
+  // A key makes the notice once-only: a step tried again (a close telling members) tells nobody twice.
+  const id = message.key ?? ctx.newId()
+  try {
+    await ctx.db.notifications.insert({
+      _id: id,
+      openid,
+      title: message.title,
+      body: message.body,
+      link: message.link ?? null,
+      createdAt: ctx.now().toISOString(),
+      readAt: null,
+    })
+  } catch (error) {
+    if (message.key && error instanceof DuplicateKeyError) return
+    throw error
+  }
   if (!push || !ctx.wechat) return
   try {
     const sent = await ctx.wechat.sendSubscribe(openid, push.topic, message.link ?? '/pages/me/index', push.fields)

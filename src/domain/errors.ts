@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   TRANSFER_STATE: '该转会申请当前不能进行此操作，请刷新后查看最新状态',
   UNION_NOT_FOUND: '没有找到这个工会，请核对工会编码，或按名称查找',
   UNION_CLOSED: '该工会暂不接受线上入会申请，请按名称查找其他工会',
+  UNION_CODE_TAKEN: '这个工会编码已被使用，请换一个（编码不能重复，撤销或改码后的旧编码也不再分配）',
+  UNION_CLOSE_BLOCKED: '该工会还有未办结的事项，暂不能撤销',
   ALREADY_MEMBER: '您已是工会会员；换了工作请办理转会',
   APPLICATION_PENDING: '您已有一份入会申请正在审核中',
   ALREADY_DECIDED: '该申请已处理过了，请刷新',

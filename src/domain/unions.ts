@@ -70,3 +70,59 @@ export function validateUnionRow(row: Record<string, unknown>): { ok: true; unio
   if (reasons.length || !level || !status) return { ok: false, reasons }
   return { ok: true, union: { code, name, level, parentCode, regionCode, status } }
 }
+
+/**
+ * Which levels may sit directly below each level (组织层级). A 县级总工会 forms 乡镇（街道）工会,
+ * 行业 and 新业态 联合会 and grassroots unions of companies; a 乡镇（街道）工会 or a 联合会 has the
+ * companies' and communities' grassroots unions below it; a grassroots union is a leaf here.
+ * Used when a clerk adds a union in the app (the importer takes trees as they are).
+ */
+export const CHILD_LEVELS: Record<UnionLevel, readonly UnionLevel[]> = {
+  national: ['province', 'industry'],
+  province: ['city', 'industry', 'newforms'],
+  city: ['county', 'industry', 'newforms', 'grassroots'],
+  county: ['street', 'industry', 'newforms', 'grassroots'],
+  street: ['grassroots'],
+  industry: ['grassroots'],
+  newforms: ['grassroots'],
+  grassroots: [],
+}
+
+export function childLevels(parent: UnionLevel): readonly UnionLevel[] {
+  return CHILD_LEVELS[parent]
+}
+
+/** A union's status: 启用, 停用 (by import), 已撤销 (closed in the app; nothing is deleted, its code is never given again). */
+export const UNION_STATUSES = ['active', 'disabled', 'closed'] as const
+export type UnionStatus = (typeof UNION_STATUSES)[number]
+export const UNION_STATUS_NAMES: Record<UnionStatus, string> = { active: '正常', disabled: '停用', closed: '已撤销' }
+
+/**
+ * The part of a 行政区划代码 a union below must share: a province's code (15 0000) its first two
+ * digits, a city's (1501 00) its first four, a county's (150102) all six. The national union
+ * (any code) leaves its children free.
+ */
+export function regionPrefix(parentLevel: UnionLevel, parentRegion: string): string {
+  if (parentLevel === 'national') return ''
+  if (/^\d{2}0000$/.test(parentRegion)) return parentRegion.slice(0, 2)
+  if (/^\d{4}00$/.test(parentRegion)) return parentRegion.slice(0, 4)
+  return parentRegion
+}
+
+/** Why a region code does not fit under the parent, or null. */
+export function regionProblem(regionCode: string, parent: { level: UnionLevel; regionCode: string; name: string }): string | null {
+  if (!REGION_CODE.test(regionCode)) return '行政区划代码须为 6 位数字'
+  const prefix = regionPrefix(parent.level, parent.regionCode)
+  if (!regionCode.startsWith(prefix)) {
+    return prefix.length === 6 ? `须与上级「${parent.name}」相同：${parent.regionCode}` : `须在上级「${parent.name}」的地区内：以 ${prefix} 开头`
+  }
+  return null
+}
+
+/** Why a level may not sit below the parent, or null. */
+export function levelProblem(level: UnionLevel, parent: { level: UnionLevel; name: string }): string | null {
+  const allowed = CHILD_LEVELS[parent.level]
+  if (allowed.includes(level)) return null
+  if (!allowed.length) return `「${parent.name}」是${UNION_LEVEL_NAMES[parent.level]}，下面不能再设工会`
+  return `「${parent.name}」下只能设：${allowed.map((l) => UNION_LEVEL_NAMES[l]).join('、')}`
+}

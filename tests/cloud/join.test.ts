@@ -28,6 +28,7 @@ describe('member.unionByCode and searchUnions', () => {
     expect(v.safeParse(contract.member.unionByCode.output, union).success).toBe(true)
     expect(union).toEqual({
       id: 'hhht-xc-kd',
+      code: 'hhht-xc-kd',
       name: '示例速递（演示）有限公司工会',
       level: 'grassroots',
       parentName: '新城区总工会',

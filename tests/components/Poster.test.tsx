@@ -13,7 +13,7 @@ const testUtils = new TestUtils()
 // The first mount loads Taro's H5 runtime and NutUI: a few seconds on a cold run.
 jest.setTimeout(20_000)
 
-const union = (id: string, name: string, autoApprove = false): PosterUnion => ({ id, name, level: 'grassroots', parentName: '示例区总工会（演示）', path: ['示例区总工会（演示）', name], autoApprove })
+const union = (id: string, name: string, autoApprove = false): PosterUnion => ({ id, code: id, name, level: 'grassroots', parentName: '示例区总工会（演示）', path: ['示例区总工会（演示）', name], autoApprove })
 const A = union('u-a', '示例甲（演示）工会')
 const B = union('u-b', '示例乙（演示）工会')
 const C = union('u-c', '示例丙速递（演示）工会')

@@ -58,7 +58,7 @@ export interface JoinSettingsDoc extends Doc {
   autoApprove: boolean
 }
 
-/** A union's 小程序码 in cloud storage, made once (wxacode.getUnlimited is rate-limited). `_id` is the union's id. */
+/** A union code's 小程序码 in cloud storage, made once (wxacode.getUnlimited is rate-limited). `_id` is the code (its scene): a union's id, or a code it took later. */
 export interface JoinCodeDoc extends Doc {
   fileId: string
   createdAt: string

@@ -43,6 +43,8 @@ async function insertMembership(ctx: ActionContext, app: ApplicationDoc, union: 
  */
 export async function approveApplication(ctx: ActionContext, id: string, by: { actor: 'staff' | 'system'; union: UnionDoc }): Promise<ApplicationView> {
   const { applications, claims } = joinDb(ctx.store)
+  // A closed union takes no new members (a close is refused while applications wait; this is the guard).
+  if (by.union.status === 'closed') throw new CloudError('UNION_CLOSED', `「${by.union.name}」已撤销，不能再通过入会申请，请不通过并说明原因`)
   const decidedAt = ctx.now().toISOString()
   const decidedBy = by.actor === 'system' ? 'system' : (ctx.caller?.openid ?? 'system')
   const won = await applications.update({ _id: id, status: 'pending' }, { set: { status: 'approved', decidedAt, decidedBy } })

@@ -6,16 +6,17 @@ import { requireStaffOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { joinDb } from './collections'
 import { nameCursor } from '../../../src/domain/paging'
-import { acceptsMembers, parsePosterCursor, posterUnions } from './unions'
+import { acceptsMembers, describeUnions, notJoinable, parsePosterCursor, posterUnions } from './unions'
+import { publicCode } from '../unions/codes'
 import { findByIds } from '../../lib/store/read'
 
 /** The page a 小程序码 opens; its `scene` is the union's code (at most 32 characters, as UnionCode allows). */
 export const JOIN_PAGE = '/features/join/pages/entry/index'
 
-/** A union the caller is staff of (or above) that takes members; anything else answers FORBIDDEN. */
+/** A union the caller is staff of (or above) that takes members; anything else answers FORBIDDEN (or UNION_CLOSED, saying why). */
 async function staffJoinableUnion(ctx: ActionContext, unionId: string): Promise<UnionDoc> {
   const union = await requireStaffOf(ctx, unionId)
-  if (!acceptsMembers(union)) throw new CloudError('UNION_CLOSED')
+  if (!acceptsMembers(union)) throw notJoinable(union)
   return union
 }
 
@@ -23,38 +24,42 @@ async function staffJoinableUnion(ctx: ActionContext, unionId: string): Promise<
  * A page of the unions staff print posters for (keyword and cursor as review.posterUnions takes
  * them), each with whether it approves applications at once.
  */
-export async function posterUnionsWithSettings(ctx: ActionContext, roots: string[], keyword?: string, cursor?: string): Promise<{ unions: Array<JoinUnion & { autoApprove: boolean }>; nextCursor: string | null }> {
-  const { unions, next } = await posterUnions(ctx, roots, keyword ?? '', cursor ? parsePosterCursor(cursor) : null)
+export async function posterUnionsWithSettings(ctx: ActionContext, roots: string[], keyword?: string, cursor?: string, unionId?: string): Promise<{ unions: Array<JoinUnion & { autoApprove: boolean }>; nextCursor: string | null }> {
+  // One union, as the list would give it (组织管理 opens the poster of the union it just added).
+  const { unions, next } = unionId ? { unions: await describeUnions(ctx, [await staffJoinableUnion(ctx, unionId)]), next: null } : await posterUnions(ctx, roots, keyword ?? '', cursor ? parsePosterCursor(cursor) : null)
   const settings = await findByIds(joinDb(ctx.store).settings, unions.map((u) => u.id))
   const auto = new Set(settings.filter((s) => s.autoApprove).map((s) => s._id))
   return { unions: unions.map((u) => ({ ...u, autoApprove: auto.has(u.id) })), nextCursor: next ? nameCursor(next) : null }
 }
 
 /**
- * In WeChat: the union's 小程序码, made by wxacode.getUnlimited on first request and kept in cloud
- * storage (the API is rate-limited and the code never changes). In the embedded home there is no
- * such service: null, and the web poster draws a QR of the web join link instead.
+ * In WeChat: the 小程序码 of the union's code today (its scene), made by wxacode.getUnlimited on
+ * first request and kept in cloud storage under that code (the API is rate-limited and a code's
+ * picture never changes). A union whose code changed gets a new one; the old one, already printed,
+ * still opens the union's join page. In the embedded home there is no such service: null, and the
+ * web poster draws a QR of the web join link instead.
  */
 export async function joinCode(ctx: ActionContext, unionId: string): Promise<{ fileId: string | null }> {
   const union = await staffJoinableUnion(ctx, unionId)
   if (!ctx.wechat) return { fileId: null }
   const { codes } = joinDb(ctx.store)
-  const cached = await codes.get(union._id)
+  const scene = publicCode(union)
+  const cached = await codes.get(scene)
   if (cached) return { fileId: cached.fileId }
   let fileId: string
   try {
-    const png = await ctx.wechat.unlimitedCode(JOIN_PAGE, union._id)
-    fileId = await ctx.wechat.uploadFile(`join-codes/${union._id}.png`, png)
+    const png = await ctx.wechat.unlimitedCode(JOIN_PAGE, scene)
+    fileId = await ctx.wechat.uploadFile(`join-codes/${scene}.png`, png)
   } catch (error) {
     ctx.logError('wxacode.getUnlimited failed', error)
     throw new CloudError('WECHAT_UNAVAILABLE', '小程序码暂时生成不了，请稍后重试')
   }
   try {
-    await codes.insert({ _id: union._id, fileId, createdAt: ctx.now().toISOString() })
+    await codes.insert({ _id: scene, fileId, createdAt: ctx.now().toISOString() })
   } catch (error) {
     // Two staff asked at once: both made the same code; the first record stands.
     if (!(error instanceof DuplicateKeyError)) throw error
-    return { fileId: (await codes.get(union._id))?.fileId ?? fileId }
+    return { fileId: (await codes.get(scene))?.fileId ?? fileId }
   }
   return { fileId }
 }

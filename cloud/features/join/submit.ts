@@ -5,10 +5,10 @@ import { chinaToday, idNumberOnDate } from '../../../src/domain/join/form'
 import { encrypt, keyedHash } from '../../lib/crypto'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { activeMembership, unionPathOf } from '../../lib/roles'
-import { claimAccountAndIdNumber, idHashOf, pendingError } from './claims'
+import { claimAccountAndIdNumber, idHashOf, pendingError, releaseAccountClaim } from './claims'
 import { joinDb, type ApplicationDoc } from './collections'
 import { approveApplication } from './decide'
-import { joinableUnion } from './unions'
+import { acceptsMembers, joinableUnion, notJoinable } from './unions'
 import { viewOf } from './views'
 
 type JoinInput = ActionParsed<'member', 'join'>
@@ -27,6 +27,14 @@ async function awaitOwnApplication(ctx: ActionContext, id: string): Promise<Appl
     await sleep(20)
   }
   throw new CloudError('CONFLICT', '申请正在提交，请稍后刷新查看')
+}
+
+/** Takes back an application its union stopped accepting while it was being stored; frees the ID number. */
+async function withdrawForClosedUnion(ctx: ActionContext, app: ApplicationDoc): Promise<void> {
+  const { applications, claims } = joinDb(ctx.store)
+  await applications.update({ _id: app._id, status: 'pending' }, { set: { status: 'rejected', decidedAt: ctx.now().toISOString(), decidedBy: 'system', rejectReason: '工会已撤销或暂停接收会员' } })
+  await claims.remove({ _id: app.idHash, applicationId: app._id, status: 'pending' })
+  await releaseAccountClaim(ctx, app.openid, app._id)
 }
 
 /** member.join: validates again, locks the ID number, stores the application (encrypted), maybe approves at once. */
@@ -85,6 +93,14 @@ export async function submitApplication(input: JoinInput, ctx: ActionContext): P
     membershipId: null,
   }
   await applications.insert(app)
+  // A close that began after the check above counts pending applications only once the union is
+  // closed: either it sees this one (and is refused), or this read sees the union closed and the
+  // application is withdrawn. Never a pending application in a closed union.
+  const current = await ctx.db.unions.get(union._id)
+  if (!current || !acceptsMembers(current)) {
+    await withdrawForClosedUnion(ctx, app)
+    throw notJoinable(current ?? union)
+  }
   const setting = await settings.get(union._id)
   if (setting?.autoApprove) return approveApplication(ctx, app._id, { actor: 'system', union })
   return viewOf(ctx, app)

@@ -8,6 +8,7 @@ import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import type { Filter } from '../../lib/store/port'
 import { findByIds, keysetOf, keysetPage, type Keyset } from '../../lib/store/read'
+import { publicCode, unionByCode } from '../unions/codes'
 
 /**
  * Members belong to one grassroots union; a worker without one at the employer joins the local
@@ -19,11 +20,21 @@ export function acceptsMembers(union: UnionDoc): boolean {
   return union.status === 'active' && JOINABLE.includes(union.level)
 }
 
-/** The union a join code names, or UNION_NOT_FOUND / UNION_CLOSED with a Chinese message. */
+/** What a join page says of a union that takes no members: closed (已撤销), paused, or a federation. */
+export function notJoinable(union: UnionDoc): CloudError {
+  if (union.status === 'closed') return new CloudError('UNION_CLOSED', `「${union.name}」已撤销，不再接收入会申请。请按名称查找其他工会，或联系上级工会`)
+  if (union.status === 'active') return new CloudError('UNION_CLOSED', `「${union.name}」不直接接收会员，请选择基层工会或新业态工会联合会`)
+  return new CloudError('UNION_CLOSED')
+}
+
+/**
+ * The union a join code names (its id, its code today, or a code it had before: printed posters keep
+ * working), or UNION_NOT_FOUND / UNION_CLOSED with a Chinese message.
+ */
 export async function joinableUnion(ctx: ActionContext, code: string): Promise<UnionDoc> {
-  const union = await ctx.db.unions.get(code)
+  const union = await unionByCode(ctx.store, code)
   if (!union) throw new CloudError('UNION_NOT_FOUND')
-  if (!acceptsMembers(union)) throw new CloudError('UNION_CLOSED', union.status === 'active' ? `「${union.name}」不直接接收会员，请选择基层工会或新业态工会联合会` : undefined)
+  if (!acceptsMembers(union)) throw notJoinable(union)
   return union
 }
 
@@ -34,6 +45,7 @@ export async function describeUnions(ctx: ActionContext, unions: UnionDoc[]): Pr
   const names = new Map(above.map((u) => [u._id, u.name]))
   return unions.map((union) => ({
     id: union._id,
+    code: publicCode(union),
     name: union.name,
     level: union.level,
     parentName: union.parentId ? (names.get(union.parentId) ?? null) : null,
@@ -42,7 +54,7 @@ export async function describeUnions(ctx: ActionContext, unions: UnionDoc[]): Pr
 }
 
 /** The joinable unions whose name or an ancestor's name may hold the keyword (by its terms). */
-function joinableFilter(keyword: string): Filter<UnionDoc> {
+export function joinableFilter(keyword: string): Filter<UnionDoc> {
   const terms = queryTerms(keyword)
   return { level: { $in: JOINABLE }, status: 'active', ...(terms.length ? { terms: { $all: terms } } : {}) }
 }
@@ -91,13 +103,33 @@ const keyOf = (u: JoinUnion): Keyset => ({ value: u.name, id: u.id })
 /**
  * The unions a staff member may print a join poster for, a page at a time: the joinable ones in
  * their subtrees (each root union and those below it), whose path holds the keyword if one is
- * given, ordered by name then id. Those below the roots are read by keyset on the subtree (and on
- * `terms` with a keyword): a deep page costs what the first does. The roots themselves (a few) are
- * merged in where their names fall.
+ * given, ordered by name then id.
  */
 export async function posterUnions(ctx: ActionContext, roots: string[], keyword = '', after: Keyset | null = null, size = POSTER_PAGE_SIZE): Promise<{ unions: JoinUnion[]; next: Keyset | null }> {
-  const filter: Filter<UnionDoc> = { ancestors: { $in: roots }, ...joinableFilter(keyword) }
-  const found: JoinUnion[] = []
+  const { unions, next } = await subtreePage(ctx, roots, { level: { $in: JOINABLE }, status: 'active' }, acceptsMembers, keyword, after, size)
+  return { unions: unions.map((u) => u.view), next }
+}
+
+/**
+ * A page of the unions in the caller's subtrees (each root union and those below it) that match
+ * `base`, whose path holds the keyword if one is given, ordered by name then id: the poster list
+ * (joinable ones) and 组织管理 (all). Those below the roots are read by keyset on the subtree (and
+ * on `terms` with a keyword): a deep page costs what the first does. The roots themselves (a few,
+ * kept when `rootOk` says) are merged in where their names fall.
+ */
+export async function subtreePage(
+  ctx: ActionContext,
+  roots: string[],
+  base: Filter<UnionDoc>,
+  rootOk: (union: UnionDoc) => boolean,
+  keyword: string,
+  after: Keyset | null,
+  size: number,
+): Promise<{ unions: Array<{ doc: UnionDoc; view: JoinUnion }>; next: Keyset | null }> {
+  const terms = queryTerms(keyword)
+  const filter: Filter<UnionDoc> = { ancestors: { $in: roots }, ...base, ...(terms.length ? { terms: { $all: terms } } : {}) }
+  const found: Array<{ doc: UnionDoc; view: JoinUnion }> = []
+  const described = async (docs: UnionDoc[]) => (await describeUnions(ctx, docs)).map((view, i) => ({ doc: docs[i], view })).filter((u) => matchesKeyword(keyword, u.view))
   let position = after
   let scanned = 0
   let exhausted = false
@@ -106,7 +138,7 @@ export async function posterUnions(ctx: ActionContext, roots: string[], keyword 
     const want = size + 1 - found.length
     const batch = await keysetPage(ctx.db.unions, filter, 'name', position, want)
     scanned += batch.length
-    found.push(...(await describeUnions(ctx, batch)).filter((u) => matchesKeyword(keyword, u)))
+    found.push(...(await described(batch)))
     if (batch.length < want) {
       exhausted = true
       break
@@ -116,9 +148,9 @@ export async function posterUnions(ctx: ActionContext, roots: string[], keyword 
   // Everything up to `bound` has been read (all of it when exhausted); the roots join within it.
   const bound = exhausted ? null : position
   const within = (k: Keyset) => (!after || byNameThenId(k, after) > 0) && (!bound || byNameThenId(k, bound) <= 0)
-  const own = (await describeUnions(ctx, (await findByIds(ctx.db.unions, roots)).filter(acceptsMembers))).filter((u) => matchesKeyword(keyword, u) && within(keyOf(u)))
-  const merged = [...new Map([...found, ...own].map((u) => [u.id, u])).values()].sort((a, b) => byNameThenId(keyOf(a), keyOf(b)))
+  const own = (await described((await findByIds(ctx.db.unions, roots)).filter(rootOk))).filter((u) => within(keyOf(u.view)))
+  const merged = [...new Map([...found, ...own].map((u) => [u.view.id, u])).values()].sort((a, b) => byNameThenId(keyOf(a.view), keyOf(b.view)))
   const page = merged.slice(0, size)
-  const next = merged.length > size ? keyOf(page[page.length - 1]) : bound
+  const next = merged.length > size ? keyOf(page[page.length - 1].view) : bound
   return { unions: page, next }
 }

@@ -4,13 +4,19 @@ import { autoReleaseAt, DEFAULT_RELEASE_DAYS } from '../../../src/domain/transfe
 import { signedIn, type ActionContext } from '../../lib/context'
 import { requireActiveMember, unionPathOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
+import type { UnionDoc } from '../../lib/collections'
+import { unionByCode } from '../unions/codes'
 import { transferDb, type TransferDoc } from './collections'
 import { settleMembership } from './settle'
+
+const closedTarget = (union: UnionDoc) => new CloudError('UNION_CLOSED', `「${union.name}」已撤销，不能转入。请选择其他工会`)
 
 /** What must hold before a transfer can start: an active member, free, moving to another live union. */
 export async function checkTarget(ctx: ActionContext, toUnionId: string) {
   const membership = await settleMembership(ctx, await requireActiveMember(ctx))
-  const [from, to] = await Promise.all([ctx.db.unions.get(membership.unionId), ctx.db.unions.get(toUnionId)])
+  // By its code as the poster carries it (an earlier code too), or its id.
+  const [from, to] = await Promise.all([ctx.db.unions.get(membership.unionId), unionByCode(ctx.store, toUnionId)])
+  if (to?.status === 'closed') throw closedTarget(to)
   if (!to || to.status !== 'active') throw new CloudError('UNION_NOT_FOUND')
   if (!from) throw new CloudError('INTERNAL', '会籍所在工会不存在，请联系工会')
   if (to._id === from._id) throw new CloudError('TRANSFER_SAME_UNION')
@@ -63,6 +69,13 @@ export async function startTransfer(ctx: ActionContext, input: ActionParsed<'tra
       if (first) return first
     }
     throw error
+  }
+  // A close of the receiving union that began after the check counts transfers in flight only once
+  // the union is closed: either it sees this one (and is refused) or this read sees it closed.
+  const target = await ctx.db.unions.get(to._id)
+  if (target?.status !== 'active') {
+    await transfers.remove({ _id: doc._id })
+    throw target?.status === 'closed' ? closedTarget(target) : new CloudError('UNION_NOT_FOUND')
   }
   const taken = await ctx.db.memberships.update({ _id: membership._id, status: 'active', transferId: { $exists: false } }, { set: { transferId: doc._id } })
   if (taken === 0) {

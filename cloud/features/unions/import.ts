@@ -5,7 +5,8 @@ import { collections, type UnionDoc } from '../../lib/collections'
 import type { ImportRow, RejectedRow } from '../../lib/import-rows'
 import type { Store } from '../../lib/store/port'
 import { findByIds, forEachPage } from '../../lib/store/read'
-import { chainsOf, derivedUnion, type Chain, type TreeNode, type UnionFields } from './tree'
+import { takeCode, takenCodes } from './codes'
+import { chainsOf, derivedUnion, differences, followChanges, type Chain, type TreeNode, type UnionChanges, type UnionFields } from './tree'
 
 export interface UnionImportReport {
   /** False when any row was refused: then nothing at all was written. */
@@ -18,24 +19,12 @@ export interface UnionImportReport {
   rejected: RejectedRow[]
 }
 
-/** The fields an import sets (and compares): a union's other fields (transferReleaseDays) are left as they are. */
+/** The fields an import sets (and compares): a union's other fields (transferReleaseDays, code, …) are left as they are. */
 const IMPORTED = ['name', 'level', 'parentId', 'ancestors', 'regionCode', 'status', 'terms'] as const
-/** What a union below derives from the unions above it. */
-const FOLLOWED = ['ancestors', 'terms'] as const
-
-type Changes = Partial<UnionDoc>
-
-function differences(target: UnionDoc, stored: UnionDoc, fields: readonly (keyof UnionDoc)[]): Changes {
-  const changes: Record<string, unknown> = {}
-  for (const field of fields) if (JSON.stringify(target[field]) !== JSON.stringify(stored[field])) changes[field] = target[field]
-  return changes as Changes
-}
 
 const codeOf = (fields: Record<string, unknown>) => (typeof fields.code === 'string' ? fields.code.trim() : fields.code === undefined || fields.code === null ? '' : String(fields.code))
 
 const fieldsOf = (row: UnionRow): UnionFields => ({ _id: row.code, name: row.name, level: row.level, parentId: row.parentCode, regionCode: row.regionCode, status: row.status })
-
-const ownFields = ({ ancestors: _a, terms: _t, ...fields }: UnionDoc): UnionFields => fields
 
 /**
  * Imports a union tree (工会组织) into `store` (the embedded one, or WeChat's through the same
@@ -44,12 +33,14 @@ const ownFields = ({ ancestors: _a, terms: _t, ...fields }: UnionDoc): UnionFiel
  * reported with its line and reasons and nothing is written. Otherwise each union gets its
  * ancestors and search terms (tree.ts), and only what differs from the store is written; a renamed
  * or moved union's stored descendants follow it (their ancestors and terms). Nothing is deleted.
+ * A new union's code is taken for good in `unionCodes` as 组织管理 takes codes (codes.ts), so a code
+ * a clerk took (an add, a union's later code) is refused here; a union closed in the app stays closed.
  *
  * Written in an order that a second run completes if the first stops half-way: the new unions,
  * then the descendants that follow a change, and only then the changed unions themselves (a run
  * that stopped before them finds them still different and makes their descendants follow again).
  */
-export async function importUnions(store: Store, rows: Iterable<ImportRow>): Promise<UnionImportReport> {
+export async function importUnions(store: Store, rows: Iterable<ImportRow>, now: Date = new Date()): Promise<UnionImportReport> {
   const { unions } = collections(store)
   const report: UnionImportReport = { applied: false, inserted: 0, updated: 0, unchanged: 0, followed: 0, rejected: [] }
 
@@ -100,6 +91,19 @@ export async function importUnions(store: Store, rows: Iterable<ImportRow>): Pro
     if (reason) report.rejected.push({ line, code, reasons: [reason] })
     valid.delete(code)
   }
+
+  // A code taken in the app (组织管理: a union's later code, or an add) is never given to another
+  // union here; nothing open goes below a closed union; and a closed union stays closed (only
+  // 组织管理 closes, after its checks), whatever status its row says.
+  const taken = await takenCodes(store, [...valid.keys()].filter((code) => !stored.has(code)))
+  const statusOf = (id: string) => (stored.get(id)?.status === 'closed' ? 'closed' : (valid.get(id)?.row.status ?? stored.get(id)?.status))
+  for (const [code, { line, row }] of valid) {
+    const held = taken.get(code)
+    const reasons: string[] = []
+    if (held && !(held.unionId === code && held.reservedBy === IMPORTER)) reasons.push(`工会编码已被使用（在小程序中新增或改码时占用，不再分配给别的工会）：${code}`)
+    if (row.parentCode && statusOf(code) !== 'closed' && statusOf(row.parentCode) === 'closed') reasons.push(`上级工会已撤销：${row.parentCode}，其下不能再有未撤销的工会`)
+    if (reasons.length) report.rejected.push({ line, code, reasons })
+  }
   if (report.rejected.length) {
     report.rejected.sort((a, b) => a.line - b.line)
     return report
@@ -107,11 +111,11 @@ export async function importUnions(store: Store, rows: Iterable<ImportRow>): Pro
 
   // 3. What to write: each row's union as stored, against the stored one.
   const fresh: UnionDoc[] = []
-  const changed: Array<{ id: string; changes: Changes }> = []
+  const changed: Array<{ id: string; changes: UnionChanges }> = []
   const moved: UnionDoc[] = []
   for (const [code, { row }] of valid) {
     const chain = chains.get(code) as Extract<Chain, { ok: true }>
-    const target = derivedUnion(fieldsOf(row), chain.above)
+    const target = derivedUnion({ ...fieldsOf(row), status: statusOf(code) ?? row.status }, chain.above)
     const old = stored.get(code)
     if (!old) {
       fresh.push(target)
@@ -132,23 +136,26 @@ export async function importUnions(store: Store, rows: Iterable<ImportRow>): Pro
     await forEachPage(unions, { ancestors: top._id }, (page) => page.forEach((d) => !valid.has(d._id) && below.set(d._id, d)))
   }
   below.forEach((d) => stored.set(d._id, d))
-  const belowChains = chainsOf(below.keys(), nodeOf)
-  const following: Array<{ id: string; changes: Changes }> = []
-  for (const doc of below.values()) {
-    const chain = belowChains.get(doc._id)
-    // Cannot happen with a consistent store; refused rather than written half-known.
-    if (!chain?.ok) throw new Error(`工会 ${doc._id} 的上级链不完整，未做任何更改`)
-    const changes = differences(derivedUnion(ownFields(doc), chain.above), doc, FOLLOWED)
-    if (Object.keys(changes).length) following.push({ id: doc._id, changes })
-  }
+  const following = followChanges(below.values(), nodeOf)
 
-  // 5. Write: new unions, then those that follow, then the changed ones (see above for why).
+  // 5. Write: the new unions' codes (taken for good, as 组织管理 takes them), new unions, then those
+  // that follow, then the changed ones (see above for why). A code taken in the app since the check
+  // stops the run before any union is written; the codes taken so far are this importer's to reuse.
+  const at = now.toISOString()
+  for (const doc of fresh) {
+    if ((await takeCode(store, { code: doc._id, unionId: doc._id, by: IMPORTER, at, forNewUnion: true })) === 'taken') {
+      throw new Error(`工会编码 ${doc._id} 刚在小程序中被占用，未写入任何工会；请改用别的编码后重新导入`)
+    }
+  }
   report.applied = true
   report.inserted = fresh.length ? await unions.insertMany(fresh) : 0
   for (const { id, changes } of following) report.followed += await unions.update({ _id: id }, { set: changes })
   for (const { id, changes } of changed) report.updated += await unions.update({ _id: id }, { set: changes })
   return report
 }
+
+/** Who takes a code when the importer does (UnionCodeDoc.reservedBy). */
+const IMPORTER = 'import'
 
 const missingParent = (code: string) => `上级工会不存在（文件和库中都没有）：${code}`
 

@@ -81,3 +81,40 @@ export function chainsOf(ids: Iterable<string>, nodeOf: (id: string) => TreeNode
   for (const id of ids) resolve(id)
   return chains
 }
+
+/** What a write changes: the fields that differ. */
+export type UnionChanges = Partial<UnionDoc>
+
+/** The fields of `target` among `fields` that differ from `stored`. */
+export function differences(target: UnionDoc, stored: UnionDoc, fields: readonly (keyof UnionDoc)[]): UnionChanges {
+  const changes: Record<string, unknown> = {}
+  for (const field of fields) if (JSON.stringify(target[field]) !== JSON.stringify(stored[field])) changes[field] = target[field]
+  return changes as UnionChanges
+}
+
+/** A stored union's own fields: everything but what derives from the tree. */
+export const ownFields = ({ ancestors: _a, terms: _t, ...fields }: UnionDoc): UnionFields => fields
+
+/** What a union below derives from the unions above it. */
+export const FOLLOWED = ['ancestors', 'terms'] as const
+
+/**
+ * What each stored union below a renamed or moved one must change to follow it: its ancestors and
+ * search terms, derived from the tree as `nodeOf` gives it (the unions above, as they are now or
+ * are about to be). One function for every writer that renames or moves: the importer (all the
+ * unions below at once) and 组织管理's rename (a page at a time, cloud/features/unions/follow.ts).
+ * A chain that `nodeOf` cannot complete is refused rather than written half-known.
+ */
+export function followChanges(below: Iterable<UnionDoc>, nodeOf: (id: string) => TreeNode | undefined): Array<{ id: string; changes: UnionChanges }> {
+  const docs = [...below]
+  const chains = chainsOf(docs.map((d) => d._id), nodeOf)
+  const following: Array<{ id: string; changes: UnionChanges }> = []
+  for (const doc of docs) {
+    const chain = chains.get(doc._id)
+    // Cannot happen with a consistent store.
+    if (!chain?.ok) throw new Error(`工会 ${doc._id} 的上级链不完整，未做任何更改`)
+    const changes = differences(derivedUnion(ownFields(doc), chain.above), doc, FOLLOWED)
+    if (Object.keys(changes).length) following.push({ id: doc._id, changes })
+  }
+  return following
+}

@@ -6,6 +6,7 @@ import { review } from './review'
 import { stations } from './stations'
 import { benefits } from './benefits'
 import { admin } from './admin'
+import { org } from './org'
 import type { ActionSpec, FunctionSpec } from './define'
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   aid,
   benefits,
   admin,
+  org,
 } satisfies Record<string, FunctionSpec>
 
 export type Contract = typeof contract
@@ -50,3 +52,4 @@ export * from './stations'
 export * from './aid'
 export * from './benefits'
 export * from './admin'
+export * from './org'

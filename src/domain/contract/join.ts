@@ -6,7 +6,10 @@ import { EMPLOYMENT_KEYS, EDUCATIONS, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUS
 
 /** A union as the join page shows it before the form: which union, what level, under whom. */
 export const JoinUnion = v.object({
+  /** The union's id: what actions name it by. Its first code, which never changes. */
   id: v.string(),
+  /** Its code today: what its poster, 小程序码 and join link carry (an earlier code still finds it). */
+  code: v.string(),
   name: v.string(),
   level: UnionLevel,
   parentName: v.nullable(v.string()),

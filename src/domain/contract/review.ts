@@ -16,9 +16,10 @@ export const review = {
   }),
   posterUnions: defineAction({
     access: 'user',
-    summary: '工作人员可打印入会二维码的工会（本级及下级中可接收会员的工会），可按名称或地区查找；按名称排序，每页 50 个（nextCursor 为下一页的位置，null 表示没有更多）',
+    summary: '工作人员可打印入会二维码的工会（本级及下级中可接收会员的工会），可按名称或地区查找；按名称排序，每页 50 个（nextCursor 为下一页的位置，null 表示没有更多）；给出 unionId 时只答这一个工会',
     input: v.strictObject({
       keyword: v.optional(UnionKeyword),
+      unionId: v.optional(UnionCode),
       cursor: v.optional(v.pipe(v.string('列表位置不正确'), v.minLength(1, '列表位置不正确'), v.maxLength(200, '列表位置不正确'))),
     }),
     output: v.object({ unions: v.array(v.object({ ...JoinUnion.entries, autoApprove: v.boolean() })), nextCursor: v.nullable(v.string()) }),
