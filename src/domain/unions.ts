@@ -92,6 +92,12 @@ export function childLevels(parent: UnionLevel): readonly UnionLevel[] {
   return CHILD_LEVELS[parent]
 }
 
+/**
+ * Members belong to one grassroots union; a worker without one at the employer joins the local
+ * 新业态工会联合会 or the residence-area (乡镇/街道) union. Federations above take no members.
+ */
+export const JOINABLE_LEVELS: readonly UnionLevel[] = ['grassroots', 'newforms', 'street']
+
 /** A union's status: 启用, 停用 (by import), 已撤销 (closed in the app; nothing is deleted, its code is never given again). */
 export const UNION_STATUSES = ['active', 'disabled', 'closed'] as const
 export type UnionStatus = (typeof UNION_STATUSES)[number]

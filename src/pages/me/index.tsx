@@ -10,6 +10,7 @@ import { useSession } from '@/stores/session'
 import { JoinStatus } from '@/features/join/components/JoinStatus'
 import { TransferEntry } from '@/features/transfer/components/TransferEntry'
 import { MeLinks } from '@/features/benefits/components/MeLinks'
+import { OrgLink } from '@/features/org/components/OrgLink'
 import './index.scss'
 
 function MembershipCard({ membership }: { membership: NonNullable<Profile['membership']> }) {
@@ -73,6 +74,7 @@ export default function Me() {
           </View>
           <TransferEntry profile={data} />
           <MeLinks profile={data} />
+          <OrgLink profile={data} />
           {data.roles.length ? (
             <View className='me__section'>
               <Text className='me__section-title'>我的角色</Text>

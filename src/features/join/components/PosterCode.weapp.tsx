@@ -4,27 +4,27 @@ import { useCloud } from '@/services/useCloud'
 import { QrCode } from './QrCode'
 
 /**
- * WeChat: the union's 小程序码 from the cloud (wxacode.getUnlimited, made once and cached); anyone's
- * WeChat camera opens the join page with it. While it loads, or if WeChat cannot make it, a plain
- * QR that the app's own 扫码入会 understands stands in, so staff can always print something.
+ * WeChat: the 小程序码 of the union's code today, from the cloud (wxacode.getUnlimited, made once and
+ * cached); anyone's WeChat camera opens the join page with it. While it loads, or if WeChat cannot
+ * make it, a plain QR that the app's own 扫码入会 understands stands in, so staff can always print something.
  */
-export function PosterCode({ unionId }: { unionId: string }) {
-  const code = useCloud('review', 'joinCode', { unionId })
-  const fileId = code.data?.fileId
+export function PosterCode({ unionId, code }: { unionId: string; code: string }) {
+  const made = useCloud('review', 'joinCode', { unionId })
+  const fileId = made.data?.fileId
   if (fileId) {
     return (
       <>
-        <Image src={fileId} style={{ width: '280px', height: '280px' }} mode='aspectFit' showMenuByLongpress />
-        <Text className='join-card__hint'>微信扫一扫，打开入会页面 · 工会编码 {unionId}</Text>
+        <Image src={fileId} style={{ width: '280px', height: '280px' }} mode='aspectFit' showMenuByLongpress ariaLabel={`入会小程序码，工会编码 ${code}`} />
+        <Text className='join-card__hint'>微信扫一扫，打开入会页面 · 工会编码 {code}</Text>
       </>
     )
   }
   return (
     <>
-      <QrCode text={joinLinkFor(unionId)} size={280} />
+      <QrCode text={joinLinkFor(code)} size={280} />
       <Text className='join-card__hint'>
-        {code.loading ? '正在生成小程序码…' : code.error ? `${code.error.message}；` : ''}
-        {joinLinkNote} · 工会编码 {unionId}
+        {made.loading ? '正在生成小程序码…' : made.error ? `${made.error.message}；` : ''}
+        {joinLinkNote} · 工会编码 {code}
       </Text>
     </>
   )

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { Choices } from '@/components/Choices'
@@ -24,16 +24,25 @@ const APPROVAL = [
  */
 export default function Poster() {
   const token = useSession((s) => s.token)
-  const list = usePosterUnions(!needsDemoLogin || Boolean(token))
+  const signedIn = !needsDemoLogin || Boolean(token)
+  const list = usePosterUnions(signedIn)
   const { unions } = list
   const [picked, setPicked] = useState<PosterUnion | null>(null)
+  // Opened for one union (`?union=<id>`, e.g. one just added in 组织管理): its poster first.
+  const wanted = useRouter().params.union
+  useEffect(() => {
+    if (!wanted || !signedIn) return
+    call('review', 'posterUnions', { unionId: decodeURIComponent(wanted) })
+      .then((page) => page.unions[0] && setPicked(page.unions[0]))
+      .catch((e) => Taro.showToast({ title: e instanceof CloudError ? e.message : '没有找到这个工会', icon: 'none', duration: 3000 }))
+  }, [wanted, signedIn])
   const [typed, setTyped] = useState('')
   const [saving, setSaving] = useState(false)
   // The poster shows the first union until another is picked, and stays on it whatever the list below shows.
   const union = picked ?? unions?.[0] ?? null
   useEffect(() => {
-    if (!picked && unions?.length) setPicked(unions[0])
-  }, [picked, unions])
+    if (!picked && !wanted && unions?.length) setPicked(unions[0])
+  }, [picked, wanted, unions])
   // One union and nothing searched: nothing to choose from.
   const choosing = Boolean(unions && (unions.length > 1 || list.next || list.keyword))
 
@@ -67,7 +76,7 @@ export default function Poster() {
             <View className='join-card__qr' data-testid='join-poster'>
               <Text className='join-union__name'>{union.name}</Text>
               <Text className='join-card__hint'>扫码加入工会</Text>
-              <PosterCode unionId={union.id} />
+              <PosterCode unionId={union.id} code={union.code} />
             </View>
             <View className='join-poster__settings' data-testid='auto-approve'>
               <Text className='join-find__hint'>入会申请</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '新增或修改工会' })
