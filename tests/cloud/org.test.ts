@@ -384,7 +384,7 @@ describe('org.close', () => {
     expect(await ok(h.callAs('demo-member', 'member', 'profile', {}))).toMatchObject({ membership: { union: { id: 'hhht-xc-kd' }, memberNo: '150102000001' } })
     const notes = await ok<{ items: Array<{ title: string; body: string; link: string }> }>(h.callAs('demo-member', 'member', 'notifications', {}))
     expect(notes.items).toEqual([expect.objectContaining({ title: '所在工会已撤销，请办理转会', link: '/features/transfer/pages/start/index' })])
-    expect(notes.items[0].body).toContain('「示例速递（演示）有限公司工会」已于 2026-11-23 撤销')
+    expect(notes.items[0].body).toContain('「示例速递（演示）有限公司工会」已于2026年11月23日撤销')
     const entry = (await audits(h, 'org.close'))[0]
     expect(entry).toMatchObject({ actor: 'demo-clerk', target: { collection: 'unions', id: 'hhht-xc-kd' }, before: { status: 'active' }, after: { status: 'closed', closedAt: '2026-11-23T08:00:00.000Z', members: 1 } })
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import type { JoinUnion, UnionLevel } from '../../../src/domain/contract'
+import type { JoinUnion } from '../../../src/domain/contract'
+import { JOINABLE_LEVELS } from '../../../src/domain/unions'
 import { CloudError } from '../../../src/domain/errors'
 import { UnionCode } from '../../../src/domain/join/form'
 import { parseNameCursor } from '../../../src/domain/paging'
@@ -10,11 +11,8 @@ import type { Filter } from '../../lib/store/port'
 import { findByIds, keysetOf, keysetPage, type Keyset } from '../../lib/store/read'
 import { publicCode, unionByCode } from '../unions/codes'
 
-/**
- * Members belong to one grassroots union; a worker without one at the employer joins the local
- * 新业态工会联合会 or the residence-area (乡镇/街道) union. Federations above take no members.
- */
-const JOINABLE: UnionLevel[] = ['grassroots', 'newforms', 'street']
+/** The levels that take members (src/domain/unions.ts). */
+const JOINABLE = [...JOINABLE_LEVELS]
 
 export function acceptsMembers(union: UnionDoc): boolean {
   return union.status === 'active' && JOINABLE.includes(union.level)

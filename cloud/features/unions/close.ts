@@ -136,7 +136,9 @@ async function tellMembers(ctx: ActionContext, closed: UnionDoc, work: WorkOptio
   const budget = work.budgetMs ?? WORK_BUDGET_MS
   const size = work.pageSize ?? FOLLOW_PAGE
   const started = performance.now()
-  const day = chinaToday(new Date(closed.closedAt ?? ctx.now().toISOString()))
+  // The day in China, as people write it: 2026年11月23日.
+  const [y, m, d] = chinaToday(new Date(closed.closedAt ?? ctx.now().toISOString())).split('-').map(Number)
+  const day = `${y}年${m}月${d}日`
   for (;;) {
     const union = await unions.get(closed._id)
     if (union?.closing?.stage !== 'notify') return true
@@ -148,7 +150,7 @@ async function tellMembers(ctx: ActionContext, closed: UnionDoc, work: WorkOptio
           notify(ctx, m.openid, {
             key: `union-closed:${union._id}:${m._id}`,
             title: '所在工会已撤销，请办理转会',
-            body: `「${union.name}」已于 ${day} 撤销。你的会籍、会员编号和入会时间不变，各项权益照常；请尽快转入新单位的工会，或所在地的乡镇（街道）工会、新业态工会联合会。`,
+            body: `「${union.name}」已于${day}撤销。你的会籍、会员编号和入会时间不变，各项权益照常；请尽快转入新单位的工会，或所在地的乡镇（街道）工会、新业态工会联合会。`,
             link: TRANSFER_PAGE,
           }),
         ),

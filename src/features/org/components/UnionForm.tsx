@@ -13,6 +13,9 @@ import '../org.scss'
 type Field = 'name' | 'level' | 'regionCode' | 'code'
 type Errors = Partial<Record<Field | '_', string>>
 
+/** The fields as the form shows them, top down. */
+const FIELD_ORDER: Field[] = ['name', 'level', 'regionCode', 'code']
+
 interface Props {
   /** Adding: the union the new one goes below. */
   parent?: OrgUnion | null
@@ -72,9 +75,10 @@ export function UnionForm({ parent = null, union = null, onSaved }: Props) {
 
   const save = async () => {
     const local = Object.fromEntries(Object.entries(problems()).filter(([, message]) => message)) as Errors
-    if (Object.keys(local).length) {
-      // The first problem also by the button: the field itself may be out of sight.
-      setErrors({ ...local, _: Object.values(local)[0] })
+    const first = FIELD_ORDER.map((field) => local[field]).find(Boolean) ?? local._
+    if (first) {
+      // The first problem (top down) also by the button: the field itself may be out of sight.
+      setErrors({ ...local, _: first })
       return
     }
     setBusy(true)
