@@ -486,6 +486,23 @@ describe('org.close', () => {
     const addCtx = await contextOf(h, 'demo-city-clerk', before(h.store, 'unions', 'insert', closeNow('hhht-xc-xyt')))
     await expect(addUnion(addCtx, v.parse(contract.org.add.input, addInput({ parentId: 'hhht-xc-xyt', code: 'xyt-1' })))).rejects.toMatchObject({ code: 'UNION_CLOSED' })
     expect(await stored(h, 'xyt-1')).toMatchObject({ status: 'closed' })
+    expect((await audits(h, 'org.add'))[0]).toMatchObject({ actor: 'demo-city-clerk', target: { id: 'xyt-1' }, after: { status: 'closed' } })
+  })
+})
+
+describe('codes and the importer', () => {
+  it('the importer takes a new union’s code as the app does: a re-run goes on with its own, the app may not take it, and it may not take the app’s', async () => {
+    const h = await cloudHarness()
+    const row = { code: 'xc-imported', name: '示例导入（演示）工会', level: 'grassroots', parentCode: 'hhht-xc', regionCode: '150102', status: '' }
+    expect(await importUnions(h.store, asRows([row]))).toMatchObject({ applied: true, inserted: 1 })
+    expect(await unionsDb(h.store).codes.get('xc-imported')).toMatchObject({ unionId: 'xc-imported', reservedBy: 'import' })
+    // A run that stopped after taking the code and before the union: the next run finishes it.
+    await unionsDb(h.store).codes.insert({ _id: 'xc-stopped', unionId: 'xc-stopped', reservedAt: '2026-11-23T08:00:00.000Z', reservedBy: 'import' })
+    expect(await importUnions(h.store, asRows([row, { ...row, code: 'xc-stopped', name: '示例续导（演示）工会' }]))).toMatchObject({ applied: true, inserted: 1, unchanged: 1 })
+    expect((await refused(org(h).add('demo-clerk', { code: 'xc-stopped' }))).code).toBe('UNION_CODE_TAKEN')
+    // A code an add took (its union not written yet) is not the importer's.
+    await unionsDb(h.store).codes.insert({ _id: 'xc-adding', unionId: 'xc-adding', reservedAt: '2026-11-23T08:00:00.000Z', reservedBy: 'demo-clerk', requestId: 'req-adding-abcdefgh' })
+    expect((await importUnions(h.store, asRows([{ ...row, code: 'xc-adding' }]))).rejected[0].reasons[0]).toContain('工会编码已被使用')
   })
 })
 

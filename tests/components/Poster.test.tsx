@@ -19,11 +19,11 @@ const B = union('u-b', '示例乙（演示）工会')
 const C = union('u-c', '示例丙速递（演示）工会')
 const D = union('u-d', '示例丁速递（演示）工会')
 
-type Answer = (data: { keyword?: string; cursor?: string }) => unknown
+type Answer = (data: { keyword?: string; cursor?: string; unionId?: string }) => unknown
 
 /** Answers posterUnions with `answer` (which may hold a request back); keeps every request. */
 function fakeCloud(answer: Answer) {
-  const sent: Array<{ action: string; data: { keyword?: string; cursor?: string } }> = []
+  const sent: Array<{ action: string; data: { keyword?: string; cursor?: string; unionId?: string } }> = []
   stubFetch(async (_url, init): Promise<FakeResponse> => {
     const body = JSON.parse(String(init?.body)) as (typeof sent)[number]
     sent.push(body)
@@ -55,6 +55,18 @@ afterEach(() => {
 })
 
 describe('入会二维码: choosing among many unions', () => {
+  it('opened for one union (组织管理 after adding it) shows that union’s poster, with its code today, whatever the list starts with', async () => {
+    Current.router = { params: { union: 'u-new' }, path: '/features/join/pages/poster/index', onReady: '', onHide: '', onShow: '' } as never
+    const added = { ...union('u-new', '示例新建（演示）工会'), code: 'xc-new' }
+    const sent = fakeCloud(({ unionId }) => (unionId ? { unions: [added], nextCursor: null } : { unions: [A, B], nextCursor: null }))
+    await testUtils.mount(Poster)
+    await waitFor(() => expect(poster()).toBe(added.name), 5000)
+    await waitFor(() => expect(listed()).toHaveLength(2))
+    expect(poster()).toBe(added.name)
+    expect(byTestId('join-poster')?.textContent).toContain('工会编码 xc-new')
+    expect(sent.map((s) => s.data)).toEqual(expect.arrayContaining([{ unionId: 'u-new' }, {}]))
+  })
+
   it('shows the first union’s poster, lists the unions, and 加载更多 appends the next page', async () => {
     let release: (() => void) | null = null
     const sent = fakeCloud(({ cursor }) => (cursor ? new Promise((resolve) => (release = () => resolve({ unions: [C], nextCursor: null }))) : { unions: [A, B], nextCursor: 'u-b:示例乙（演示）工会' }))

@@ -125,6 +125,13 @@ export async function addUnion(ctx: ActionContext, input: AddUnionInput): Promis
   const parentNow = await unions.get(parent._id)
   if (parentNow?.status !== 'active') {
     await unions.update({ _id: code, status: 'active' }, { set: { status: 'closed', closedAt: at, closedBy: 'system' } })
+    await ctx.audit({
+      key: `org.add:${code}`,
+      action: 'org.add',
+      target: { collection: 'unions', id: code },
+      before: null,
+      after: { name: doc.name, level: doc.level, parentId: doc.parentId, regionCode: doc.regionCode, code, status: 'closed', why: '上级工会同时被撤销或停用' },
+    })
     throw new CloudError('UNION_CLOSED', `上级「${parent.name}」刚刚被撤销或停用，不能在其下新增工会`)
   }
   await ctx.audit({
