@@ -137,8 +137,8 @@ async function tellMembers(ctx: ActionContext, closed: UnionDoc, work: WorkOptio
   const size = work.pageSize ?? FOLLOW_PAGE
   const started = performance.now()
   // The day in China, as people write it: 2026年11月23日.
-  const [y, m, d] = chinaToday(new Date(closed.closedAt ?? ctx.now().toISOString())).split('-').map(Number)
-  const day = `${y}年${m}月${d}日`
+  const [year, month, date] = chinaToday(new Date(closed.closedAt ?? ctx.now().toISOString())).split('-').map(Number)
+  const day = `${year}年${month}月${date}日`
   for (;;) {
     const union = await unions.get(closed._id)
     if (union?.closing?.stage !== 'notify') return true
