@@ -36,6 +36,9 @@ function schemaErrors(check: () => void): Errors {
 }
 
 /**
+ * (Taro's web input puts `ariaLabel` on its wrapper, not on the <input>: the placeholder, which screen
+ * readers read as the field's name when nothing else names it, starts with the field's name too.)
+ *
  * Adding a union below `parent`, or editing `union`: name, level (adding: only those that may sit
  * below the parent), region code, short code. Checked here before sending, by the contract's own
  * rules and the tree's (src/domain/unions.ts); the cloud checks again and its messages appear beside
@@ -109,7 +112,7 @@ export function UnionForm({ parent = null, union = null, onSaved }: Props) {
       <Text className='org-title'>{adding ? `在「${parent?.name ?? ''}」下新增工会` : `修改「${union?.name ?? ''}」`}</Text>
       <View className='org-form__field' id='org-field-name'>
         <Text className='org-form__label'>工会名称</Text>
-        <Input name='name' ariaLabel='工会名称' placeholder='如：示例物流有限公司工会' value={name} onChange={edit('name', setName)} />
+        <Input name='name' ariaLabel='工会名称' placeholder='工会名称，如：示例物流有限公司工会' value={name} onChange={edit('name', setName)} />
         {problem('name')}
       </View>
       {adding ? (
@@ -125,13 +128,13 @@ export function UnionForm({ parent = null, union = null, onSaved }: Props) {
       ) : null}
       <View className='org-form__field' id='org-field-regionCode'>
         <Text className='org-form__label'>行政区划代码</Text>
-        <Input name='regionCode' ariaLabel='行政区划代码，6 位数字' type='digit' maxLength={6} placeholder='6 位数字，如 150102' value={regionCode} onChange={edit('regionCode', setRegionCode)} />
+        <Input name='regionCode' ariaLabel='行政区划代码，6 位数字' type='digit' maxLength={6} placeholder='行政区划代码，6 位数字，如 150102' value={regionCode} onChange={edit('regionCode', setRegionCode)} />
         <Text className='org-form__hint'>新会员的会员编号以它开头</Text>
         {problem('regionCode')}
       </View>
       <View className='org-form__field' id='org-field-code'>
         <Text className='org-form__label'>工会编码</Text>
-        <Input name='code' ariaLabel='工会编码' placeholder='如：hhht-xc-wl' value={code} onChange={edit('code', setCode)} />
+        <Input name='code' ariaLabel='工会编码' placeholder='工会编码，如：hhht-xc-wl' value={code} onChange={edit('code', setCode)} />
         <Text className='org-form__hint'>
           {adding
             ? '印在入会二维码和链接上。只用小写字母、数字和“-”；一经使用，永不再分配给别的工会。'

@@ -53,7 +53,7 @@ export default function OrgList() {
     <PageShell error={list.error} loading={list.loading} hasData={Boolean(items)} onRetry={() => void list.reload()}>
       <View className='org' data-testid='org-list'>
         <View className='org-search' id='org-search'>
-          <Input name='orgKeyword' ariaLabel='按名称、地区或工会编码查找工会' placeholder='名称、地区或工会编码' value={typed} confirmType='search' onChange={setTyped} onConfirm={() => search(typed)} />
+          <Input name='orgKeyword' ariaLabel='按名称、地区或工会编码查找工会' placeholder='查找工会：名称、地区或工会编码' value={typed} confirmType='search' onChange={setTyped} onConfirm={() => search(typed)} />
           <Button id='org-search-go' size='small' onClick={() => search(typed)}>
             查找
           </Button>
