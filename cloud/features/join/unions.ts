@@ -41,10 +41,10 @@ export async function describeUnions(ctx: ActionContext, unions: UnionDoc[]): Pr
   }))
 }
 
-/** The joinable unions whose name or an ancestor's name may hold the keyword (by its terms). */
-function joinableFilter(keyword: string): Filter<UnionDoc> {
+/** The joinable unions whose name or an ancestor's name may hold the keyword (by its terms); all active ones when not only joinable. */
+function joinableFilter(keyword: string, joinableOnly = true): Filter<UnionDoc> {
   const terms = queryTerms(keyword)
-  return { level: { $in: JOINABLE }, status: 'active', ...(terms.length ? { terms: { $all: terms } } : {}) }
+  return { ...(joinableOnly ? { level: { $in: JOINABLE } } : {}), status: 'active', ...(terms.length ? { terms: { $all: terms } } : {}) }
 }
 
 /** A union's path (its ancestors' names and its own) holds the whole keyword: the terms only narrow. */
@@ -89,14 +89,14 @@ const byNameThenId = (a: Keyset, b: Keyset) => (a.value < b.value ? -1 : a.value
 const keyOf = (u: JoinUnion): Keyset => ({ value: u.name, id: u.id })
 
 /**
- * The unions a staff member may print a join poster for, a page at a time: the joinable ones in
- * their subtrees (each root union and those below it), whose path holds the keyword if one is
+ * The unions a staff member may print a join poster for (or, not only joinable, invite people to:
+ * admin.subtreeUnions), a page at a time: the joinable (active) ones in their subtrees (each root union and those below it), whose path holds the keyword if one is
  * given, ordered by name then id. Those below the roots are read by keyset on the subtree (and on
  * `terms` with a keyword): a deep page costs what the first does. The roots themselves (a few) are
  * merged in where their names fall.
  */
-export async function posterUnions(ctx: ActionContext, roots: string[], keyword = '', after: Keyset | null = null, size = POSTER_PAGE_SIZE): Promise<{ unions: JoinUnion[]; next: Keyset | null }> {
-  const filter: Filter<UnionDoc> = { ancestors: { $in: roots }, ...joinableFilter(keyword) }
+export async function posterUnions(ctx: ActionContext, roots: string[], keyword = '', after: Keyset | null = null, size = POSTER_PAGE_SIZE, { joinableOnly = true } = {}): Promise<{ unions: JoinUnion[]; next: Keyset | null }> {
+  const filter: Filter<UnionDoc> = { ancestors: { $in: roots }, ...joinableFilter(keyword, joinableOnly) }
   const found: JoinUnion[] = []
   let position = after
   let scanned = 0
@@ -116,7 +116,7 @@ export async function posterUnions(ctx: ActionContext, roots: string[], keyword 
   // Everything up to `bound` has been read (all of it when exhausted); the roots join within it.
   const bound = exhausted ? null : position
   const within = (k: Keyset) => (!after || byNameThenId(k, after) > 0) && (!bound || byNameThenId(k, bound) <= 0)
-  const own = (await describeUnions(ctx, (await findByIds(ctx.db.unions, roots)).filter(acceptsMembers))).filter((u) => matchesKeyword(keyword, u) && within(keyOf(u)))
+  const own = (await describeUnions(ctx, (await findByIds(ctx.db.unions, roots)).filter((u) => (joinableOnly ? acceptsMembers(u) : u.status === 'active')))).filter((u) => matchesKeyword(keyword, u) && within(keyOf(u)))
   const merged = [...new Map([...found, ...own].map((u) => [u.id, u])).values()].sort((a, b) => byNameThenId(keyOf(a), keyOf(b)))
   const page = merged.slice(0, size)
   const next = merged.length > size ? keyOf(page[page.length - 1]) : bound
