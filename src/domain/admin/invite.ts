@@ -1,7 +1,7 @@
 import { UNION_LEVEL_NAMES } from '../contract/common'
 import type { Role } from '../contract/member'
 import { ERROR_MESSAGES } from '../errors'
-import { AID_LEVEL_NAMES } from './roles'
+import { AID_LEVEL_DUTIES, AID_LEVEL_NAMES } from './roles'
 
 /**
  * Invitations (邀请): a one-time token that makes whoever opens it a holder of one role. The token
@@ -76,7 +76,7 @@ export function grantText(role: Role): { title: string; duties: string } {
       }
     case 'aid_reviewer':
       return {
-        title: `${role.union.name} 金秋助学${AID_LEVEL_NAMES[role.level]}人`,
+        title: `${role.union.name} 金秋助学${AID_LEVEL_NAMES[role.level]}人（${AID_LEVEL_DUTIES[role.level]}）`,
         duties:
           role.level === 1
             ? '可核实或退回本工会所辖基层工会会员的金秋助学申请，不能审批，也不能办理其他业务。'
@@ -93,7 +93,7 @@ export function roleTitle(role: Role): string {
     case 'union_staff':
       return `${role.union.name}（${UNION_LEVEL_NAMES[role.union.level]}）工作人员`
     case 'aid_reviewer':
-      return `${role.union.name} 金秋助学${AID_LEVEL_NAMES[role.level]}人`
+      return `${role.union.name} 金秋助学${AID_LEVEL_NAMES[role.level]}人（${AID_LEVEL_DUTIES[role.level]}）`
     case 'merchant_staff':
       return `${role.merchantName} 核销员`
   }

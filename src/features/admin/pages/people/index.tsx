@@ -6,7 +6,7 @@ import { Choices } from '@/components/Choices'
 import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import { STAFF_INVITATION_STATUS_NAMES, grantText, roleTitle } from '@/domain/admin/invite'
-import { AID_LEVEL_NAMES } from '@/domain/admin/roles'
+import { AID_LEVEL_DUTIES, AID_LEVEL_NAMES } from '@/domain/admin/roles'
 import type { ActionOutput, InvitationItem, JoinUnion, StaffRoleItem } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatDate, formatDateTime } from '@/domain/format'
@@ -30,8 +30,8 @@ const KINDS = [
   { value: 'aid_reviewer', label: '金秋助学审核人' },
 ] as const
 const LEVELS = [
-  { value: '1', label: AID_LEVEL_NAMES[1] },
-  { value: '2', label: AID_LEVEL_NAMES[2] },
+  { value: '1', label: `${AID_LEVEL_NAMES[1]}（${AID_LEVEL_DUTIES[1]}）` },
+  { value: '2', label: `${AID_LEVEL_NAMES[2]}（${AID_LEVEL_DUTIES[2]}）` },
 ] as const
 
 const failure = (e: unknown) => (e instanceof CloudError ? e : new CloudError('INTERNAL'))
