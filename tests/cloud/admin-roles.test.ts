@@ -174,6 +174,38 @@ describe('opening an invitation: twice, expired, the inviter’s own, a third pe
   })
 })
 
+describe('an invitation whose inviter no longer may grant it', () => {
+  it('lapses when its inviter is revoked or steps down: refused to anyone, shown as lapsed; a clerk above may cancel it', async () => {
+    const h = await adminHarness()
+    const clerk = await h.grantTo('demo-city-clerk', 'p-zhang', XC_CLERK)
+    const { invitation, item } = await h.invited('p-zhang', { kind: 'aid_reviewer', unionId: 'hhht-xc', level: 1 })
+    const other = await h.invited('p-zhang', { kind: 'merchant_staff', merchantId: 'm-bianmin' })
+    ok(await h.call('demo-city-clerk', 'revokeRole', { roleId: clerk.roleId }))
+    const before = await h.snapshot()
+    expect(ok(await h.view('p-li', invitation.scene))).toMatchObject({ status: 'lapsed', usable: false })
+    expect((await h.accept('p-li', invitation.scene)).error).toEqual({ code: 'INVITE_LAPSED', message: ERROR_MESSAGES.INVITE_LAPSED })
+    expect(await h.snapshot()).toEqual(before)
+    expect(ok(await h.call('demo-clerk', 'invitations', {})).items.find((i: { id: string }) => i.id === item.id)).toMatchObject({ status: 'lapsed', canCancel: true })
+    ok(await h.call('demo-clerk', 'cancelInvitation', { id: item.id }))
+    // Invited again and accepted: the invitation lives while its inviter does.
+    await h.grantTo('demo-city-clerk', 'p-zhang', XC_CLERK)
+    ok(await h.accept('p-li', other.invitation.scene))
+  })
+
+  it('lapses when its inviter steps down, and stays good while another role of theirs still covers it', async () => {
+    const h = await adminHarness()
+    await h.grantTo('demo-city-clerk', 'demo-clerk', { kind: 'union_staff', unionId: 'hhht-xc-kd' })
+    const { invitation } = await h.invited('demo-clerk', { kind: 'aid_reviewer', unionId: 'hhht-xc-kd', level: 1 })
+    // demo-clerk gives up 示例速递's clerk role but is still 新城区's, above it: the invitation stands.
+    const [kd] = await h.db.roles.find({ openid: 'demo-clerk', unionId: 'hhht-xc-kd' }, { limit: 1 })
+    ok(await h.call('demo-clerk', 'stepDown', { roleId: kd._id }))
+    expect(ok(await h.view('p-li', invitation.scene))).toMatchObject({ status: 'open' })
+    ok(await h.call('demo-clerk', 'stepDown', { roleId: 'role-clerk-xc' }))
+    expect(ok(await h.view('p-li', invitation.scene))).toMatchObject({ status: 'lapsed' })
+    expect(code(await h.accept('p-li', invitation.scene))).toBe('INVITE_LAPSED')
+  })
+})
+
 describe('admin.cancelInvitation', () => {
   it('the inviter cancels an open invitation: the link is then refused; audited', async () => {
     const h = await adminHarness()

@@ -97,6 +97,7 @@ describe('roles in words', () => {
     expect(roleTitle({ kind: 'merchant_staff', merchantId: 'm', merchantName: '示例店' })).toBe('示例店 核销员')
     expect(invitationNotice('own')).toBe(ERROR_MESSAGES.INVITE_OWN)
     expect(invitationNotice('ended')).toBe(ERROR_MESSAGES.INVITE_ENDED)
+    expect(invitationNotice('lapsed')).toBe(ERROR_MESSAGES.INVITE_LAPSED)
   })
   it('a role id (inv- and a 64-digit hash) fits a page cursor', () => {
     const position = { value: '2026-11-23T08:00:00.000Z', id: `inv-${'a'.repeat(64)}` }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { INVITE_TTL_MS } from '../../../src/domain/admin/invite'
 import type { InvitationStatus, InvitationView, Role } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
-import type { MerchantDoc, RoleDoc, RoleGrant, UnionDoc } from '../../lib/collections'
+import { ACTIVE_ROLE, type MerchantDoc, type RoleDoc, type RoleGrant, type UnionDoc } from '../../lib/collections'
+import { mayGrant } from '../../../src/domain/admin/roles'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { keyedHash } from '../../lib/crypto'
 import type { Secrets } from '../../lib/secrets'
@@ -98,6 +99,17 @@ function refusal(invitation: InvitationDoc, openid: string, nowIso: string): Clo
   return new CloudError('CONFLICT')
 }
 
+/**
+ * Whether the invitation's inviter may still grant what it grants: a clerk revoked or stepped down
+ * since (or moved to a union elsewhere) leaves their open invitations lapsed, so nobody is granted
+ * more than someone now holds. The deploy's ('system') never lapses.
+ */
+export async function inviterStillMay(ctx: ActionContext, invitation: Pick<InvitationDoc, 'invitedBy' | 'unionPath'>): Promise<boolean> {
+  if (invitation.invitedBy === 'system') return true
+  const held = await ctx.db.roles.find({ openid: invitation.invitedBy, kind: 'union_staff', ...ACTIVE_ROLE }, { limit: 100 })
+  return mayGrant(held.flatMap((r) => (r.kind === 'union_staff' ? [r.unionId] : [])), invitation.unionPath)
+}
+
 /** What the token grants and whether this person can accept it; changes nothing. */
 export async function viewInvitation(ctx: ActionContext, token: string): Promise<InvitationView> {
   const { openid, roles } = signedIn(ctx)
@@ -112,6 +124,7 @@ export async function viewInvitation(ctx: ActionContext, token: string): Promise
     else status = (await ctx.db.roles.get(roleIdOf(invitation._id))) ? 'accepted' : 'unfinished'
   } else if (isExpired(invitation, nowIso)) status = 'expired'
   else if (invitation.invitedBy === openid) status = 'own'
+  else if (!(await inviterStillMay(ctx, invitation))) status = 'lapsed'
   else status = roles.some((held) => sameGrant(held, invitation.grant)) ? 'held' : 'open'
   return {
     grants: role,
@@ -129,7 +142,9 @@ export async function viewInvitation(ctx: ActionContext, token: string): Promise
  * 2. the role, under an `_id` derived from the invitation.
  * A crash between them leaves an accepted invitation without its role: the same person accepting
  * again finishes step 2 (the role's `_id` makes a double insert impossible); anyone else is told
- * it is used. A used, expired, cancelled, ended or unknown token, or the inviter's own, changes nothing.
+ * it is used. A used, expired, cancelled, ended, lapsed or unknown token, or the inviter's own,
+ * changes nothing. (An inviter revoked in the instant between the lapse check and the update is
+ * not seen: the role can then be revoked like any other.)
  */
 export async function acceptInvitation(ctx: ActionContext, token: string): Promise<{ role: Role }> {
   const { openid, roles } = signedIn(ctx)
@@ -143,6 +158,7 @@ export async function acceptInvitation(ctx: ActionContext, token: string): Promi
   if (invitation.status === 'open' && !isExpired(invitation, nowIso)) {
     // The inviter, or someone holding the role already, leaves the invitation open for whom it was meant.
     if (invitation.invitedBy === openid) throw new CloudError('INVITE_OWN')
+    if (!(await inviterStillMay(ctx, invitation))) throw new CloudError('INVITE_LAPSED')
     if (roles.some((held) => sameGrant(held, invitation.grant))) throw new CloudError('INVITE_ROLE_HELD')
     taken = (await invitations.update({ _id: invitation._id, status: 'open', expiresAt: { $gt: nowIso } }, { set: { status: 'accepted', acceptedBy: openid, acceptedAt: nowIso } })) === 1
     if (taken) invitation = { ...invitation, status: 'accepted', acceptedBy: openid, acceptedAt: nowIso }

@@ -3,7 +3,7 @@ import { mayCancel, mayGrant } from '../../../src/domain/admin/roles'
 import type { ActionOutput, ActionParsed, GrantInput, InvitationItem } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { merchantActive } from '../../../src/domain/merchants/merchant'
-import type { RoleGrant } from '../../lib/collections'
+import { ACTIVE_ROLE, type RoleGrant } from '../../lib/collections'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { requireAnyStaff, unionPathOf } from '../../lib/roles'
@@ -59,15 +59,28 @@ export async function inviteToRole(ctx: ActionContext, input: ActionParsed<'admi
 
 const staffStatus = (doc: InvitationDoc, nowIso: string): StaffInvitationStatus => (doc.status === 'open' && doc.expiresAt <= nowIso ? 'expired' : doc.status)
 
+/**
+ * The open, unexpired invitations whose inviter can no longer grant them (inviterStillMay), with
+ * one read of the inviters' clerk roles for the whole page.
+ */
+async function lapsedOf(ctx: ActionContext, docs: InvitationDoc[], nowIso: string): Promise<Set<string>> {
+  const open = docs.filter((d) => staffStatus(d, nowIso) === 'open' && d.invitedBy !== 'system')
+  if (!open.length) return new Set()
+  // A page's inviters are a handful of clerks, each with a few roles.
+  const held = await ctx.db.roles.find({ openid: { $in: [...new Set(open.map((d) => d.invitedBy))] }, kind: 'union_staff', ...ACTIVE_ROLE }, { limit: 1000 })
+  const clerkOf = (openid: string) => held.flatMap((r) => (r.openid === openid && r.kind === 'union_staff' ? [r.unionId] : []))
+  return new Set(open.filter((d) => !mayGrant(clerkOf(d.invitedBy), d.unionPath)).map((d) => d._id))
+}
+
 /** Invitations as the list shows them, described with a fixed number of reads whatever their count. */
 async function describeInvitations(ctx: ActionContext, docs: InvitationDoc[], clerkUnions: string[]): Promise<InvitationItem[]> {
   const me = signedIn(ctx).openid
   const nowIso = ctx.now().toISOString()
-  const [placed, name] = await Promise.all([describeGrants(ctx, docs.map((d) => d.grant)), displayNames(ctx, docs.flatMap((d) => [d.invitedBy, d.acceptedBy]))])
+  const [placed, name, lapsed] = await Promise.all([describeGrants(ctx, docs.map((d) => d.grant)), displayNames(ctx, docs.flatMap((d) => [d.invitedBy, d.acceptedBy])), lapsedOf(ctx, docs, nowIso)])
   return docs.flatMap((doc) => {
     const grant = placed(doc.grant)
     if (!grant) return []
-    const status = staffStatus(doc, nowIso)
+    const status = lapsed.has(doc._id) ? 'lapsed' : staffStatus(doc, nowIso)
     return [
       {
         id: doc._id,
@@ -79,7 +92,7 @@ async function describeInvitations(ctx: ActionContext, docs: InvitationDoc[], cl
         expiresAt: doc.expiresAt,
         acceptedBy: doc.acceptedBy ? name(doc.acceptedBy) : null,
         acceptedAt: doc.acceptedAt,
-        canCancel: status === 'open' && mayCancel(clerkUnions, me, { kind: doc.grant.kind, unionPath: doc.unionPath, invitedBy: doc.invitedBy }),
+        canCancel: (status === 'open' || status === 'lapsed') && mayCancel(clerkUnions, me, { kind: doc.grant.kind, unionPath: doc.unionPath, invitedBy: doc.invitedBy }),
       },
     ]
   })
@@ -125,6 +138,7 @@ function whyNotCancelled(doc: InvitationDoc, nowIso: string): CloudError {
     case 'expired':
       return new CloudError('INVITE_EXPIRED', '这份邀请已过期，无需取消')
     case 'open':
+    case 'lapsed':
       return new CloudError('CONFLICT')
   }
 }

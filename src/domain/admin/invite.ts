@@ -23,6 +23,8 @@ export const INVITATION_STATUSES = [
   'held',
   /** This person made it: it is for someone else. */
   'own',
+  /** Its inviter no longer holds a role that may grant it (revoked, stepped down): it cannot be accepted. */
+  'lapsed',
   'expired',
   'cancelled',
   /** This person accepted it and the role has since been revoked, or they stepped down. */
@@ -118,6 +120,8 @@ export function invitationNotice(status: InvitationStatus): string | null {
       return ERROR_MESSAGES.INVITE_CANCELLED
     case 'own':
       return ERROR_MESSAGES.INVITE_OWN
+    case 'lapsed':
+      return ERROR_MESSAGES.INVITE_LAPSED
     case 'ended':
       return ERROR_MESSAGES.INVITE_ENDED
   }
@@ -125,13 +129,15 @@ export function invitationNotice(status: InvitationStatus): string | null {
 
 /**
  * Where an invitation stands for the staff who see it in their list (no token needed): open (can
- * still be accepted), expired unused, accepted, cancelled, or ended (its role revoked or given up).
+ * still be accepted), lapsed (its inviter no longer holds a role that may grant it), expired unused,
+ * accepted, cancelled, or ended (its role revoked or given up).
  */
-export const STAFF_INVITATION_STATUSES = ['open', 'expired', 'accepted', 'cancelled', 'ended'] as const
+export const STAFF_INVITATION_STATUSES = ['open', 'lapsed', 'expired', 'accepted', 'cancelled', 'ended'] as const
 export type StaffInvitationStatus = (typeof STAFF_INVITATION_STATUSES)[number]
 
 export const STAFF_INVITATION_STATUS_NAMES: Record<StaffInvitationStatus, string> = {
   open: '待接受',
+  lapsed: '已失效（邀请人已不再任职）',
   expired: '已过期（未使用）',
   accepted: '已接受',
   cancelled: '已取消',

@@ -91,7 +91,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   )
 }
 
-const STATUS_CLASS: Record<InvitationItem['status'], string> = { open: '', expired: ' adm__status--off', accepted: ' adm__status--done', cancelled: ' adm__status--off', ended: ' adm__status--off' }
+const STATUS_CLASS: Record<InvitationItem['status'], string> = { open: '', lapsed: ' adm__status--off', expired: ' adm__status--off', accepted: ' adm__status--done', cancelled: ' adm__status--off', ended: ' adm__status--off' }
 
 function InvitationCard({ item, onCancelled }: { item: InvitationItem; onCancelled: (item: InvitationItem) => void }) {
   const [busy, setBusy] = useState(false)
