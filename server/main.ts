@@ -4,6 +4,7 @@ import path from 'node:path'
 import { systemClock } from '../cloud/lib/clock'
 import { ensureIndexes } from '../cloud/functions/schema'
 import { addMissingTerms } from '../cloud/features/unions/backfill'
+import { placeStoredMerchantsAndRoles } from '../cloud/features/merchants/backfill'
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
 import { devClockEnabled, offsetClock } from './devclock'
@@ -22,6 +23,10 @@ async function main() {
   }
   fs.mkdirSync(config.dataDir, { recursive: true })
   const store = createNedbStore(config.dataDir)
+  // A DATA_DIR from before #16: merchants and roles get their place in the tree (and merchants the
+  // key of their unique index, which must be there before the index is made).
+  const placed = await placeStoredMerchantsAndRoles(store, systemClock.now().toISOString())
+  if (placed.merchants || placed.roles) console.log(`已为 ${placed.merchants} 个商户、${placed.roles} 个角色补上所属工会`)
   await ensureIndexes(store)
   if (await seedDemo(store, systemClock)) console.log(`已写入演示数据：${config.dataDir}`)
   // A DATA_DIR from before union search terms: its unions get them, so search finds them.

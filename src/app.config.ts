@@ -10,7 +10,7 @@ export default defineAppConfig({
     { root: 'features/stations', pages: ['pages/map/index', 'pages/detail/index'] },
     { root: 'features/benefits', pages: ['pages/list/index', 'pages/detail/index', 'pages/coupons/index', 'pages/coupon/index', 'pages/redeem/index', 'pages/manage/index'] },
     { root: 'features/aid', pages: ['pages/index/index', 'pages/apply/index', 'pages/review/index', 'pages/notice/index', 'pages/programme/index'] },
-    { root: 'features/admin', pages: ['pages/invite/index'] },
+    { root: 'features/admin', pages: ['pages/invite/index', 'pages/people/index', 'pages/merchants/index'] },
     { root: 'features/org', pages: ['pages/index/index', 'pages/edit/index', 'pages/close/index'] },
   ],
   window: {

@@ -1,23 +1,10 @@
 import { CloudError } from '../../src/domain/errors'
-import type { Membership, Role } from '../../src/domain/contract'
+import type { Membership } from '../../src/domain/contract'
 import { signedIn, type ActionContext } from '../lib/context'
 import type { Handlers } from '../lib/dispatch'
 import { unionPathNames, unionSummary } from '../lib/unions'
 import { joinHandlers } from '../features/join/handlers'
-
-async function describeRoles(ctx: ActionContext): Promise<Role[]> {
-  const roles: Role[] = []
-  for (const role of signedIn(ctx).roles) {
-    if (role.kind === 'union_staff') {
-      const union = await ctx.db.unions.get(role.unionId)
-      if (union) roles.push({ kind: 'union_staff', union: unionSummary(union) })
-    } else {
-      const merchant = await ctx.db.merchants.get(role.merchantId)
-      if (merchant) roles.push({ kind: 'merchant_staff', merchantId: merchant._id, merchantName: merchant.name })
-    }
-  }
-  return roles
-}
+import { heldRoles } from '../features/admin/roles'
 
 async function describeMembership(ctx: ActionContext, openid: string): Promise<Membership | null> {
   const [membership] = await ctx.db.memberships.find({ openid, status: 'active' }, { limit: 1 })
@@ -37,10 +24,11 @@ export const memberHandlers: Handlers<'member'> = {
   async profile(_input, ctx) {
     const { openid } = signedIn(ctx)
     const person = await ctx.db.people.get(openid)
-    const [roles, membership] = await Promise.all([describeRoles(ctx), describeMembership(ctx, openid)])
+    const [{ roles, held }, membership] = await Promise.all([heldRoles(ctx), describeMembership(ctx, openid)])
     return {
       displayName: person?.displayName ?? '微信用户',
       roles,
+      held,
       membership,
       privacyAgreedVersion: person?.privacyAgreedVersion ?? null,
     }

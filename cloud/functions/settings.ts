@@ -44,7 +44,7 @@ export const OVERRIDES: Partial<Record<FunctionName, FunctionSettings>> = {
   admin: {
     timeoutSeconds: 30,
     memoryMB: 256,
-    why: 'firstAdminInvite makes a 小程序码 with wxacode.getUnlimited, a call to WeChat servers, as review.joinCode does',
+    why: 'firstAdminInvite and invite make a 小程序码 with wxacode.getUnlimited, a call to WeChat servers, as review.joinCode does',
   },
   org: {
     timeoutSeconds: 60,

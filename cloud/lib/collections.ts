@@ -1,5 +1,6 @@
-import type { UnionLevel } from '../../src/domain/contract'
+import type { OfferStore as OfferStoreFields, UnionLevel } from '../../src/domain/contract'
 import type { UnionStatus } from '../../src/domain/unions'
+import type { MerchantStatus } from '../../src/domain/merchants/merchant'
 import type { CollectionIndexes, Doc, Store } from './store/port'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
@@ -74,18 +75,58 @@ export interface MembershipDoc extends Doc {
   transferId?: string
 }
 
-/** What a role lets its holder do, whoever holds it: also what an invitation grants. */
-export type RoleGrant = { kind: 'union_staff'; unionId: string } | { kind: 'merchant_staff'; merchantId: string }
+/**
+ * What a role lets its holder do, whoever holds it: also what an invitation grants. A clerk
+ * (union_staff) acts on their union and everything below it; a 金秋助学 reviewer (aid_reviewer) acts
+ * at one review level for applications under their union (src/domain/aid/review.ts) and nothing
+ * else; a cashier (merchant_staff) redeems for one merchant.
+ */
+export type RoleGrant = { kind: 'union_staff'; unionId: string } | { kind: 'aid_reviewer'; unionId: string; level: 1 | 2 } | { kind: 'merchant_staff'; merchantId: string }
 
 /**
  * A person's role. One granted by an invitation says by whom and when, and its `_id` is derived from
  * the invitation (cloud/features/admin/invitations.ts); the demo seed's roles have neither.
+ *
+ * `unionPath` is the role's union with its ancestors (a cashier's: the merchant's union), so
+ * `{ unionPath: clerkUnionId }` finds a subtree's roles (人员). A role is never deleted: revoking it
+ * or stepping down sets `endedAt` with one conditional update, and every reader of roles asks for
+ * those without it (ACTIVE_ROLE).
  */
-export type RoleDoc = Doc & { openid: string; grantedBy?: string; grantedAt?: string; invitationId?: string } & RoleGrant
+export type RoleDoc = Doc & {
+  openid: string
+  unionPath?: string[]
+  grantedBy?: string
+  grantedAt?: string
+  invitationId?: string
+  endedAt?: string
+  /** Who ended it: the revoking clerk's openid, or the holder's own when they stepped down. */
+  endedBy?: string
+  endReason?: 'revoked' | 'stepped_down'
+} & RoleGrant
 
+/** The filter of roles still held (not revoked, not given up). */
+export const ACTIVE_ROLE = { endedAt: { $exists: false } } as const
+
+/**
+ * A partner merchant (普惠商户), registered by union staff under a union (`unionPath` finds a
+ * subtree's). `nameKey` (src/domain/merchants/merchant.ts) is unique: one merchant of a name per
+ * union. The demo seed's merchants and those stored before #16 have only name and union; the
+ * local server's start fills in the rest (cloud/features/merchants/backfill.ts).
+ */
 export interface MerchantDoc extends Doc {
   name: string
   unionId: string
+  unionPath?: string[]
+  nameKey?: string
+  contactName?: string
+  contactPhone?: string
+  stores?: OfferStoreFields[]
+  /** The unions whose members it serves (each with those below). */
+  servesUnionIds?: string[]
+  /** Missing means active (merchants stored before statuses). */
+  status?: MerchantStatus
+  createdAt?: string
+  updatedAt?: string
 }
 
 export interface AuditDoc extends Doc {
@@ -131,8 +172,10 @@ export const CORE_COLLECTIONS: CollectionIndexes = {
   people: [],
   // By union: a close tells a union's members, a page at a time in id order.
   memberships: [{ fields: ['openid'], unique: true }, { fields: ['memberNo'], unique: true }, { fields: ['unionId', '_id'] }],
-  roles: [{ fields: ['openid'] }],
-  merchants: [],
+  // A person's roles; a subtree's roles newest first (人员, a page at a time).
+  roles: [{ fields: ['openid'] }, { fields: ['unionPath', 'grantedAt', '_id'] }],
+  // One merchant of a name per union (a taken key is MERCHANT_DUPLICATE); a subtree's in name order.
+  merchants: [{ fields: ['nameKey'], unique: true }, { fields: ['unionPath', 'name', '_id'] }],
   audit: [{ fields: ['target.id'] }],
   notifications: [{ fields: ['openid'] }],
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { CloudError } from '../../src/domain/errors'
 import type { Clock } from './clock'
-import { collections, type Collections, type RoleDoc } from './collections'
+import { ACTIVE_ROLE, collections, type Collections, type RoleDoc } from './collections'
 import type { Secrets } from './secrets'
 import { DuplicateKeyError, type Store } from './store/port'
 import type { WechatServices } from './wechat'
@@ -78,6 +78,6 @@ export function signedIn(ctx: ActionContext): Caller {
 
 export async function resolveCaller(store: Store, identity: Identity): Promise<Caller> {
   // A person holds a few roles; 100 is far above any real count.
-  const roles = await collections(store).roles.find({ openid: identity.openid }, { limit: 100 })
+  const roles = await collections(store).roles.find({ openid: identity.openid, ...ACTIVE_ROLE }, { limit: 100 })
   return { openid: identity.openid, roles }
 }

@@ -1,16 +1,31 @@
+import { reviewScopeOf, scopeUnions, type ReviewScope } from '../../src/domain/aid/review'
 import { isWithin } from '../../src/domain/unions'
 import { CloudError } from '../../src/domain/errors'
 import type { MembershipDoc, UnionDoc } from './collections'
 import { signedIn, type ActionContext, type Caller } from './context'
 
 /**
- * Who may act on what. Staff of a union act on it and on every union below it, never on others;
- * merchant staff act for their one merchant; members act on their own records.
+ * Who may act on what. Staff (clerks) of a union act on it and on every union below it, never on
+ * others; a 金秋助学 reviewer acts at one review level and on nothing else; merchant staff act for
+ * their one merchant; members act on their own records.
  */
 
 /** The unions the caller is staff of (each the root of a subtree they may act on). */
 export function staffUnionIds(caller: Caller | null): string[] {
   return (caller?.roles ?? []).flatMap((role) => (role.kind === 'union_staff' ? [role.unionId] : []))
+}
+
+/** Where the caller reviews 金秋助学 applications, per level: as a clerk (both levels) or a reviewer (one). */
+export function reviewScope(caller: Caller | null): ReviewScope {
+  return reviewScopeOf(caller?.roles ?? [])
+}
+
+/** The caller's review scope, or FORBIDDEN for someone who reviews nowhere. */
+export function requireReviewer(ctx: ActionContext): { scope: ReviewScope; unions: string[] } {
+  const scope = reviewScope(signedIn(ctx))
+  const unions = scopeUnions(scope)
+  if (!unions.length) throw new CloudError('FORBIDDEN', '仅限工会工作人员或金秋助学审核人')
+  return { scope, unions }
 }
 
 export function merchantIds(caller: Caller | null): string[] {
@@ -37,9 +52,10 @@ export async function requireStaffOf(ctx: ActionContext, unionId: string): Promi
   return union
 }
 
-export function requireAnyStaff(ctx: ActionContext): string[] {
+/** The unions the caller is a clerk of, or FORBIDDEN (reviewers and cashiers are not clerks). */
+export function requireAnyStaff(ctx: ActionContext, message = '仅限工会工作人员'): string[] {
   const roots = staffUnionIds(signedIn(ctx))
-  if (!roots.length) throw new CloudError('FORBIDDEN', '仅限工会工作人员')
+  if (!roots.length) throw new CloudError('FORBIDDEN', message)
   return roots
 }
 

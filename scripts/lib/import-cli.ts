@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { ensureIndexes } from '../../cloud/functions/schema'
+import { placeStoredMerchantsAndRoles } from '../../cloud/features/merchants/backfill'
 import type { ImportRow, RejectedRow } from '../../cloud/lib/import-rows'
 import { createNedbStore } from '../../cloud/lib/store/nedb'
 import type { Store } from '../../cloud/lib/store/port'
@@ -107,6 +108,8 @@ export async function openImportStore(target: ImportTarget, loadSdk: () => WxSer
   }
   fs.mkdirSync(target.dataDir, { recursive: true })
   const store = createNedbStore(target.dataDir)
+  // As the local server's start does: an older DATA_DIR's merchants get the key their unique index needs.
+  await placeStoredMerchantsAndRoles(store, new Date().toISOString())
   await ensureIndexes(store)
   return { store, where: `本地数据目录 ${target.dataDir}` }
 }

@@ -3,6 +3,7 @@ import { collections, type MerchantDoc } from '../../cloud/lib/collections'
 import { withDerived } from '../../cloud/features/benefits/build'
 import { benefitsDb, type OfferDoc } from '../../cloud/features/benefits/collections'
 import type { Store } from '../../cloud/lib/store/port'
+import { placedMerchant } from '../../cloud/features/merchants/backfill'
 
 /**
  * Demo 普惠 offers from invented partner merchants across Inner Mongolia. Every merchant, store
@@ -105,7 +106,15 @@ export async function seedBenefits(store: Store, clock: Clock): Promise<void> {
   const start = clock.now().getTime()
   const db = benefitsDb(store)
   const shared = collections(store)
-  for (const merchant of MERCHANTS) await shared.merchants.insert(merchant)
+  const at = clock.now().toISOString()
+  for (const merchant of MERCHANTS) {
+    const union = await shared.unions.get(merchant.unionId)
+    if (!union) throw new Error(`demo seed: no union ${merchant.unionId} for ${merchant._id}`)
+    // Its stores are those of its offers below; its contact is made up.
+    const stores = OFFERS.filter((o) => o.merchantId === merchant._id).flatMap((o) => o.stores)
+    const unique = [...new Map(stores.map((st) => [st.name, st])).values()]
+    await shared.merchants.insert(placedMerchant({ ...merchant, contactName: '示例联系人（演示）', contactPhone: '13900000002', stores: unique }, union, at))
+  }
   let order = 0
   for (const o of OFFERS) {
     // Spread creation a minute apart so "newest first" has a stable, readable order.

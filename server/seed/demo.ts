@@ -5,6 +5,7 @@ import { chainsOf, derivedUnion, type UnionFields } from '../../cloud/features/u
 import { seedStations } from './stations'
 import { seedAid } from './aid'
 import { seedBenefits } from './benefits'
+import { placedMerchant } from '../../cloud/features/merchants/backfill'
 
 /**
  * Demo data for the local home: a slice of the Inner Mongolia union tree and four demo people.
@@ -39,7 +40,17 @@ export const DEMO_PEOPLE: DemoPersonSeed[] = [
   { key: 'hm-clerk', openid: 'demo-hm-clerk', displayName: '周干事（演示）', description: '回民区总工会工作人员（另一个区）' },
 ]
 
-const MERCHANTS: MerchantDoc[] = [{ _id: 'm-bianmin', name: '示例便民超市（演示）', unionId: 'hhht' }]
+// Registered by 新城区总工会: its clerk may name it in offers and invite its cashiers; the city's may too.
+const MERCHANTS: MerchantDoc[] = [
+  {
+    _id: 'm-bianmin',
+    name: '示例便民超市（演示）',
+    unionId: 'hhht-xc',
+    contactName: '孙店长（演示）',
+    contactPhone: '13900000001',
+    stores: [{ name: '示例便民超市（演示）新城店', address: '呼和浩特市新城区示例路1号（演示地址）', latitude: 40.8414, longitude: 111.7522 }],
+  },
+]
 
 const ROLES: RoleDoc[] = [
   { _id: 'role-clerk-xc', openid: 'demo-clerk', kind: 'union_staff', unionId: 'hhht-xc' },
@@ -72,8 +83,13 @@ export async function seedDemo(store: Store, clock: Clock): Promise<boolean> {
   for (const person of DEMO_PEOPLE) {
     await db.people.insert({ _id: person.openid, displayName: person.displayName, createdAt } satisfies PersonDoc)
   }
-  for (const merchant of MERCHANTS) await db.merchants.insert(merchant)
-  for (const role of ROLES) await db.roles.insert(role)
+  const unions = new Map(withDerived(UNIONS).map((u) => [u._id, u]))
+  for (const merchant of MERCHANTS) await db.merchants.insert(placedMerchant(merchant, unions.get(merchant.unionId)!, createdAt))
+  // The demo's roles were granted by nobody (no invitation): placed in the tree, dated the seed's start.
+  for (const role of ROLES) {
+    const union = unions.get(role.kind === 'merchant_staff' ? MERCHANTS.find((m) => m._id === role.merchantId)!.unionId : role.unionId)!
+    await db.roles.insert({ ...role, unionPath: [...union.ancestors, union._id], grantedAt: createdAt })
+  }
   for (const membership of MEMBERSHIPS) await db.memberships.insert(membership)
   await seedStations(store, clock)
   await seedAid(store, clock)

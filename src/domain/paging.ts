@@ -15,8 +15,8 @@ export interface PagePosition {
 
 /** What the cloud writes: toISOString(), milliseconds optional. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/
-/** Ids are ours (uuids, seeded slugs): at most 64 printable characters, no spaces. */
-const ID = /^[^\s]{1,64}$/
+/** Ids are ours (uuids, seeded slugs, a role's `inv-` and a 64-digit hash): at most 100 printable characters, no spaces. */
+const ID = /^[^\s]{1,100}$/
 
 export function pageCursor(position: PagePosition): string {
   return `${position.value}_${position.id}`

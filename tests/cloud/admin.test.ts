@@ -187,6 +187,7 @@ describe('admin.invitation and admin.acceptInvitation', () => {
       openid: 'demo-worker',
       kind: 'union_staff',
       unionId: 'nmg',
+      unionPath: ['nmg'],
       grantedBy: 'system',
       grantedAt: '2026-11-23T09:00:00.000Z',
       invitationId: id,

@@ -77,7 +77,7 @@ describe('cloud function bundles', () => {
 /**
  * The entry itself, with a stand-in for wx-server-sdk: WeChat's servers (the SDK's database and the
  * platform-set caller context) cannot run here, so the stand-in database is a tiny in-memory one that
- * answers equality queries only, enough for member.profile.
+ * answers equality (and `exists`) queries only, enough for member.profile.
  */
 type Row = Record<string, unknown>
 
@@ -85,14 +85,18 @@ function fakeDatabase(tables: Record<string, Row[]>): WxDatabase {
   const unsupported = (what: string) => () => {
     throw new Error(`fake database: ${what} is not supported`)
   }
-  const command = Object.fromEntries(
-    ['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'exists', 'and', 'inc', 'remove'].map((op) => [op, unsupported(`command.${op}`)]),
-  ) as unknown as WxCommand
+  // `exists` too: a person's roles are those not ended (`endedAt` absent).
+  const EXISTS = Symbol('exists')
+  const command = {
+    ...Object.fromEntries(['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'and', 'inc', 'remove'].map((op) => [op, unsupported(`command.${op}`)])),
+    exists: (present: boolean) => ({ [EXISTS]: present }),
+  } as unknown as WxCommand
   function query(rows: Row[], filter: Row = {}, limit = 100): WxQuery {
     const matching = () =>
       rows.filter((row) =>
         Object.entries(filter).every(([field, value]) => {
-          if (value !== null && typeof value === 'object') throw new Error('fake database: operators are not supported')
+          if (value !== null && typeof value === 'object' && EXISTS in value) return (row[field] !== undefined) === (value as Record<symbol, boolean>)[EXISTS]
+          if (value !== null && typeof value === 'object') throw new Error('fake database: operators other than exists are not supported')
           return row[field] === value
         }),
       )
@@ -164,7 +168,7 @@ describe('createWxMain (the deployed entry)', () => {
       { action: 'profile', data: {}, openid: 'o-forged', OPENID: 'o-forged', userInfo: { openId: 'o-forged', appId: 'wx0000000000000000' } },
       {},
     )
-    expect(result).toEqual({ ok: true, data: { displayName: '真实用户', roles: [], membership: null, privacyAgreedVersion: null } })
+    expect(result).toEqual({ ok: true, data: { displayName: '真实用户', roles: [], held: [], membership: null, privacyAgreedVersion: null } })
   })
 
   it('treats an empty OPENID as anonymous, whatever the event claims', async () => {

@@ -21,7 +21,7 @@ const programme: Programme = {
   amounts: { undergraduate: 500000 }, categories: ['dibao', 'dibao_edge'], requiredDocuments: ['admission_letter'], noticeDays: 5, exclusions: '', window: 'open',
 }
 const member: Profile = {
-  displayName: '张三', roles: [], privacyAgreedVersion: null,
+  displayName: '张三', roles: [], held: [], privacyAgreedVersion: null,
   membership: { union: { id: 'hhht-xc-kd', name: '示例速递（演示）有限公司工会', level: 'grassroots' }, unionPath: [], memberNo: '150102000001', joinedAt: '2025-01-01T00:00:00.000Z', status: 'active' },
 }
 

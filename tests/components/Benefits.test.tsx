@@ -19,7 +19,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-const profile = (roles: Profile['roles']): Profile => ({ displayName: '张三', roles, membership: null, privacyAgreedVersion: null })
+const profile = (roles: Profile['roles']): Profile => ({ displayName: '张三', roles, held: [], membership: null, privacyAgreedVersion: null })
 
 describe('我的 → 普惠福利 links', () => {
   it('everyone sees 我的福利; only merchant staff see 核销, only union staff 福利管理', async () => {

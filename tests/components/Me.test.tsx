@@ -14,6 +14,16 @@ const testUtils = new TestUtils()
 const member: Profile = {
   displayName: '张三',
   roles: [{ kind: 'union_staff', union: { id: 'u-hhht', name: '呼和浩特市总工会', level: 'city' } }],
+  held: [
+    {
+      id: 'role-1',
+      role: { kind: 'union_staff', union: { id: 'u-hhht', name: '呼和浩特市总工会', level: 'city' } },
+      unionPath: ['内蒙古自治区总工会', '呼和浩特市总工会'],
+      grantedBy: '王主席',
+      grantedAt: '2026-11-01T02:00:00.000Z',
+      merchant: null,
+    },
+  ],
   membership: {
     union: { id: 'u-xc', name: '新城区快递行业工会', level: 'grassroots' },
     unionPath: ['内蒙古自治区总工会', '呼和浩特市总工会', '新城区快递行业工会'],
@@ -53,7 +63,7 @@ describe('我的', () => {
   })
 
   it('says 尚未入会 for someone who has not joined', async () => {
-    answer({ ...member, roles: [], membership: null })
+    answer({ ...member, roles: [], held: [], membership: null })
     await testUtils.mount(Me)
 
     await waitFor(() => expect(byTestId('not-member')?.textContent).toContain('尚未入会'))

@@ -7,10 +7,11 @@ import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
  * lets nobody accept an invitation.
  *
  * Its life: open → accepted (one conditional update, unexpired, records who), or open → cancelled
- * (#16, by the inviter). Accepting then inserts the role with `_id` `roleIdOf(invitation)`: a crash
- * between the two is finished when the same person accepts again, and only while the invitation is
- * 'accepted' — so whatever revokes such a role (#16) must also move its invitation on from
- * 'accepted' (e.g. to 'revoked'), or the person could take the role back with the old link.
+ * (by the inviter or a clerk who could revoke the role). Accepting then inserts the role with `_id`
+ * `roleIdOf(invitation)`: a crash between the two is finished when the same person accepts again,
+ * and only while the invitation is 'accepted' — so whatever ends such a role (a clerk revoking it,
+ * its holder stepping down: cloud/features/admin/roles.ts) first moves its invitation on from
+ * 'accepted' to 'ended', or the person could take the role back with the old link.
  */
 export interface InvitationDoc extends Doc {
   /** What accepting grants: the role document it becomes, without whose it is. */
@@ -22,11 +23,17 @@ export interface InvitationDoc extends Doc {
   unionPath: string[]
   /** The inviter's openid, or 'system' for the deploy's first-administrator invitation. */
   invitedBy: string
-  status: 'open' | 'accepted' | 'cancelled'
+  status: 'open' | 'accepted' | 'cancelled' | 'ended'
   createdAt: string
   expiresAt: string
   acceptedBy: string | null
   acceptedAt: string | null
+  /** Who cancelled it (an openid) and when. */
+  cancelledBy?: string
+  cancelledAt?: string
+  /** When its role ended (revoked or given up), and by whom (an openid). */
+  endedAt?: string
+  endedBy?: string
 }
 
 export const adminDb = (store: Store) => ({
@@ -34,5 +41,6 @@ export const adminDb = (store: Store) => ({
 })
 
 export const ADMIN_COLLECTIONS: CollectionIndexes = {
-  invitations: [{ fields: ['unionPath'] }, { fields: ['invitedBy'] }],
+  // A subtree's invitations newest first (邀请记录, a page at a time), and an inviter's.
+  invitations: [{ fields: ['unionPath', 'createdAt', '_id'] }, { fields: ['invitedBy'] }],
 }

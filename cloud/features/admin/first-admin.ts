@@ -1,7 +1,7 @@
 import { INVITE_PAGE, inviteWebPath } from '../../../src/domain/admin/invite'
 import type { InvitationLink } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
-import type { UnionDoc } from '../../lib/collections'
+import { ACTIVE_ROLE, type UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { adminDb } from './collections'
 import { createInvitation } from './invitations'
@@ -26,7 +26,7 @@ export async function rootUnion(ctx: ActionContext): Promise<UnionDoc> {
 export async function firstAdminInvite(ctx: ActionContext, force: boolean): Promise<{ invitation: InvitationLink | null }> {
   const root = await rootUnion(ctx)
   if (!force) {
-    const [clerk] = await ctx.db.roles.find({ kind: 'union_staff', unionId: root._id }, { limit: 1 })
+    const [clerk] = await ctx.db.roles.find({ kind: 'union_staff', unionId: root._id, ...ACTIVE_ROLE }, { limit: 1 })
     if (clerk) return { invitation: null }
     const open = await adminDb(ctx.store).invitations.find(
       { 'grant.kind': 'union_staff', 'grant.unionId': root._id, status: 'open', expiresAt: { $gt: ctx.now().toISOString() } },
@@ -50,9 +50,10 @@ export async function firstAdminInvite(ctx: ActionContext, force: boolean): Prom
  * The invitation's 小程序码 (base64 PNG), in WeChat. WeChat may refuse (before the app's first
  * release, or rate-limited): the invitation stands anyway, and the operator still has the page and
  * scene (and the web path) to open it, so a refusal is logged and answered as null rather than
- * failing a deploy whose invitation now exists.
+ * failing a deploy whose invitation now exists (a clerk's page says so and offers to cancel it).
+ * Never kept in cloud storage: the code is the token, and storage rules cannot limit who reads it.
  */
-async function inviteCode(ctx: ActionContext, token: string): Promise<string | null> {
+export async function inviteCode(ctx: ActionContext, token: string): Promise<string | null> {
   if (!ctx.wechat) return null
   try {
     return (await ctx.wechat.unlimitedCode(INVITE_PAGE, token)).toString('base64')

@@ -2,7 +2,7 @@ import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '../../../src/domain/aid/prog
 import { mayView } from '../../../src/domain/aid/review'
 import { formatFen } from '../../../src/domain/money'
 import type { ActionContext } from '../../lib/context'
-import { requireAnyStaff } from '../../lib/roles'
+import { requireReviewer } from '../../lib/roles'
 import { aidDb, type ApplicationDoc } from './collections'
 import { putExport } from './export-files'
 import { requireProgramme } from './programmes'
@@ -31,11 +31,11 @@ export const EXPORT_MAX_ROWS = 50_000
 
 /** A programme's applications the caller reviews, as CSV (UTF-8 with BOM for Excel), IDs masked. */
 export async function exportCsv(ctx: ActionContext, programmeId: string) {
-  const roots = requireAnyStaff(ctx)
+  const { scope, unions: roots } = requireReviewer(ctx)
   const programme = await requireProgramme(ctx, programmeId)
   const docs = await readAll(aidDb(ctx.store).applications, { programmeId, unionPath: { $in: roots } }, EXPORT_MAX_ROWS)
   docs.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a._id.localeCompare(b._id))
-  const visible = docs.filter((d) => mayView(d.unionPath, roots))
+  const visible = docs.filter((d) => mayView(d.unionPath, scope))
   const unions = await findByIds(ctx.db.unions, visible.map((d) => d.unionId))
   const names = new Map(unions.map((u) => [u._id, u.name]))
   const lines = [HEADER.join(',')]

@@ -1,26 +1,26 @@
 import { createHash } from 'node:crypto'
 import { FILE_LINK_SECONDS, MAX_UPLOAD_BYTES, sniffBytes } from '../../../src/domain/aid/files'
-import { mayView } from '../../../src/domain/aid/review'
+import { mayView, scopeUnions } from '../../../src/domain/aid/review'
 import type { ActionParsed } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { signedIn, type ActionContext, type Caller } from '../../lib/context'
-import { staffUnionIds } from '../../lib/roles'
+import { reviewScope } from '../../lib/roles'
 import { DuplicateKeyError, type Store } from '../../lib/store/port'
 import type { WechatServices } from '../../lib/wechat'
 import { aidDb, type FileDoc } from './collections'
 
 /**
- * Who may read an uploaded document: its owner, or staff who review an application of that owner
+ * Who may read an uploaded document: its owner, or staff and reviewers who review an application of that owner
  * that references it. Everyone else learns nothing (callers answer NOT_FOUND). One rule for the
  * local server's GET /api/files/<id> and for WeChat's short-lived links.
  */
 export async function mayReadFile(store: Store, caller: Caller, file: FileDoc): Promise<boolean> {
   if (file.owner === caller.openid) return true
-  const roots = staffUnionIds(caller)
-  if (!roots.length) return false
+  const scope = reviewScope(caller)
+  if (!scopeUnions(scope).length) return false
   // One family's applications that cite this file: a handful (one per child per year).
   const apps = await aidDb(store).applications.find({ fileIds: file._id, owner: file.owner }, { limit: 100 })
-  return apps.some((a) => mayView(a.unionPath, roots))
+  return apps.some((a) => mayView(a.unionPath, scope))
 }
 
 /** The record id of a cloud-storage file: the same fileID always gives the same id. */

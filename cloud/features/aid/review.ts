@@ -8,16 +8,16 @@ import { formatFen } from '../../../src/domain/money'
 import { subscribeTime } from '../../../src/domain/subscribe'
 import type { ActionContext } from '../../lib/context'
 import { notify, type Push } from '../../lib/notify'
-import { requireAnyStaff, staffUnionIds } from '../../lib/roles'
+import { requireReviewer, reviewScope } from '../../lib/roles'
 import { aidDb, type ApplicationDoc } from './collections'
 import { requireProgramme } from './programmes'
 import { STATUS_LINK } from './submit'
 
 /** The application, if the caller reviews it at some level; others learn nothing (NOT_FOUND). */
 export async function reviewable(ctx: ActionContext, id: string): Promise<ApplicationDoc> {
-  const roots = requireAnyStaff(ctx)
+  const { scope } = requireReviewer(ctx)
   const doc = await aidDb(ctx.store).applications.get(id)
-  if (!doc || !mayView(doc.unionPath, roots)) throw new CloudError('NOT_FOUND')
+  if (!doc || !mayView(doc.unionPath, scope)) throw new CloudError('NOT_FOUND')
   return doc
 }
 
@@ -27,7 +27,7 @@ export async function reviewable(ctx: ActionContext, id: string): Promise<Applic
  */
 export async function fire(ctx: ActionContext, doc: ApplicationDoc, event: ApplicationEvent, set: Partial<ApplicationDoc>, extraFilter: Record<string, unknown> = {}): Promise<ApplicationDoc> {
   const row = TRANSITIONS[event]
-  if (row.by === 'applicant' || !actsAt(row.by === 'level_one' ? 1 : 2, doc.unionPath, staffUnionIds(ctx.caller))) {
+  if (row.by === 'applicant' || !actsAt(row.by === 'level_one' ? 1 : 2, doc.unionPath, reviewScope(ctx.caller))) {
     throw new CloudError('FORBIDDEN', row.by === 'level_one' ? '该申请应由基层工会或其上一级工会审核' : '该申请应由上级工会审批')
   }
   if (doc.status !== row.from) throw new CloudError('CONFLICT', '申请状态已变化，请刷新后重试')
@@ -87,7 +87,7 @@ export async function resolveObjection(ctx: ActionContext, input: ActionParsed<'
   const objection = await objections.get(input.objectionId)
   if (!objection) throw new CloudError('NOT_FOUND')
   const doc = await reviewable(ctx, objection.applicationId)
-  if (!actsAt(2, doc.unionPath, staffUnionIds(ctx.caller))) throw new CloudError('FORBIDDEN', '异议由上级工会处理')
+  if (!actsAt(2, doc.unionPath, reviewScope(ctx.caller))) throw new CloudError('FORBIDDEN', '异议由上级工会处理')
   const status = input.uphold ? 'upheld' : 'dismissed'
   const changed = await objections.update({ _id: objection._id, status: 'open' }, { set: { status, note: input.note } })
   if (changed === 0) throw new CloudError('CONFLICT', '该异议已处理')

@@ -1,7 +1,7 @@
 import { mayView } from '../../../src/domain/aid/review'
 import type { ActionParsed } from '../../../src/domain/contract'
 import type { ActionContext } from '../../lib/context'
-import { requireAnyStaff } from '../../lib/roles'
+import { requireReviewer } from '../../lib/roles'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import type { Filter } from '../../lib/store/port'
 import { keysetOf, keysetPage } from '../../lib/store/read'
@@ -17,7 +17,7 @@ export const REVIEW_PAGE_SIZE = LIST_PAGE_SIZE
  * after, so a batch may hold applications the caller does not see: it reads on until the page is full.
  */
 export async function reviewPage(ctx: ActionContext, input: ActionParsed<'aid', 'reviewList'>) {
-  const roots = requireAnyStaff(ctx)
+  const { scope, unions: roots } = requireReviewer(ctx)
   const size = input.limit ?? REVIEW_PAGE_SIZE
   const base: Filter<ApplicationDoc> = { unionPath: { $in: roots }, ...(input.status ? { status: input.status } : {}) }
   const applications = aidDb(ctx.store).applications
@@ -27,7 +27,7 @@ export async function reviewPage(ctx: ActionContext, input: ActionParsed<'aid', 
   while (visible.length <= size) {
     const want = size + 1 - visible.length
     const batch = await keysetPage(applications, base, 'submittedAt', position, want)
-    for (const doc of batch) if (mayView(doc.unionPath, roots)) visible.push(doc)
+    for (const doc of batch) if (mayView(doc.unionPath, scope)) visible.push(doc)
     if (batch.length < want) break
     position = keysetOf(batch[batch.length - 1], 'submittedAt')
   }

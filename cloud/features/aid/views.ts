@@ -2,7 +2,7 @@ import { timeline, TRANSITIONS, type ApplicationEvent } from '../../../src/domai
 import { actsAt } from '../../../src/domain/aid/review'
 import type { AidApplicationView } from '../../../src/domain/contract'
 import type { ActionContext } from '../../lib/context'
-import { staffUnionIds } from '../../lib/roles'
+import { reviewScope } from '../../lib/roles'
 import { aidDb, type ApplicationDoc } from './collections'
 
 /** What a parent sees of their application: IDs and cards masked, the timeline spelled out. */
@@ -41,11 +41,11 @@ const STAFF_EVENTS: StaffEvent[] = ['verify', 'send_back', 'approve', 'reject', 
 
 /** The events the caller may fire now: the state table's `from` and the review rule's level. */
 export function staffActions(ctx: ActionContext, doc: ApplicationDoc): StaffEvent[] {
-  const roots = staffUnionIds(ctx.caller)
+  const scope = reviewScope(ctx.caller)
   return STAFF_EVENTS.filter((event) => {
     const row = TRANSITIONS[event]
     if (row.from !== doc.status) return false
-    return actsAt(row.by === 'level_one' ? 1 : 2, doc.unionPath, roots)
+    return actsAt(row.by === 'level_one' ? 1 : 2, doc.unionPath, scope)
   })
 }
 
@@ -55,7 +55,7 @@ export async function staffView(ctx: ActionContext, doc: ApplicationDoc) {
   return {
     ...(await applicationView(ctx, doc)),
     canAct: staffActions(ctx, doc),
-    canResolve: actsAt(2, doc.unionPath, staffUnionIds(ctx.caller)),
+    canResolve: actsAt(2, doc.unionPath, reviewScope(ctx.caller)),
     objections: objections.map((o) => ({ id: o._id, text: o.text, createdAt: o.createdAt, status: o.status })),
   }
 }

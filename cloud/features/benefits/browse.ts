@@ -1,4 +1,5 @@
 import { CloudError } from '../../../src/domain/errors'
+import { merchantActive } from '../../../src/domain/merchants/merchant'
 import { matchesQuery, queryTerm } from '../../../src/domain/search'
 import { nearCursor, parseNearCursor } from '../../../src/domain/benefits/near'
 import { periodKey } from '../../../src/domain/benefits/time'
@@ -104,9 +105,12 @@ export async function offerDetail(ctx: ActionContext, id: string): Promise<Actio
   const membership = await activeMembership(ctx, openid)
   const eligible = membership ? await isEligible(ctx, offer, membership) : false
   const claimedThisPeriod = membership ? await benefitsDb(ctx.store).coupons.count({ offerId: offer._id, openid, periodKey: periodKey(offer.limit.period, now) }) : 0
-  const eligibleUnion = offer.eligibleUnionId ? await ctx.db.unions.get(offer.eligibleUnionId) : null
+  const [eligibleUnion, merchant] = await Promise.all([offer.eligibleUnionId ? ctx.db.unions.get(offer.eligibleUnionId) : null, ctx.db.merchants.get(offer.merchantId)])
+  const summary = offerSummary(offer, now)
   return {
-    ...offerSummary(offer, now),
+    ...summary,
+    // A paused or closed merchant's offers cannot be claimed (claim.ts): the page says 已暂停.
+    ...(merchant && !merchantActive(merchant) && summary.availability === 'open' ? { availability: 'paused' as const } : {}),
     description: offer.description,
     rules: offer.rules,
     images: offer.images,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { couponExpiry } from '../../../src/domain/benefits/coupons'
 import { offerAvailability, type OfferAvailability } from '../../../src/domain/benefits/offers'
+import { merchantActive } from '../../../src/domain/merchants/merchant'
 import { periodKey } from '../../../src/domain/benefits/time'
 import type { ActionParsed, CouponView } from '../../../src/domain/contract'
 import { CloudError, type ErrorCode } from '../../../src/domain/errors'
@@ -35,8 +36,14 @@ function refuseUnlessOpen(offer: OfferDoc, now: Date): void {
   if (availability !== 'open') throw new CloudError(REFUSALS[availability])
 }
 
+/** A paused or closed merchant's offers cannot be claimed (商户管理); a merchant stored before statuses is active. */
+async function refuseUnlessMerchantActive(ctx: ActionContext, offer: OfferDoc): Promise<void> {
+  const merchant = await ctx.db.merchants.get(offer.merchantId)
+  if (merchant && !merchantActive(merchant)) throw new CloudError('MERCHANT_SUSPENDED', '该商户已暂停合作，这项福利暂不能领取')
+}
+
 /**
- * Claims one coupon: the checks (window, status, eligibility, per-member limit), then one
+ * Claims one coupon: the checks (window, status, the merchant active, eligibility, per-member limit), then one
  * conditional update takes a unit of stock and records a hold (holds.ts), then the coupon is
  * inserted. Unique keys make the insert the last word: `limitKey` (one slot per allowed coupon per
  * period) keeps a member within the limit however many claims race, and `requestKey` makes a retry
@@ -69,6 +76,7 @@ async function claimOnce(ctx: ActionContext, offerId: string, requestKey: string
   // Units held by attempts that died are given back first (a sold-out offer may have some).
   if (await settleStaleHolds(ctx, offer)) offer = await loadOffer(ctx, offerId)
   refuseUnlessOpen(offer, now)
+  await refuseUnlessMerchantActive(ctx, offer)
   if (!(await isEligible(ctx, offer, membership))) throw new CloudError('NOT_ELIGIBLE')
   const period = periodKey(offer.limit.period, now)
   const held = await db.coupons.count({ offerId: offer._id, openid, periodKey: period })

@@ -7,6 +7,8 @@ import { withDerived } from './build'
 import { benefitsDb, type OfferDoc } from './collections'
 import { offerAdmin } from './views'
 import { reindexOffer } from './offer-index'
+import { offerMerchants } from '../merchants/queries'
+import type { MerchantDoc } from '../../lib/collections'
 
 /** Offers of the caller's unions and the unions below, with what the form needs to pick from. */
 export async function manageList(ctx: ActionContext): Promise<ActionOutput<'benefits', 'manageList'>> {
@@ -20,10 +22,10 @@ export async function manageList(ctx: ActionContext): Promise<ActionOutput<'bene
     if (top) unions.set(top._id, top.name)
     for (const union of await ctx.db.unions.find({ ancestors: root }, { limit: 100 })) unions.set(union._id, union.name)
   }
-  const merchants = await ctx.db.merchants.find({}, { limit: 100 })
+  const merchants = await offerMerchants(ctx, roots)
   return {
     items: [...offers.values()].sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1)).map(offerAdmin),
-    merchants: merchants.map((m) => ({ id: m._id, name: m.name })),
+    merchants: merchants.map((m) => ({ id: m._id, name: m.name, stores: m.stores ?? [] })),
     unions: [...unions].map(([id, name]) => ({ id, name })),
   }
 }
@@ -41,6 +43,20 @@ function invalid(fields: Record<string, string>): CloudError {
 }
 
 /**
+ * The merchant an offer names: one of the caller's subtree (a merchant out of reach answers as an
+ * unknown one), not closed. An offer being edited may keep the merchant it already names (offers
+ * made before merchants had owners in the tree).
+ */
+async function offerMerchant(ctx: ActionContext, merchantId: string, existing: OfferDoc | null): Promise<MerchantDoc> {
+  const merchant = await ctx.db.merchants.get(merchantId)
+  const union = merchant ? await ctx.db.unions.get(merchant.unionId) : null
+  const kept = existing?.merchantId === merchantId
+  if (!merchant || (!kept && (!union || !isStaffOf(ctx.caller, union)))) throw new CloudError('MERCHANT_OUT_OF_REACH', undefined, { merchantId: ERROR_MESSAGES.MERCHANT_OUT_OF_REACH })
+  if (merchant.status === 'closed') throw new CloudError('MERCHANT_CLOSED', '该商户已关闭，不能发布或修改它的福利', { merchantId: '该商户已关闭' })
+  return merchant
+}
+
+/**
  * Adds or edits an offer. The rules beyond field shapes (end after start, total not below what
  * was claimed) are checked first for a clear message, and again by the update's filter, since a
  * claim may take a unit in between: total and stock move together by one atomic increment.
@@ -48,14 +64,13 @@ function invalid(fields: Record<string, string>): CloudError {
 export async function saveOffer(ctx: ActionContext, form: OfferForm): Promise<OfferAdmin> {
   requireAnyStaff(ctx)
   const union = await requireStaffOf(ctx, form.unionId)
-  const merchant = await ctx.db.merchants.get(form.merchantId)
-  if (!merchant) throw invalid({ merchantId: '找不到该商户' })
+  const existing = form.id ? await manageableOffer(ctx, form.id) : null
+  const merchant = await offerMerchant(ctx, form.merchantId, existing)
   if (form.eligibleUnionId) {
     // Only a union in the caller's own subtree; an unknown one answers alike (nothing learnt about others).
     const eligible = await ctx.db.unions.get(form.eligibleUnionId)
     if (!eligible || !isStaffOf(ctx.caller, eligible)) throw new CloudError('ELIGIBLE_UNION_OUT_OF_REACH', undefined, { eligibleUnionId: ERROR_MESSAGES.ELIGIBLE_UNION_OUT_OF_REACH })
   }
-  const existing = form.id ? await manageableOffer(ctx, form.id) : null
   const claimed = existing ? existing.total - existing.stock : 0
   const errors = offerFormErrors(form, claimed)
   if (Object.keys(errors).length) throw invalid(errors)

@@ -1,6 +1,7 @@
 import { chinaDay } from '../../../src/domain/benefits/time'
 import type { ActionOutput } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
+import { merchantActive } from '../../../src/domain/merchants/merchant'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { merchantIds } from '../../lib/roles'
 import { benefitsDb, type CouponDoc } from './collections'
@@ -36,6 +37,9 @@ export async function redeemCoupon(ctx: ActionContext, input: string): Promise<A
   const merchants = requireMerchant(ctx)
   const coupon = await findCoupon(ctx, input)
   if (!merchants.includes(coupon.merchantId)) throw new CloudError('COUPON_OTHER_MERCHANT')
+  // A paused or closed merchant redeems nothing (商户管理): its cashiers are told before the coupon is touched.
+  const merchant = await ctx.db.merchants.get(coupon.merchantId)
+  if (merchant && !merchantActive(merchant)) throw new CloudError('MERCHANT_SUSPENDED', `本店已${merchant.status === 'closed' ? '关闭' : '暂停'}合作，暂不能核销；如有疑问请联系工会`)
   const now = ctx.now()
   const nowIso = now.toISOString()
   if (coupon.status === 'used') throw new CloudError('COUPON_USED')
@@ -56,6 +60,7 @@ export async function todaysRedemptions(ctx: ActionContext): Promise<ActionOutpu
   return {
     day,
     merchantName: merchant?.name ?? '',
+    merchantStatus: merchant?.status ?? 'active',
     items: used.map((c) => ({ couponId: c._id, title: c.title, code: c.code, usedAt: c.usedAt ?? '' })),
   }
 }

@@ -35,7 +35,7 @@ export interface Operators<V> {
 export type Condition<V> = V | Operators<V>
 
 export type Filter<T> = {
-  [K in keyof T]?: Condition<T[K] extends Array<infer E> ? E : T[K]>
+  [K in keyof T]?: Condition<NonNullable<T[K]> extends Array<infer E> ? E : T[K]>
 } & { [dotted: `${string}.${string}`]: Condition<Scalar> }
 
 /** The most documents one `find` answers: WeChat's database's own ceiling for a read. */

@@ -63,13 +63,15 @@ export interface Keyset {
 /**
  * One page of `filter`'s documents ordered by `field` then `_id`, after `after`: the rows tied with
  * the cursor's value (by `_id`), then the later ones. `filter` must not name `field` or `_id`.
+ * `order` -1 reads the same way backwards (newest first): ties with a smaller `_id`, then smaller values.
  */
-export async function keysetPage<T extends Doc>(collection: Collection<T>, filter: Filter<T>, field: keyof T & string, after: Keyset | null, limit: number): Promise<T[]> {
-  const sort = { [field]: 1, _id: 1 } as FindOptions<T>['sort']
+export async function keysetPage<T extends Doc>(collection: Collection<T>, filter: Filter<T>, field: keyof T & string, after: Keyset | null, limit: number, order: 1 | -1 = 1): Promise<T[]> {
+  const sort = { [field]: order, _id: order } as FindOptions<T>['sort']
   if (!after) return collection.find(filter, { sort, limit })
-  const ties = await collection.find({ ...filter, [field]: after.value, _id: { $gt: after.id } } as Filter<T>, { sort: { _id: 1 } as FindOptions<T>['sort'], limit })
+  const beyond = order === 1 ? '$gt' : '$lt'
+  const ties = await collection.find({ ...filter, [field]: after.value, _id: { [beyond]: after.id } } as Filter<T>, { sort: { _id: order } as FindOptions<T>['sort'], limit })
   if (ties.length >= limit) return ties
-  const later = await collection.find({ ...filter, [field]: { $gt: after.value } } as Filter<T>, { sort, limit: limit - ties.length })
+  const later = await collection.find({ ...filter, [field]: { [beyond]: after.value } } as Filter<T>, { sort, limit: limit - ties.length })
   return [...ties, ...later]
 }
 

@@ -18,14 +18,43 @@ export function reviewUnions(unionPath: string[]): ReviewUnions {
 
 export type ReviewLevel = 1 | 2
 
-/** Whether staff of `staffUnionIds` act at `level` on an application of `unionPath`. */
-export function actsAt(level: ReviewLevel, unionPath: string[], staffUnionIds: string[]): boolean {
-  const unions = reviewUnions(unionPath)
-  if (level === 1) return unions.levelOne.some((id) => staffUnionIds.includes(id))
-  return unions.levelTwo !== null && staffUnionIds.includes(unions.levelTwo)
+/**
+ * The unions at which someone reviews, per level. A clerk (union_staff) of a union reviews there at
+ * both levels; a 金秋助学 reviewer (aid_reviewer) of a union at their one level, and does nothing
+ * else. A plain list of union ids means clerks of those unions.
+ */
+export interface ReviewScope {
+  levelOne: string[]
+  levelTwo: string[]
 }
 
-/** Staff who may see an application: those who act at either level. */
-export function mayView(unionPath: string[], staffUnionIds: string[]): boolean {
-  return actsAt(1, unionPath, staffUnionIds) || actsAt(2, unionPath, staffUnionIds)
+/** What a person's roles make of them for 金秋助学 review (the role shapes of cloud/lib/collections.ts). */
+export function reviewScopeOf(roles: ReadonlyArray<{ kind: string; unionId?: string; level?: number }>): ReviewScope {
+  const scope: ReviewScope = { levelOne: [], levelTwo: [] }
+  for (const role of roles) {
+    if (!role.unionId) continue
+    if (role.kind === 'union_staff' || (role.kind === 'aid_reviewer' && role.level === 1)) scope.levelOne.push(role.unionId)
+    if (role.kind === 'union_staff' || (role.kind === 'aid_reviewer' && role.level === 2)) scope.levelTwo.push(role.unionId)
+  }
+  return scope
+}
+
+const asScope = (scope: ReviewScope | string[]): ReviewScope => (Array.isArray(scope) ? { levelOne: scope, levelTwo: scope } : scope)
+
+/** Every union at which the scope reviews at some level: an application under none of them is not theirs. */
+export function scopeUnions(scope: ReviewScope): string[] {
+  return [...new Set([...scope.levelOne, ...scope.levelTwo])]
+}
+
+/** Whether someone with this scope (or clerks of these unions) acts at `level` on an application of `unionPath`. */
+export function actsAt(level: ReviewLevel, unionPath: string[], scope: ReviewScope | string[]): boolean {
+  const unions = reviewUnions(unionPath)
+  const { levelOne, levelTwo } = asScope(scope)
+  if (level === 1) return unions.levelOne.some((id) => levelOne.includes(id))
+  return unions.levelTwo !== null && levelTwo.includes(unions.levelTwo)
+}
+
+/** Who may see an application: those who act on it at either level. */
+export function mayView(unionPath: string[], scope: ReviewScope | string[]): boolean {
+  return actsAt(1, unionPath, scope) || actsAt(2, unionPath, scope)
 }

@@ -2,7 +2,9 @@ import * as v from 'valibot'
 import { defineAction } from './define'
 import { IsoTime } from './common'
 import { Role } from './member'
-import { INVITATION_STATUSES, INVITE_PAGE, INVITE_TOKEN_PATTERN } from '../admin/invite'
+import { INVITATION_STATUSES, INVITE_TOKEN_PATTERN } from '../admin/invite'
+import { merchantActions } from './merchants'
+import { InvitationLink, roleActions } from './roles'
 
 /** The secret of an invitation, as its link or 小程序码 carries it. */
 export const InviteToken = v.pipe(v.string('请提供邀请码'), v.regex(INVITE_TOKEN_PATTERN, '邀请码不完整或格式不对，请重新扫码或打开完整的链接'))
@@ -10,19 +12,6 @@ export const InviteToken = v.pipe(v.string('请提供邀请码'), v.regex(INVITE
 /** Where an invitation stands, for the person holding its token (src/domain/admin/invite.ts). */
 export const InvitationStatus = v.picklist(INVITATION_STATUSES)
 export type InvitationStatus = v.InferOutput<typeof InvitationStatus>
-
-/** A fresh invitation as the deploy prints it: the token is `scene`, shown once and never stored. */
-export const InvitationLink = v.object({
-  expiresAt: IsoTime,
-  /** The token itself: the 小程序码's scene, the web link's `token`. */
-  scene: v.string(),
-  weappPage: v.literal(INVITE_PAGE),
-  /** `/#/features/admin/pages/invite/index?token=<scene>` on the web build's address. */
-  webPath: v.string(),
-  /** The 小程序码 (PNG, base64) in WeChat; null on the embedded home, or when WeChat could not make one. */
-  codePng: v.nullable(v.string()),
-})
-export type InvitationLink = v.InferOutput<typeof InvitationLink>
 
 export const InvitationView = v.object({
   /** What accepting makes the person: the role as 我的 lists it. */
@@ -36,7 +25,10 @@ export const InvitationView = v.object({
 })
 export type InvitationView = v.InferOutput<typeof InvitationView>
 
-/** Roles by invitation (邀请): the first administrator's from the deploy; #16 adds clerks inviting. */
+/**
+ * Administration (管理): the first administrator's invitation from the deploy, accepting any
+ * invitation, clerks inviting and revoking (./roles.ts), and merchants (./merchants.ts).
+ */
 export const admin = {
   firstAdminInvite: defineAction({
     access: 'system',
@@ -56,4 +48,6 @@ export const admin = {
     input: v.strictObject({ token: InviteToken }),
     output: v.object({ role: Role }),
   }),
+  ...roleActions,
+  ...merchantActions,
 }

@@ -3,6 +3,8 @@ import { LIMIT_PERIODS, OFFER_CATEGORIES, OFFER_CITIES } from '../benefits/categ
 import { defineAction } from './define'
 import { EmptyInput, IsoTime } from './common'
 import { Latitude, Longitude } from './stations'
+import { CHINA_BOUNDS } from '../stations/types'
+import { MERCHANT_STATUSES } from '../merchants/merchant'
 
 const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))
 
@@ -10,12 +12,22 @@ export const OfferCategory = v.picklist(OFFER_CATEGORIES, '请选择福利类别
 export const OfferCity = v.picklist(OFFER_CITIES, '请选择所在城市')
 export const LimitPeriod = v.picklist(LIMIT_PERIODS, '请选择限领周期')
 
+const IN_CHINA = '门店位置应在中国境内（GCJ-02 坐标，可在地图上取点）'
+
+/**
+ * A store with its point on the map (GCJ-02, inside China): an offer's stores and a merchant's
+ * (商户管理) are the same fields with the same rules, and the same form fields in the app
+ * (src/components/StoreFields.tsx).
+ */
 export const OfferStore = v.object({
   name: v.pipe(v.string('请填写门店名称'), v.minLength(1, '请填写门店名称'), v.maxLength(40, '门店名称不超过40字')),
   address: v.pipe(v.string('请填写门店地址'), v.minLength(1, '请填写门店地址'), v.maxLength(80, '门店地址不超过80字')),
-  latitude: v.pipe(v.number('请提供门店纬度'), v.minValue(-90, '纬度不正确'), v.maxValue(90, '纬度不正确')),
-  longitude: v.pipe(v.number('请提供门店经度'), v.minValue(-180, '经度不正确'), v.maxValue(180, '经度不正确')),
+  latitude: v.pipe(v.number('请提供门店纬度'), v.minValue(-90, '纬度不正确'), v.maxValue(90, '纬度不正确'), v.minValue(CHINA_BOUNDS.minLat, IN_CHINA), v.maxValue(CHINA_BOUNDS.maxLat, IN_CHINA)),
+  longitude: v.pipe(v.number('请提供门店经度'), v.minValue(-180, '经度不正确'), v.maxValue(180, '经度不正确'), v.minValue(CHINA_BOUNDS.minLng, IN_CHINA), v.maxValue(CHINA_BOUNDS.maxLng, IN_CHINA)),
 })
+
+/** An offer's or a merchant's stores: one at least, twenty at most. */
+export const StoreList = v.pipe(v.array(OfferStore, '请填写门店'), v.minLength(1, '请至少填写一个门店'), v.maxLength(20, '门店不超过20个'))
 export type OfferStore = v.InferOutput<typeof OfferStore>
 
 export const PerMemberLimit = v.object({
@@ -115,7 +127,7 @@ export const OfferForm = v.strictObject({
   county: Text('所在旗县区', 20),
   description: Text('福利说明', 500),
   rules: v.pipe(v.array(v.pipe(v.string('使用规则须为文字'), v.trim(), v.minLength(1, '使用规则不能为空'), v.maxLength(100, '每条规则不超过100字')), '请填写使用规则'), v.maxLength(10, '使用规则不超过10条')),
-  stores: v.pipe(v.array(OfferStore, '请填写门店'), v.minLength(1, '请至少填写一个门店'), v.maxLength(20, '门店不超过20个')),
+  stores: StoreList,
   startAt: Time('开始时间'),
   endAt: Time('结束时间'),
   total: v.pipe(v.number('请填写总数量'), v.integer('总数量须为整数'), v.minValue(0, '总数量不能为负数'), v.maxValue(1_000_000, '总数量过大')),
@@ -189,6 +201,8 @@ export const benefits = {
     output: v.object({
       day: v.string(),
       merchantName: v.string(),
+      /** A paused or closed merchant cannot redeem: the page says so before anyone scans. */
+      merchantStatus: v.picklist(MERCHANT_STATUSES),
       items: v.array(v.object({ couponId: v.string(), title: v.string(), code: v.string(), usedAt: IsoTime })),
     }),
   }),
@@ -198,7 +212,8 @@ export const benefits = {
     input: EmptyInput,
     output: v.object({
       items: v.array(OfferAdmin),
-      merchants: v.array(v.object({ id: v.string(), name: v.string() })),
+      /** The merchants of the caller's subtree that offers may name (not closed), with their stores to start an offer's from. */
+      merchants: v.array(v.object({ id: v.string(), name: v.string(), stores: v.array(OfferStore) })),
       unions: v.array(v.object({ id: v.string(), name: v.string() })),
     }),
   }),

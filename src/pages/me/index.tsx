@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
-import { UNION_LEVEL_NAMES, type Profile } from '@/domain/contract'
+import type { Profile } from '@/domain/contract'
 import { formatDate } from '@/domain/format'
 import { needsDemoLogin } from '@/platform/login'
 import { useCloud } from '@/services/useCloud'
@@ -10,7 +10,7 @@ import { useSession } from '@/stores/session'
 import { JoinStatus } from '@/features/join/components/JoinStatus'
 import { TransferEntry } from '@/features/transfer/components/TransferEntry'
 import { MeLinks } from '@/features/benefits/components/MeLinks'
-import { OrgLink } from '@/features/org/components/OrgLink'
+import { HeldRoles } from './HeldRoles'
 import './index.scss'
 
 function MembershipCard({ membership }: { membership: NonNullable<Profile['membership']> }) {
@@ -30,10 +30,6 @@ function MembershipCard({ membership }: { membership: NonNullable<Profile['membe
   )
 }
 
-function roleText(role: Profile['roles'][number]): string {
-  return role.kind === 'union_staff' ? `${role.union.name}（${UNION_LEVEL_NAMES[role.union.level]}）工作人员` : `${role.merchantName} 核销员`
-}
-
 export default function Me() {
   const token = useSession((s) => s.token)
   const profile = useCloud('member', 'profile', {}, !needsDemoLogin || Boolean(token))
@@ -41,6 +37,8 @@ export default function Me() {
     void profile.reload().finally(() => Taro.stopPullDownRefresh())
   })
   const data = profile.data
+  const clerk = data?.roles.some((role) => role.kind === 'union_staff') ?? false
+  const reviewer = !clerk && (data?.roles.some((role) => role.kind === 'aid_reviewer') ?? false)
 
   const switchPerson = () => {
     useSession.getState().signOut()
@@ -61,28 +59,40 @@ export default function Me() {
             <View id='open-notifications' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/notifications/index' })}>
               <Cell title='我的消息' extra='审核结果等' />
             </View>
-            {data.roles.some((role) => role.kind === 'union_staff') ? (
+            {clerk ? (
               <View id='open-review' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/review/index' })}>
                 <Cell title='入会审核' extra='待审核的入会申请' />
               </View>
             ) : null}
-            {data.roles.some((role) => role.kind === 'union_staff') ? (
+            {clerk ? (
               <View id='open-poster' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/poster/index' })}>
                 <Cell title='入会二维码' extra='打印张贴，扫码入会' />
+              </View>
+            ) : null}
+            {clerk ? (
+              <View id='open-people' onClick={() => void Taro.navigateTo({ url: '/features/admin/pages/people/index' })}>
+                <Cell title='邀请与人员' extra='邀请工作人员、审核人' />
+              </View>
+            ) : null}
+            {clerk ? (
+              <View id='open-merchants' onClick={() => void Taro.navigateTo({ url: '/features/admin/pages/merchants/index' })}>
+                <Cell title='商户管理' extra='登记商户、邀请核销员' />
+              </View>
+            ) : null}
+            {clerk ? (
+              <View id='open-org' onClick={() => void Taro.navigateTo({ url: '/features/org/pages/index/index' })}>
+                <Cell title='组织管理' extra='新增、修改、撤销下级工会' />
+              </View>
+            ) : null}
+            {reviewer ? (
+              <View id='open-aid-review' onClick={() => void Taro.navigateTo({ url: '/features/aid/pages/review/index' })}>
+                <Cell title='金秋助学审核' extra='待你审核的申请' />
               </View>
             ) : null}
           </View>
           <TransferEntry profile={data} />
           <MeLinks profile={data} />
-          <OrgLink profile={data} />
-          {data.roles.length ? (
-            <View className='me__section'>
-              <Text className='me__section-title'>我的角色</Text>
-              {data.roles.map((role) => (
-                <Cell key={role.kind === 'union_staff' ? role.union.id : role.merchantId} title={roleText(role)} />
-              ))}
-            </View>
-          ) : null}
+          {data.held.length ? <HeldRoles held={data.held} onChanged={profile.reload} /> : null}
           {needsDemoLogin ? (
             <View className='me__footer'>
               <Button id='switch-person' block onClick={switchPerson}>

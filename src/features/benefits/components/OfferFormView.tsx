@@ -4,24 +4,18 @@ import { Button } from '@nutui/nutui-react-taro'
 import { LIMIT_PERIODS, LIMIT_PERIOD_NAMES, OFFER_CATEGORIES, OFFER_CITIES, type LimitPeriod, type OfferCategory, type OfferCity } from '@/domain/benefits/categories'
 import { chinaDay } from '@/domain/benefits/time'
 import { offerFormErrors } from '@/domain/benefits/offers'
-import { OfferForm as OfferFormSchema, type OfferAdmin, type OfferForm } from '@/domain/contract'
+import { OfferForm as OfferFormSchema, type OfferAdmin, type OfferForm, type OfferStore } from '@/domain/contract'
 import { parseInput } from '@/domain/validate'
 import { CloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
+import { StoreFields, draftsOf, isBlank, storesOf, type StoreDraft } from '@/components/StoreFields'
 
 interface Choices {
-  merchants: Array<{ id: string; name: string }>
+  /** The merchants of the clerk's subtree (the cloud refuses any other), with their stores. */
+  merchants: Array<{ id: string; name: string; stores?: OfferStore[] }>
   unions: Array<{ id: string; name: string }>
 }
 
-interface StoreDraft {
-  name: string
-  address: string
-  latitude: string
-  longitude: string
-}
-
-const blankStore: StoreDraft = { name: '', address: '', latitude: '', longitude: '' }
 const ALL_MEMBERS = ''
 
 interface Draft {
@@ -54,7 +48,7 @@ function draftOf(offer: OfferAdmin | null, choices: Choices): Draft {
     county: offer?.county ?? '',
     description: offer?.description ?? '',
     rules: (offer?.rules ?? ['仅限工会会员本人使用，不得转让']).join('\n'),
-    stores: offer?.stores.length ? offer.stores.map((st) => ({ name: st.name, address: st.address, latitude: String(st.latitude), longitude: String(st.longitude) })) : [blankStore],
+    stores: draftsOf(offer?.stores ?? []),
     eligibleUnionId: offer?.eligibleUnionId ?? ALL_MEMBERS,
     startDay: offer ? chinaDay(new Date(offer.startAt)) : '',
     endDay: offer ? chinaDay(new Date(offer.endAt)) : '',
@@ -65,9 +59,6 @@ function draftOf(offer: OfferAdmin | null, choices: Choices): Draft {
   }
 }
 
-/** A typed coordinate as a number; blank is NaN, which the contract refuses with its own message. */
-const coordinate = (value: string) => (value.trim() === '' ? NaN : Number(value))
-
 const day = (value: string, end: boolean) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${end ? '23:59:59' : '00:00:00'}+08:00` : value)
 
 /** Add or edit an offer; the cloud's field messages appear beside the fields. */
@@ -77,7 +68,12 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
   const [busy, setBusy] = useState(false)
   const set = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }))
 
-  const setStore = (i: number, patch: Partial<StoreDraft>) => setD((prev) => ({ ...prev, stores: prev.stores.map((st, j) => (j === i ? { ...st, ...patch } : st)) }))
+  // Picking a merchant fills the stores from it while none are typed yet: its stores are where offers are used.
+  const pickMerchant = (merchantId: string) =>
+    setD((prev) => {
+      const stores = choices.merchants.find((m) => m.id === merchantId)?.stores ?? []
+      return { ...prev, merchantId, ...(isBlank(prev.stores) && stores.length ? { stores: draftsOf(stores) } : {}) }
+    })
 
   const save = async () => {
     const form: OfferForm = {
@@ -90,7 +86,7 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
       county: d.county,
       description: d.description,
       rules: d.rules.split('\n').map((r) => r.trim()).filter(Boolean),
-      stores: d.stores.map((st) => ({ name: st.name.trim(), address: st.address.trim(), latitude: coordinate(st.latitude), longitude: coordinate(st.longitude) })),
+      stores: storesOf(d.stores),
       startAt: day(d.startDay, false),
       endAt: day(d.endDay, true),
       total: Number(d.total),
@@ -140,7 +136,9 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
       <Text className='bf__title'>{offer ? '修改福利' : '新增福利'}</Text>
       {field('title', '福利名称')}
       {chips('类别', OFFER_CATEGORIES, d.category, (category) => set({ category }))}
-      {chips('商户', choices.merchants.map((m) => m.id), d.merchantId, (merchantId) => set({ merchantId }), (id) => choices.merchants.find((m) => m.id === id)?.name ?? id)}
+      {chips('商户', choices.merchants.map((m) => m.id), d.merchantId, pickMerchant, (id) => choices.merchants.find((m) => m.id === id)?.name ?? id, 'merchant')}
+      {!choices.merchants.length ? <Text className='bf__tag bf__tag--warn'>本工会及下级还没有登记商户：请先在“我的 → 商户管理”登记</Text> : null}
+      {errors.merchantId ? <Text className='bf__tag bf__tag--warn'>{errors.merchantId}</Text> : null}
       {chips('所属工会', choices.unions.map((u) => u.id), d.unionId, (unionId) => set({ unionId }), (id) => choices.unions.find((u) => u.id === id)?.name ?? id)}
       {chips('城市', OFFER_CITIES, d.city, (city) => set({ city }))}
       {field('county', '旗县区')}
@@ -153,31 +151,7 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
         <Text className='bf__muted'>使用规则（每行一条）</Text>
         <Textarea id='offer-rules' className='bf__input' value={d.rules} onInput={(e) => set({ rules: e.detail.value })} />
       </View>
-      <Text className='bf__muted'>适用门店（纬度、经度用 GCJ-02，可在地图上取点）</Text>
-      {d.stores.map((st, i) => (
-        <View key={i} className='bf__store' data-testid='store-row'>
-          <View className='bf__row'>
-            <Text className='bf__muted'>门店 {i + 1}</Text>
-            {d.stores.length > 1 ? (
-              <Text id={`store-remove-${i}`} className='bf__chip' onClick={() => setD((prev) => ({ ...prev, stores: prev.stores.filter((_, j) => j !== i) }))}>
-                删除
-              </Text>
-            ) : null}
-          </View>
-          {(['name', 'address', 'latitude', 'longitude'] as const).map((key) => (
-            <View key={key} className='bf__field'>
-              <Input id={`store-${i}-${key}`} className='bf__input' type={key === 'latitude' || key === 'longitude' ? 'digit' : 'text'} placeholder={STORE_LABELS[key]} value={st[key]} onInput={(e) => setStore(i, { [key]: e.detail.value })} />
-              {errors[`stores.${i}.${key}`] ? <Text className='bf__tag bf__tag--warn'>{errors[`stores.${i}.${key}`]}</Text> : null}
-            </View>
-          ))}
-        </View>
-      ))}
-      {errors.stores ? <Text className='bf__tag bf__tag--warn'>{errors.stores}</Text> : null}
-      {d.stores.length < MAX_STORES ? (
-        <Text id='store-add' className='bf__chip' onClick={() => setD((prev) => ({ ...prev, stores: [...prev.stores, blankStore] }))}>
-          ＋ 添加门店
-        </Text>
-      ) : null}
+      <StoreFields stores={d.stores} errors={errors} onChange={(stores) => set({ stores })} />
       {chips('可领取的会员', [ALL_MEMBERS, ...choices.unions.map((u) => u.id)], d.eligibleUnionId, (eligibleUnionId) => set({ eligibleUnionId }), (id) => (id === ALL_MEMBERS ? '全部会员' : `${choices.unions.find((u) => u.id === id)?.name ?? id}及下级`), 'eligible')}
       {errors.eligibleUnionId ? <Text className='bf__tag bf__tag--warn'>{errors.eligibleUnionId}</Text> : null}
       {field('startDay', '开始日期', { placeholder: '2026-12-01' })}
@@ -198,9 +172,6 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
     </View>
   )
 }
-
-const MAX_STORES = 20
-const STORE_LABELS: Record<keyof StoreDraft, string> = { name: '门店名称', address: '门店地址', latitude: '纬度，如 40.8414', longitude: '经度，如 111.7522' }
 
 /** Where the cloud reports a draft field's error (its path in OfferForm). */
 function fieldKey(key: keyof Draft): string {

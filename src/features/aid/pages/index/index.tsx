@@ -34,6 +34,8 @@ export default function AidHome() {
 
   const p = programme.data
   const staff = profile.data?.roles.some((r) => r.kind === 'union_staff') ?? false
+  // 金秋助学 reviewers review (at their level) and do nothing else here.
+  const reviews = staff || (profile.data?.roles.some((r) => r.kind === 'aid_reviewer') ?? false)
   const loading = profile.loading || programme.loading || mine.loading
   const error = profile.error ?? programme.error ?? mine.error
   const ready = Boolean(profile.data && mine.data)
@@ -106,7 +108,7 @@ export default function AidHome() {
             <Button id='open-notice' block onClick={() => Taro.navigateTo({ url: '/features/aid/pages/notice/index' })}>
               公示名单
             </Button>
-            {staff ? (
+            {reviews ? (
               <Button id='open-review' block onClick={() => Taro.navigateTo({ url: '/features/aid/pages/review/index' })}>
                 审核申请
               </Button>

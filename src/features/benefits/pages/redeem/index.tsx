@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { chinaClock } from '@/domain/benefits/time'
 import { CloudError } from '@/domain/errors'
+import { MERCHANT_STATUS_NAMES } from '@/domain/merchants/merchant'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import './index.scss'
@@ -47,6 +48,11 @@ export default function Redeem() {
         <View className='bf' data-testid='redeem'>
           <View className='bf__card'>
             <Text className='bf__title'>{data.merchantName}</Text>
+            {data.merchantStatus !== 'active' ? (
+              <Text className='bf__tag bf__tag--warn' data-testid='merchant-suspended'>
+                本店已{MERCHANT_STATUS_NAMES[data.merchantStatus].replace('已', '')}合作，暂不能核销；如有疑问请联系工会
+              </Text>
+            ) : null}
             <View className='bf__row'>
               <Input id='redeem-input' className='bf__input' placeholder='输入8位核销码' value={code} maxlength={600} onInput={(e) => setCode(e.detail.value)} onConfirm={() => void redeem(code)} />
             </View>

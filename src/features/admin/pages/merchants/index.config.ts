@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '商户管理', enablePullDownRefresh: true })
