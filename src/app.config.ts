@@ -27,8 +27,10 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
-  // Location finds the nearest rest station; the text is what WeChat shows when it asks.
-  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // Location finds the nearest rest station; the text is what WeChat shows when it asks. Only the
+  // location APIs the code calls (src/domain/privacy/declarations.ts; checked by
+  // tests/unit/privacy-declarations.test.ts): https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#requiredPrivateInfos
+  requiredPrivateInfos: ['getLocation'],
   permission: {
     'scope.userLocation': { desc: '用于查找离你最近的户外劳动者服务站点和普惠商户' },
   },
