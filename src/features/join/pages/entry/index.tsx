@@ -5,10 +5,11 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import type { ApplicationView, JoinUnion } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
-import { unionCodeFromQuery, unionCodeFromScan } from '@/domain/join/entry'
+import { unionCodeFromQuery } from '@/domain/join/entry'
 import { chinaToday, type JoinForm, type JoinFormField } from '@/domain/join/form'
 import { needsDemoLogin } from '@/platform/login'
-import { canScan, scanText } from '@/platform/scan'
+import { unionFromScan, unionScanProblem } from '@/domain/scan'
+import { canScan, scanCode } from '@/platform/scan'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
@@ -33,11 +34,11 @@ function FindUnion({ onPick, onCode }: { onPick(union: JoinUnion): void; onCode(
     }
   }
   const scan = async () => {
-    const text = await scanText()
-    if (!text) return
-    const scanned = unionCodeFromScan(text)
-    if (scanned) onCode(scanned)
-    else Taro.showToast({ title: '这不是工会的入会二维码', icon: 'none' })
+    const scanned = await scanCode()
+    if (!scanned) return
+    const meaning = unionFromScan(scanned)
+    if (meaning.kind === 'union') onCode(meaning.code)
+    else Taro.showToast({ title: unionScanProblem(meaning) ?? '', icon: 'none', duration: 2500 })
   }
   return (
     <View className='join-find' data-testid='find-union'>
