@@ -9,10 +9,12 @@ import { unionCodeFromQuery } from '@/domain/join/entry'
 import { chinaToday, type JoinForm, type JoinFormField } from '@/domain/join/form'
 import { needsDemoLogin } from '@/platform/login'
 import { unionFromScan, unionScanProblem } from '@/domain/scan'
+import { shareJoin } from '@/domain/share'
 import { canScan, scanCode } from '@/platform/scan'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
+import { useShare } from '@/services/useShare'
 import { useSession } from '@/stores/session'
 import { JoinFormView } from '../../components/JoinFormView'
 import { UnionCard } from '../../components/UnionCard'
@@ -121,6 +123,8 @@ export default function JoinEntry() {
   const lookup = useCloud('member', 'unionByCode', { code: code ?? '' }, signedIn && Boolean(code) && !picked)
   const union = picked ?? (code ? lookup.data : null)
   const lookupError = code && !picked ? lookup.error : null
+  // Shares the union (its public code), never the form: the one who opens it starts afresh.
+  useShare(union ? shareJoin(union.id, union.name) : { title: '扫码入会', path: '/features/join/pages/entry/index' })
 
   const chooseCode = (next: string | null) => {
     setPicked(null)
