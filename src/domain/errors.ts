@@ -35,6 +35,7 @@ export const ERROR_MESSAGES = {
   FILE_TYPE: '只能上传 JPG、PNG 图片或 PDF 文件',
   FILE_TOO_LARGE: '文件过大，请压缩到 5 MB 以内',
   CLOUD_STORAGE_ONLY: '材料云存储只在微信小程序中使用，网页版请直接上传文件',
+  PRIVACY_DECLINED: '需要先同意隐私保护指引，才能继续',
   OFFER_NOT_STARTED: '活动尚未开始，请到时再来领取',
   OFFER_ENDED: '活动已结束',
   OFFER_PAUSED: '活动已暂停领取',

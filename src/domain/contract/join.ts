@@ -77,6 +77,7 @@ export const joinActions = {
     output: v.object({ unions: v.array(JoinUnion), newForms: v.array(JoinUnion) }),
   }),
   join: defineAction({
+    personal: true,
     access: 'user',
     summary: '提交入会申请（同一身份证号至多一个会籍或一个待审申请；requestId 使重复提交只算一次）',
     input: v.strictObject({

@@ -27,7 +27,8 @@ export const Profile = v.object({
 })
 export type Profile = v.InferOutput<typeof Profile>
 
-export const PRIVACY_VERSION = '2026-11'
+/** The privacy guide's version (src/domain/privacy/guide.ts): a new one is agreed to again. 2026-12: data rights, the guide's own page. */
+export const PRIVACY_VERSION = '2026-12'
 
 export const member = {
   profile: defineAction({
