@@ -4,6 +4,8 @@ import { signedIn, type ActionContext } from '../lib/context'
 import type { Handlers } from '../lib/dispatch'
 import { unionPathNames, unionSummary } from '../lib/unions'
 import { joinHandlers } from '../features/join/handlers'
+import { myData } from '../features/rights/data'
+import { requestRights } from '../features/rights/requests'
 
 async function describeRoles(ctx: ActionContext): Promise<Role[]> {
   const roles: Role[] = []
@@ -57,4 +59,8 @@ export const memberHandlers: Handlers<'member'> = {
   },
 
   ...joinHandlers,
+
+  myData: (_input, ctx) => myData(ctx),
+
+  requestRights: (input, ctx) => requestRights(ctx, input),
 }

@@ -21,7 +21,7 @@ export const UnionKeyword = v.pipe(v.string('请输入工会名称或地区'), v
 /** An application as its applicant and reviewers see it: the ID number only masked. */
 export const ApplicationView = v.object({
   id: v.string(),
-  status: v.picklist(['pending', 'approved', 'rejected']),
+  status: v.picklist(['pending', 'approved', 'rejected', 'withdrawn']),
   union: UnionSummary,
   name: v.string(),
   idMasked: v.string(),

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { defineAction } from './define'
 import { EmptyInput, IsoTime, UnionSummary } from './common'
 import { joinActions } from './join'
+import { rightsActions } from './rights'
 
 export const Role = v.variant('kind', [
   v.object({ kind: v.literal('union_staff'), union: UnionSummary }),
@@ -46,4 +47,5 @@ export const member = {
     output: v.object({ version: v.string(), agreedAt: IsoTime }),
   }),
   ...joinActions,
+  ...rightsActions,
 }

@@ -10,6 +10,7 @@ import { useSession } from '@/stores/session'
 import { JoinStatus } from '@/features/join/components/JoinStatus'
 import { TransferEntry } from '@/features/transfer/components/TransferEntry'
 import { MeLinks } from '@/features/benefits/components/MeLinks'
+import { PrivacyLinks } from '@/features/privacy/components/PrivacyLinks'
 import './index.scss'
 
 function MembershipCard({ membership }: { membership: NonNullable<Profile['membership']> }) {
@@ -71,6 +72,7 @@ export default function Me() {
               </View>
             ) : null}
           </View>
+          <PrivacyLinks profile={data} />
           <TransferEntry profile={data} />
           <MeLinks profile={data} />
           {data.roles.length ? (
