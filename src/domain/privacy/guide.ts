@@ -15,13 +15,7 @@ export interface GuideSection {
   rows?: Array<{ what: string; why: string; kept: string }>
 }
 
-export const GUIDE_TITLE = '工会会员服务隐私保护指引'
-
-/** How the app names the guide where WeChat does not give the console's name (the web build). */
-export const DEFAULT_GUIDE_NAME = `《${GUIDE_TITLE}》`
-
-/** The app's own page with the whole guide. */
-export const GUIDE_PAGE = '/features/privacy/pages/guide/index'
+export { DEFAULT_GUIDE_NAME, GUIDE_PAGE, GUIDE_TITLE } from './names'
 
 /** Where the person asks when the app is not enough (the console's guide in WeChat names the union's own contact). */
 export const DEFAULT_CONTACT = '你所在的工会（会员服务窗口），或在“我的 → 个人信息”中直接提交请求'
