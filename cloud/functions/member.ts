@@ -5,6 +5,8 @@ import type { Handlers } from '../lib/dispatch'
 import { unionPathNames, unionSummary } from '../lib/unions'
 import { joinHandlers } from '../features/join/handlers'
 import { heldRoles } from '../features/admin/roles'
+import { myData } from '../features/rights/data'
+import { requestRights } from '../features/rights/requests'
 
 async function describeMembership(ctx: ActionContext, openid: string): Promise<Membership | null> {
   const [membership] = await ctx.db.memberships.find({ openid, status: 'active' }, { limit: 1 })
@@ -45,4 +47,8 @@ export const memberHandlers: Handlers<'member'> = {
   },
 
   ...joinHandlers,
+
+  myData: (_input, ctx) => myData(ctx),
+
+  requestRights: (input, ctx) => requestRights(ctx, input),
 }

@@ -3,6 +3,7 @@ import { approveApplication, applicationForStaff, rejectApplication } from '../f
 import { reviewQueue } from '../features/join/queue'
 import { joinCode, posterUnionsWithSettings, setAutoApprove } from '../features/join/poster'
 import { requireAnyStaff } from '../lib/roles'
+import { answerRights, rightsQueue } from '../features/rights/requests'
 
 /** 入会审核: union staff decide the join applications of their union and the unions below it. */
 export const reviewHandlers: Handlers<'review'> = {
@@ -20,4 +21,8 @@ export const reviewHandlers: Handlers<'review'> = {
   },
 
   reject: ({ applicationId, reason }, ctx) => rejectApplication(ctx, applicationId, reason),
+
+  rightsQueue: (input, ctx) => rightsQueue(ctx, input),
+
+  answerRights: (input, ctx) => answerRights(ctx, input),
 }

@@ -2,6 +2,7 @@ import { ADMIN_COLLECTIONS } from '../features/admin/collections'
 import { AID_COLLECTIONS } from '../features/aid/collections'
 import { BENEFITS_COLLECTIONS } from '../features/benefits/collections'
 import { JOIN_COLLECTIONS } from '../features/join/collections'
+import { RIGHTS_COLLECTIONS } from '../features/rights/collections'
 import { STATION_COLLECTIONS } from '../features/stations/collections'
 import { TRANSFER_COLLECTIONS } from '../features/transfer/collections'
 import { UNION_COLLECTIONS } from '../features/unions/collections'
@@ -14,7 +15,7 @@ import type { CollectionIndexes, Store } from '../lib/store/port'
  * indexes, unique and geo ones included, in WeChat's database; cloud tests give it to the stand-in
  * database server. A collection missing here does not exist in WeChat, and writing to it fails.
  */
-export const SCHEMA: CollectionIndexes = mergeSchemas([CORE_COLLECTIONS, JOIN_COLLECTIONS, TRANSFER_COLLECTIONS, BENEFITS_COLLECTIONS, STATION_COLLECTIONS, AID_COLLECTIONS, ADMIN_COLLECTIONS, UNION_COLLECTIONS])
+export const SCHEMA: CollectionIndexes = mergeSchemas([CORE_COLLECTIONS, JOIN_COLLECTIONS, TRANSFER_COLLECTIONS, BENEFITS_COLLECTIONS, STATION_COLLECTIONS, AID_COLLECTIONS, ADMIN_COLLECTIONS, UNION_COLLECTIONS, RIGHTS_COLLECTIONS])
 
 function mergeSchemas(parts: CollectionIndexes[]): CollectionIndexes {
   const all: CollectionIndexes = {}

@@ -62,6 +62,8 @@ export interface PersonDoc extends Doc {
   displayName: string
   privacyAgreedVersion?: string
   privacyAgreedAt?: string
+  /** When the person withdrew their agreement (我的 → 个人信息); privacyAgreedVersion is then unset. */
+  privacyWithdrawnAt?: string
   createdAt: string
 }
 

@@ -17,14 +17,17 @@ interface Props {
   onRetry?: () => void
   /** Open to anyone, signed in or not (the station map, the 公示 list): no demo login asked on the web. */
   public?: boolean
+  /** The privacy guide's own page is read with the notice away (the notice links to it). */
+  privacyNotice?: boolean
   children: ReactNode
 }
 
 /**
  * Around every page, in this order: login needed → a render error → a first load that failed →
- * loading → the content. The privacy notice sits on top until the user agrees.
+ * loading → the content. The privacy notice sits on top on first use and whenever a protected
+ * action asks (src/services/privacy.ts); declined, it goes away and the page stays usable.
  */
-export function PageShell({ error, loading, hasData, onRetry, public: isPublic = false, children }: Props) {
+export function PageShell({ error, loading, hasData, onRetry, public: isPublic = false, privacyNotice = true, children }: Props) {
   const token = useSession((s) => s.token)
   if (needsDemoLogin && !token && !isPublic) {
     return (
@@ -42,7 +45,7 @@ export function PageShell({ error, loading, hasData, onRetry, public: isPublic =
   return (
     <View className='page-shell'>
       <ErrorBoundary>{body}</ErrorBoundary>
-      <PrivacyNotice />
+      {privacyNotice ? <PrivacyNotice /> : null}
     </View>
   )
 }

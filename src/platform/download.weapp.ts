@@ -1,11 +1,19 @@
 import Taro from '@tarojs/taro'
+import { CloudError } from '@/domain/errors'
+import { askPrivacy } from '@/services/privacy'
+
+/** The clipboard is a privacy API in WeChat (剪切板): only after the privacy agreement. */
+async function copy(data: string): Promise<void> {
+  if (!(await askPrivacy('clipboard'))) throw new CloudError('PRIVACY_DECLINED')
+  await Taro.setClipboardData({ data })
+}
 
 /**
  * WeChat cannot save an arbitrary file for the user; the CSV is copied to the clipboard so staff
  * can paste it on a computer. (Not testable here: needs the WeChat client.)
  */
 export async function saveTextFile(_filename: string, text: string): Promise<void> {
-  await Taro.setClipboardData({ data: text })
+  await copy(text)
 }
 
 /**
@@ -21,7 +29,7 @@ export async function saveLinkedFile(filename: string, url: string): Promise<'do
     await Taro.shareFileMessage({ filePath: tempFilePath, fileName: filename })
     return 'shared'
   } catch {
-    await Taro.setClipboardData({ data: url })
+    await copy(url)
     return 'copied'
   }
 }

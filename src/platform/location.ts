@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro'
 import { wgs84ToGcj02 } from '@/domain/stations/coords'
 import type { LatLng } from '@/domain/stations/types'
+import { askPrivacy } from '@/services/privacy'
 
-export type Located = { ok: true; point: LatLng } | { ok: false; reason: 'denied' | 'unavailable' }
+/** 'no-consent': the person has not agreed to the privacy guide, so the location was not read. */
+export type Located = { ok: true; point: LatLng } | { ok: false; reason: 'denied' | 'unavailable' | 'no-consent' }
 
 /** How a person who refused location turns it back on, on this platform. */
 export const REENABLE_HINT = '如需按你的位置查找，请在浏览器地址栏左侧的“网站设置”中允许使用位置信息，然后点“重新定位”。'
@@ -12,6 +14,7 @@ export const REENABLE_HINT = '如需按你的位置查找，请在浏览器地�
  * station data. A refusal and a timeout are told apart so the page can say the right thing.
  */
 export async function locate(): Promise<Located> {
+  if (!(await askPrivacy('location'))) return { ok: false, reason: 'no-consent' }
   try {
     const result = await Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: 8000 })
     return { ok: true, point: wgs84ToGcj02({ lat: result.latitude, lng: result.longitude }) }

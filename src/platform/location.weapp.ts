@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { askPrivacy } from '@/services/privacy'
 import type { Located } from './location'
 
 export type { Located } from './location'
@@ -7,11 +8,14 @@ export const REENABLE_HINT = '如需按你的位置查找，请点“去设置�
 
 /** WeChat: GCJ-02 directly, the system the station data and <Map> use. */
 export async function locate(): Promise<Located> {
+  if (!(await askPrivacy('location'))) return { ok: false, reason: 'no-consent' }
   try {
     const result = await Taro.getLocation({ type: 'gcj02' })
     return { ok: true, point: { lat: result.latitude, lng: result.longitude } }
   } catch (error) {
     const message = String((error as { errMsg?: string })?.errMsg ?? '')
+    // Declined in the notice WeChat asked for: "getLocation:fail privacy permission is not authorized".
+    if (/privacy/i.test(message)) return { ok: false, reason: 'no-consent' }
     return { ok: false, reason: /auth|deny|denied/i.test(message) ? 'denied' : 'unavailable' }
   }
 }

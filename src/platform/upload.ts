@@ -1,5 +1,6 @@
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type UploadType, type Uploaded } from '@/domain/aid/files'
 import { CloudError, isErrorCode } from '@/domain/errors'
+import { askPrivacy } from '@/services/privacy'
 import { useSession } from '@/stores/session'
 
 export type { Uploaded }
@@ -37,6 +38,7 @@ async function compress(file: File): Promise<Blob> {
  * token. null when the user picked nothing.
  */
 export async function chooseAndUpload(): Promise<Uploaded | null> {
+  if (!(await askPrivacy('files'))) throw new CloudError('PRIVACY_DECLINED')
   const file = await pickFile()
   if (!file) return null
   const declared = UPLOAD_TYPES.find((t) => t === file.type)

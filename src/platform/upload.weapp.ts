@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { MAX_UPLOAD_BYTES, type UploadType, type Uploaded } from '@/domain/aid/files'
 import { CloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
+import { askPrivacy } from '@/services/privacy'
 
 export type { Uploaded }
 
@@ -12,6 +13,7 @@ export type { Uploaded }
  * Not run by the tests here (it needs WeChat's servers); registerUpload is, with a fake.
  */
 export async function chooseAndUpload(): Promise<Uploaded | null> {
+  if (!(await askPrivacy('files'))) throw new CloudError('PRIVACY_DECLINED')
   const picked = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['jpg', 'jpeg', 'png', 'pdf'] }).catch(() => null)
   const file = picked?.tempFiles[0]
   if (!file) return null

@@ -3,6 +3,7 @@ import { CloudError, isErrorCode } from '@/domain/errors'
 import { parseInput } from '@/domain/validate'
 import { send } from '@/platform/transport'
 import { useSession } from '@/stores/session'
+import { askPrivacy } from './privacy'
 
 function isCloudResult(value: unknown): value is { ok: true; data: unknown } | { ok: false; error: { code: unknown; message: unknown; fields?: Record<string, string> } } {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
@@ -16,6 +17,8 @@ function isCloudResult(value: unknown): value is { ok: true; data: unknown } | {
 export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, data: ActionInput<F, A>): Promise<ActionOutput<F, A>> {
   const spec = (contract[fn] as Record<string, ActionSpec>)[action]
   parseInput(spec.input, data)
+  // Personal data leaves the phone only after the person agreed to the privacy guide.
+  if (spec.personal && !(await askPrivacy('personal'))) throw new CloudError('PRIVACY_DECLINED')
   const result = await send(fn, { action, data }, useSession.getState().token)
   if (!isCloudResult(result)) throw new CloudError('INTERNAL')
   if (result.ok) return result.data as ActionOutput<F, A>

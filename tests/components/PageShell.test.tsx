@@ -47,7 +47,7 @@ describe('PageShell', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
   })
 
-  it('shows the page with the privacy notice over it until the user agrees', async () => {
+  it('shows the page with the privacy notice over it on first use', async () => {
     signIn('token-abc')
     await testUtils.mount(() => <PageShell><Content /></PageShell>)
 
@@ -89,16 +89,23 @@ describe('PageShell', () => {
     expect(usePrivacy.getState()).toMatchObject({ agreedVersion: PRIVACY_VERSION, recordedVersion: null })
   })
 
-  it('declining keeps the notice up', async () => {
+  it('declining closes the notice and leaves the page usable, saying what still works', async () => {
     signIn()
+    const toast = jest.spyOn(Taro, 'showToast')
     await testUtils.mount(() => <PageShell><Content /></PageShell>)
 
     testUtils.fireEvent.click(byId('privacy-decline')!)
 
-    expect(byTestId('privacy-notice')).not.toBeNull()
-    expect(usePrivacy.getState().agreedVersion).toBeNull()
-    // Taro's h5 toast, drawn into the page.
-    expect(document.body.textContent).toContain('同意隐私保护指引后才能使用工会服务')
+    expect(byTestId('privacy-notice')).toBeNull()
+    expect(byTestId('content')).not.toBeNull()
+    expect(usePrivacy.getState()).toMatchObject({ agreedVersion: null, declinedVersion: PRIVACY_VERSION })
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: expect.stringContaining('用到相关功能时会再次询问') }))
+  })
+
+  it('the guide’s own page is read without the notice over it', async () => {
+    await testUtils.mount(() => <PageShell public privacyNotice={false}><Content /></PageShell>)
+    expect(byTestId('content')).not.toBeNull()
+    expect(byTestId('privacy-notice')).toBeNull()
   })
 
   describe('signed in and agreed', () => {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { openPhone, screenshots } from './support/browser'
 import { openMe, signInAs } from './support/signin'
 import { serverAndBrowser } from './support/suite'
+import { PRIVACY_VERSION } from '../../src/domain/contract'
 import { SERVICES } from '../../src/pages/home/services'
 
 /** The first use of the web build, on the real server with its first-start demo data. */
@@ -34,7 +35,7 @@ describe('first use', () => {
     // Taro's web storage keeps each value as {"data": <what was stored>}.
     const token = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('session') ?? '{}').data).state.token as string)
     const profile = await (await fetch(`${suite.server.url}/api/cloud/member`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'profile', data: {} }) })).json()
-    assert.equal(profile.data.privacyAgreedVersion, '2026-11')
+    assert.equal(profile.data.privacyAgreedVersion, PRIVACY_VERSION)
     await page.reload()
     await page.getByTestId('display-name').waitFor()
     assert.equal(await page.getByTestId('privacy-notice').count(), 0)
@@ -70,7 +71,7 @@ describe('first use', () => {
     await context.close()
   })
 
-  it('declining the privacy notice keeps it up and says why', async () => {
+  it('declining the privacy notice closes it and leaves the app usable, saying what still works', async () => {
     const { page, errors, context } = await openPhone(suite.browser)
     await page.goto(`${suite.server.url}/`)
     await page.tap('#login-needed-action')
@@ -80,8 +81,12 @@ describe('first use', () => {
     await page.tap('#login-as-worker')
     await page.waitForSelector('[data-testid="privacy-notice"]')
     await page.tap('#privacy-decline')
-    await page.getByText('同意隐私保护指引后才能使用工会服务').waitFor()
-    assert.equal(await page.getByTestId('privacy-notice').count(), 1)
+    await page.getByText('你可以继续查看驿站地图、助学公示等公开内容', { exact: false }).waitFor()
+    await page.getByTestId('privacy-notice').waitFor({ state: 'detached' })
+    await page.getByTestId('service-grid').waitFor()
+    // 我的 still opens: seeing one's own data needs no agreement.
+    await openMe(page)
+    assert.equal(await page.getByTestId('privacy-notice').count(), 0)
     assert.deepEqual(errors, [])
     await context.close()
   })

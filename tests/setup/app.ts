@@ -1,4 +1,5 @@
 import { PRIVACY_VERSION } from '@/domain/contract'
+import { settlePrivacy } from '@/services/privacy'
 import { usePrivacy } from '@/stores/privacy'
 import { useSession } from '@/stores/session'
 
@@ -29,13 +30,19 @@ export function jsonResponse(body: unknown, status = 200): FakeResponse {
 /** Signed out, privacy not agreed, nothing stored, every request failing. */
 export function resetApp(): void {
   useSession.setState({ token: null, displayName: null })
-  usePrivacy.setState({ agreedVersion: null, recordedVersion: null, noticeRequested: false })
+  settlePrivacy(false) // nothing still waits on a notice of an earlier test
+  usePrivacy.setState({ agreedVersion: null, recordedVersion: null, declinedVersion: null, asking: null, contractName: null })
   localStorage.clear()
   stubFetch()
 }
 
 export function signIn(token = 'demo-token', displayName = '张三'): void {
   useSession.getState().signIn(token, displayName)
+}
+
+/** Declined on this device (the notice does not come back by itself). */
+export function declinePrivacy(): void {
+  usePrivacy.setState({ agreedVersion: null, recordedVersion: null, declinedVersion: PRIVACY_VERSION })
 }
 
 /** Agreed on this device and, unless told otherwise, already recorded by the cloud (no request). */

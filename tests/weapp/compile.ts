@@ -1,5 +1,6 @@
 /**
- * Compiles the weapp build with WeChat's own compiler (miniprogram-ci, offline) and checks package
+ * Compiles the weapp build with WeChat's own compiler (miniprogram-ci, offline) as DevTools would
+ * upload it, checks that every resulting script parses as ES5 (old phones), and checks package
  * sizes against our budget. Run after `npx taro build --type weapp`:
  *
  *   npx tsx tests/weapp/compile.ts [dir]        (npm run test:weapp; dir defaults to dist/weapp)
@@ -9,10 +10,11 @@
  * the project's attributes come from ci.DefaultProjectAttr instead of a server call.
  */
 import { generateKeyPairSync } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { format } from 'node:util'
+import { es5Problems, es5SettingOf, type Es5Setting } from '../../scripts/lib/es5'
 import { subpackageRoots, sumSizes, weappSizes, WEAPP_BUDGET, type WeappSizes } from '../../scripts/lib/weapp-sizes'
 
 type CI = typeof import('miniprogram-ci')
@@ -24,14 +26,25 @@ const FAKE_APPID = 'wx0000000000000000'
 const TIMEOUT_MS = 180_000
 
 /**
- * What the compiler is asked to do. With the build's own project.config.json (es6 and minify off)
- * miniprogram-ci copies WXML, WXSS and JS through without parsing them, so a broken file passes.
- * es6 makes it run Babel over every script (a syntax error is reported with its file and position);
- * minify makes it parse every WXML and WXSS file. The output is therefore ES5 and minified: its size
- * is shown for information, and the budget is checked on the build's files, which is what WeChat
+ * What the compiler is asked to do: what WeChat DevTools does when it uploads this project, with
+ * the project file's own compile switches. `es6` + `enhance` is WeChat's "将 JS 代码编译成 ES5"
+ * (Babel 7, preset-env for `{ chrome: 53, ios: 8 }`; miniprogram-ci calls enhance `es7`):
+ * https://developers.weixin.qq.com/miniprogram/dev/devtools/codecompile.md. With them off the
+ * scripts are copied through as the Taro build wrote them (ES2020: `?.`, `??`), which old phones
+ * cannot parse; every compiled script is therefore parsed at ES5 below, and any that fails fails
+ * the run. `minify` makes the compiler parse every WXML and WXSS file as well (with minify off a
+ * broken one is copied through); sizes are checked on the build's files, which is what WeChat
  * measures (checkCodeQuality's figure).
  */
-const COMPILE_SETTING = { es6: true, minify: true }
+function compileSetting(es5: Es5Setting) {
+  return { es6: es5.es6, es7: es5.enhance, minify: true }
+}
+
+/** The project file WeChat DevTools opens (the root's, which the Taro build copies into dist/weapp). */
+function projectSetting(dir: string): Es5Setting {
+  const file = [path.join(dir, 'project.config.json'), path.resolve('project.config.json')].find((f) => existsSync(f))
+  return es5SettingOf(file ? JSON.parse(readFileSync(file, 'utf8')) : null)
+}
 
 /**
  * miniprogram-ci talks a lot (progress, its forked compiler, a failed fetch of WeChat's file-type
@@ -86,6 +99,7 @@ async function run(dir: string): Promise<number> {
   })
   writeFileSync(privateKeyPath, privateKey, { mode: 0o600 })
 
+  const es5 = projectSetting(dir)
   const captured = captureConsole()
   const loadStarted = Date.now()
   // Loaded here, not at the top, so its start-up chatter is captured too.
@@ -119,7 +133,7 @@ async function run(dir: string): Promise<number> {
       attr: async () => ci.DefaultProjectAttr,
     }
     const project = new ci.Project(options)
-    compiled = await withTimeout(ci.getCompiledResult({ project, version: '0.0.0', setting: COMPILE_SETTING, onProgressUpdate }), 'getCompiledResult')
+    compiled = await withTimeout(ci.getCompiledResult({ project, version: '0.0.0', setting: compileSetting(es5), onProgressUpdate }), 'getCompiledResult')
     compileMs = Date.now() - started
     try {
       quality = await withTimeout(ci.checkCodeQuality(project), 'checkCodeQuality')
@@ -134,6 +148,20 @@ async function run(dir: string): Promise<number> {
     captured.restore()
     rmSync(keyDir, { recursive: true, force: true })
   }
+
+  // Old phones: every script as it would reach them must parse as ES5.
+  const scripts = Object.entries(compiled).map(([file, content]): [string, string] => [file, typeof content === 'string' ? content : content.toString('utf8')])
+  const notEs5 = es5Problems(scripts)
+  if (notEs5.length) {
+    const shown = notEs5.slice(0, 10).map((p) => `${p.file}: ${p.message}`)
+    console.error(
+      `WeChat compiler: ${notEs5.length} of ${scripts.filter(([f]) => f.endsWith('.js')).length} scripts would not parse on an old phone (not ES5):\n  ${shown.join('\n  ')}` +
+        (notEs5.length > shown.length ? `\n  … and ${notEs5.length - shown.length} more` : '') +
+        `\nproject.config.json has setting.es6=${es5.es6}, setting.enhance=${es5.enhance}: WeChat compiles scripts to ES5 only with both on.`,
+    )
+    return 1
+  }
+  const scriptCount = scripts.filter(([f]) => f.endsWith('.js')).length
 
   const roots = subpackageRoots(dir)
   const files = weappSizes(dir)
@@ -171,6 +199,7 @@ async function run(dir: string): Promise<number> {
   console.log(
     `WeChat compiler: OK (${Object.keys(compiled).length} files compiled in ${(compileMs / 1000).toFixed(1)} s; miniprogram-ci loaded in ${(loadMs / 1000).toFixed(1)} s)`,
   )
+  console.log(`Old phones: all ${scriptCount} scripts parse as ES5 (project.config.json: es6 and enhance on)`)
   console.log(table.join('\n'))
   if (qualityError) console.log(`(checkCodeQuality failed: ${qualityError})`)
   return 0

@@ -36,7 +36,7 @@ export interface ApplicationDoc extends Doc {
   documents: Array<{ kind: DocumentKind; fileId: string }>
   /** The documents' file ids, flat, so a file's readers are found with `{ fileIds: id }`. */
   fileIds: string[]
-  consents: { sensitive: true; guardian: boolean; at: string }
+  consents: { sensitive: true; guardian: boolean; at: string; withdrawnAt?: string }
   payout: { bank: string; cardSealed: string; cardMasked: string }
   submittedAt: string
   updatedAt: string
@@ -47,6 +47,12 @@ export interface ApplicationDoc extends Doc {
   noticeEndsAt: string | null
   paidAt: string | null
   paidReference: string | null
+  /**
+   * Set when the person's request to delete was carried out (a rejected or withdrawn application):
+   * the child's and household's details, documents and card are gone; what is left (year, childKey,
+   * status) keeps "one application per child and year" and the union's count of applications true.
+   */
+  erasedAt?: string
 }
 
 export interface FileDoc extends Doc {

@@ -1,3 +1,4 @@
+import { AID_STATUS_NAMES } from '../../../src/domain/aid/machine'
 import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '../../../src/domain/aid/programme'
 import { mayView } from '../../../src/domain/aid/review'
 import { formatFen } from '../../../src/domain/money'
@@ -8,14 +9,7 @@ import { putExport } from './export-files'
 import { requireProgramme } from './programmes'
 import { findByIds, readAll } from '../../lib/store/read'
 
-const STATUS_NAMES: Record<ApplicationDoc['status'], string> = {
-  submitted: '基层审核中',
-  returned: '退回修改',
-  verified: '上级审批中',
-  approved: '公示中',
-  rejected: '未通过',
-  paid: '已发放',
-}
+const STATUS_NAMES: Record<ApplicationDoc['status'], string> = AID_STATUS_NAMES
 
 /** RFC 4180 field; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
 export function csvField(value: string | number): string {

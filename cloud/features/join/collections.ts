@@ -9,7 +9,8 @@ export interface ApplicationDoc extends Doc {
   unionId: string
   /** The union's ancestors then itself: `{ unionPath: staffUnionId }` finds a subtree's applications. */
   unionPath: string[]
-  status: 'pending' | 'approved' | 'rejected'
+  /** 'withdrawn': the applicant withdrew their consent while it was pending (我的 → 个人信息). */
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn'
   name: string
   /** AES-256-GCM of the ID number (cloud/lib/crypto.ts). */
   idCipher: string
@@ -25,8 +26,8 @@ export interface ApplicationDoc extends Doc {
   hukou: HukouType
   employer: string
   employment: EmploymentType
-  /** When each consent was given (personal information; sensitive information, separately). */
-  consents: { personalAt: string; sensitiveAt: string }
+  /** When each consent was given (personal information; sensitive information, separately), and withdrawn. */
+  consents: { personalAt: string; sensitiveAt: string; withdrawnAt?: string }
   submittedAt: string
   decidedAt: string | null
   decidedBy: string | null

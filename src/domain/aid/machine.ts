@@ -4,8 +4,20 @@ import { chinaToday } from './dates'
  * The application's life as a table: which event moves which state to which, and who acts.
  * The cloud turns each row into one conditional update `{ _id, status: from }` → `to`.
  */
-export const APPLICATION_STATES = ['submitted', 'returned', 'verified', 'approved', 'rejected', 'paid'] as const
+/** 'withdrawn': the parent withdrew their consent to the sensitive data while it was in progress (我的 → 个人信息). */
+export const APPLICATION_STATES = ['submitted', 'returned', 'verified', 'approved', 'rejected', 'paid', 'withdrawn'] as const
 export type ApplicationState = (typeof APPLICATION_STATES)[number]
+
+/** Each state in the parent's and the union's words. */
+export const AID_STATUS_NAMES: Record<ApplicationState, string> = {
+  submitted: '基层审核中',
+  returned: '退回修改',
+  verified: '上级审批中',
+  approved: '公示中',
+  rejected: '未通过',
+  paid: '已发放',
+  withdrawn: '已撤回',
+}
 
 export type ApplicationEvent = 'resubmit' | 'verify' | 'send_back' | 'approve' | 'reject' | 'uphold_objection' | 'mark_paid'
 
@@ -54,7 +66,7 @@ const STEPS = [
 ] as const
 
 /** Index of the step in progress for each state (the steps before it are done). */
-const CURRENT: Record<ApplicationState, number> = { submitted: 1, returned: 1, verified: 2, approved: 3, rejected: 2, paid: 5 }
+const CURRENT: Record<ApplicationState, number> = { submitted: 1, returned: 1, verified: 2, approved: 3, rejected: 2, paid: 5, withdrawn: 1 }
 
 export function timeline(a: TimelineInput): TimelineStep[] {
   const current = CURRENT[a.status]
@@ -63,6 +75,7 @@ export function timeline(a: TimelineInput): TimelineStep[] {
     if (i > current) return { ...step, state: 'todo' }
     if (a.status === 'returned') return { key: step.key, title: '退回修改', state: 'stopped', detail: a.returnNote ?? undefined }
     if (a.status === 'rejected') return { key: step.key, title: '未通过', state: 'stopped', detail: a.rejectReason ?? undefined }
+    if (a.status === 'withdrawn') return { key: step.key, title: '已撤回', state: 'stopped', detail: '申请人撤回了同意' }
     if (a.status === 'approved') return { ...step, state: 'current', detail: a.noticeEndsAt ? `公示至 ${chinaToday(new Date(a.noticeEndsAt))}` : undefined }
     return { ...step, state: 'current' }
   }).map((s) => (s.key === 'paid' && a.status === 'paid' ? { ...s, detail: [a.paidAt?.slice(0, 10), a.paidReference].filter(Boolean).join(' ') } : s))

@@ -151,12 +151,14 @@ export const aid = {
     output: Programme,
   }),
   submit: defineAction({
+    personal: true,
     access: 'user',
     summary: '会员提交助学申请（窗口内、每名子女每年一次、材料齐全）',
     input: SubmitInput,
     output: AidApplicationView,
   }),
   correct: defineAction({
+    personal: true,
     access: 'user',
     summary: '修改被退回的申请并重新提交',
     input: CorrectInput,
@@ -196,6 +198,7 @@ export const aid = {
     output: v.object(pageOf(NoticeEntry)),
   }),
   object: defineAction({
+    personal: true,
     access: 'public',
     summary: '对公示名单提出异议（记录给工作人员）',
     input: v.strictObject({
@@ -222,6 +225,7 @@ export const aid = {
     output: StaffApplicationView,
   }),
   registerUpload: defineAction({
+    personal: true,
     access: 'user',
     summary: '微信：登记刚上传到云存储的材料（读回检查类型与大小），返回申请里用的文件编号',
     input: v.strictObject({

@@ -14,6 +14,12 @@ export interface ActionSpec<I extends v.GenericSchema = v.GenericSchema, O exten
   output: O
   /** A one-line summary for readers of the contract. */
   summary: string
+  /**
+   * The input carries the caller's own personal data (a form, a file, a phone number): the app asks
+   * for the privacy agreement before sending it, and sends nothing if the person declines
+   * (src/services/cloud.ts). The cloud's checks do not depend on it.
+   */
+  personal?: true
 }
 
 export function defineAction<I extends v.GenericSchema, O extends v.GenericSchema>(spec: ActionSpec<I, O>): ActionSpec<I, O> {

@@ -24,7 +24,7 @@ export const UnionKeyword = v.pipe(v.string('请输入工会名称或地区'), v
 /** An application as its applicant and reviewers see it: the ID number only masked. */
 export const ApplicationView = v.object({
   id: v.string(),
-  status: v.picklist(['pending', 'approved', 'rejected']),
+  status: v.picklist(['pending', 'approved', 'rejected', 'withdrawn']),
   union: UnionSummary,
   name: v.string(),
   idMasked: v.string(),
@@ -80,6 +80,7 @@ export const joinActions = {
     output: v.object({ unions: v.array(JoinUnion), newForms: v.array(JoinUnion) }),
   }),
   join: defineAction({
+    personal: true,
     access: 'user',
     summary: '提交入会申请（同一身份证号至多一个会籍或一个待审申请；requestId 使重复提交只算一次）',
     input: v.strictObject({

@@ -3,6 +3,7 @@ import { defineAction } from './define'
 import { EmptyInput, IsoTime, UnionSummary } from './common'
 import { joinActions } from './join'
 import { MERCHANT_STATUSES } from '../merchants/merchant'
+import { rightsActions } from './rights'
 
 /** A 金秋助学 review level (src/domain/aid/review.ts): 1 verifies at home, 2 approves. */
 export const AidLevel = v.picklist([1, 2], '请选择审核级别：一级或二级')
@@ -52,7 +53,8 @@ export const Profile = v.object({
 })
 export type Profile = v.InferOutput<typeof Profile>
 
-export const PRIVACY_VERSION = '2026-11'
+/** The privacy guide's version (src/domain/privacy/guide.ts): a new one is agreed to again. 2026-12: data rights, the guide's own page. */
+export const PRIVACY_VERSION = '2026-12'
 
 export const member = {
   profile: defineAction({
@@ -70,4 +72,5 @@ export const member = {
     output: v.object({ version: v.string(), agreedAt: IsoTime }),
   }),
   ...joinActions,
+  ...rightsActions,
 }

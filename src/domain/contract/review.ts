@@ -3,6 +3,7 @@ import { defineAction } from './define'
 import { PageInput, pageOf } from './common'
 import { ApplicationView, JoinUnion, UnionKeyword } from './join'
 import { UnionCode } from '../join/form'
+import { rightsReviewActions } from './rights'
 
 const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指定申请'), v.maxLength(64, '申请编号不正确'))
 
@@ -51,4 +52,5 @@ export const review = {
     }),
     output: ApplicationView,
   }),
+  ...rightsReviewActions,
 }

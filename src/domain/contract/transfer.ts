@@ -39,6 +39,7 @@ export const transfer = {
     output: v.object({ fromUnion: UnionSummary, toUnion: UnionSummary, toUnionPath: v.array(v.string()) }),
   }),
   start: defineAction({
+    personal: true,
     access: 'user',
     summary: '会员发起转会：选择转入工会，说明原因、新单位和岗位',
     input: v.pipe(

@@ -11,7 +11,8 @@ export function unionCodeFromQuery(query: Record<string, string | undefined>): s
 
 export function unionCodeFromScan(text: string): string | null {
   const trimmed = text.trim()
-  const param = /[?&#](scene|union)=([^&#]+)/.exec(trimmed)
+  // `union=<code>` alone is the stand-in QR of the WeChat poster (src/platform/joinLink.weapp.ts).
+  const param = /(?:^|[?&#])(scene|union)=([^&#]+)/.exec(trimmed)
   if (param) return safeDecode(param[2]).trim() || null
   return /^[A-Za-z0-9-]{1,32}$/.test(trimmed) ? trimmed.toLowerCase() : null
 }

@@ -5,6 +5,8 @@ import { CloudError } from '@/domain/errors'
 import { FALLBACK_CITIES, type LatLng } from '@/domain/stations/types'
 import { locate } from '@/platform/location'
 import { call } from '@/services/cloud'
+import { askPrivacy } from '@/services/privacy'
+import { hasAgreedCurrent, usePrivacy } from '@/stores/privacy'
 import { useStations } from './store'
 
 export interface Origin {
@@ -13,7 +15,8 @@ export interface Origin {
   label: string
 }
 
-export type LocationState = 'locating' | 'located' | 'denied' | 'unavailable'
+/** 'no-consent': the privacy guide is not agreed to, so the location is not read (a city or place instead). */
+export type LocationState = 'locating' | 'located' | 'denied' | 'unavailable' | 'no-consent'
 
 /** A city is bigger than a walk: search wider around its centre than around the person. */
 const RADIUS_USER_M = 30_000
@@ -25,7 +28,8 @@ const RADIUS_CITY_M = 80_000
  */
 export function useNearby() {
   const { locationDenied, cityKey, place, amenities, openNow } = useStations()
-  const [location, setLocation] = useState<LocationState>(locationDenied ? 'denied' : 'locating')
+  const agreed = usePrivacy(hasAgreedCurrent)
+  const [location, setLocation] = useState<LocationState>(locationDenied ? 'denied' : agreed ? 'locating' : 'no-consent')
   const [userPoint, setUserPoint] = useState<LatLng | null>(null)
   const [stations, setStations] = useState<StationSummary[] | null>(null)
   const [error, setError] = useState<CloudError | null>(null)
@@ -33,6 +37,9 @@ export function useNearby() {
   const asked = useRef(false)
 
   const askLocation = useCallback(async () => {
+    asked.current = true
+    // The notice first (when not agreed), with the map still showing the city or place chosen.
+    if (!(await askPrivacy('location'))) return setLocation('no-consent')
     setLocation('locating')
     const result = await locate()
     if (result.ok) {
@@ -45,12 +52,12 @@ export function useNearby() {
     }
   }, [])
 
-  // Asked once per visit, and not at all after a refusal (the banner offers 重新定位).
+  // Asked once per visit, not at all after a refusal (the banner offers 重新定位), and never before
+  // the privacy guide is agreed to: then only a tap on 定位 asks (the notice first, then the location).
   useEffect(() => {
-    if (asked.current || locationDenied) return
-    asked.current = true
+    if (asked.current || locationDenied || !agreed) return
     void askLocation()
-  }, [askLocation, locationDenied])
+  }, [askLocation, locationDenied, agreed])
 
   const city = FALLBACK_CITIES.find((c) => c.key === cityKey) ?? null
   const chosen: Origin | null = place

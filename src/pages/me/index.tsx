@@ -11,6 +11,7 @@ import { JoinStatus } from '@/features/join/components/JoinStatus'
 import { TransferEntry } from '@/features/transfer/components/TransferEntry'
 import { MeLinks } from '@/features/benefits/components/MeLinks'
 import { HeldRoles } from './HeldRoles'
+import { PrivacyLinks } from '@/features/privacy/components/PrivacyLinks'
 import './index.scss'
 
 function MembershipCard({ membership }: { membership: NonNullable<Profile['membership']> }) {
@@ -90,6 +91,7 @@ export default function Me() {
               </View>
             ) : null}
           </View>
+          <PrivacyLinks profile={data} />
           <TransferEntry profile={data} />
           <MeLinks profile={data} />
           {data.held.length ? <HeldRoles held={data.held} onChanged={profile.reload} /> : null}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '金秋助学公示', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '金秋助学公示', enablePullDownRefresh: true, enableShareAppMessage: true })

@@ -9,12 +9,15 @@ import { CloudError } from '@/domain/errors'
 import { chinaDateText } from '@/domain/aid/dates'
 import { formatFen } from '@/domain/money'
 import { call } from '@/services/cloud'
+import { shareNotice } from '@/domain/share'
 import { usePagedList } from '@/services/usePagedList'
+import { useShare } from '@/services/useShare'
 import '../../components/aid.scss'
 
 /** 公示: public, no sign-in needed, 50 a page. Names are masked; anyone may object, and staff see it. */
 export default function Notice() {
   const list = usePagedList('aid', 'notice', {})
+  useShare(shareNotice())
   const { items } = list
   const [objecting, setObjecting] = useState<string | null>(null)
   const [text, setText] = useState('')

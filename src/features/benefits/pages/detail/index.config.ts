@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '福利详情' })
+export default definePageConfig({ navigationBarTitleText: '福利详情', enableShareAppMessage: true })

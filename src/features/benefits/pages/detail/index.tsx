@@ -8,9 +8,11 @@ import { AVAILABILITY_TEXT } from '@/domain/benefits/offers'
 import type { OfferStore } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
+import { shareOffer } from '@/domain/share'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
+import { useShare } from '@/services/useShare'
 import './index.scss'
 
 const newRequestId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
@@ -29,6 +31,7 @@ export default function OfferDetail() {
   // One id per intended claim: a retry after a lost answer is the same claim, not a second one.
   const requestId = useRef(newRequestId())
   const offer = detail.data
+  useShare(shareOffer(id, offer?.title ?? '普惠福利', offer?.merchantName ?? '工会会员专享'))
 
   const claim = async () => {
     // Inside the tap, as WeChat requires: may we tell them before the coupon expires?

@@ -79,7 +79,8 @@ export default function OfferList() {
       setOrigin(result.point)
       setFilters((f) => ({ ...f, near: near(result.point) }))
     } else {
-      setNote(result.reason === 'denied' ? '没有获得位置权限，仍按最新排序。' : '暂时无法获取位置，仍按最新排序。')
+      const notes = { denied: '没有获得位置权限，仍按最新排序。', unavailable: '暂时无法获取位置，仍按最新排序。', 'no-consent': '未同意隐私保护指引，没有读取位置，仍按最新排序。' }
+      setNote(notes[result.reason])
     }
   }
   const sortNewest = () => {

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { chinaClock } from '@/domain/benefits/time'
 import { CloudError } from '@/domain/errors'
 import { MERCHANT_STATUS_NAMES } from '@/domain/merchants/merchant'
+import { couponFromScan } from '@/domain/scan'
+import { canScan, scanCode } from '@/platform/scan'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import './index.scss'
@@ -32,13 +33,13 @@ export default function Redeem() {
     }
   }
 
+  /** The member's coupon QR (a signed token); a 小程序码 is never a coupon and is refused in words. */
   const scan = async () => {
-    try {
-      const result = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      await redeem(result.result)
-    } catch {
-      Taro.showToast({ title: '未能扫码，请输入核销码', icon: 'none' })
-    }
+    const scanned = await scanCode({ cameraOnly: true })
+    if (!scanned) return
+    const coupon = couponFromScan(scanned)
+    if (coupon) await redeem(coupon)
+    else setMessage({ ok: false, text: '这不是会员的优惠券码，请让会员打开“我的福利”中的券码' })
   }
 
   const data = today.data
@@ -60,9 +61,11 @@ export default function Redeem() {
               <Button id='redeem-btn' type='primary' loading={busy} onClick={() => void redeem(code)}>
                 核销
               </Button>
-              <Button id='scan-btn' onClick={() => void scan()}>
-                扫码核销
-              </Button>
+              {canScan ? (
+                <Button id='scan-btn' onClick={() => void scan()}>
+                  扫码核销
+                </Button>
+              ) : null}
             </View>
             {message ? (
               <Text className={message.ok ? 'bf__text' : 'bf__tag bf__tag--warn'} data-testid={message.ok ? 'redeem-ok' : 'redeem-error'}>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '扫码入会' })
+export default definePageConfig({ navigationBarTitleText: '扫码入会', enableShareAppMessage: true })

@@ -5,13 +5,16 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import type { ApplicationView, JoinUnion } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
-import { unionCodeFromQuery, unionCodeFromScan } from '@/domain/join/entry'
+import { unionCodeFromQuery } from '@/domain/join/entry'
 import { chinaToday, type JoinForm, type JoinFormField } from '@/domain/join/form'
 import { needsDemoLogin } from '@/platform/login'
-import { canScan, scanText } from '@/platform/scan'
+import { unionFromScan, unionScanProblem } from '@/domain/scan'
+import { shareJoin } from '@/domain/share'
+import { canScan, scanCode } from '@/platform/scan'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
+import { useShare } from '@/services/useShare'
 import { useSession } from '@/stores/session'
 import { JoinFormView } from '../../components/JoinFormView'
 import { UnionCard } from '../../components/UnionCard'
@@ -33,11 +36,11 @@ function FindUnion({ onPick, onCode }: { onPick(union: JoinUnion): void; onCode(
     }
   }
   const scan = async () => {
-    const text = await scanText()
-    if (!text) return
-    const scanned = unionCodeFromScan(text)
-    if (scanned) onCode(scanned)
-    else Taro.showToast({ title: '这不是工会的入会二维码', icon: 'none' })
+    const scanned = await scanCode()
+    if (!scanned) return
+    const meaning = unionFromScan(scanned)
+    if (meaning.kind === 'union') onCode(meaning.code)
+    else Taro.showToast({ title: unionScanProblem(meaning) ?? '', icon: 'none', duration: 2500 })
   }
   return (
     <View className='join-find' data-testid='find-union'>
@@ -120,6 +123,8 @@ export default function JoinEntry() {
   const lookup = useCloud('member', 'unionByCode', { code: code ?? '' }, signedIn && Boolean(code) && !picked)
   const union = picked ?? (code ? lookup.data : null)
   const lookupError = code && !picked ? lookup.error : null
+  // Shares the union (its public code), never the form: the one who opens it starts afresh.
+  useShare(union ? shareJoin(union.id, union.name) : { title: '扫码入会', path: '/features/join/pages/entry/index' })
 
   const chooseCode = (next: string | null) => {
     setPicked(null)

@@ -1,3 +1,5 @@
 export default definePageConfig({
+  // 转发 (src/domain/share.ts): a public page.
+  enableShareAppMessage: true,
   navigationBarTitleText: '驿站详情',
 })

@@ -5,7 +5,9 @@ import { PageShell } from '@/components/PageShell'
 import { STATUS_NAMES } from '@/domain/stations/types'
 import { navigateTo } from '@/platform/navigate'
 import { previewPhotos } from '@/platform/preview'
+import { shareStation } from '@/domain/share'
 import { useCloud } from '@/services/useCloud'
+import { useShare } from '@/services/useShare'
 import { AmenityIcons } from '../../components/AmenityIcons'
 import { OpenTag } from '../../components/OpenTag'
 import { StationEditor } from '../../components/StationEditor'
@@ -16,6 +18,7 @@ export default function StationDetailPage() {
   const code = useRouter().params.code ?? ''
   const detail = useCloud('stations', 'get', { code }, Boolean(code))
   const s = detail.data
+  useShare(shareStation(code, s?.name ?? '驿站详情'))
 
   return (
     <PageShell public error={detail.error} loading={detail.loading} hasData={Boolean(s)} onRetry={() => void detail.reload()}>

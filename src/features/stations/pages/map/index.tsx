@@ -23,7 +23,7 @@ export default function StationsMap() {
   return (
     <PageShell public error={error} loading={loading && !shown} hasData={Boolean(shown)} onRetry={() => void askLocation()}>
       <View className='stations'>
-        {location === 'denied' || location === 'unavailable' ? <LocationBanner reason={location} cityKey={cityKey} onChooseCity={chooseCity} onChoosePlace={choosePlace} onRetry={() => void askLocation()} /> : null}
+        {location === 'denied' || location === 'unavailable' || location === 'no-consent' ? <LocationBanner reason={location} cityKey={cityKey} onChooseCity={chooseCity} onChoosePlace={choosePlace} onRetry={() => void askLocation()} /> : null}
         {location === 'locating' && !shown ? (
           <View className='stations__notice' data-testid='locating'>
             <Text>正在获取你的位置，仅用于查找附近驿站，不会保存。</Text>

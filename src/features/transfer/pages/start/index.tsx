@@ -6,10 +6,10 @@ import { Choices } from '@/components/Choices'
 import { PageShell } from '@/components/PageShell'
 import type { ActionOutput } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
-import { unionCodeFromScan } from '@/domain/join/entry'
 import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, type EmploymentType } from '@/domain/join/options'
 import { TRANSFER_REASONS, type TransferReason } from '@/domain/transfer/machine'
-import { canScan, scanText } from '@/platform/scan'
+import { unionFromScan, unionScanProblem } from '@/domain/scan'
+import { canScan, scanCode } from '@/platform/scan'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { newIdempotencyKey } from '@/services/ids'
@@ -52,12 +52,12 @@ export default function StartTransfer() {
 
   /** In WeChat: scan the receiving union's 入会 QR poster, the same code joining uses. */
   const scan = async () => {
-    const text = await scanText()
-    if (!text) return
-    const scanned = unionCodeFromScan(text)
-    if (!scanned) return void Taro.showToast({ title: '这不是工会的入会二维码', icon: 'none' })
-    setCode(scanned)
-    await choose(scanned)
+    const scanned = await scanCode()
+    if (!scanned) return
+    const meaning = unionFromScan(scanned)
+    if (meaning.kind !== 'union') return void Taro.showToast({ title: unionScanProblem(meaning) ?? '', icon: 'none', duration: 2500 })
+    setCode(meaning.code)
+    await choose(meaning.code)
   }
 
   const search = async () => {
