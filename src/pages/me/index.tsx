@@ -10,8 +10,8 @@ import { useSession } from '@/stores/session'
 import { JoinStatus } from '@/features/join/components/JoinStatus'
 import { TransferEntry } from '@/features/transfer/components/TransferEntry'
 import { MeLinks } from '@/features/benefits/components/MeLinks'
-import { HeldRoles } from './HeldRoles'
 import { PrivacyLinks } from '@/features/privacy/components/PrivacyLinks'
+import { HeldRoles } from './HeldRoles'
 import './index.scss'
 
 function MembershipCard({ membership }: { membership: NonNullable<Profile['membership']> }) {
