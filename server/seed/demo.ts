@@ -38,6 +38,9 @@ export const DEMO_PEOPLE: DemoPersonSeed[] = [
   { key: 'merchant', openid: 'demo-merchant', displayName: '钱店员（演示）', description: '示例便民超市核销员' },
   { key: 'city-clerk', openid: 'demo-city-clerk', displayName: '孙干事（演示）', description: '呼和浩特市总工会工作人员，上级审批' },
   { key: 'hm-clerk', openid: 'demo-hm-clerk', displayName: '周干事（演示）', description: '回民区总工会工作人员（另一个区）' },
+  // No role and no membership: whom the deploy's first invitation and a clerk's invitations are for in a demo.
+  { key: 'chair', openid: 'demo-chair', displayName: '吴主席（演示）', description: '尚无角色，接受部署时的首位管理员邀请' },
+  { key: 'newcomer', openid: 'demo-newcomer', displayName: '郑新人（演示）', description: '尚无角色，可受邀成为工作人员或核销员' },
 ]
 
 // Registered by 新城区总工会: its clerk may name it in offers and invite its cashiers; the city's may too.

@@ -41,7 +41,7 @@ describe('local server', () => {
 
   it('lists the demo people and signs in as one', async () => {
     const people = (await (await fetch(`${base}/api/dev/people`)).json()) as Array<{ key: string }>
-    expect(people.map((p) => p.key)).toEqual(['worker', 'member', 'clerk', 'merchant', 'city-clerk', 'hm-clerk'])
+    expect(people.map((p) => p.key)).toEqual(['worker', 'member', 'clerk', 'merchant', 'city-clerk', 'hm-clerk', 'chair', 'newcomer'])
     const response = await post('member', JSON.stringify({ action: 'profile', data: {} }), await login('member'))
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ ok: true, data: { displayName: '李会员（演示）' } })

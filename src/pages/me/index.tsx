@@ -82,7 +82,7 @@ export default function Me() {
             ) : null}
             {clerk ? (
               <View id='open-org' onClick={() => void Taro.navigateTo({ url: '/features/org/pages/index/index' })}>
-                <Cell title='组织管理' extra='新增、修改、撤销下级工会' />
+                <Cell title='组织管理' extra='管理下级工会' />
               </View>
             ) : null}
             {reviewer ? (
