@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { fictionalIdNumber } from '../../src/domain/join/fictional'
 import { openPhone, screenshots } from './support/browser'
+import { fillJoinField, fillJoinForm } from './support/join-form'
 import { drawnQr, qrOf } from './support/qr'
 import { signInAs } from './support/signin'
 import { serverAndBrowser } from './support/suite'
@@ -94,20 +95,8 @@ describe('administration from the first invitation down', () => {
     await signInAs(worker.page, url, 'worker')
     await worker.page.goto(joinLink)
     await worker.page.getByTestId('join-union').getByText('基层工会 · 上级：新城区总工会').waitFor()
-    const fill = (field: string, value: string) => worker.page.locator(`#field-${field} input`).fill(value)
-    await fill('name', '王小骑')
-    await fill('phone', '13912345678')
-    await worker.page.tap('#pick-ethnicity')
-    await worker.page.locator('.nut-picker-confirm-btn').tap()
-    await worker.page.locator('#pick-ethnicity', { hasText: '汉族' }).waitFor()
-    await worker.page.tap('#choose-education-3')
-    await worker.page.tap('#choose-politicalStatus-5')
-    await worker.page.tap('#choose-hukou-1')
-    await fill('employer', '示例冷链物流（演示）有限公司')
-    await worker.page.tap('#choose-employment-0')
-    await worker.page.tap('#consent-personal')
-    await worker.page.tap('#consent-sensitive')
-    await fill('idNumber', fictionalIdNumber('150102', '19930512', 271))
+    await fillJoinForm(worker.page, { employer: '示例冷链物流（演示）有限公司', employment: 0 })
+    await fillJoinField(worker.page, 'idNumber', fictionalIdNumber('150102', '19930512', 271))
     await worker.page.tap('#join-submit')
     await worker.page.getByTestId('join-submitted').getByText('示例冷链物流（演示）有限公司工会将尽快审核', { exact: false }).waitFor()
     await shot(worker.page, 'applied')

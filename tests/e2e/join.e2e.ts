@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { Page } from 'playwright-core'
 import { fictionalIdNumber } from '../../src/domain/join/fictional'
 import { openPhone, screenshots } from './support/browser'
 import { serverAndBrowser } from './support/suite'
 import { signInAs } from './support/signin'
+import { fillJoinField, fillJoinForm } from './support/join-form'
+
+/** A rider on a platform: 网约送餐员 (the form's seventh choice of 就业形态). */
+const WORKER = { employer: '示例外卖平台（演示）', employment: 6 }
 
 const JOIN_LINK = '/#/features/join/pages/entry/index?union=hhht-xc-kd'
 
@@ -12,26 +15,7 @@ const JOIN_LINK = '/#/features/join/pages/entry/index?union=hhht-xc-kd'
 describe('join the union', () => {
   const live = serverAndBrowser()
 
-  async function fill(page: Page, field: string, value: string) {
-    await page.locator(`#field-${field} input`).fill(value)
-  }
-
   /** Everything but the ID number. */
-  async function fillForm(page: Page) {
-    await fill(page, 'name', '王小骑')
-    await fill(page, 'phone', '13912345678')
-    await page.tap('#pick-ethnicity')
-    await page.locator('.nut-picker-confirm-btn').tap()
-    await page.locator('#pick-ethnicity', { hasText: '汉族' }).waitFor()
-    await page.tap('#choose-education-3')
-    await page.tap('#choose-politicalStatus-5')
-    await page.tap('#choose-hukou-1')
-    await fill(page, 'employer', '示例外卖平台（演示）')
-    await page.tap('#choose-employment-6')
-    await page.tap('#consent-personal')
-    await page.tap('#consent-sensitive')
-  }
-
   it('a worker opens the join link and applies; the clerk approves; the worker sees the card', async () => {
     const shot = screenshots('join-approve')
     const worker = await openPhone(live.browser)
@@ -42,9 +26,9 @@ describe('join the union', () => {
     await union.getByText('基层工会 · 上级：新城区总工会').waitFor()
     await shot(worker.page, 'union-shown')
 
-    await fillForm(worker.page)
+    await fillJoinForm(worker.page, WORKER)
     const idNumber = fictionalIdNumber('150102', '19950615', 247)
-    await fill(worker.page, 'idNumber', idNumber)
+    await fillJoinField(worker.page, 'idNumber', idNumber)
     await worker.page.getByTestId('derived').getByText('男 · 出生日期 1995-06-15（由身份证号得出）').waitFor()
     await shot(worker.page, 'form-filled')
     // The draft is on the phone, the ID number is not.
@@ -134,9 +118,9 @@ describe('join the union', () => {
     page.on('request', (request) => {
       if (request.url().includes('/api/cloud/') && (request.postData() ?? '').includes('"join"')) joinRequests.push(request.url())
     })
-    await fillForm(page)
+    await fillJoinForm(page, WORKER)
     const good = fictionalIdNumber('150102', '19950615', 248)
-    await fill(page, 'idNumber', good.slice(0, 17) + (good[17] === '0' ? '1' : '0'))
+    await fillJoinField(page, 'idNumber', good.slice(0, 17) + (good[17] === '0' ? '1' : '0'))
     await page.getByTestId('error-idNumber').getByText('身份证号校验位不正确，请核对').waitFor()
     await page.tap('#join-submit')
     await page.waitForTimeout(500)

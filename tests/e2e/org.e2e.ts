@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { Page } from 'playwright-core'
 import { fictionalIdNumber } from '../../src/domain/join/fictional'
 import { openPhone, screenshots } from './support/browser'
 import { serverAndBrowser } from './support/suite'
 import { openMe, signInAs } from './support/signin'
+import { fillJoinField, fillJoinForm } from './support/join-form'
 
 /** 组织管理 on the real server: a clerk adds a grassroots union, prints its poster, and a worker joins through its link. */
 describe('the union tree grows in the app', () => {
   const live = serverAndBrowser()
-
-  async function fill(page: Page, field: string, value: string) {
-    await page.locator(`#field-${field} input`).fill(value)
-  }
 
   it('a clerk adds a grassroots union; its poster shows it; a worker opens its join link and applies; it cannot be closed while the application waits', async () => {
     const shot = screenshots('org-add-join')
@@ -64,19 +60,8 @@ describe('the union tree grows in the app', () => {
     const union = worker.page.getByTestId('join-union')
     await union.getByText('示例冷链物流（演示）有限公司工会', { exact: true }).waitFor()
     await union.getByText('基层工会 · 上级：新城区总工会').waitFor()
-    await fill(worker.page, 'name', '王小骑')
-    await fill(worker.page, 'phone', '13912345678')
-    await worker.page.tap('#pick-ethnicity')
-    await worker.page.locator('.nut-picker-confirm-btn').tap()
-    await worker.page.locator('#pick-ethnicity', { hasText: '汉族' }).waitFor()
-    await worker.page.tap('#choose-education-3')
-    await worker.page.tap('#choose-politicalStatus-5')
-    await worker.page.tap('#choose-hukou-1')
-    await fill(worker.page, 'employer', '示例冷链物流（演示）有限公司')
-    await worker.page.tap('#choose-employment-0')
-    await worker.page.tap('#consent-personal')
-    await worker.page.tap('#consent-sensitive')
-    await fill(worker.page, 'idNumber', fictionalIdNumber('150102', '19930512', 271))
+    await fillJoinForm(worker.page, { employer: '示例冷链物流（演示）有限公司', employment: 0 })
+    await fillJoinField(worker.page, 'idNumber', fictionalIdNumber('150102', '19930512', 271))
     await shot(worker.page, 'worker-form')
     await worker.page.tap('#join-submit')
     const done = worker.page.getByTestId('join-submitted')
