@@ -2,11 +2,19 @@ import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CloudError } from '@/domain/errors'
+import { pageWithQuery } from '@/domain/returnPath'
 import { needsDemoLogin } from '@/platform/login'
 import { useSession } from '@/stores/session'
 import { ErrorBoundary } from './ErrorBoundary'
 import { FullScreenMessage } from './FullScreenMessage'
 import { PrivacyNotice } from './PrivacyNotice'
+
+/** The sign-in page, told to come back here afterwards (a join link keeps its union). */
+function loginUrlHere(): string {
+  const router = Taro.getCurrentInstance().router
+  const here = router ? pageWithQuery(router.path, router.params) : ''
+  return here ? `/pages/login/index?back=${encodeURIComponent(here)}` : '/pages/login/index'
+}
 
 interface Props {
   /** A first load that failed: shown full screen with a retry. */
@@ -32,7 +40,7 @@ export function PageShell({ error, loading, hasData, onRetry, public: isPublic =
   if (needsDemoLogin && !token && !isPublic) {
     return (
       <View className='page-shell'>
-        <FullScreenMessage testId='login-needed' title='请先选择演示身份' detail='网页版用演示身份体验；在微信中打开时无需登录。' actionText='去选择' onAction={() => Taro.navigateTo({ url: '/pages/login/index' })} />
+        <FullScreenMessage testId='login-needed' title='请先选择演示身份' detail='网页版用演示身份体验；在微信中打开时无需登录。' actionText='去选择' onAction={() => Taro.navigateTo({ url: loginUrlHere() })} />
       </View>
     )
   }

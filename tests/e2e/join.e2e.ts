@@ -108,6 +108,22 @@ describe('join the union', () => {
     await clerk.context.close()
   })
 
+  it('a join link opened before signing in keeps its union through sign-in', async () => {
+    const shot = screenshots('join-link-signed-out')
+    const { page, errors, context } = await openPhone(live.browser)
+    await page.goto(`${live.server.url}${JOIN_LINK}`)
+    await page.getByTestId('login-needed').waitFor()
+    await page.tap('#login-needed-action')
+    await page.tap('#login-as-worker')
+    // Back on the join page, not 首页, with the union the link named.
+    await page.waitForURL(/features\/join\/pages\/entry\/index\?union=hhht-xc-kd/)
+    await page.locator('#agree-privacy-btn').tap()
+    await page.getByTestId('join-union').getByText('示例速递（演示）有限公司工会', { exact: true }).waitFor()
+    await shot(page, 'join-page-after-sign-in')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
   it('a wrong checksum shows the inline error and sends no request', async () => {
     const shot = screenshots('join-wrong-checksum')
     const { page, errors, context } = await openPhone(live.browser)

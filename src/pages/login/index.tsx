@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { FullScreenMessage } from '@/components/FullScreenMessage'
 import { CloudError } from '@/domain/errors'
+import { safeReturnPath } from '@/domain/returnPath'
 import { demoLogin, listDemoPeople, type DemoPerson } from '@/services/demoLogin'
 import { useSession } from '@/stores/session'
 import './index.scss'
@@ -12,6 +13,7 @@ export default function Login() {
   const [people, setPeople] = useState<DemoPerson[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const back = safeReturnPath(useRouter().params.back)
 
   const load = useCallback(async () => {
     setError(null)
@@ -31,9 +33,10 @@ export default function Login() {
     try {
       const { token, displayName } = await demoLogin(person.key)
       useSession.getState().signIn(token, displayName)
-      // reLaunch, not switchTab: switching tabs while this page is still sliding in can leave it on
-      // top of 首页, catching every tap (seen under load in the browser tests). reLaunch unloads it.
-      await Taro.reLaunch({ url: '/pages/home/index' })
+      // Back to the page that asked (a join link keeps its union), or 首页. reLaunch, not switchTab:
+      // switching tabs while this page is still sliding in can leave it on top of 首页, catching
+      // every tap (seen under load in the browser tests). reLaunch unloads it.
+      await Taro.reLaunch({ url: back })
     } catch (e) {
       console.error('login failed', e); Taro.showToast({ title: e instanceof CloudError ? e.message : '登录失败', icon: 'none' })
     } finally {

@@ -12,7 +12,8 @@ const STATE_TEXT = { active: '请向店员出示此码', used: '已使用', expi
 
 /**
  * 出示券码: the redeem code large, for the merchant to type, and a QR of the signed token (coupon id
- * + expiry, valid 10 minutes) for the merchant to scan; the token is also shown as text for the web.
+ * + expiry, valid 10 minutes) for the merchant to scan. The token itself is never printed: a merchant
+ * without a scanner types the short code.
  */
 export default function CouponPage() {
   const id = useRouter().params.id ?? ''
@@ -42,11 +43,8 @@ export default function CouponPage() {
               <View className='bf__qr'>
                 <QrCode text={data.qrToken} size={220} />
               </View>
-              <Text className='bf__token' data-testid='qr-token' userSelect>
-                {data.qrToken}
-              </Text>
-              <Button id='refresh-token' size='small' onClick={() => void q.reload()}>
-                刷新
+              <Button id='refresh-token' className='bf__action' block ariaLabel='刷新核销二维码' onClick={() => void q.reload()}>
+                刷新二维码
               </Button>
             </View>
           ) : null}
