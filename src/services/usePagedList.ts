@@ -38,7 +38,7 @@ export interface PagedList<T> {
   replace(item: T): void
 }
 
-const EMPTY = { items: null, nextCursor: null, total: null }
+const EMPTY = { key: '', items: null, nextCursor: null, total: null }
 
 /**
  * A list read a page at a time by cursor: the first page loads with the page (and again on reload),
@@ -50,7 +50,9 @@ const EMPTY = { items: null, nextCursor: null, total: null }
 export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(fn: F, action: A, input: Omit<ActionInput<F, A>, 'cursor'>, enabled = true): PagedList<PageItem<F, A>> {
   type Item = PageItem<F, A>
   const inputKey = JSON.stringify(input)
-  const [list, setList] = useState<{ items: Item[] | null; nextCursor: string | null; total: number | null }>(EMPTY)
+  // `key` is the input the items were read for: a render with another input shows none of them, even
+  // before the effect below has cleared them (no frame shows the last filter's list under the new one).
+  const [list, setList] = useState<{ key: string; items: Item[] | null; nextCursor: string | null; total: number | null }>(EMPTY)
   const [error, setError] = useState<CloudError | null>(null)
   const [loading, setLoading] = useState(enabled)
   const [loadingMore, setLoadingMore] = useState(false)
@@ -72,7 +74,7 @@ export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(f
       const page = await fetchPage(null)
       if (mine !== generation.current) return
       shown.current = true
-      setList({ items: page.items, nextCursor: page.nextCursor, total: page.total ?? null })
+      setList({ key: inputKey, items: page.items, nextCursor: page.nextCursor, total: page.total ?? null })
     } catch (e) {
       if (mine !== generation.current) return
       const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
@@ -81,7 +83,7 @@ export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(f
     } finally {
       if (mine === generation.current) setLoading(false)
     }
-  }, [fetchPage])
+  }, [fetchPage, inputKey])
 
   useEffect(() => {
     // Another input is another list: nothing of the last one is shown while it loads.
@@ -92,7 +94,7 @@ export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(f
   }, [enabled, reload])
 
   const loadMore = async () => {
-    const cursor = list.nextCursor
+    const cursor = list.key === inputKey ? list.nextCursor : null
     if (!cursor || loading || loadingMore) return
     const mine = generation.current
     setLoadingMore(true)
@@ -101,7 +103,7 @@ export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(f
       if (mine !== generation.current) return
       setList((now) => {
         const have = new Set((now.items ?? []).map((item) => item.id))
-        return { items: [...(now.items ?? []), ...page.items.filter((item) => !have.has(item.id))], nextCursor: page.nextCursor, total: page.total ?? now.total }
+        return { ...now, items: [...(now.items ?? []), ...page.items.filter((item) => !have.has(item.id))], nextCursor: page.nextCursor, total: page.total ?? now.total }
       })
     } catch (e) {
       if (mine === generation.current) Taro.showToast({ title: e instanceof CloudError ? e.message : '加载失败', icon: 'none' })
@@ -118,5 +120,6 @@ export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(f
 
   const replace = (changed: Item) => setList((now) => ({ ...now, items: now.items && now.items.map((item) => (item.id === changed.id ? changed : item)) }))
 
-  return { ...list, error, loading, loadingMore, reload, loadMore, remove, replace }
+  const current = list.key === inputKey ? list : EMPTY
+  return { items: current.items, nextCursor: current.nextCursor, total: current.total, error, loading, loadingMore, reload, loadMore, remove, replace }
 }

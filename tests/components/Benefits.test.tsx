@@ -63,6 +63,48 @@ describe('普惠福利 list', () => {
     expect(byId('offers-more')).toBeNull()
   })
 
+  it('a slow answer for a filter left behind never replaces the newer list', async () => {
+    let releaseFood: () => void = () => undefined
+    stubFetch(async (_url, init) => {
+      const { data } = JSON.parse(String(init?.body)) as { data: { category?: string } }
+      if (data.category === '餐饮') {
+        // 餐饮's page answers only after 交通出行's has arrived.
+        await new Promise<void>((resolve) => (releaseFood = resolve))
+        return jsonResponse({ ok: true, data: { items: [offer('a', '午餐立减'), offer('b', '早餐免费')], nextCursor: 'cur-1' } })
+      }
+      if (data.category === '交通出行') return jsonResponse({ ok: true, data: { items: [offer('t', '公交卡充值立减')], nextCursor: null } })
+      return jsonResponse({ ok: true, data: { items: [offer('n', '最新一条')], nextCursor: null } })
+    })
+    await testUtils.mount(OfferList)
+    await waitFor(() => expect(byTestId('offer-card')?.textContent).toContain('最新一条'), 5000)
+    testUtils.fireEvent.click(byId('cat-餐饮')!)
+    // While 餐饮 loads, the chips stay to tap.
+    await waitFor(() => expect(byTestId('offers-loading')).not.toBeNull(), 5000)
+    testUtils.fireEvent.click(byId('cat-交通出行')!)
+    await waitFor(() => expect(byTestId('offer-card')?.textContent).toContain('公交卡充值立减'), 5000)
+    releaseFood()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const cards = Array.from(document.querySelectorAll('[data-testid="offer-card"]'), (card) => card.textContent)
+    expect(cards).toHaveLength(1)
+    expect(cards[0]).toContain('公交卡充值立减')
+    expect(byId('offers-more')).toBeNull()
+  })
+
+  it('a failed page for a new filter says so in the list, with 重试, and keeps the chips', async () => {
+    stubFetch(async (_url, init) => {
+      const { data } = JSON.parse(String(init?.body)) as { data: { category?: string } }
+      if (data.category) return jsonResponse({ ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } }, 500)
+      return jsonResponse({ ok: true, data: { items: [offer('n', '最新一条')], nextCursor: null } })
+    })
+    await testUtils.mount(OfferList)
+    await waitFor(() => expect(byTestId('offer-card')).not.toBeNull(), 5000)
+    testUtils.fireEvent.click(byId('cat-餐饮')!)
+    await waitFor(() => expect(byTestId('offers-error')?.textContent).toContain(ERROR_MESSAGES.INTERNAL), 5000)
+    expect(byId('offers-retry')).not.toBeNull()
+    testUtils.fireEvent.click(byId('cat-all')!)
+    await waitFor(() => expect(byTestId('offer-card')?.textContent).toContain('最新一条'), 5000)
+  })
+
   it('says so when there is nothing', async () => {
     stubFetch(async () => jsonResponse({ ok: true, data: { items: [], nextCursor: null } }))
     await testUtils.mount(OfferList)

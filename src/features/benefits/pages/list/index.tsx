@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import { useReachBottom } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCategory, type OfferCity } from '@/domain/benefits/categories'
-import type { OfferSummary } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { locate } from '@/platform/location'
 import type { LatLng } from '@/domain/stations/types'
-import { call } from '@/services/cloud'
+import { usePagedList } from '@/services/usePagedList'
 import { ChipRow } from '../../components/ChipRow'
 import { OfferCard } from '../../components/OfferCard'
 import './index.scss'
@@ -32,38 +30,14 @@ export default function OfferList() {
   const [locating, setLocating] = useState(false)
   const [note, setNote] = useState<string | null>(null)
   const [typed, setTyped] = useState('')
-  const [items, setItems] = useState<OfferSummary[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<CloudError | null>(null)
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true)
-      setError(null)
-      try {
-        const page = await call('benefits', 'list', { ...filters, ...(after ? { cursor: after } : {}) })
-        setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items))
-        setCursor(page.nextCursor)
-      } catch (e) {
-        const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
-        if (after) Taro.showToast({ title: failure.message, icon: 'none' })
-        else setError(failure)
-      } finally {
-        setLoading(false)
-      }
-    },
-    [filters],
-  )
-
-  useEffect(() => {
-    setItems(null)
-    void load(null)
-  }, [load])
-
-  const more = () => {
-    if (cursor && !loading) void load(cursor)
-  }
+  // One list per filter: an answer for filters already left behind is dropped (usePagedList), so a
+  // slow first page can never overwrite the category tapped after it.
+  const list = usePagedList('benefits', 'list', filters)
+  const { items, nextCursor: cursor } = list
+  // Once a list has been shown, the search and the chips stay while another filter loads.
+  const [shownOnce, setShownOnce] = useState(false)
+  if (items && !shownOnce) setShownOnce(true)
+  const more = () => void list.loadMore()
   useReachBottom(more)
 
   const search = () => setFilters((f) => ({ ...f, q: typed.trim() || undefined }))
@@ -89,7 +63,7 @@ export default function OfferList() {
   }
 
   return (
-    <PageShell error={error} loading={loading} hasData={items !== null} onRetry={() => void load(null)}>
+    <PageShell error={list.error} loading={list.loading} hasData={items !== null || shownOnce} onRetry={() => void list.reload()}>
       <View className='bf' data-testid='offer-list'>
         <View className='bf__row'>
           <Input id='offer-search' className='bf__input' placeholder='搜索福利或商户' value={typed} confirmType='search' onInput={(e) => setTyped(e.detail.value)} onConfirm={search} />
@@ -112,6 +86,18 @@ export default function OfferList() {
         ) : null}
         <ChipRow idPrefix='cat' allText='全部' values={OFFER_CATEGORIES} current={filters.category} onPick={(category) => setFilters((f) => ({ ...f, category }))} />
         <ChipRow idPrefix='city' allText='全部城市' values={OFFER_CITIES} current={filters.city} onPick={(city) => setFilters((f) => ({ ...f, city }))} />
+        {items === null && list.error ? (
+          <View className='bf__card' data-testid='offers-error'>
+            <Text className='bf__muted'>{list.error.message}</Text>
+            <Button id='offers-retry' className='bf__action' block onClick={() => void list.reload()}>
+              重试
+            </Button>
+          </View>
+        ) : items === null ? (
+          <Text className='bf__muted' data-testid='offers-loading'>
+            正在加载…
+          </Text>
+        ) : null}
         {items && !items.length && !cursor ? (
           <Text className='bf__empty' data-testid='offers-empty'>
             {filters.q ? `没有找到“${filters.q}”相关的福利` : '这里暂时没有福利，换个类别或城市看看'}
@@ -121,7 +107,7 @@ export default function OfferList() {
           <OfferCard key={offer.id} offer={offer} />
         ))}
         {cursor ? (
-          <Button id='offers-more' block loading={loading} onClick={more}>
+          <Button id='offers-more' block loading={list.loadingMore} onClick={more}>
             加载更多
           </Button>
         ) : items && items.length ? (
