@@ -21,6 +21,8 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
+      // Generous on a loaded machine (CI, several runs at once): a test's time is not what it checks.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/server/**/*.test.ts', '<rootDir>/tests/deploy/**/*.test.ts'],
       transform: { '\\.[jt]sx?$': 'babel-jest' },
       // kdbush, geokdbush and tinyqueue ship ES modules only.
@@ -41,6 +43,7 @@ module.exports = {
     {
       displayName: 'components',
       testEnvironment: 'jsdom',
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
       // Sets the H5 build's environment and starts Taro's React runtime before any test module loads.
       setupFiles: ['<rootDir>/tests/setup/components.js'],

@@ -58,9 +58,13 @@ export function byId(id: string): HTMLElement | null {
   return document.getElementById(id)
 }
 
-/** Polls until `check` stops throwing (for what happens after a request resolves). */
+/**
+ * Polls until `check` stops throwing (for what happens after a request resolves). It gives up after
+ * 10 s at the least, whatever `timeout` says: on a loaded machine a render can take seconds, and how
+ * long it takes is for the benchmarks, not for these tests.
+ */
 export async function waitFor(check: () => void, timeout = 1000): Promise<void> {
-  const deadline = Date.now() + timeout
+  const deadline = Date.now() + Math.max(timeout, 10_000)
   for (;;) {
     try {
       check()
