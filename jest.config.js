@@ -21,8 +21,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      // Generous on a loaded machine (CI, several runs at once): a test's time is not what it checks.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/timeout.js'],
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/server/**/*.test.ts', '<rootDir>/tests/deploy/**/*.test.ts'],
       transform: { '\\.[jt]sx?$': 'babel-jest' },
       // kdbush, geokdbush and tinyqueue ship ES modules only.
@@ -34,8 +33,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/cloud/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/setup/wx-store.js'],
-      // Every request goes through the SDK's serialization and the stand-in server: slower than nedb.
-      setupFilesAfterEnv: ['<rootDir>/tests/setup/wx-timeout.js'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/timeout.js'],
       transform: { '\\.[jt]sx?$': 'babel-jest' },
       transformIgnorePatterns: ['/node_modules/(?!(kdbush|geokdbush|tinyqueue)/)'],
       moduleNameMapper: alias,
@@ -43,7 +41,7 @@ module.exports = {
     {
       displayName: 'components',
       testEnvironment: 'jsdom',
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/timeout.js'],
       testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
       // Sets the H5 build's environment and starts Taro's React runtime before any test module loads.
       setupFiles: ['<rootDir>/tests/setup/components.js'],

@@ -1,2 +1,0 @@
-// Each request goes through the SDK's serialization and the stand-in database server: slower than nedb.
-jest.setTimeout(30_000)
