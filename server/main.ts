@@ -17,7 +17,7 @@ import { seedDemo } from './seed/demo'
 async function main() {
   const config = configFromEnv()
   if (!fs.existsSync(path.join(config.webRoot, 'index.html'))) {
-    console.log('首次启动：正在构建网页版（约 20 秒）…')
+    console.log('首次启动：正在构建网页版（约 1–2 分钟，只需一次）…')
     const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { stdio: 'inherit', cwd: path.resolve(__dirname, '..') })
     if (build.status !== 0) process.exit(build.status ?? 1)
   }
