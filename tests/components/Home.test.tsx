@@ -55,9 +55,35 @@ describe('首页', () => {
     expect(byTestId('service-grid')).not.toBeNull()
   })
 
-  it('asks for a demo identity first when signed out', async () => {
+  it('signed out, shows the services, the public pages and how to sign in', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    agreePrivacy()
     await testUtils.mount(Home)
-    expect(byTestId('login-needed')).not.toBeNull()
-    expect(byTestId('service-grid')).toBeNull()
+    expect(byTestId('login-needed')).toBeNull()
+    expect(byTestId('service-grid')).not.toBeNull()
+    expect(byTestId('home-signed-out')?.textContent).toContain('驿站地图和助学公示无需登录即可查看')
+    testUtils.fireEvent.click(byId('home-sign-in')!)
+    testUtils.fireEvent.click(byId('public-aid-notice')!)
+    expect(navigateTo.mock.calls.map((c) => c[0])).toEqual([{ url: '/pages/login/index' }, { url: '/features/aid/pages/notice/index' }])
+  })
+
+  it('signed in, the sign-in card is gone and the public pages stay', async () => {
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+    expect(byTestId('home-signed-out')).toBeNull()
+    expect(byId('public-aid-notice')).not.toBeNull()
+  })
+
+  it('every service tile is a named button for a screen reader', async () => {
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+    for (const service of SERVICES) {
+      const tile = byId(`service-${service.key}`)
+      expect(tile?.getAttribute('role')).toBe('button')
+      expect(tile?.getAttribute('aria-label')).toBe(`${service.title}：${service.description}`)
+      expect(tile?.getAttribute('tabindex')).toBe('0')
+    }
   })
 })

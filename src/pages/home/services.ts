@@ -13,3 +13,8 @@ export const SERVICES: ServiceEntry[] = [
   { key: 'stations', title: '驿站地图', description: '找最近的户外劳动者服务站点', badge: '站', path: '/features/stations/pages/map/index' },
   { key: 'aid', title: '金秋助学', description: '困难职工子女助学金申请', badge: '学', path: '/features/aid/pages/index/index' },
 ]
+
+/** Public pages anyone may open from 首页, signed in or not, with no location asked for. */
+export const PUBLIC_LINKS: Array<{ key: string; title: string; description: string; path: string }> = [
+  { key: 'aid-notice', title: '金秋助学公示', description: '公示期内的助学名单，人人可查', path: '/features/aid/pages/notice/index' },
+]
