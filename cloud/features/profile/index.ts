@@ -2,9 +2,10 @@ import type { CollectionIndexes } from '../../lib/store/port'
 import type { FeatureHandlers } from '../../lib/dispatch'
 import { agreePrivacy, profile } from './profile'
 
-/** 我的: who the caller is (roles, membership) and their agreement to the privacy guide. */
-
-/** None of its own: people, roles and memberships are core collections (cloud/lib/collections.ts). */
+/**
+ * 我的: who the caller is (roles, membership) and their agreement to the privacy guide. No
+ * collections of its own: people, roles and memberships are core ones (cloud/lib/collections.ts).
+ */
 export const collections: CollectionIndexes = {}
 
 export const member = {
