@@ -1,20 +1,5 @@
 import type { Handlers } from '../lib/dispatch'
-import { closeCheck, closeUnion, finishWork } from '../features/unions/close'
-import { addUnion, editUnion, getUnion, listUnions } from '../features/unions/manage'
+import * as unions from '../features/unions'
 
 /** 组织管理: union staff add unions below theirs, edit and close those in their subtree. */
-export const orgHandlers: Handlers<'org'> = {
-  list: ({ keyword, cursor }, ctx) => listUnions(ctx, keyword, cursor),
-
-  get: ({ unionId }, ctx) => getUnion(ctx, unionId),
-
-  add: (input, ctx) => addUnion(ctx, input),
-
-  edit: (input, ctx) => editUnion(ctx, input),
-
-  closeCheck: ({ unionId }, ctx) => closeCheck(ctx, unionId),
-
-  close: ({ unionId }, ctx) => closeUnion(ctx, unionId),
-
-  finish: ({ unionId }, ctx) => finishWork(ctx, unionId),
-}
+export const orgHandlers: Handlers<'org'> = { ...unions.org }

@@ -1,13 +1,18 @@
-import { ADMIN_COLLECTIONS } from '../features/admin/collections'
-import { AID_COLLECTIONS } from '../features/aid/collections'
-import { BENEFITS_COLLECTIONS } from '../features/benefits/collections'
-import { JOIN_COLLECTIONS } from '../features/join/collections'
-import { RIGHTS_COLLECTIONS } from '../features/rights/collections'
-import { STATION_COLLECTIONS } from '../features/stations/collections'
-import { TRANSFER_COLLECTIONS } from '../features/transfer/collections'
-import { UNION_COLLECTIONS } from '../features/unions/collections'
+import * as admin from '../features/admin'
+import * as aid from '../features/aid'
+import * as benefits from '../features/benefits'
+import * as join from '../features/join'
+import * as merchants from '../features/merchants'
+import * as profile from '../features/profile'
+import * as rights from '../features/rights'
+import * as stations from '../features/stations'
+import * as transfer from '../features/transfer'
+import * as unions from '../features/unions'
 import { CORE_COLLECTIONS } from '../lib/collections'
 import type { CollectionIndexes, Store } from '../lib/store/port'
+
+/** Every feature folder (cloud/features/<name>), by name: each brings its collections (a test checks none is left out). */
+export const FEATURES: Record<string, { collections: CollectionIndexes }> = { join, transfer, benefits, stations, aid, admin, unions, rights, merchants, profile }
 
 /**
  * Every collection the cloud functions use, with its indexes: the one list. The embedded store
@@ -15,7 +20,7 @@ import type { CollectionIndexes, Store } from '../lib/store/port'
  * indexes, unique and geo ones included, in WeChat's database; cloud tests give it to the stand-in
  * database server. A collection missing here does not exist in WeChat, and writing to it fails.
  */
-export const SCHEMA: CollectionIndexes = mergeSchemas([CORE_COLLECTIONS, JOIN_COLLECTIONS, TRANSFER_COLLECTIONS, BENEFITS_COLLECTIONS, STATION_COLLECTIONS, AID_COLLECTIONS, ADMIN_COLLECTIONS, UNION_COLLECTIONS, RIGHTS_COLLECTIONS])
+export const SCHEMA: CollectionIndexes = mergeSchemas([CORE_COLLECTIONS, ...Object.values(FEATURES).map((f) => f.collections)])
 
 function mergeSchemas(parts: CollectionIndexes[]): CollectionIndexes {
   const all: CollectionIndexes = {}

@@ -28,10 +28,21 @@ export interface AuditEntry {
   after: unknown
 }
 
+/**
+ * What an action is given. One way to each collection:
+ * - the core collections (cloud/lib/collections.ts: unions, people, memberships, roles, merchants,
+ *   audit, notifications) through `ctx.db`;
+ * - a feature's collections through that feature's accessor on `ctx.store` (`joinDb(ctx.store)`,
+ *   `aidDb(ctx.store)`, ...), never `ctx.store.collection(name)`: lib knows no feature's documents.
+ * `collections(store)` is for code that runs without a context (start-up backfills, imports, seeds,
+ * and the store-level helpers they share with actions); an action never calls it.
+ */
 export interface ActionContext {
   /** null only for 'public' actions called without an identity. */
   caller: Caller | null
+  /** The core collections. */
   db: Collections
+  /** The store itself: for a feature's accessor, and for what the port offers besides collections (geoNear). */
   store: Store
   secrets: Secrets
   /** WeChat's own servers (subscribe messages, 小程序码, cloud storage); null in the embedded home. */

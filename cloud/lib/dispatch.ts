@@ -13,6 +13,13 @@ export type Handler<F extends FunctionName, A extends ActionName<F>> = (input: A
 /** A cloud function: one handler for each action its contract names, no more, no fewer. */
 export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: Handler<F, A> }
 
+/**
+ * The actions of function F that one feature serves: a feature's index.ts exports one such table
+ * for each function it serves (`export const member = { ... } satisfies FeatureHandlers<'member'>`),
+ * and cloud/functions/<F>.ts spreads the tables into Handlers<F>, which checks that none is missing.
+ */
+export type FeatureHandlers<F extends FunctionName> = Partial<Handlers<F>>
+
 export interface DispatchEnv {
   identity: Identity | null
   store: Store

@@ -1,5 +1,6 @@
 import type { SubscribeFields, SubscribeTopic } from '../../src/domain/subscribe'
-import type { ActionContext } from './context'
+import type { ActionOutput } from '../../src/domain/contract'
+import { signedIn, type ActionContext } from './context'
 import { DuplicateKeyError } from './store/port'
 
 export interface Push<T extends SubscribeTopic = SubscribeTopic> {
@@ -38,4 +39,11 @@ export async function notify(ctx: ActionContext, openid: string, message: { titl
     const code = (error as { errCode?: number })?.errCode
     ctx.logError(`subscribe message ${push.topic} not sent${code ? ` (errCode ${code})` : ''}`, code ? null : error)
   }
+}
+
+/** The caller's latest notifications, newest first (member.notifications). */
+export async function myNotifications(ctx: ActionContext): Promise<ActionOutput<'member', 'notifications'>> {
+  const { openid } = signedIn(ctx)
+  const items = await ctx.db.notifications.find({ openid }, { sort: { createdAt: -1 }, limit: 50 })
+  return { items: items.map((n) => ({ id: n._id, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt })) }
 }

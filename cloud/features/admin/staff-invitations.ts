@@ -3,11 +3,13 @@ import { mayCancel, mayGrant } from '../../../src/domain/admin/roles'
 import type { ActionOutput, ActionParsed, GrantInput, InvitationItem } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { merchantActive } from '../../../src/domain/merchants/merchant'
+import { nameCursor } from '../../../src/domain/paging'
 import { ACTIVE_ROLE, type RoleGrant } from '../../lib/collections'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { requireAnyStaff, unionPathOf } from '../../lib/roles'
 import { keysetPage } from '../../lib/store/read'
+import { POSTER_PAGE_SIZE, parsePosterCursor, subtreePage } from '../join/unions'
 import { adminDb, type InvitationDoc } from './collections'
 import { describeGrants } from './describe'
 import { inviteCode } from './first-admin'
@@ -96,6 +98,14 @@ async function describeInvitations(ctx: ActionContext, docs: InvitationDoc[], cl
       },
     ]
   })
+}
+
+/** The unions a clerk may invite people to: every open union of their subtree (a federation too), by name. */
+export async function invitableUnions(ctx: ActionContext, keyword: string | undefined, cursor: string | undefined): Promise<ActionOutput<'admin', 'subtreeUnions'>> {
+  const roots = requireAnyStaff(ctx)
+  const open = (u: { status: string }) => u.status === 'active'
+  const { unions, next } = await subtreePage(ctx, roots, { status: 'active' }, open, keyword ?? '', cursor ? parsePosterCursor(cursor) : null, POSTER_PAGE_SIZE)
+  return { unions: unions.map((u) => u.view), nextCursor: next ? nameCursor(next) : null }
 }
 
 /** The invitations of the caller's subtree, newest first, a page at a time. */

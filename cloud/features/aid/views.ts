@@ -1,9 +1,17 @@
 import { timeline, TRANSITIONS, type ApplicationEvent } from '../../../src/domain/aid/machine'
 import { actsAt } from '../../../src/domain/aid/review'
 import type { AidApplicationView } from '../../../src/domain/contract'
-import type { ActionContext } from '../../lib/context'
+import { signedIn, type ActionContext } from '../../lib/context'
 import { reviewScope } from '../../lib/roles'
+import { readAll } from '../../lib/store/read'
 import { aidDb, type ApplicationDoc } from './collections'
+
+/** aid.mine: the caller's applications, newest first. */
+export async function myApplications(ctx: ActionContext): Promise<AidApplicationView[]> {
+  // One family's applications: one per child per year.
+  const docs = (await readAll(aidDb(ctx.store).applications, { owner: signedIn(ctx).openid }, 1000)).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
+  return Promise.all(docs.map((d) => applicationView(ctx, d)))
+}
 
 /** What a parent sees of their application: IDs and cards masked, the timeline spelled out. */
 export async function applicationView(ctx: ActionContext, doc: ApplicationDoc): Promise<AidApplicationView> {

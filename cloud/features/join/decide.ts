@@ -21,6 +21,12 @@ export async function applicationForStaff(ctx: ActionContext, id: string): Promi
   return { app, union }
 }
 
+/** review.approve: a clerk of the application's union (or one above) approves it. */
+export async function approveByStaff(ctx: ActionContext, id: string): Promise<ApplicationView> {
+  const { union } = await applicationForStaff(ctx, id)
+  return approveApplication(ctx, id, { actor: 'staff', union })
+}
+
 /** A member number unique in the store: the next of the region's sequence (the unique index is the last word). */
 async function insertMembership(ctx: ActionContext, app: ApplicationDoc, union: UnionDoc, joinedAt: string): Promise<MembershipDoc> {
   for (let attempt = 0; attempt < 50; attempt++) {

@@ -36,6 +36,12 @@ export async function joinableUnion(ctx: ActionContext, code: string): Promise<U
   return union
 }
 
+/** member.unionByCode: the joinable union a code names, as the join page shows it. */
+export async function joinableUnionByCode(ctx: ActionContext, code: string): Promise<JoinUnion> {
+  const [union] = await describeUnions(ctx, [await joinableUnion(ctx, code)])
+  return union
+}
+
 /** Describes unions for the join page, their ancestors read in one query. */
 export async function describeUnions(ctx: ActionContext, unions: UnionDoc[]): Promise<JoinUnion[]> {
   const ancestorIds = [...new Set(unions.flatMap((u) => u.ancestors))]

@@ -1,8 +1,8 @@
 import type { ApplicationView } from '../../../src/domain/contract'
 import type { UnionDoc } from '../../lib/collections'
-import type { ActionContext } from '../../lib/context'
+import { signedIn, type ActionContext } from '../../lib/context'
 import { unionSummary } from '../../lib/unions'
-import type { ApplicationDoc } from './collections'
+import { joinDb, type ApplicationDoc } from './collections'
 import { findByIds } from '../../lib/store/read'
 
 /** What an application shows its applicant and reviewers: never the ID number in clear. */
@@ -43,4 +43,11 @@ export async function viewOf(ctx: ActionContext, app: ApplicationDoc): Promise<A
   const [view] = await viewsOf(ctx, [app])
   if (!view) throw new Error(`application ${app._id} names a missing union`)
   return view
+}
+
+/** member.myApplication: the caller's latest application, if any. */
+export async function myApplication(ctx: ActionContext): Promise<{ application: ApplicationView | null }> {
+  const { openid } = signedIn(ctx)
+  const [latest] = await joinDb(ctx.store).applications.find({ openid }, { sort: { submittedAt: -1 }, limit: 1 })
+  return { application: latest ? await viewOf(ctx, latest) : null }
 }

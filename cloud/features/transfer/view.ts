@@ -1,9 +1,11 @@
-import type { TransferView } from '../../../src/domain/contract'
+import type { ActionOutput, TransferView } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import type { ActionContext } from '../../lib/context'
-import { unionSummary } from '../../lib/unions'
+import { unionPathNames, unionSummary } from '../../lib/unions'
 import type { TransferDoc } from './collections'
 import { findByIds } from '../../lib/store/read'
+import { mine, queue } from './queries'
+import { checkTarget } from './start'
 
 /** What the member and staff see of transfers: union names, the member's name and number. */
 export async function toViews(ctx: ActionContext, docs: TransferDoc[]): Promise<TransferView[]> {
@@ -45,4 +47,22 @@ export async function toViews(ctx: ActionContext, docs: TransferDoc[]): Promise<
 export async function toView(ctx: ActionContext, doc: TransferDoc): Promise<TransferView> {
   const [view] = await toViews(ctx, [doc])
   return view
+}
+
+/** transfer.preview: the unions a transfer to `toUnionId` would leave and enter, once it may start. */
+export async function previewView(ctx: ActionContext, toUnionId: string): Promise<ActionOutput<'transfer', 'preview'>> {
+  const { from, to } = await checkTarget(ctx, toUnionId)
+  return { fromUnion: unionSummary(from), toUnion: unionSummary(to), toUnionPath: await unionPathNames(ctx, to) }
+}
+
+/** transfer.mine: the member's transfer in flight, their last closed one, and their unions over time. */
+export async function mineView(ctx: ActionContext): Promise<ActionOutput<'transfer', 'mine'>> {
+  const { current, last, history } = await mine(ctx)
+  return { current: current && (await toView(ctx, current)), last: last && (await toView(ctx, last)), history }
+}
+
+/** transfer.queue: a page of a clerk's side, as views. */
+export async function queueView(ctx: ActionContext, side: 'outgoing' | 'incoming', cursor?: string): Promise<ActionOutput<'transfer', 'queue'>> {
+  const { items, nextCursor, total } = await queue(ctx, side, cursor)
+  return { items: await toViews(ctx, items), nextCursor, total }
 }

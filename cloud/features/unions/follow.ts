@@ -1,4 +1,3 @@
-import { collections } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import type { Filter } from '../../lib/store/port'
 import { findByIds } from '../../lib/store/read'
@@ -31,7 +30,7 @@ export interface WorkOptions {
  * from the names stored now, so going over a union twice writes nothing. Answers whether all follow.
  */
 export async function followRename(ctx: ActionContext, unionId: string, options: WorkOptions = {}): Promise<boolean> {
-  const { unions } = collections(ctx.store)
+  const { unions } = ctx.db
   const budget = options.budgetMs ?? WORK_BUDGET_MS
   const size = options.pageSize ?? FOLLOW_PAGE
   const started = performance.now()
