@@ -62,6 +62,15 @@ export function chinaDayBegins(day: string): Date | null {
   return chinaToday(start) === day ? start : null
 }
 
+/**
+ * A China calendar day (YYYY-MM-DD) as the ISO time its first or last second begins, written with
+ * China's offset (2026-12-01T00:00:00+08:00): what an offer's window sends. Anything else is
+ * handed back as it is, for the schema to refuse with its message.
+ */
+export function chinaDayBound(day: string, bound: 'first' | 'last'): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T${bound === 'last' ? '23:59:59' : '00:00:00'}+08:00` : day
+}
+
 /** Milliseconds from `at` to the next `hour`:00 China time (`at` itself on the hour counts as next day's). */
 export function msUntilChinaHour(at: Date, hour: number): number {
   const target = fromChinaWall(chinaWall(at).startOf('day').add(hour, 'hour')).getTime()

@@ -1,4 +1,4 @@
-import { chinaClock, chinaDayBegins, chinaDayStart, chinaToday, chinaWeekMinute, msUntilChinaHour } from '../../src/domain/time'
+import { chinaClock, chinaDayBegins, chinaDayBound, chinaDayStart, chinaToday, chinaWeekMinute, msUntilChinaHour } from '../../src/domain/time'
 
 const HOUR = 3600 * 1000
 
@@ -39,5 +39,13 @@ describe('China time (UTC+8, whatever the zone of the machine)', () => {
     expect(msUntilChinaHour(new Date('2026-11-22T16:00:00.000Z'), 0)).toBe(24 * HOUR)
     expect(msUntilChinaHour(new Date('2026-11-22T15:59:59.000Z'), 0)).toBe(1000)
     expect(msUntilChinaHour(new Date('2026-11-23T00:59:59.000Z'), 9)).toBe(1000)
+  })
+})
+
+describe('an offer window typed as China days', () => {
+  it('is sent as the first and last second of those days at +08:00; anything else as typed', () => {
+    expect(chinaDayBound('2026-12-01', 'first')).toBe('2026-12-01T00:00:00+08:00')
+    expect(chinaDayBound('2026-12-31', 'last')).toBe('2026-12-31T23:59:59+08:00')
+    expect(chinaDayBound('12/31', 'last')).toBe('12/31')
   })
 })
