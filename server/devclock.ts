@@ -2,7 +2,7 @@ import type { Clock } from '../cloud/lib/clock'
 
 /**
  * A clock the browser tests can move forward (to the end of a 公示, say): the system clock plus an
- * offset. The server uses it only when started with DEV_CLOCK=1; `npm start` never does.
+ * offset. The server uses it only when started with DEV_CLOCK=1 (server/config.ts); `npm start` never does.
  */
 export function offsetClock(base: Clock): Clock & { advance(ms: number): number } {
   let offset = 0
@@ -14,5 +14,3 @@ export function offsetClock(base: Clock): Clock & { advance(ms: number): number 
     },
   }
 }
-
-export const devClockEnabled = (env: NodeJS.ProcessEnv = process.env) => env.DEV_CLOCK === '1'

@@ -7,7 +7,7 @@ import { addMissingTerms } from '../cloud/features/unions/backfill'
 import { placeStoredMerchantsAndRoles } from '../cloud/features/merchants/backfill'
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
-import { devClockEnabled, offsetClock } from './devclock'
+import { offsetClock } from './devclock'
 import { configFromEnv } from './config'
 import { startSchedule } from './schedule'
 import { loadOrCreateSecrets } from './secrets'
@@ -34,7 +34,7 @@ async function main() {
   if (backfilled) console.log(`已为 ${backfilled} 个工会补上查找用的关键字`)
 
   // Browser tests move time past a 公示 with DEV_CLOCK=1; a normal start keeps the system clock.
-  const devClock = devClockEnabled() ? offsetClock(systemClock) : null
+  const devClock = config.devClock ? offsetClock(systemClock) : null
   const secrets = loadOrCreateSecrets(config.dataDir)
   const logError = (message: string, error: unknown) => console.error(message, error instanceof Error ? error.stack : (error ?? ''))
   const server = createApp({
@@ -45,7 +45,7 @@ async function main() {
     sessionTtlMs: config.sessionTtlMs,
     maxBodyBytes: config.maxBodyBytes,
     webRoot: config.webRoot,
-    allowBenchPeople: process.env.ALLOW_BENCH_PEOPLE === '1',
+    allowBenchPeople: config.allowBenchPeople,
     uploadDir: path.join(config.dataDir, 'uploads'),
     logError,
   })

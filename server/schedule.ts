@@ -4,16 +4,9 @@ import type { Secrets } from '../cloud/lib/secrets'
 import type { Store } from '../cloud/lib/store/port'
 import { functions } from '../cloud/functions'
 import { SCHEDULE, type ScheduledJob } from '../cloud/functions/schedule'
+import { msUntilChinaHour } from '../src/domain/time'
 
-const HOUR_MS = 3600 * 1000
-const DAY_MS = 24 * HOUR_MS
-
-/** Milliseconds from `now` to the next `chinaHour`:00 China time (UTC+8, no daylight saving). */
-export function msUntilChinaHour(now: Date, chinaHour: number): number {
-  const china = new Date(now.getTime() + 8 * HOUR_MS)
-  const target = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), chinaHour) - 8 * HOUR_MS
-  return target > now.getTime() ? target - now.getTime() : target + DAY_MS - now.getTime()
-}
+const DAY_MS = 24 * 3600 * 1000
 
 export interface ScheduleDeps {
   store: Store

@@ -67,11 +67,16 @@ export function operatorAction(event: unknown): { action: string; data: unknown 
   return typeof operator === 'string' && operator ? { action: operator, data: data ?? {} } : null
 }
 
+/**
+ * `env` is the function's environment variables, and this is the one place on the cloud side that
+ * reads them (the local server's one is server/config.ts): the secrets (cloud/lib/secrets.ts),
+ * SUBSCRIBE_TEMPLATES and MINIPROGRAM_STATE. Everything below gets them as values.
+ */
 export function createWxMain<F extends FunctionName>(
   fnName: F,
   handlers: Handlers<F>,
   loadSdk: () => WxServerSdk = requireSdk,
-  loadSecrets: () => Secrets = () => secretsFromEnv(process.env),
+  loadSecrets: (env: NodeJS.ProcessEnv) => Secrets = secretsFromEnv,
   env: NodeJS.ProcessEnv = process.env,
 ): WxMain {
   let ready: { sdk: WxServerSdk; store: Store; secrets: Secrets; wechat: WechatServices } | null = null
@@ -83,7 +88,7 @@ export function createWxMain<F extends FunctionName>(
       sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
       // SUBSCRIBE_TEMPLATES: which subscribe-message templates this deployment uses (src/domain/subscribe.ts).
       const wechat = createWechatServices(sdk, parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES), env.MINIPROGRAM_STATE || 'formal')
-      ready = { sdk, store: createWxStore(sdk.database()), secrets: loadSecrets(), wechat }
+      ready = { sdk, store: createWxStore(sdk.database()), secrets: loadSecrets(env), wechat }
     }
     const openid = ready.sdk.getWXContext().OPENID
     const identity: Identity | null = openid ? { openid } : null

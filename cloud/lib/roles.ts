@@ -59,8 +59,11 @@ export function requireAnyStaff(ctx: ActionContext, message = '仅限工会工�
   return roots
 }
 
-export function requireMerchantStaff(ctx: ActionContext, merchantId: string): void {
-  if (!merchantIds(signedIn(ctx)).includes(merchantId)) throw new CloudError('FORBIDDEN')
+/** The merchants the caller redeems for (核销员), or FORBIDDEN. */
+export function requireMerchantStaff(ctx: ActionContext): string[] {
+  const ids = merchantIds(signedIn(ctx))
+  if (!ids.length) throw new CloudError('FORBIDDEN', '仅限商户核销员')
+  return ids
 }
 
 export async function activeMembership(ctx: ActionContext, openid: string): Promise<MembershipDoc | null> {

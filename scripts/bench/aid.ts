@@ -7,7 +7,7 @@ import { createNedbStore } from '../../cloud/lib/store/nedb'
 import { functions } from '../../cloud/functions'
 import { seedDemo } from '../../server/seed/demo'
 import { checkCharacter, maskIdCard } from '../../src/domain/idcard'
-import { cardFor, PDF, PNG } from '../../tests/helpers/aid'
+import { cardFor, PDF, PNG } from '../../server/seed/samples'
 import { round } from './stats'
 import type { Results } from './results'
 

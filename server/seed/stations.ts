@@ -1,7 +1,7 @@
 import type { Clock } from '../../cloud/lib/clock'
 import { importStations } from '../../cloud/features/stations/import'
 import type { Store } from '../../cloud/lib/store/port'
-import { DEMO_AREAS, generateStations } from '../../scripts/stations/generate'
+import { DEMO_AREAS, generateStations } from './station-generator'
 
 /** A few hundred fictional stations around Hohhot, Baotou, Ordos and Chifeng, through the importer. */
 export async function seedStations(store: Store, clock: Clock): Promise<void> {

@@ -33,7 +33,7 @@ interface Props {
 /**
  * Around every page, in this order: login needed → a render error → a first load that failed →
  * loading → the content. The privacy notice sits on top on first use and whenever a protected
- * action asks (src/services/privacy.ts); declined, it goes away and the page stays usable.
+ * action asks (askPrivacy, src/stores/privacy.ts); declined, it goes away and the page stays usable.
  */
 export function PageShell({ error, loading, hasData, onRetry, public: isPublic = false, privacyNotice = true, children }: Props) {
   const token = useSession((s) => s.token)

@@ -1,11 +1,13 @@
+import type { DocumentLink } from '@/domain/aid/files'
 import { CloudError } from '@/domain/errors'
 import { useSession } from '@/stores/session'
 
 /**
  * Web build: a reviewer opens an uploaded document. The file is fetched with the session token
- * (an <img src> could not send it) and shown in a new tab from a blob URL.
+ * (an <img src> could not send it) and shown in a new tab from a blob URL; the local server checks
+ * who may read it, so no `link` is asked for here.
  */
-export async function openDocument(fileId: string): Promise<void> {
+export async function openDocument(fileId: string, _link: DocumentLink): Promise<void> {
   // Opened before the fetch, while the tap still counts as the user's: popup blockers allow it.
   const tab = window.open('', '_blank')
   const token = useSession.getState().token

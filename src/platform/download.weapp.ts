@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { CloudError } from '@/domain/errors'
-import { askPrivacy } from '@/services/privacy'
+import { askPrivacy } from '@/stores/privacy'
 
 /** The clipboard is a privacy API in WeChat (剪切板): only after the privacy agreement. */
 async function copy(data: string): Promise<void> {

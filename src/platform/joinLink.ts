@@ -5,3 +5,6 @@ export function joinLinkFor(unionId: string): string {
 }
 
 export const joinLinkNote = '用手机相机或微信扫一扫打开入会页面'
+
+/** The web has no 小程序码: the poster is the QR of joinLinkFor alone. */
+export const hasMiniProgramCode = false

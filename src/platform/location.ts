@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { wgs84ToGcj02 } from '@/domain/stations/coords'
 import type { LatLng } from '@/domain/stations/types'
-import { askPrivacy } from '@/services/privacy'
+import { askPrivacy } from '@/stores/privacy'
 
 /** 'no-consent': the person has not agreed to the privacy guide, so the location was not read. */
 export type Located = { ok: true; point: LatLng } | { ok: false; reason: 'denied' | 'unavailable' | 'no-consent' }

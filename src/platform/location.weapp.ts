@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { askPrivacy } from '@/services/privacy'
+import { askPrivacy } from '@/stores/privacy'
 import type { Located } from './location'
 
 export type { Located } from './location'

@@ -3,5 +3,7 @@ import type { LatLng } from '@/domain/stations/types'
 
 /** 去这里: WeChat's own map page with its route options; needs no location permission. */
 export function navigateTo(point: LatLng, name: string, address: string): void {
-  void Taro.openLocation({ latitude: point.lat, longitude: point.lng, name, address, scale: 17 })
+  Taro.openLocation({ latitude: point.lat, longitude: point.lng, name, address, scale: 17 }).catch(() => {
+    void Taro.showToast({ title: '无法打开地图', icon: 'none' })
+  })
 }

@@ -1,6 +1,6 @@
-import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type UploadType, type Uploaded } from '@/domain/aid/files'
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type RegisterUpload, type UploadType, type Uploaded } from '@/domain/aid/files'
 import { CloudError, isErrorCode } from '@/domain/errors'
-import { askPrivacy } from '@/services/privacy'
+import { askPrivacy } from '@/stores/privacy'
 import { useSession } from '@/stores/session'
 
 export type { Uploaded }
@@ -35,9 +35,10 @@ async function compress(file: File): Promise<Blob> {
 
 /**
  * Web build: pick a file, compress a photo, POST it raw to the local server with the session
- * token. null when the user picked nothing.
+ * token; the server records it as the caller's as it stores it, so `register` is not needed here.
+ * null when the user picked nothing.
  */
-export async function chooseAndUpload(): Promise<Uploaded | null> {
+export async function chooseAndUpload(_register: RegisterUpload): Promise<Uploaded | null> {
   if (!(await askPrivacy('files'))) throw new CloudError('PRIVACY_DECLINED')
   const file = await pickFile()
   if (!file) return null

@@ -1,18 +1,18 @@
 import Taro from '@tarojs/taro'
-import { MAX_UPLOAD_BYTES, type UploadType, type Uploaded } from '@/domain/aid/files'
+import { MAX_UPLOAD_BYTES, type RegisterUpload, type UploadType, type Uploaded } from '@/domain/aid/files'
 import { CloudError } from '@/domain/errors'
-import { call } from '@/services/cloud'
-import { askPrivacy } from '@/services/privacy'
+import { askPrivacy } from '@/stores/privacy'
 
 export type { Uploaded }
 
 /**
  * WeChat: pick a photo or a PDF from a chat, compress a photo on the phone, upload it to cloud
- * storage under aid/, then register it (aid.registerUpload reads it back, checks its bytes and size,
- * and records it as the caller's): the id it answers is the one an application carries.
+ * storage under aid/, then have the caller's `register` record it (the aid feature passes
+ * aid.registerUpload, which reads it back, checks its bytes and size, and records it as the caller's):
+ * the id it answers is the one an application carries.
  * Not run by the tests here (it needs WeChat's servers); registerUpload is, with a fake.
  */
-export async function chooseAndUpload(): Promise<Uploaded | null> {
+export async function chooseAndUpload(register: RegisterUpload): Promise<Uploaded | null> {
   if (!(await askPrivacy('files'))) throw new CloudError('PRIVACY_DECLINED')
   const picked = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['jpg', 'jpeg', 'png', 'pdf'] }).catch(() => null)
   const file = picked?.tempFiles[0]
@@ -29,5 +29,5 @@ export async function chooseAndUpload(): Promise<Uploaded | null> {
   } catch {
     throw new CloudError('NETWORK')
   }
-  return call('aid', 'registerUpload', { fileId: fileID, name: file.name.slice(0, 100) || '材料' })
+  return register({ fileId: fileID, name: file.name.slice(0, 100) || '材料' })
 }

@@ -2,8 +2,8 @@ import { contract, type ActionInput, type ActionName, type ActionOutput, type Ac
 import { CloudError, isErrorCode } from '@/domain/errors'
 import { parseInput } from '@/domain/validate'
 import { send } from '@/platform/transport'
+import { askPrivacy } from '@/stores/privacy'
 import { useSession } from '@/stores/session'
-import { askPrivacy } from './privacy'
 
 function isCloudResult(value: unknown): value is { ok: true; data: unknown } | { ok: false; error: { code: unknown; message: unknown; fields?: Record<string, string> } } {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'

@@ -3,7 +3,8 @@ import { benefitsDb, type CouponDoc } from '../../cloud/features/benefits/collec
 import { dispatch } from '../../cloud/lib/dispatch'
 import { functions } from '../../cloud/functions'
 import { SCHEDULE } from '../../cloud/functions/schedule'
-import { msUntilChinaHour, runJob } from '../../server/schedule'
+import { runJob } from '../../server/schedule'
+import { msUntilChinaHour } from '../../src/domain/time'
 import { data, harness, requestId } from '../helpers/benefits'
 import { wechatStub } from '../helpers/wx-fake'
 

@@ -7,10 +7,9 @@ import { CloudError } from '@/domain/errors'
 import { PRIVACY_DECLARATIONS } from '@/domain/privacy/declarations'
 import { GUIDE_PAGE } from '@/domain/privacy/guide'
 import { locate } from '@/platform/location'
-import { chooseAndUpload } from '@/platform/upload'
+import { uploadDocument } from '@/features/aid/documents'
 import { call } from '@/services/cloud'
-import { askPrivacy } from '@/services/privacy'
-import { usePrivacy } from '@/stores/privacy'
+import { askPrivacy, usePrivacy } from '@/stores/privacy'
 import { useStations } from '@/features/stations/store'
 import PrivacyGuide from '@/features/privacy/pages/guide/index'
 import StationsMap from '@/features/stations/pages/map/index'
@@ -88,7 +87,7 @@ describe('the privacy notice', () => {
     const toast = jest.spyOn(Taro, 'showToast')
     await testUtils.mount(Public)
     const pick = jest.spyOn(document, 'createElement')
-    const upload = chooseAndUpload()
+    const upload = uploadDocument()
     await waitFor(() => expect(byTestId('privacy-notice')?.dataset.asking).toBe('files'), 5000)
     testUtils.fireEvent.click(byId('privacy-decline')!)
     await expect(upload).rejects.toMatchObject({ code: 'PRIVACY_DECLINED' })

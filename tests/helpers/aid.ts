@@ -1,24 +1,10 @@
-import { checkCharacter } from '../../src/domain/idcard'
-import { luhnValid } from '../../src/domain/bankcard'
+import { cardFor, idFor } from '../../server/seed/samples'
 import { aidDb } from '../../cloud/features/aid/collections'
 import type { WechatStandIn } from '../stand-ins/wechat-services'
 import type { Store } from '../../cloud/lib/store/port'
 
-/** A valid ID number for a birth date (YYYYMMDD) and sequence. */
-export function idFor(birth: string, seq = '123', region = '150102'): string {
-  const first17 = `${region}${birth}${seq}`
-  return first17 + checkCharacter(first17)
-}
-
-/** A Luhn-valid card number from a prefix. */
-export function cardFor(prefix = '622202000000000'): string {
-  for (let d = 0; d < 10; d++) if (luhnValid(`${prefix}${d}`)) return `${prefix}${d}`
-  throw new Error('unreachable')
-}
-
-/** A 1×1 PNG and a tiny PDF, made here rather than committed as binaries. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+/** The made-up ID, card and files live with the demo data; the tests and the benchmark share them. */
+export { cardFor, idFor, PDF, PNG } from '../../server/seed/samples'
 
 let seq = 0
 /** Records an uploaded file owned by `owner` (what POST /api/upload does). */

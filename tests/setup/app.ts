@@ -1,6 +1,5 @@
 import { PRIVACY_VERSION } from '@/domain/contract'
-import { settlePrivacy } from '@/services/privacy'
-import { usePrivacy } from '@/stores/privacy'
+import { settlePrivacy, usePrivacy } from '@/stores/privacy'
 import { useSession } from '@/stores/session'
 
 /** What a component test needs of a fetch answer (the client reads nothing else). */

@@ -1,4 +1,5 @@
-import { chinaDateText, chinaDayStart, chinaToday, windowFromDays } from '../../src/domain/aid/dates'
+import { chinaDateText, chinaDayStart, windowFromDays } from '../../src/domain/aid/dates'
+import { chinaToday } from '../../src/domain/time'
 import { luhnValid, maskBankCard, parseBankCard } from '../../src/domain/bankcard'
 import { formatFen, yuanToFen } from '../../src/domain/money'
 import { maskName } from '../../src/domain/names'

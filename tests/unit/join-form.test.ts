@@ -1,4 +1,5 @@
-import { checkJoinForm, chinaToday, deriveFromId, waitedText } from '../../src/domain/join/form'
+import { checkJoinForm, deriveFromId, waitedText } from '../../src/domain/join/form'
+import { chinaToday } from '../../src/domain/time'
 import { fictionalIdNumber } from '../../src/domain/join/fictional'
 import { EMPLOYMENT_TYPES, ETHNICITIES } from '../../src/domain/join/options'
 import { parseIdCard } from '../../src/domain/idcard'

@@ -4,6 +4,7 @@ import { missingDocuments, perCapitaMonthlyFen, windowState, DOCUMENT_NAMES } fr
 import type { ActionParsed } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { maskIdCard } from '../../../src/domain/idcard'
+import { chinaToday } from '../../../src/domain/time'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { encrypt, keyedHash } from '../../lib/crypto'
 import { notify } from '../../lib/notify'
@@ -11,7 +12,7 @@ import { requireActiveMember, unionPathOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { aidDb, UNREVIEWED, type ApplicationDoc, type ProgrammeDoc } from './collections'
 import { requireProgramme } from './programmes'
-import { chinaDateText, chinaToday } from '../../../src/domain/aid/dates'
+import { chinaDateText } from '../../../src/domain/aid/dates'
 
 type Fields = Omit<ActionParsed<'aid', 'submit'>, 'programmeId' | 'idempotencyKey'>
 

@@ -72,7 +72,11 @@ export interface CouponDoc extends Doc {
 
 export const geoPointsOf = (stores: readonly OfferStore[]) => stores.map((s) => ({ lat: s.latitude, lng: s.longitude }))
 
-/** The offers collection, stamping `geoPoints` from `stores` whatever writes them (actions, seeds, benches). */
+/**
+ * The offers collection, stamping `geoPoints` from `stores` on every write through it (actions and
+ * seeds). The benchmark does not go through it: scripts/bench/benefits.ts writes its offers as lines
+ * of the embedded store's offers.db, without geoPoints, which only the WeChat adapter reads.
+ */
 function withStorePoints(offers: Collection<OfferDoc>): Collection<OfferDoc> {
   const stamp = (doc: OfferDoc): OfferDoc => ({ ...doc, geoPoints: geoPointsOf(doc.stores) })
   return {

@@ -3,15 +3,9 @@ import type { ActionOutput } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { merchantActive } from '../../../src/domain/merchants/merchant'
 import { signedIn, type ActionContext } from '../../lib/context'
-import { merchantIds } from '../../lib/roles'
+import { requireMerchantStaff } from '../../lib/roles'
 import { benefitsDb, type CouponDoc } from './collections'
 import { readCouponToken } from './coupons'
-
-function requireMerchant(ctx: ActionContext): string[] {
-  const ids = merchantIds(signedIn(ctx))
-  if (!ids.length) throw new CloudError('FORBIDDEN', '仅限商户核销员')
-  return ids
-}
 
 /** A scanned QR (a signed token) or a typed redeem code, to the coupon it names. */
 async function findCoupon(ctx: ActionContext, input: string): Promise<CouponDoc> {
@@ -34,7 +28,7 @@ async function findCoupon(ctx: ActionContext, input: string): Promise<CouponDoc>
  * unused and unexpired, so two scans at the same moment redeem it once: the other gets COUPON_USED.
  */
 export async function redeemCoupon(ctx: ActionContext, input: string): Promise<ActionOutput<'benefits', 'redeem'>> {
-  const merchants = requireMerchant(ctx)
+  const merchants = requireMerchantStaff(ctx)
   const coupon = await findCoupon(ctx, input)
   if (!merchants.includes(coupon.merchantId)) throw new CloudError('COUPON_OTHER_MERCHANT')
   // A paused or closed merchant redeems nothing (商户管理): its cashiers are told before the coupon is touched.
@@ -53,7 +47,7 @@ export async function redeemCoupon(ctx: ActionContext, input: string): Promise<A
 
 /** The caller's merchant's redemptions of the current China day, newest first. */
 export async function todaysRedemptions(ctx: ActionContext): Promise<ActionOutput<'benefits', 'redemptions'>> {
-  const [merchantId] = requireMerchant(ctx)
+  const [merchantId] = requireMerchantStaff(ctx)
   const day = chinaDay(ctx.now())
   const merchant = await ctx.db.merchants.get(merchantId)
   const used = await benefitsDb(ctx.store).coupons.find({ merchantId, usedDay: day }, { sort: { usedAt: -1 }, limit: 100 })

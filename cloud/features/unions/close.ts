@@ -1,6 +1,6 @@
 import type { CloseCheck, OrgUnion } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
-import { chinaToday } from '../../../src/domain/join/form'
+import { chinaToday } from '../../../src/domain/time'
 import { IN_FLIGHT } from '../../../src/domain/transfer/machine'
 import type { UnionDoc } from '../../lib/collections'
 import { signedIn, type ActionContext } from '../../lib/context'

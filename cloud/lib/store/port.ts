@@ -1,8 +1,11 @@
 /**
  * The data port: the few operations every cloud action needs, implemented by the embedded
  * adapter (nedb, local and tests) and the WeChat cloud database adapter. Keep it small: both
- * adapters must pass the same suite (tests/cloud/store-port.test.ts), and the whole cloud suite
- * runs on each (`npm run test:cloud:wx` for WeChat's).
+ * adapters pass the same suites. `npx jest` runs every test under tests/cloud/ twice: the port's own
+ * (store-port.test.ts) and every action's, on nedb in the `node` project and on the WeChat adapter in
+ * the `cloud-wx` project (the real wx-server-sdk over the stand-in database server in tests/stand-ins;
+ * alone: `npm run test:cloud:wx`). The few cases only one store has (a file on disk; WeChat's
+ * failures, cloud storage, geo index) say so in their names (tests/helpers/store.ts, describeOn).
  *
  * Reads are bounded: one `find` answers at most MAX_READ documents and must say how many it wants
  * (WeChat's database answers 100 when no limit is given and never more than 1,000). Asking for more

@@ -1,8 +1,6 @@
-/** China time (UTC+8, no daylight saving): the calendar programme years, ages and windows follow. */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
+import { chinaDayBegins, chinaToday } from '../time'
 
+/** Programme years, ages and windows follow China's calendar (../time.ts). */
 export function chinaYear(now: Date): number {
   return Number(chinaToday(now).slice(0, 4))
 }
@@ -15,10 +13,7 @@ export function chinaDateText(iso: string): string {
 
 /** The instant a China calendar day (YYYY-MM-DD) begins, as ISO; null when it is not a real day. */
 export function chinaDayStart(day: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null
-  const t = Date.parse(`${day}T00:00:00+08:00`)
-  if (Number.isNaN(t) || chinaToday(new Date(t)) !== day) return null
-  return new Date(t).toISOString()
+  return chinaDayBegins(day)?.toISOString() ?? null
 }
 
 /** The window as staff type it, first and last day inclusive → [opensAt, closesAt). */

@@ -10,6 +10,16 @@ export interface Uploaded {
   type: UploadType
 }
 
+/**
+ * How an upload is recorded as the caller's where the platform stores it apart from the cloud
+ * functions (WeChat cloud storage: aid.registerUpload). The feature hands it to the platform seam
+ * (src/platform/upload), which does the device work only and never calls the cloud itself.
+ */
+export type RegisterUpload = (stored: { fileId: string; name: string }) => Promise<Uploaded>
+
+/** A short-lived link to a document the caller may read (WeChat: aid.fileLink), asked for by the seam. */
+export type DocumentLink = () => Promise<{ url: string; type: UploadType }>
+
 /** The first bytes each accepted type starts with. */
 const MAGIC: Array<[UploadType, number[]]> = [
   ['image/jpeg', [0xff, 0xd8, 0xff]],

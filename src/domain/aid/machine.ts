@@ -1,4 +1,4 @@
-import { chinaToday } from './dates'
+import { chinaToday } from '../time'
 
 /**
  * The application's life as a table: which event moves which state to which, and who acts.

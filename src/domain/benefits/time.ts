@@ -1,31 +1,21 @@
 import dayjs from 'dayjs'
+import { chinaDayStart, chinaToday } from '../time'
 import type { LimitPeriod } from './categories'
 
-/** China has one time zone and no daylight saving: UTC+8 all year. */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
+/**
+ * Benefits count in China's calendar (../time.ts): "today" to a merchant and a member is its
+ * chinaToday, here under the name the coupons and redemptions store it by (usedDay, chinaDay).
+ */
+export { chinaClock, chinaDayStart, chinaToday as chinaDay } from '../time'
+
 const DAY_MS = 24 * 3600 * 1000
-
-/** The wall-clock date in China as YYYY-MM-DD (what "today" means to a merchant and a member). */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** The wall-clock time in China as HH:mm (a merchant's list of today's redemptions). */
-export function chinaClock(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(11, 16)
-}
-
-/** The start (00:00 China time) of the China day containing `at`, as an instant. */
-export function chinaDayStart(at: Date): Date {
-  return new Date(Date.parse(`${chinaDay(at)}T00:00:00.000Z`) - CHINA_OFFSET_MS)
-}
 
 /**
  * Which period of an offer's per-member limit `at` falls in: 'all' for once per offer, else the
  * China date of the day, of the week's Monday, or the month. Claims in the same period share a key.
  */
 export function periodKey(period: LimitPeriod, at: Date): string {
-  const day = chinaDay(at)
+  const day = chinaToday(at)
   if (period === 'once') return 'all'
   if (period === 'day') return day
   if (period === 'month') return day.slice(0, 7)

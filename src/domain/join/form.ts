@@ -103,11 +103,6 @@ export function checkJoinForm(draft: JoinDraft, today: string): Partial<Record<J
   return errors
 }
 
-/** Today's date in China (UTC+8, no daylight saving) as YYYY-MM-DD. */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
-}
-
 /** How long an application has waited, in words: 3 分钟, 5 小时, 2 天. */
 export function waitedText(fromIso: string, now: Date): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - new Date(fromIso).getTime()) / 60000))

@@ -1,7 +1,9 @@
+import { chinaWeekMinute } from '../time'
+
 /**
  * Opening hours (营业时间): 24h, or spans per weekday. A span whose close is not after its open
- * runs overnight into the next day (22:00–06:00). Times are the station's local time: China has
- * one time zone, UTC+8, without daylight saving, so local time is `now` shifted by 8 hours.
+ * runs overnight into the next day (22:00–06:00). Times are the station's local time: China time
+ * (../time.ts), whatever zone the phone is in.
  */
 export interface Span {
   /** Minutes after local midnight, 0…1439. */
@@ -15,13 +17,8 @@ export type Hours = { allDay: true } | { allDay: false; /** Monday first, seven 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
 
-const UTC_OFFSET_MS = 8 * 3600 * 1000
-
 /** Local weekday (0 = Monday) and minute of day at the station for the instant `now`. */
-export function localTime(now: Date): { day: number; minute: number } {
-  const local = new Date(now.getTime() + UTC_OFFSET_MS)
-  return { day: (local.getUTCDay() + 6) % 7, minute: local.getUTCHours() * 60 + local.getUTCMinutes() }
-}
+export const localTime = (now: Date): { day: number; minute: number } => chinaWeekMinute(now)
 
 const overnight = (span: Span) => span.close <= span.open
 

@@ -5,8 +5,7 @@ import { CloudError } from '@/domain/errors'
 import { FALLBACK_CITIES, type LatLng } from '@/domain/stations/types'
 import { locate } from '@/platform/location'
 import { call } from '@/services/cloud'
-import { askPrivacy } from '@/services/privacy'
-import { hasAgreedCurrent, usePrivacy } from '@/stores/privacy'
+import { askPrivacy, hasAgreedCurrent, usePrivacy } from '@/stores/privacy'
 import { useStations } from './store'
 
 export interface Origin {

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMIT_PERIODS, LIMIT_PERIOD_NAMES, OFFER_CATEGORIES, OFFER_CITIES, type LimitPeriod, type OfferCategory, type OfferCity } from '@/domain/benefits/categories'
-import { chinaDay } from '@/domain/benefits/time'
 import { offerFormErrors } from '@/domain/benefits/offers'
 import { OfferForm as OfferFormSchema, type OfferAdmin, type OfferForm, type OfferStore } from '@/domain/contract'
+import { chinaDayBound, chinaToday } from '@/domain/time'
 import { parseInput } from '@/domain/validate'
 import { CloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
@@ -50,16 +50,14 @@ function draftOf(offer: OfferAdmin | null, choices: Choices): Draft {
     rules: (offer?.rules ?? ['仅限工会会员本人使用，不得转让']).join('\n'),
     stores: draftsOf(offer?.stores ?? []),
     eligibleUnionId: offer?.eligibleUnionId ?? ALL_MEMBERS,
-    startDay: offer ? chinaDay(new Date(offer.startAt)) : '',
-    endDay: offer ? chinaDay(new Date(offer.endAt)) : '',
+    startDay: offer ? chinaToday(new Date(offer.startAt)) : '',
+    endDay: offer ? chinaToday(new Date(offer.endAt)) : '',
     total: offer ? String(offer.total) : '100',
     limitCount: String(offer?.limit.count ?? 1),
     limitPeriod: offer?.limit.period ?? 'month',
     validDays: String(offer?.couponValidDays ?? 30),
   }
 }
-
-const day = (value: string, end: boolean) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${end ? '23:59:59' : '00:00:00'}+08:00` : value)
 
 /** Add or edit an offer; the cloud's field messages appear beside the fields. */
 export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: OfferAdmin | null; choices: Choices; onSaved: () => void; onCancel: () => void }) {
@@ -87,8 +85,8 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
       description: d.description,
       rules: d.rules.split('\n').map((r) => r.trim()).filter(Boolean),
       stores: storesOf(d.stores),
-      startAt: day(d.startDay, false),
-      endAt: day(d.endDay, true),
+      startAt: chinaDayBound(d.startDay, 'first'),
+      endAt: chinaDayBound(d.endDay, 'last'),
       total: Number(d.total),
       limit: { count: Number(d.limitCount), period: d.limitPeriod },
       couponValidDays: Number(d.validDays),

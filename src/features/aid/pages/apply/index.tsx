@@ -3,20 +3,20 @@ import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
-import { chinaToday } from '@/domain/aid/dates'
 import { checkChild, needsGuardianConsent } from '@/domain/aid/child'
 import { DOCUMENT_KINDS, DOCUMENT_NAMES, HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type DocumentKind } from '@/domain/aid/programme'
 import { BANK_CARD_MESSAGES, parseBankCard } from '@/domain/bankcard'
 import { CloudError } from '@/domain/errors'
 import { yuanToFen } from '@/domain/money'
+import { chinaToday } from '@/domain/time'
 import { needsDemoLogin } from '@/platform/login'
-import { chooseAndUpload } from '@/platform/upload'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
 import { Choices } from '../../components/Choices'
 import { FormProblem } from '../../components/FormProblem'
+import { uploadDocument } from '../../documents'
 import { useAidDraft } from '../../store'
 import '../../components/aid.scss'
 
@@ -99,7 +99,7 @@ export default function Apply() {
 
   const upload = async (kind: DocumentKind) => {
     try {
-      const file = await chooseAndUpload()
+      const file = await uploadDocument()
       if (!file) return
       draft.patch({ documents: [...useAidDraft.getState().documents.filter((d) => d.kind !== kind), { kind, fileId: file.fileId, name: file.name }] })
     } catch (e) {

@@ -9,6 +9,7 @@ import type { OfferStore } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
 import { shareOffer } from '@/domain/share'
+import { navigateTo } from '@/platform/navigate'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
@@ -17,11 +18,8 @@ import './index.scss'
 
 const newRequestId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
 
-function openStore(store: OfferStore) {
-  Taro.openLocation({ latitude: store.latitude, longitude: store.longitude, name: store.name, address: store.address, scale: 16 }).catch(() => {
-    Taro.showToast({ title: '无法打开地图', icon: 'none' })
-  })
-}
+/** 去这里: the same map as a station's (src/platform/navigate). */
+const openStore = (store: OfferStore) => navigateTo({ lat: store.latitude, lng: store.longitude }, store.name, store.address)
 
 /** 福利详情: rules, stores with 去这里, and 领取 (members only; a non-member is shown how to join). */
 export default function OfferDetail() {
