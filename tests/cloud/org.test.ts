@@ -365,7 +365,7 @@ describe('org.close', () => {
   it('a union is closed from above: not by its own clerk, nor the root; not outside the subtree', async () => {
     const h = await cloudHarness()
     const o = org(h)
-    expect(await refused(o.close('demo-clerk', 'hhht-xc'))).toMatchObject({ code: 'FORBIDDEN', message: '工会由上级工会撤销：您任职的工会不能由您自己撤销' })
+    expect(await refused(o.close('demo-clerk', 'hhht-xc'))).toMatchObject({ code: 'FORBIDDEN', message: '工会由上级工会撤销：你任职的工会不能由你自己撤销' })
     expect((await refused(o.close('demo-city-clerk', 'nmg'))).code).toBe('FORBIDDEN')
     expect((await refused(o.close('demo-hm-clerk', 'hhht-xc-kd'))).code).toBe('FORBIDDEN')
     expect((await refused(o.close('demo-member', 'hhht-xc-kd'))).code).toBe('FORBIDDEN')

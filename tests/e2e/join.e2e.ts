@@ -130,6 +130,12 @@ describe('join the union', () => {
     await signInAs(page, live.server.url, 'worker')
     await page.goto(`${live.server.url}${JOIN_LINK}`)
     await page.getByTestId('join-union').waitFor()
+    // 《个人信息处理规则》 opens the guide, and the tap does not tick the consent.
+    await page.tap('#open-processing-rules')
+    await page.getByTestId('privacy-guide').waitFor()
+    await page.goBack()
+    await page.getByTestId('join-union').waitFor()
+    assert.equal(await page.locator('#consent-personal .join-form__box--on').count(), 0)
     const joinRequests: string[] = []
     page.on('request', (request) => {
       if (request.url().includes('/api/cloud/') && (request.postData() ?? '').includes('"join"')) joinRequests.push(request.url())

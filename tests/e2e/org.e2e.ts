@@ -17,7 +17,7 @@ describe('the union tree grows in the app', () => {
     await openMe(clerk.page)
     await clerk.page.tap('#open-org')
     const list = clerk.page.getByTestId('org-list')
-    await list.getByTestId('org-union-hhht-xc').getByText('县级总工会 · 正常 · 您任职的工会').waitFor()
+    await list.getByTestId('org-union-hhht-xc').getByText('县级总工会 · 正常 · 你任职的工会').waitFor()
     await list.getByTestId('org-end').getByText('共 4 个工会').waitFor()
     // A thumb's tap target: at least 44 px high.
     assert.ok(((await clerk.page.locator('#org-add-hhht-xc').boundingBox())?.height ?? 0) >= 44)

@@ -40,7 +40,7 @@ describe('join form rules', () => {
       employer: '请填写工作单位',
       employment: '请选择就业形态',
       consentPersonal: '请阅读并同意《个人信息处理规则》',
-      consentSensitive: '请单独同意处理您的身份证号（敏感个人信息）',
+      consentSensitive: '请单独同意处理你的身份证号（敏感个人信息）',
     })
   })
 
@@ -57,7 +57,7 @@ describe('join form rules', () => {
     [{ idNumber: fictionalIdNumber('150102', '20101123', 246) }, 'idNumber', undefined],
     [{ employer: '单'.repeat(61) }, 'employer', '工作单位不能超过 60 个字'],
     [{ employment: 'pilot' }, 'employment', '请选择就业形态'],
-    [{ consentSensitive: false }, 'consentSensitive', '请单独同意处理您的身份证号（敏感个人信息）'],
+    [{ consentSensitive: false }, 'consentSensitive', '请单独同意处理你的身份证号（敏感个人信息）'],
   ])('%o → %s: %s', (change, field, message) => {
     expect(checkJoinForm({ ...valid, ...change }, TODAY)[field as keyof typeof valid]).toBe(message)
   })

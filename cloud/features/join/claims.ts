@@ -22,7 +22,7 @@ export const accountClaimId = (ctx: ActionContext, openid: string) => `account:$
 export async function pendingError(ctx: ActionContext, unionId: string, own: boolean): Promise<CloudError> {
   const union = await ctx.db.unions.get(unionId)
   const where = union ? `「${union.name}」` : '其他工会'
-  return new CloudError('APPLICATION_PENDING', own ? `您已向${where}提交入会申请，正在审核中，请等待结果` : `该身份证号已向${where}提交入会申请，正在审核中`)
+  return new CloudError('APPLICATION_PENDING', own ? `你已向${where}提交入会申请，正在审核中，请等待结果` : `该身份证号已向${where}提交入会申请，正在审核中`)
 }
 
 /**

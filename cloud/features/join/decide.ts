@@ -17,7 +17,7 @@ const STATUS_LINK = '/pages/me/index'
 export async function applicationForStaff(ctx: ActionContext, id: string): Promise<{ app: ApplicationDoc; union: UnionDoc }> {
   const app = await joinDb(ctx.store).applications.get(id)
   const union = app ? await ctx.db.unions.get(app.unionId) : null
-  if (!app || !union || !isStaffOf(ctx.caller, union)) throw new CloudError('NOT_FOUND', '找不到这份申请，或不属于您所在工会')
+  if (!app || !union || !isStaffOf(ctx.caller, union)) throw new CloudError('NOT_FOUND', '找不到这份申请，或不属于你所在工会')
   return { app, union }
 }
 
@@ -77,7 +77,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
   })
   await notify(ctx, before.openid, {
     title: '入会申请已通过',
-    body: `欢迎加入${by.union.name}！您的会员编号是 ${membership.memberNo}，电子会员证在“我的”页面。`,
+    body: `欢迎加入${by.union.name}！你的会员编号是 ${membership.memberNo}，电子会员证在“我的”页面。`,
     link: STATUS_LINK,
   }, { topic: 'joinResult', fields: { result: '已通过', union: by.union.name, note: `会员编号 ${membership.memberNo}`, time: subscribeTime(ctx.now()) } })
   return viewOf(ctx, after)
@@ -94,7 +94,7 @@ export async function rejectApplication(ctx: ActionContext, id: string, reason: 
   await claims.remove({ _id: app.idHash, applicationId: id, status: 'pending' })
   await releaseAccountClaim(ctx, app.openid, id)
   await ctx.audit({ action: 'join.reject', target: { collection: 'applications', id }, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason, decidedBy } })
-  await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。您可以修改后重新提交。`, link: STATUS_LINK }, {
+  await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。你可以修改后重新提交。`, link: STATUS_LINK }, {
     topic: 'joinResult',
     fields: { result: '未通过', union: union.name, note: reason, time: subscribeTime(ctx.now()) },
   })

@@ -219,7 +219,7 @@ export async function answerRights(ctx: ActionContext, input: ActionParsed<'revi
   const { requests } = rightsDb(ctx.store)
   const doc = await requests.get(input.requestId)
   // Someone else's request, or one of another subtree, answers as if it did not exist.
-  if (!doc || !doc.unionPath.some((id) => roots.includes(id)) || doc.answeredBy === 'self') throw new CloudError('NOT_FOUND', '找不到这项请求，或不属于您所在工会')
+  if (!doc || !doc.unionPath.some((id) => roots.includes(id)) || doc.answeredBy === 'self') throw new CloudError('NOT_FOUND', '找不到这项请求，或不属于你所在工会')
   const staff = signedIn(ctx).openid
   const now = ctx.now().toISOString()
   const answer = input.answer?.trim() || null

@@ -72,7 +72,7 @@ function blockedMessage(union: UnionDoc, c: Omit<CloseCheck, 'blocked'>): string
 async function requireCloser(ctx: ActionContext, unionId: string): Promise<UnionDoc> {
   const union = await requireStaffOf(ctx, unionId)
   const roots = staffUnionIds(ctx.caller)
-  if (!union.ancestors.some((id) => roots.includes(id))) throw new CloudError('FORBIDDEN', '工会由上级工会撤销：您任职的工会不能由您自己撤销')
+  if (!union.ancestors.some((id) => roots.includes(id))) throw new CloudError('FORBIDDEN', '工会由上级工会撤销：你任职的工会不能由你自己撤销')
   return union
 }
 

@@ -34,8 +34,8 @@ const TransferId = v.strictObject({ transferId: Id('转会申请编号') })
 export const transfer = {
   preview: defineAction({
     access: 'user',
-    summary: '发起转会前查看转入工会（扫码或输入工会码），并检查能否转会',
-    input: v.strictObject({ toUnionId: Id('工会码') }),
+    summary: '发起转会前查看转入工会（扫码或输入工会编码），并检查能否转会',
+    input: v.strictObject({ toUnionId: Id('工会编码') }),
     output: v.object({ fromUnion: UnionSummary, toUnion: UnionSummary, toUnionPath: v.array(v.string()) }),
   }),
   start: defineAction({

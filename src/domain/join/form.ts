@@ -54,7 +54,7 @@ export const joinFormEntries = {
   employer: v.pipe(v.string('请填写工作单位'), v.trim(), v.minLength(1, '请填写工作单位（灵活就业可填平台名称）'), v.maxLength(60, '工作单位不能超过 60 个字')),
   employment: v.picklist(EMPLOYMENT_KEYS, '请选择就业形态'),
   consentPersonal: v.literal(true, '请阅读并同意《个人信息处理规则》'),
-  consentSensitive: v.literal(true, '请单独同意处理您的身份证号（敏感个人信息）'),
+  consentSensitive: v.literal(true, '请单独同意处理你的身份证号（敏感个人信息）'),
 }
 
 export const JoinForm = v.strictObject(joinFormEntries)

@@ -4,6 +4,7 @@ import { Button, Input, Picker } from '@nutui/nutui-react-taro'
 import { checkJoinForm, deriveFromId, type JoinFormField } from '@/domain/join/form'
 import { EDUCATIONS, EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '@/domain/join/options'
 import { Choices } from '@/components/Choices'
+import { openPrivacyGuide } from '@/platform/privacy'
 import type { DraftField, DraftValues } from '../store'
 
 const asOptions = (list: readonly string[]) => list.map((value) => ({ value, label: value }))
@@ -140,7 +141,14 @@ export function JoinFormView({ values, idNumber, today, serverErrors, submitting
       <View className='join-form__field'>
         <View id='consent-personal' className='join-form__consent' onClick={() => set('consentPersonal', values.consentPersonal !== true)}>
           <Text className={`join-form__box${values.consentPersonal === true ? ' join-form__box--on' : ''}`}>{values.consentPersonal === true ? '✓' : ''}</Text>
-          <Text>我已阅读并同意《个人信息处理规则》：工会为办理入会收集上述信息，仅用于会籍管理。</Text>
+          <Text>
+            我已阅读并同意
+            {/* Opens the guide itself; the tap does not also tick the box. */}
+            <Text id='open-processing-rules' className='join-form__link' onClick={(e) => { e.stopPropagation(); openPrivacyGuide() }}>
+              《个人信息处理规则》
+            </Text>
+            ：工会为办理入会收集上述信息，仅用于会籍管理。
+          </Text>
         </View>
         <FieldError field='consentPersonal' message={shown('consentPersonal')} />
         <View id='consent-sensitive' className='join-form__consent' onClick={() => set('consentSensitive', values.consentSensitive !== true)}>

@@ -5,7 +5,7 @@ import { UNION_LEVEL_NAMES, type JoinUnion } from '@/domain/contract'
 export function UnionCard({ union, onChange }: { union: JoinUnion; onChange?: () => void }) {
   return (
     <View className='join-union' data-testid='join-union'>
-      <Text className='join-union__label'>您将加入</Text>
+      <Text className='join-union__label'>你将加入</Text>
       <Text className='join-union__name'>{union.name}</Text>
       <Text className='join-union__meta'>
         {UNION_LEVEL_NAMES[union.level]}

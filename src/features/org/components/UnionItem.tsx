@@ -19,7 +19,7 @@ export function UnionItem({ union, finishing, onFinish }: { union: OrgUnion; fin
       <Text className='org-item__status'>
         {UNION_LEVEL_NAMES[union.level]} · {UNION_STATUS_NAMES[union.status]}
         {union.closedAt ? `（${formatDate(union.closedAt)}）` : ''}
-        {union.own ? ' · 您任职的工会' : ''}
+        {union.own ? ' · 你任职的工会' : ''}
       </Text>
       <Text className='org-item__meta'>
         工会编码 {union.code} · 行政区划 {union.regionCode}

@@ -96,7 +96,7 @@ function Submitted({ app }: { app: ApplicationView }) {
     <View className='join-done' data-testid='join-submitted'>
       <Text className='join-done__title'>{app.status === 'approved' ? '入会成功' : '申请已提交'}</Text>
       <Text className='join-done__text'>
-        {app.status === 'approved' ? `会员编号 ${app.memberNo ?? ''}，电子会员证在“我的”页面。` : `${app.union.name}将尽快审核，结果会通知您，也可在“我的”查看进度。`}
+        {app.status === 'approved' ? `会员编号 ${app.memberNo ?? ''}，电子会员证在“我的”页面。` : `${app.union.name}将尽快审核，结果会通知你，也可在“我的”查看进度。`}
       </Text>
       <Text className='join-done__text'>身份证号 {app.idMasked}</Text>
       <Button id='to-me' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/me/index' })}>

@@ -87,7 +87,7 @@ export default function Poster() {
             </View>
           </>
         ) : unions && !list.keyword && !unions.length ? (
-          <Text className='join-find__hint'>您所在工会及下级中没有可直接接收会员的工会</Text>
+          <Text className='join-find__hint'>你所在工会及下级中没有可直接接收会员的工会</Text>
         ) : null}
         {choosing && unions ? (
           <View className='join-find join-poster__pick' data-testid='poster-unions'>

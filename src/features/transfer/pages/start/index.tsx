@@ -102,14 +102,14 @@ export default function StartTransfer() {
       <View className='transfer-start'>
         <View className='transfer-start__section'>
           <Text className='transfer-start__label'>转入工会</Text>
-          <Text className='transfer-start__hint'>扫新单位或属地工会的入会二维码会自动填入；也可输入工会码，或按名称、地区查找。</Text>
+          <Text className='transfer-start__hint'>扫新单位或属地工会的入会二维码会自动填入；也可输入工会编码（印在入会二维码下方），或按名称、地区查找。</Text>
           {canScan ? (
             <Button id='scan-union' type='primary' block onClick={() => void scan()}>
               扫描转入工会的二维码
             </Button>
           ) : null}
           <View className='transfer-start__row'>
-            <Input id='union-code' className='transfer-start__input' value={code} placeholder='工会码，如 hhht-hm-jz' onChange={setCode} />
+            <Input id='union-code' className='transfer-start__input' value={code} placeholder='工会编码（见入会二维码下方）' ariaLabel='工会编码' onChange={setCode} />
             <Button id='lookup-union' size='small' type='primary' disabled={!code.trim()} onClick={() => void choose(code)}>
               查找
             </Button>
