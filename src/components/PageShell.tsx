@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { CloudError } from '@/domain/errors'
+import { isRetryable, type CloudError } from '@/domain/errors'
 import { pageWithQuery } from '@/domain/returnPath'
 import { needsDemoLogin } from '@/platform/login'
 import { useSession } from '@/stores/session'
@@ -25,6 +25,8 @@ interface Props {
   onRetry?: () => void
   /** Open to anyone, signed in or not (the station map, the 公示 list): no demo login asked on the web. */
   public?: boolean
+  /** The page was opened without what it shows (an old or cut link: no id): says so, with a way back. */
+  missing?: boolean
   /** The privacy guide's own page is read with the notice away (the notice links to it). */
   privacyNotice?: boolean
   children: ReactNode
@@ -35,7 +37,13 @@ interface Props {
  * loading → the content. The privacy notice sits on top on first use and whenever a protected
  * action asks (askPrivacy, src/stores/privacy.ts); declined, it goes away and the page stays usable.
  */
-export function PageShell({ error, loading, hasData, onRetry, public: isPublic = false, privacyNotice = true, children }: Props) {
+/** Back where the person came from, or 首页 when the page was opened straight from a link. */
+function goBackOrHome() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: '/pages/home/index' })
+}
+
+export function PageShell({ error, loading, hasData, onRetry, public: isPublic = false, missing = false, privacyNotice = true, children }: Props) {
   const token = useSession((s) => s.token)
   if (needsDemoLogin && !token && !isPublic) {
     return (
@@ -45,9 +53,17 @@ export function PageShell({ error, loading, hasData, onRetry, public: isPublic =
     )
   }
   let body: ReactNode = children
-  if (error && !hasData) {
+  if (missing) {
+    body = <FullScreenMessage testId='not-found' title='没有找到要显示的内容' detail='链接可能不完整或已失效。' actionText='返回' onAction={goBackOrHome} />
+  } else if (error && !hasData) {
+    // Trying again helps only with the network or the server; a refusal (who may use the page, a
+    // record that is gone) says so, with a way back instead.
     const detail = error.code === 'NETWORK' ? '请检查网络后重试。' : undefined
-    body = <FullScreenMessage testId='load-error' title={error.message} detail={detail} actionText='重试' onAction={onRetry} />
+    body = isRetryable(error.code) ? (
+      <FullScreenMessage testId='load-error' title={error.message} detail={detail} actionText='重试' onAction={onRetry} />
+    ) : (
+      <FullScreenMessage testId='load-error' title={error.message} actionText='返回' onAction={goBackOrHome} />
+    )
   }
   else if (loading && !hasData) body = <FullScreenMessage testId='loading' title='加载中…' />
   return (

@@ -102,6 +102,11 @@ export class CloudError extends Error {
   }
 }
 
+/** Failures that may pass if tried again (the network, the server, someone else's change); the rest need something else done. */
+export function isRetryable(code: ErrorCode): boolean {
+  return code === 'NETWORK' || code === 'INTERNAL' || code === 'CONFLICT'
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value)
 }

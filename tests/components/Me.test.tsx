@@ -90,9 +90,9 @@ describe('我的', () => {
   })
 
   it('a retry shows 加载中 while it runs, not the failure it is retrying', async () => {
-    stubFetch(async () => jsonResponse({ ok: false, error: { code: 'FORBIDDEN', message: ERROR_MESSAGES.FORBIDDEN } }, 403))
+    stubFetch(async () => jsonResponse({ ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } }, 500))
     await testUtils.mount(Me)
-    await waitFor(() => expect(byTestId('load-error')?.textContent).toContain(ERROR_MESSAGES.FORBIDDEN))
+    await waitFor(() => expect(byTestId('load-error')?.textContent).toContain(ERROR_MESSAGES.INTERNAL))
     expect(byTestId('load-error')?.textContent).not.toContain('请检查网络')
 
     stubFetch(() => new Promise(() => {}))

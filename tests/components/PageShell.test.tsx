@@ -38,6 +38,35 @@ describe('PageShell', () => {
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
+  it('a page opened without what it shows says so, with 返回 instead of a blank page', async () => {
+    signIn()
+    agreePrivacy()
+    const reLaunch = jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })
+    await testUtils.mount(() => <PageShell missing><Content /></PageShell>)
+    expect(byTestId('not-found')?.textContent).toContain('没有找到要显示的内容')
+    expect(byTestId('content')).toBeNull()
+    expect(byId('not-found-action')?.textContent).toContain('返回')
+    // Opened straight from a link, there is no page to go back to: 首页.
+    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}] as ReturnType<typeof Taro.getCurrentPages>)
+    testUtils.fireEvent.click(byId('not-found-action')!)
+    expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' })
+  })
+
+  it('offers 重试 only where trying again can help; a refusal says who may, with 返回', async () => {
+    signIn()
+    agreePrivacy()
+    const onRetry = jest.fn()
+    await testUtils.mount(() => <PageShell error={new CloudError('FORBIDDEN', '仅限工会工作人员')} onRetry={onRetry}><Content /></PageShell>)
+    expect(byTestId('load-error')?.textContent).toContain('仅限工会工作人员')
+    expect(byId('load-error-action')?.textContent).toContain('返回')
+    testUtils.unmout()
+    document.body.innerHTML = ''
+    await testUtils.mount(() => <PageShell error={new CloudError('NETWORK')} onRetry={onRetry}><Content /></PageShell>)
+    expect(byId('load-error-action')?.textContent).toContain('重试')
+    testUtils.fireEvent.click(byId('load-error-action')!)
+    expect(onRetry).toHaveBeenCalled()
+  })
+
   it('sends a signed-out user to the demo login page', async () => {
     const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
     await testUtils.mount(() => <PageShell><Content /></PageShell>)

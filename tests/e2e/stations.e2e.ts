@@ -161,4 +161,15 @@ describe('rest stations', () => {
     assert.deepEqual(errors, [])
     await context.close()
   })
+
+  it('a detail link without its station says so and leads home, not a blank page', async () => {
+    const { page, errors, context } = await openPhone(suite.browser)
+    await page.goto(`${suite.server.url}/#/features/stations/pages/detail/index`)
+    await page.getByTestId('not-found').getByText('没有找到要显示的内容').waitFor()
+    await page.tap('#agree-privacy-btn')
+    await page.tap('#not-found-action')
+    await page.getByTestId('service-grid').waitFor()
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
 })

@@ -20,7 +20,7 @@ export default function CouponPage() {
   const q = useCloud('benefits', 'coupon', { id }, Boolean(id))
   const data = q.data
   return (
-    <PageShell error={q.error} loading={q.loading} hasData={Boolean(data)} onRetry={() => void q.reload()}>
+    <PageShell missing={!id} error={q.error} loading={q.loading} hasData={Boolean(data)} onRetry={() => void q.reload()}>
       {data ? (
         <View className='bf' data-testid='coupon'>
           <View className='bf__card'>

@@ -76,7 +76,7 @@ export default function OfferDetail() {
   }
 
   return (
-    <PageShell error={detail.error} loading={detail.loading} hasData={Boolean(offer)} onRetry={() => void detail.reload()}>
+    <PageShell missing={!id} error={detail.error} loading={detail.loading} hasData={Boolean(offer)} onRetry={() => void detail.reload()}>
       {offer ? (
         <View className='bf' data-testid='offer-detail'>
           <View className='bf__card'>

@@ -21,7 +21,7 @@ export default function StationDetailPage() {
   useShare(shareStation(code, s?.name ?? '驿站详情'))
 
   return (
-    <PageShell public error={detail.error} loading={detail.loading} hasData={Boolean(s)} onRetry={() => void detail.reload()}>
+    <PageShell public missing={!code} error={detail.error} loading={detail.loading} hasData={Boolean(s)} onRetry={() => void detail.reload()}>
       {s ? (
         <View className='station-detail' data-testid='station-detail'>
           <View className='station-detail__section'>
