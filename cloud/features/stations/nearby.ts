@@ -1,5 +1,5 @@
 import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'
-import { distanceM } from '../../../src/domain/stations/geo'
+import { distanceM } from '../../../src/domain/geo'
 import { isOpenAt } from '../../../src/domain/stations/hours'
 import { byDistance, matches, type Hit, type NearbyQuery, type StationPoint } from '../../../src/domain/stations/search'
 import type { ActionContext } from '../../lib/context'

@@ -1,7 +1,6 @@
 import KDBush from 'kdbush'
 import { around } from 'geokdbush'
-import { distanceM } from '../../../src/domain/stations/geo'
-import type { LatLng } from '../../../src/domain/stations/types'
+import { distanceM, type LatLng } from '../../../src/domain/geo'
 import { geoPointsOf, type Doc, type GeoHit } from './port'
 
 /**

@@ -2,7 +2,7 @@ import Datastore from '@seald-io/nedb'
 import { match } from '@seald-io/nedb/lib/model'
 import path from 'node:path'
 import { buildGeoTree, nearestDocs, type GeoTree } from './nedb-geo'
-import { checkedLimit, DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type IndexSpec, type Patch, type Store } from './port'
+import { checkedLimit, DuplicateKeyError, MAX_READ, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type IndexSpec, type Patch, type Store } from './port'
 
 /**
  * The embedded adapter: one nedb datastore per collection, file-backed under `dir`, or in memory
@@ -205,7 +205,7 @@ export function createNedbStore(dir: string | null): Store {
   return {
     collection,
     async geoNear<T extends Doc>(name: string, { point, minDistanceM, maxDistanceM, query, limit }: GeoNearQuery<T>): Promise<Array<GeoHit<T>>> {
-      const n = checkedLimit(name, limit)
+      const n = Math.min(limit, MAX_READ)
       const { tree, docs } = await geoIndex(name, datastore(name))
       const nedbQuery = toQuery(query)
       const hits = nearestDocs(tree, (id) => docs.get(id) as T | undefined, (doc) => match(doc, nedbQuery), { point, minDistanceM: minDistanceM ?? 0, maxDistanceM, limit: n })

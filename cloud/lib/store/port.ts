@@ -1,3 +1,5 @@
+import type { LatLng } from '../../../src/domain/geo'
+
 /**
  * The data port: the few operations every cloud action needs, implemented by the embedded
  * adapter (nedb, local and tests) and the WeChat cloud database adapter. Keep it small: both
@@ -75,15 +77,10 @@ export interface IndexSpec {
  */
 export const GEO_FIELD = 'location'
 
-export interface GeoPoint {
-  lat: number
-  lng: number
-}
-
-export function geoPointsOf(data: Record<string, unknown> | undefined): GeoPoint[] | null {
+export function geoPointsOf(data: Record<string, unknown> | undefined): LatLng[] | null {
   const { lat, lng, geoPoints } = data ?? {}
   if (typeof lat === 'number' && typeof lng === 'number') return [{ lat, lng }]
-  if (Array.isArray(geoPoints) && geoPoints.length) return geoPoints as GeoPoint[]
+  if (Array.isArray(geoPoints) && geoPoints.length) return geoPoints as LatLng[]
   return null
 }
 
@@ -113,14 +110,14 @@ export interface Collection<T extends Doc> {
 
 /** A nearest-first search by distance (geoNear). */
 export interface GeoNearQuery<T> {
-  point: GeoPoint
+  point: LatLng
   /** Metres, measured the store's way (on its own sphere): callers cut exactly with their own distance. */
   maxDistanceM: number
   /** Leaves out what is nearer than this (metres, the store's way): paging on from a cursor. */
   minDistanceM?: number
   /** Only documents matching this filter are returned (and counted by the limit). */
   query: Filter<T>
-  /** How many at most: 1..MAX_READ, as for find (ReadLimitError beyond). */
+  /** How many at most; never more than MAX_READ (a larger limit answers MAX_READ at most). */
   limit: number
 }
 

@@ -1,4 +1,4 @@
-import { checkedLimit, DuplicateKeyError, GEO_FIELD, geoPointsOf, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type Patch, type Store } from './port'
+import { checkedLimit, DuplicateKeyError, GEO_FIELD, geoPointsOf, MAX_READ, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type Patch, type Store } from './port'
 
 /**
  * The WeChat cloud database adapter. It receives `cloud.database()` (wx-server-sdk) from the deployed
@@ -206,8 +206,8 @@ export function createWxStore(db: WxDatabase): Store {
     collection,
     async geoNear<T extends Doc>(name: string, { point, minDistanceM, maxDistanceM, query, limit }: GeoNearQuery<T>): Promise<Array<GeoHit<T>>> {
       // An aggregate without a limit stage answers only 20 documents; with one, far more (reported up
-      // to 10,000): geoNear always sends one, at most MAX_READ, to keep one search's read bounded.
-      const n = checkedLimit(name, limit)
+      // to 10,000): geoNear always sends one, and never above MAX_READ, to keep one search's read bounded.
+      const n = Math.min(limit, MAX_READ)
       const { list } = await db
         .collection(name)
         .aggregate()

@@ -7,7 +7,7 @@ import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCategory, type OfferCity } fr
 import type { OfferSummary } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { locate } from '@/platform/location'
-import type { LatLng } from '@/domain/stations/types'
+import type { LatLng } from '@/domain/geo'
 import { call } from '@/services/cloud'
 import { ChipRow } from '../../components/ChipRow'
 import { OfferCard } from '../../components/OfferCard'
