@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
-import { wgs84ToGcj02 } from '@/domain/stations/coords'
-import type { LatLng } from '@/domain/stations/types'
+import { wgs84ToGcj02, type LatLng } from '@/domain/geo'
 import { askPrivacy } from '@/stores/privacy'
 
 /** 'no-consent': the person has not agreed to the privacy guide, so the location was not read. */

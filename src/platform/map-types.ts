@@ -1,4 +1,4 @@
-import type { LatLng } from '@/domain/stations/types'
+import type { LatLng } from '@/domain/geo'
 
 export interface MapMarker {
   code: string

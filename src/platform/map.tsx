@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { layout, overview, project, zoomInOn, type MapView } from '@/domain/stations/cluster'
-import { distanceM, formatDistance } from '@/domain/stations/geo'
+import { distanceM, formatDistance } from '@/domain/geo'
 import type { StationMapProps } from './map-types'
 import './map.scss'
 

@@ -1,6 +1,6 @@
 import { benefitsDb, type OfferDoc } from '../../cloud/features/benefits/collections'
 import { listOffers } from '../../cloud/features/benefits/browse'
-import { MAX_GEO_CANDIDATES } from '../../cloud/features/benefits/near-geo'
+import { MAX_GEO_CANDIDATES } from '../../cloud/features/benefits/near'
 import { createContext } from '../../cloud/lib/context'
 import { parseInput } from '../../src/domain/validate'
 import { contract } from '../../src/domain/contract'
@@ -9,8 +9,8 @@ import { describeOn, testStore } from '../helpers/store'
 import { geoNearRequests } from '../stand-ins/cloudbase-db/requests'
 
 /**
- * 普惠 离我最近 in WeChat (the database's geoNear over each offer's MultiPoint of stores) against the
- * embedded index on the same offers: the same pages. WeChat's database is the WeChat adapter on the
+ * 普惠 离我最近 on WeChat's store (the database's geoNear over each offer's MultiPoint of stores)
+ * against the embedded store (its kd index) on the same offers: the same pages. WeChat's database is the WeChat adapter on the
  * real SDK over the stand-in server (tests/stand-ins/cloudbase-db).
  */
 const HOHHOT = { latitude: 40.842, longitude: 111.751 }
@@ -56,7 +56,7 @@ async function allPages(list: (input: Record<string, unknown>) => Promise<Page>,
   throw new Error('no end of pages')
 }
 
-describeOn('wx', 'compares the WeChat path with the embedded index', () => {
+describeOn('wx', 'compares WeChat’s store with the embedded one', () => {
   it('stores each offer with a MultiPoint of its stores', async () => {
     const { server } = await bothHomes()
     const row = server.documents('offers').find((r) => r._id === 't-offer-00001') as unknown as OfferDoc & { location: unknown }
@@ -67,7 +67,7 @@ describeOn('wx', 'compares the WeChat path with the embedded index', () => {
     ['every offer', {}],
     ['a category', { category: '餐饮' }],
     ['a search', { q: '洗衣' }],
-  ])('pages through %s exactly as the embedded index does, each request bounded', async (_name, filters) => {
+  ])('pages through %s exactly as the embedded store does, each request bounded', async (_name, filters) => {
     const { b, server, wxList } = await bothHomes()
     const input = { near: HOHHOT, limit: 7, ...filters }
     const embedded = await allPages(async (i) => data(await b('demo-worker', 'list', i)), input)

@@ -7,8 +7,7 @@ import { dispatch } from '../../cloud/lib/dispatch'
 import { randomSecrets } from '../../cloud/lib/secrets'
 import { parseCsv } from '../../scripts/lib/read-rows'
 import { asRows } from '../helpers/unions'
-import { MAX_CANDIDATES } from '../../cloud/features/stations/geo-near'
-import { nearbyStations } from '../../cloud/features/stations/nearby'
+import { MAX_CANDIDATES, nearbyStations } from '../../cloud/features/stations/nearby'
 import { createContext } from '../../cloud/lib/context'
 import { cloudHarness } from '../helpers/cloud'
 import { randomSearch, seededRandom } from '../helpers/stations'
@@ -16,8 +15,8 @@ import { describeOn, testStore } from '../helpers/store'
 import { geoNearRequests } from '../stand-ins/cloudbase-db/requests'
 
 /**
- * The WeChat path of stations.nearby (geoNear) against the embedded path (the kd index) on the same
- * stations. WeChat's database is the WeChat adapter on the real SDK over the stand-in server
+ * stations.nearby on WeChat's store (the database's geoNear) against the embedded store (its kd
+ * index) on the same stations. WeChat's database is the WeChat adapter on the real SDK over the stand-in server
  * (tests/stand-ins/cloudbase-db).
  */
 async function bothHomes(start?: string) {
@@ -32,7 +31,7 @@ async function bothHomes(start?: string) {
 
 const HOHHOT = { lat: 40.8424, lng: 111.749 }
 
-describeOn('wx', 'compares the WeChat path with the embedded kd index', () => {
+describeOn('wx', 'compares WeChat’s store with the embedded one', () => {
   it('stores each station with a GeoPoint in `location`', async () => {
     const { server, docs } = await bothHomes()
     const stored = server.documents('stations')
@@ -41,7 +40,7 @@ describeOn('wx', 'compares the WeChat path with the embedded kd index', () => {
     expect(d.location).toEqual({ type: 'Point', coordinates: [d.lng, d.lat] })
   })
 
-  it('asks the database for the nearest with the filters it can express, and answers like the kd index', async () => {
+  it('asks the database for the nearest with the filters it can express, and answers like the embedded store', async () => {
     const { pipelines, wxCtx, callAs } = await bothHomes()
     const input = { ...HOHHOT, radiusM: 30_000, k: 10, types: ['环卫工人爱心驿站' as const], amenities: ['热饭' as const, '充电' as const] }
     const wx = await nearbyStations(input, wxCtx())
@@ -74,7 +73,7 @@ describeOn('wx', 'compares the WeChat path with the embedded kd index', () => {
     expect(await callAs(null, 'stations', 'nearby', input)).toEqual({ ok: true, data: wx })
   })
 
-  it('gives the same answers as the embedded kd index on many random points, filters and times', async () => {
+  it('gives the same answers as the embedded store on many random points, filters and times', async () => {
     const { wxCtx, callAs, clock, docs } = await bothHomes()
     const random = seededRandom(11)
     let nonEmpty = 0

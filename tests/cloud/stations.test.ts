@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { storedHours, stationsDb, type StationDoc } from '../../cloud/features/stations/collections'
 import { importStations } from '../../cloud/features/stations/import'
-import { pointOf } from '../../cloud/features/stations/station-index'
+import { pointOf } from '../../cloud/features/stations/nearby'
 import { contract } from '../../src/domain/contract'
 import { isOpenAt } from '../../src/domain/stations/hours'
 import { scanNearest } from '../../src/domain/stations/search'

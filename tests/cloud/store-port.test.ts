@@ -1,5 +1,5 @@
 import { createNedbStore } from '../../cloud/lib/store/nedb'
-import { DuplicateKeyError, type Doc, type Store } from '../../cloud/lib/store/port'
+import { DuplicateKeyError, GEO_FIELD, type Doc, type GeoNearQuery, type Store } from '../../cloud/lib/store/port'
 import { forEachPage, keysetPage, readAll } from '../../cloud/lib/store/read'
 import { describeOn, STORE_KIND, testStore } from '../helpers/store'
 
@@ -142,5 +142,73 @@ describeOn('nedb', 'the embedded store on disk', () => {
     await expect(second.collection<Item>('items').insert({ _id: 'b', name: 'apple', qty: 1, tags: [] })).rejects.toBeInstanceOf(DuplicateKeyError)
     await second.close()
     fs.rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+/** geoNear, the same on both stores: what the features' nearest-first searches rely on. */
+interface Place extends Doc {
+  kind: string
+  lat?: number
+  lng?: number
+  geoPoints?: Array<{ lat: number; lng: number }>
+}
+
+describe(`store port geoNear: ${STORE_KIND}`, () => {
+  const HERE = { lat: 40, lng: 111 }
+  // ~1.11 km per 0.01 degree of latitude.
+  const at = (id: string, dLat: number, kind = 'a'): Place => ({ _id: id, kind, lat: HERE.lat + dLat, lng: HERE.lng })
+  let store: Store
+  beforeEach(async () => {
+    const { store: s, server } = testStore()
+    server?.createCollection('places')
+    server?.createIndex('places', { fields: [GEO_FIELD], geo: true })
+    await s.ensureIndex('places', { fields: [GEO_FIELD], geo: true })
+    store = s
+    await store.collection<Place>('places').insertMany([at('p1', 0.01), at('p3', 0.03, 'b'), at('p2', 0.02), at('p5', 0.05), at('p4', 0.04, 'b'), { _id: 'nowhere', kind: 'a' }])
+  })
+  afterEach(() => store.close())
+
+  const near = async (q: Partial<GeoNearQuery<Place>> = {}) =>
+    (await store.geoNear<Place>('places', { point: HERE, maxDistanceM: 100_000, query: {}, limit: 10, ...q })).map((h) => [h.doc._id, Math.round(h.distanceM / 1000)])
+
+  it('answers nearest first with distances in metres (here rounded to km), at most limit, only documents with a place', async () => {
+    expect(await near()).toEqual([['p1', 1], ['p2', 2], ['p3', 3], ['p4', 4], ['p5', 6]])
+    expect(await near({ limit: 2 })).toEqual([['p1', 1], ['p2', 2]])
+    const [first] = await store.geoNear<Place>('places', { point: HERE, maxDistanceM: 100_000, query: {}, limit: 1 })
+    expect(first.doc).toMatchObject({ _id: 'p1', kind: 'a', lat: 40.01, lng: 111 })
+  })
+
+  it('filters by the query before the limit counts', async () => {
+    expect(await near({ query: { kind: 'b' }, limit: 1 })).toEqual([['p3', 3]])
+    expect(await near({ query: { kind: { $in: ['b'] }, _id: { $ne: 'p3' } } })).toEqual([['p4', 4]])
+  })
+
+  it('bounds by maxDistance and minDistance, so a page can start where the last one ended', async () => {
+    expect((await near({ maxDistanceM: 3_000 })).map(([id]) => id)).toEqual(['p1', 'p2'])
+    const first = await store.geoNear<Place>('places', { point: HERE, maxDistanceM: 100_000, query: {}, limit: 2 })
+    const next = await near({ minDistanceM: first[1].distanceM + 1, limit: 2 })
+    expect(next.map(([id]) => id)).toEqual(['p3', 'p4'])
+  })
+
+  it('follows writes: a moved document takes its new place, a removed one is gone, a new one appears', async () => {
+    const places = store.collection<Place>('places')
+    expect((await near({ limit: 1 }))[0][0]).toBe('p1')
+    await places.update({ _id: 'p1' }, { set: { lat: 40.06, lng: 111 } })
+    await places.remove({ _id: 'p2' })
+    expect((await near()).map(([id]) => id)).toEqual(['p3', 'p4', 'p5', 'p1'])
+    await places.insert(at('p0', 0.001))
+    await places.update({ _id: 'p3' }, { set: { kind: 'c' } })
+    expect((await near({ query: { kind: { $ne: 'c' } }, limit: 2 })).map(([id]) => id)).toEqual(['p0', 'p4'])
+  })
+
+  it('places a document with several points (geoPoints) at its nearest one, once', async () => {
+    const places = store.collection<Place>('places')
+    await places.insert({ _id: 'multi', kind: 'a', geoPoints: [{ lat: 40.09, lng: 111 }, { lat: 40.025, lng: 111 }, { lat: 40.07, lng: 111 }] })
+    expect((await near()).map(([id]) => id)).toEqual(['p1', 'p2', 'multi', 'p3', 'p4', 'p5'])
+    expect((await near({ minDistanceM: 2_900 })).map(([id]) => id)).toEqual(['p3', 'p4', 'p5'])
+    await places.update({ _id: 'multi' }, { set: { geoPoints: [{ lat: 40.001, lng: 111 }] } })
+    expect((await near({ limit: 1 }))[0]).toEqual(['multi', 0])
+    await places.update({ _id: 'multi' }, { set: { geoPoints: [] } })
+    expect((await near()).map(([id]) => id)).not.toContain('multi')
   })
 })

@@ -1,4 +1,4 @@
-import { distanceM, formatDistance, inChina } from '../../src/domain/stations/geo'
+import { distanceM, formatDistance, inChina } from '../../src/domain/geo'
 import { describeHours, hoursToText, isOpenAt, localTime, parseHours, type Hours } from '../../src/domain/stations/hours'
 import { parseAmenities, validateStationRow } from '../../src/domain/stations/station'
 

@@ -1,4 +1,4 @@
-import { distanceM, inChina } from '../../src/domain/stations/geo'
+import { distanceM, inChina } from '../../src/domain/geo'
 import { PLACES, placeLabel, searchPlaces, shortName } from '../../src/domain/stations/places'
 import { FALLBACK_CITIES } from '../../src/domain/stations/types'
 

@@ -10,9 +10,7 @@ import { activeMembership } from '../../lib/roles'
 import { isEligible } from './eligibility'
 import { benefitsDb, type OfferDoc } from './collections'
 import { offerSummary } from './views'
-import type { OfferEntry } from './near-index'
-import { offerIndex } from './offer-index'
-import { nearPageFromDatabase } from './near-geo'
+import { nearPage } from './near'
 
 export const PAGE_SIZE = 20
 /** A searched page reads at most this many candidate offers, then answers with what it found. */
@@ -60,36 +58,17 @@ export async function listOffers(ctx: ActionContext, input: ActionParsed<'benefi
   return { items: found.map((offer) => offerSummary(offer, now)), nextCursor: after }
 }
 
-/**
- * Nearest store first, with distanceM, by an exact cursor: from the database's geoNear where the
- * store offers it (WeChat, near-geo.ts), else from the embedded index (offer-index.ts, near-index.ts).
- */
+/** Nearest store first, with distanceM, by an exact cursor (near.ts). */
 async function listNear(ctx: ActionContext, input: ActionParsed<'benefits', 'list'>, near: { latitude: number; longitude: number }): Promise<ActionOutput<'benefits', 'list'>> {
   const now = ctx.now()
   const limit = input.limit ?? PAGE_SIZE
   const after = input.cursor ? parseNearCursor(input.cursor) : null
   if (input.cursor && !after) throw new CloudError('INVALID_INPUT', '分页参数不正确', { cursor: '分页参数不正确' })
-  const nowIso = now.toISOString()
   const q = input.q ? input.q : null
-  const keep = (o: OfferEntry) =>
-    o.status === 'active' && o.endAt > nowIso && (!input.category || o.category === input.category) && (!input.city || o.city === input.city) && (!q || matchesQuery(q, ...o.texts))
-  const from = { lat: near.latitude, lng: near.longitude }
-  if (ctx.store.geoNear) {
-    const filters = { nowIso, category: input.category, city: input.city, q: q ?? undefined, matches: (doc: OfferDoc) => !q || matchesQuery(q, doc.title, doc.merchantName, doc.city, doc.category) }
-    const page = await nearPageFromDatabase(ctx.store.geoNear.bind(ctx.store), from, filters, after, limit)
-    const items = page.shown.map(({ key, doc }) => ({ ...offerSummary(doc, now), distanceM: key.d === null ? null : Math.round(key.d) }))
-    return { items, nextCursor: page.more && page.shown.length ? nearCursor(page.shown[page.shown.length - 1].key) : null }
-  }
-  const index = await offerIndex(ctx.store)
-  const keys = index.page(from, keep, after, limit + 1)
-  const shown = keys.slice(0, limit)
-  const docs = shown.length ? await benefitsDb(ctx.store).offers.find({ _id: { $in: shown.map((k) => k.id) } }, { limit: shown.length }) : []
-  const byId = new Map(docs.map((d) => [d._id, d]))
-  const items = shown.flatMap((key) => {
-    const doc = byId.get(key.id)
-    return doc ? [{ ...offerSummary(doc, now), distanceM: key.d === null ? null : Math.round(key.d) }] : []
-  })
-  return { items, nextCursor: keys.length > limit ? nearCursor(shown[shown.length - 1]) : null }
+  const filters = { nowIso: now.toISOString(), category: input.category, city: input.city, q: q ?? undefined, matches: (doc: OfferDoc) => !q || matchesQuery(q, doc.title, doc.merchantName, doc.city, doc.category) }
+  const page = await nearPage(ctx.store, { lat: near.latitude, lng: near.longitude }, filters, after, limit)
+  const items = page.shown.map(({ key, doc }) => ({ ...offerSummary(doc, now), distanceM: key.d === null ? null : Math.round(key.d) }))
+  return { items, nextCursor: page.more && page.shown.length ? nearCursor(page.shown[page.shown.length - 1].key) : null }
 }
 
 export async function loadOffer(ctx: ActionContext, id: string): Promise<OfferDoc> {

@@ -1,7 +1,6 @@
 import type { LimitPeriod, OfferCategory, OfferCity } from '../../../src/domain/benefits/categories'
 import type { OfferStore } from '../../../src/domain/contract'
-import type { Collection, CollectionIndexes, Doc, Store } from '../../lib/store/port'
-import { GEO_FIELD } from '../../lib/store/wx'
+import { GEO_FIELD, type Collection, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /** A 普惠 offer from a partner merchant, owned by a union (its `unionPath` lets staff find it). */
 export interface OfferDoc extends Doc {
@@ -35,7 +34,7 @@ export interface OfferDoc extends Doc {
   terms: string[]
   /**
    * The stores as points, written by `benefitsDb` from `stores` on every insert and store change:
-   * the WeChat adapter turns them into a MultiPoint for the database's geo index (离我最近 there).
+   * where the store's geoNear finds the offer (at its nearest store) for 离我最近.
    */
   geoPoints?: Array<{ lat: number; lng: number }>
   /** Units taken by claims not yet turned into coupons: hold id → when (holds.ts). */
@@ -101,7 +100,7 @@ export const BENEFITS_COLLECTIONS: CollectionIndexes = {
     { fields: ['category'] },
     { fields: ['city'] },
     { fields: ['unionPath'] },
-    // 离我最近 in WeChat: geoNear over each offer's MultiPoint of stores (near-geo.ts).
+    // 离我最近: geoNear over each offer's geoPoints (near.ts); WeChat's needs this geo index.
     { fields: [GEO_FIELD], geo: true },
   ],
   coupons: [

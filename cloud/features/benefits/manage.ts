@@ -6,7 +6,6 @@ import { isStaffOf, requireAnyStaff, requireStaffOf, unionPathOf } from '../../l
 import { withDerived } from './build'
 import { benefitsDb, type OfferDoc } from './collections'
 import { offerAdmin } from './views'
-import { reindexOffer } from './offer-index'
 import { offerMerchants } from '../merchants/queries'
 import type { MerchantDoc } from '../../lib/collections'
 
@@ -100,7 +99,6 @@ export async function saveOffer(ctx: ActionContext, form: OfferForm): Promise<Of
   if (!existing) {
     const offer = withDerived({ _id: ctx.newId(), ...fields, images: [], total: form.total, stock: form.total, status: 'active', createdAt: now })
     await db.offers.insert(offer)
-    await reindexOffer(ctx.store, offer)
     await ctx.audit({ action: 'benefits.offer.create', target: { collection: 'offers', id: offer._id }, before: null, after: offerAdmin(offer) })
     return offerAdmin(offer)
   }
@@ -117,7 +115,6 @@ export async function saveOffer(ctx: ActionContext, form: OfferForm): Promise<Of
     throw new CloudError('CONFLICT')
   }
   const after = (await db.offers.get(existing._id)) as OfferDoc
-  await reindexOffer(ctx.store, after)
   await ctx.audit({ action: 'benefits.offer.update', target: { collection: 'offers', id: existing._id }, before: offerAdmin(existing), after: offerAdmin(after) })
   return offerAdmin(after)
 }
@@ -126,7 +123,6 @@ export async function setOfferStatus(ctx: ActionContext, id: string, status: Off
   const offer = await manageableOffer(ctx, id)
   const updatedAt = ctx.now().toISOString()
   await benefitsDb(ctx.store).offers.update({ _id: id }, { set: { status, updatedAt } })
-  await reindexOffer(ctx.store, { ...offer, status, updatedAt })
   await ctx.audit({ action: status === 'paused' ? 'benefits.offer.pause' : 'benefits.offer.resume', target: { collection: 'offers', id }, before: { status: offer.status }, after: { status } })
   return offerAdmin({ ...offer, status, updatedAt })
 }

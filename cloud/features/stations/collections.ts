@@ -1,7 +1,6 @@
 import { parseHours, type Hours } from '../../../src/domain/stations/hours'
 import type { StationData } from '../../../src/domain/stations/station'
-import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
-import { GEO_FIELD } from '../../lib/store/wx'
+import { GEO_FIELD, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /**
  * A station (驿站). `_id` is its stable code, so a re-import of the same code updates it. Hours are
@@ -40,11 +39,7 @@ export const stationsDb = (store: Store) => ({
   stations: store.collection<StationDoc>('stations'),
 })
 
-/**
- * The embedded store needs no geo index (the feature keeps its own kd index, see station-index.ts).
- * In WeChat the adapter writes a GeoPoint `location` beside lat/lng, and nearby searches it with
- * geoNear (geo-near.ts) on this geo index.
- */
+/** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index. */
 export const STATION_COLLECTIONS: CollectionIndexes = {
   stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }],
 }

@@ -6,7 +6,6 @@ import type { ActionContext } from '../../lib/context'
 import { requireStaffOf } from '../../lib/roles'
 import { stationsDb, type StationDoc } from './collections'
 import { describeStation, loadStation } from './detail'
-import { reindexStation } from './station-index'
 
 /**
  * Staff of the managing union (or a union above it) change what changes on the ground: hours,
@@ -33,7 +32,6 @@ export async function editStation(input: ActionParsed<'stations', 'update'>, ctx
   const changed = await stations.update({ _id: before._id, updatedAt: input.expectedUpdatedAt }, { set })
   if (changed === 0) throw new CloudError('CONFLICT')
   const after = await loadStation(ctx, input.code)
-  await reindexStation(ctx.store, after)
   const pick = (doc: StationDoc) => Object.fromEntries(Object.keys(set).map((k) => [k, doc[k as keyof StationDoc]]))
   await ctx.audit({ action: 'stations.update', target: { collection: 'stations', id: before._id }, before: pick(before), after: pick(after) })
   return describeStation(ctx, after)

@@ -5,7 +5,6 @@ import { unionPathOf } from '../../lib/roles'
 import type { ImportRow, RejectedRow } from '../../lib/import-rows'
 import type { Store } from '../../lib/store/port'
 import { stationsDb, type StationDoc } from './collections'
-import { forgetStationIndex } from './station-index'
 
 export interface ImportReport {
   inserted: number
@@ -81,6 +80,5 @@ export async function importStations(store: Store, rows: Iterable<ImportRow>, no
     if (pending.length >= CHUNK) await flush()
   }
   await flush()
-  if (report.inserted || report.updated) forgetStationIndex(store)
   return report
 }

@@ -1,39 +1,61 @@
 import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'
+import { distanceM } from '../../../src/domain/geo'
 import { isOpenAt } from '../../../src/domain/stations/hours'
-import type { Hit } from '../../../src/domain/stations/search'
+import { byDistance, matches, type Hit, type NearbyQuery, type StationPoint } from '../../../src/domain/stations/search'
 import type { ActionContext } from '../../lib/context'
-import type { Store } from '../../lib/store/port'
-import { stationBasics, storedHours, stationsDb, type StationDoc } from './collections'
-import { geoNearStations } from './geo-near'
-import { stationIndex } from './station-index'
+import type { Filter, Store } from '../../lib/store/port'
+import { stationBasics, storedHours, type StationDoc } from './collections'
 
-const offersGeoNear = (store: Store): store is Store & Required<Pick<Store, 'geoNear'>> => typeof store.geoNear === 'function'
+/** The store may measure on its own sphere (MongoDB's is 6,378.1 km): ask a little wider, cut exactly. */
+const WIDEN = 1.002
+/** Candidates fetched first (times k), and the most fetched for one search (one read's worth). */
+const FIRST_FACTOR = 2
+export const MAX_CANDIDATES = 1000
+
+/** What the store itself can filter on: active, the types, every amenity asked for. */
+export function stationQuery(query: NearbyQuery): Filter<StationDoc> {
+  return {
+    status: 'active',
+    ...(query.types?.length ? { type: { $in: query.types } } : {}),
+    ...(query.amenities?.length ? { amenities: { $all: query.amenities } } : {}),
+  }
+}
+
+/** What the domain's search rules need of a stored station. */
+export function pointOf(doc: StationDoc): StationPoint {
+  return { code: doc._id, lat: doc.lat, lng: doc.lng, type: doc.type, amenities: doc.amenities, hours: storedHours(doc.hours), active: doc.status === 'active' }
+}
 
 /**
- * The k nearest qualifying stations. Where the store searches by distance itself (WeChat's geoNear)
- * it does; otherwise (the embedded home) the in-memory kd index picks them and the store supplies
- * their fields.
+ * The k nearest qualifying stations through the store's geoNear (the same on every store). The
+ * store filters what it can (status, type, amenities); open-now is checked here, so when it is
+ * asked the search fetches more candidates (2k, then doubling, at most MAX_CANDIDATES) until k
+ * qualify or the radius holds no more. Distances and their order are the domain's own (distanceM,
+ * then code), so the answer is a brute-force scan's (scanNearest) whatever sphere the store uses.
  */
+export async function nearestStations(store: Store, query: NearbyQuery, now: Date): Promise<Array<{ hit: Hit; doc: StationDoc }>> {
+  const filter = stationQuery(query)
+  for (let limit = Math.min(Math.max(query.k * FIRST_FACTOR, 20), MAX_CANDIDATES); ; limit = Math.min(limit * 2, MAX_CANDIDATES)) {
+    const found = await store.geoNear<StationDoc>('stations', { point: query, maxDistanceM: query.radiusM * WIDEN + 1, query: filter, limit })
+    const candidates = found.map(({ doc }) => ({ doc, hit: { code: doc._id, distanceM: distanceM(query, doc) } }))
+    const qualified = candidates.filter(({ doc, hit }) => hit.distanceM <= query.radiusM && matches(pointOf(doc), query, now)).sort((a, b) => byDistance(a.hit, b.hit))
+    const exhausted = found.length < limit
+    // Every station as near as the kth qualifying one must have been fetched: the last candidate is farther.
+    const farthest = candidates.reduce((m, c) => Math.max(m, c.hit.distanceM), 0)
+    const settled = qualified.length >= query.k && qualified[query.k - 1].hit.distanceM < farthest
+    if (exhausted || settled || limit >= MAX_CANDIDATES) return qualified.slice(0, query.k)
+  }
+}
+
+/** The k nearest qualifying stations, with what the list shows of each. */
 export async function nearbyStations(input: ActionParsed<'stations', 'nearby'>, ctx: ActionContext): Promise<ActionOutput<'stations', 'nearby'>> {
   const now = ctx.now()
-  let hits: Hit[]
-  let byCode: Map<string, StationDoc>
-  if (offersGeoNear(ctx.store)) {
-    ;({ hits, docs: byCode } = await geoNearStations(ctx.store, input, now))
-  } else {
-    hits = (await stationIndex(ctx.store)).nearest(input, now)
-    const docs = hits.length ? await stationsDb(ctx.store).stations.find({ _id: { $in: hits.map((h) => h.code) } }, { limit: hits.length }) : []
-    byCode = new Map(docs.map((d) => [d._id, d]))
-  }
-  const stations = hits.flatMap((hit) => {
-    const doc = byCode.get(hit.code)
-    if (!doc) return []
-    return [{
-      ...stationBasics(doc),
-      allDay: storedHours(doc.hours).allDay,
-      openNow: isOpenAt(storedHours(doc.hours), now),
-      distanceM: Math.round(hit.distanceM),
-    }]
-  })
+  const nearest = await nearestStations(ctx.store, input, now)
+  const stations = nearest.map(({ hit, doc }) => ({
+    ...stationBasics(doc),
+    allDay: storedHours(doc.hours).allDay,
+    openNow: isOpenAt(storedHours(doc.hours), now),
+    distanceM: Math.round(hit.distanceM),
+  }))
   return { stations, at: now.toISOString() }
 }

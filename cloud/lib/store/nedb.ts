@@ -1,6 +1,8 @@
 import Datastore from '@seald-io/nedb'
+import { match } from '@seald-io/nedb/lib/model'
 import path from 'node:path'
-import { checkedLimit, DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type IndexSpec, type Patch, type Store } from './port'
+import { buildGeoTree, nearestDocs, type GeoTree } from './nedb-geo'
+import { checkedLimit, DuplicateKeyError, MAX_READ, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type IndexSpec, type Patch, type Store } from './port'
 
 /**
  * The embedded adapter: one nedb datastore per collection, file-backed under `dir`, or in memory
@@ -73,6 +75,47 @@ export function createNedbStore(dir: string | null): Store {
   const versions = new Map<string, number>()
   const written = (name: string) => versions.set(name, (versions.get(name) ?? 0) + 1)
 
+  /**
+   * geoNear's index per collection (nedb-geo.ts), built on the first search from the documents in
+   * memory and kept in step with this adapter's own writes (one process owns an nedb store): a write
+   * that may move a document (an insert, a remove, a patch of lat, lng or geoPoints) marks the tree
+   * stale, any write the documents it reads through; the next search rebuilds what is stale. Both
+   * are marked before and after the write, so a search that runs while it is under way rebuilds again.
+   */
+  const geoIndexes = new Map<string, { treeVersion: number; tree: GeoTree; docsVersion: number; docs: Map<string, Doc> }>()
+  const geoVersions = new Map<string, number>()
+  const moved = (name: string) => geoVersions.set(name, (geoVersions.get(name) ?? 0) + 1)
+  const GEO_KEYS = new Set(['lat', 'lng', 'geoPoints'])
+  const movesDocs = <T>(patch: Patch<T>) =>
+    [...Object.keys(patch.set ?? {}), ...Object.keys(patch.inc ?? {}), ...((patch.unset ?? []) as string[])].some((field) => GEO_KEYS.has(field.split('.')[0]))
+
+  /** Runs a write, marking what it may make stale before and after it. */
+  async function writing<R>(name: string, movesAny: boolean, write: () => Promise<R>): Promise<R> {
+    written(name)
+    if (movesAny) moved(name)
+    try {
+      return await write()
+    } finally {
+      written(name)
+      if (movesAny) moved(name)
+    }
+  }
+
+  async function geoIndex(name: string, ds: Datastore<Doc>) {
+    if (ds.autoloadPromise) await ds.autoloadPromise
+    const treeVersion = geoVersions.get(name) ?? 0
+    const docsVersion = versions.get(name) ?? 0
+    let geo = geoIndexes.get(name)
+    if (!geo || geo.docsVersion !== docsVersion) {
+      const all = ds.getAllData() as Doc[]
+      const docs = new Map(all.map((doc) => [doc._id, doc]))
+      const tree = geo && geo.treeVersion === treeVersion ? geo.tree : buildGeoTree(all)
+      geo = { treeVersion, tree, docsVersion, docs }
+      geoIndexes.set(name, geo)
+    }
+    return geo
+  }
+
   async function keysetPage(name: string, ds: Datastore<Doc>, after: string, limit: number): Promise<Doc[]> {
     const version = versions.get(name) ?? 0
     let snap = snapshots.get(name)
@@ -122,51 +165,55 @@ export function createNedbStore(dir: string | null): Store {
       count(filter) {
         return ds.countAsync(toQuery(filter) as never) as Promise<number>
       },
-      async insert(doc) {
-        try {
-          return (await ds.insertAsync(doc as never)) as T
-        } catch (error) {
-          return wrapDuplicate(name, error)
-        } finally {
-          written(name)
-        }
+      insert(doc) {
+        return writing(name, true, async () => {
+          try {
+            return (await ds.insertAsync(doc as never)) as T
+          } catch (error) {
+            return wrapDuplicate(name, error)
+          }
+        })
       },
       async insertMany(docs) {
         if (!docs.length) return 0
-        try {
-          return ((await ds.insertAsync(docs as never)) as unknown as T[]).length
-        } catch (error) {
-          return wrapDuplicate(name, error)
-        } finally {
-          written(name)
-        }
+        return writing(name, true, async () => {
+          try {
+            return ((await ds.insertAsync(docs as never)) as unknown as T[]).length
+          } catch (error) {
+            return wrapDuplicate(name, error)
+          }
+        })
       },
       async update(filter, patch) {
         const update = toUpdate(patch)
         if (!Object.keys(update).length) return 0
-        try {
-          const { numAffected } = await ds.updateAsync(toQuery(filter) as never, update as never, { multi: true })
-          return numAffected
-        } catch (error) {
-          return wrapDuplicate(name, error)
-        } finally {
-          written(name)
-        }
+        return writing(name, movesDocs(patch), async () => {
+          try {
+            const { numAffected } = await ds.updateAsync(toQuery(filter) as never, update as never, { multi: true })
+            return numAffected
+          } catch (error) {
+            return wrapDuplicate(name, error)
+          }
+        })
       },
-      async remove(filter) {
-        try {
-          return await ds.removeAsync(toQuery(filter) as never, { multi: true })
-        } finally {
-          written(name)
-        }
+      remove(filter) {
+        return writing(name, true, () => ds.removeAsync(toQuery(filter) as never, { multi: true }))
       },
     }
   }
 
   return {
     collection,
+    async geoNear<T extends Doc>(name: string, { point, minDistanceM, maxDistanceM, query, limit }: GeoNearQuery<T>): Promise<Array<GeoHit<T>>> {
+      const n = Math.min(limit, MAX_READ)
+      const { tree, docs } = await geoIndex(name, datastore(name))
+      const nedbQuery = toQuery(query)
+      const hits = nearestDocs(tree, (id) => docs.get(id) as T | undefined, (doc) => match(doc, nedbQuery), { point, minDistanceM: minDistanceM ?? 0, maxDistanceM, limit: n })
+      // The documents in memory are nedb's own: answer copies, as find does.
+      return hits.map(({ doc, distanceM }) => ({ doc: structuredClone(doc), distanceM }))
+    },
     async ensureIndex(name: string, index: IndexSpec) {
-      // A geo index serves WeChat's geoNear; here the features keep their own kd index.
+      // A geo index is WeChat's; geoNear here keeps its own kd index (nedb-geo.ts).
       if (index.geo) return
       // nedb uses a compound index only for an equality on each of its fields, and then misses documents
       // whose field holds an array (ancestors, terms). An ordering index ([field, 'name', '_id']) serves

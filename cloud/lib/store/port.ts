@@ -1,3 +1,5 @@
+import type { LatLng } from '../../../src/domain/geo'
+
 /**
  * The data port: the few operations every cloud action needs, implemented by the embedded
  * adapter (nedb, local and tests) and the WeChat cloud database adapter. Keep it small: both
@@ -64,8 +66,25 @@ export interface Patch<T> {
 export interface IndexSpec {
   fields: string[]
   unique?: boolean
-  /** A geo index (WeChat's 地理位置索引, a 2dsphere index) on the one field the WeChat adapter writes for geoNear. */
+  /** A geo index (WeChat's 地理位置索引, a 2dsphere index) on GEO_FIELD, which geoNear searches. */
   geo?: boolean
+}
+
+/**
+ * Where a document is, for geoNear: its top-level numeric `lat` and `lng` (a station), else each of
+ * its `geoPoints` (an offer's stores; the document is as near as its nearest point). An adapter keeps
+ * its own copy of that in GEO_FIELD (WeChat: a GeoJSON Point or MultiPoint under its geo index; the
+ * embedded store: a kd index) and keeps it in step with its own writes: a patch that moves a
+ * document sets both `lat` and `lng`, or `geoPoints` whole. Reads may hand the field back; features
+ * ignore it.
+ */
+export const GEO_FIELD = 'location'
+
+export function geoPointsOf(data: Record<string, unknown> | undefined): LatLng[] | null {
+  const { lat, lng, geoPoints } = data ?? {}
+  if (typeof lat === 'number' && typeof lng === 'number') return [{ lat, lng }]
+  if (Array.isArray(geoPoints) && geoPoints.length) return geoPoints as LatLng[]
+  return null
 }
 
 /**
@@ -94,13 +113,14 @@ export interface Collection<T extends Doc> {
 
 /** A nearest-first search by distance (geoNear). */
 export interface GeoNearQuery<T> {
-  point: { lat: number; lng: number }
+  point: LatLng
   /** Metres, measured the store's way (on its own sphere): callers cut exactly with their own distance. */
   maxDistanceM: number
   /** Leaves out what is nearer than this (metres, the store's way): paging on from a cursor. */
   minDistanceM?: number
   /** Only documents matching this filter are returned (and counted by the limit). */
   query: Filter<T>
+  /** How many at most; never more than MAX_READ (a larger limit answers MAX_READ at most). */
   limit: number
 }
 
@@ -113,12 +133,15 @@ export interface GeoHit<T> {
 export interface Store {
   collection<T extends Doc>(name: string): Collection<T>
   /**
-   * Offered by stores with a database-side geo index (WeChat's geoNear): the documents of `collection`
-   * whose top-level numeric `lat`/`lng` (or nearest of their `geoPoints`) lie within `maxDistanceM`
-   * of the point, nearest first. A store without it (the embedded one) leaves it out, and features
-   * keep their own index instead.
+   * The documents of `collection` that match `query.query` and lie (by geoPointsOf, at their nearest
+   * point) between `minDistanceM` and `maxDistanceM` of the point, both inclusive, nearest first; at
+   * most `limit`. Equally near documents come in an order of the store's own, and which of them a
+   * limit cuts is the store's choice: a caller that pages takes only what is strictly nearer than the
+   * farthest answer, unless fewer than `limit` came back. Every store implements it (WeChat: the
+   * aggregate's geoNear stage over the geo index; the embedded store: a kd index, see nedb-geo.ts),
+   * so features never branch on the store.
    */
-  geoNear?<T extends Doc>(collection: string, query: GeoNearQuery<T>): Promise<Array<GeoHit<T>>>
+  geoNear<T extends Doc>(collection: string, query: GeoNearQuery<T>): Promise<Array<GeoHit<T>>>
   /** Declares an index. The embedded store enforces unique ones; WeChat's are made by the deploy (npm run deploy:cloud). */
   ensureIndex(collection: string, index: IndexSpec): Promise<void>
   close(): Promise<void>

@@ -1,4 +1,4 @@
-import { checkedLimit, DuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type Patch, type Store } from './port'
+import { checkedLimit, DuplicateKeyError, GEO_FIELD, geoPointsOf, MAX_READ, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type Patch, type Store } from './port'
 
 /**
  * The WeChat cloud database adapter. It receives `cloud.database()` (wx-server-sdk) from the deployed
@@ -104,20 +104,18 @@ export function toWxUpdate(command: WxCommand, patch: Patch<Record<string, unkno
 }
 
 /**
- * Geo: a document with numeric top-level `lat` and `lng` (stations) is written with a GeoJSON copy
- * of them in `location` (db.Geo.Point(lng, lat)), and so is a patch that sets both; a document (or
- * patch) with `geoPoints` ({ lat, lng }[], e.g. an offer's stores) gets a MultiPoint, whose distance
- * is that of its nearest point. geoNear searches that field, whose geo index (地理位置索引) the deploy
- * makes from the `geo: true` declarations. The field is the adapter's own: reads hand it back, the
- * features ignore it.
+ * Geo (the port's rule, geoPointsOf): a document with numeric top-level `lat` and `lng` (stations) is
+ * written with a GeoJSON copy of them in GEO_FIELD (db.Geo.Point(lng, lat)), and so is a patch that
+ * sets both; a document (or patch) with `geoPoints` ({ lat, lng }[], e.g. an offer's stores) gets a
+ * MultiPoint, whose distance is that of its nearest point. geoNear searches that field, whose geo
+ * index (地理位置索引) the deploy makes from the `geo: true` declarations. The field is the adapter's
+ * own: reads hand it back, the features ignore it.
  */
-export const GEO_FIELD = 'location'
-
 function geoOf(db: WxDatabase, data: Record<string, unknown> | undefined): unknown {
-  const { lat, lng, geoPoints } = data ?? {}
-  if (typeof lat === 'number' && typeof lng === 'number') return db.Geo.Point(lng, lat)
-  if (Array.isArray(geoPoints) && geoPoints.length) return db.Geo.MultiPoint((geoPoints as Array<{ lat: number; lng: number }>).map((p) => db.Geo.Point(p.lng, p.lat)))
-  return undefined
+  const points = geoPointsOf(data)
+  if (!points) return undefined
+  const single = typeof data?.lat === 'number' && typeof data?.lng === 'number'
+  return single ? db.Geo.Point(points[0].lng, points[0].lat) : db.Geo.MultiPoint(points.map((p) => db.Geo.Point(p.lng, p.lat)))
 }
 
 function withLocation(db: WxDatabase, data: Record<string, unknown>): Record<string, unknown> {
@@ -132,12 +130,6 @@ function geoUpdate(db: WxDatabase, set: Record<string, unknown> | undefined): Re
   // A Geo value is not a plain object: the SDK sets it whole.
   return geo ? { [GEO_FIELD]: geo } : {}
 }
-
-/**
- * An aggregate without a limit stage answers only 20 documents; with one, far more (reported up to
- * 10,000). geoNear always sends a limit, and never above this, to keep one search's read bounded.
- */
-export const MAX_GEO_LIMIT = 1000
 
 /**
  * A taken unique key. WeChat answers it with errCode -502001, which is the database's generic
@@ -213,6 +205,9 @@ export function createWxStore(db: WxDatabase): Store {
   return {
     collection,
     async geoNear<T extends Doc>(name: string, { point, minDistanceM, maxDistanceM, query, limit }: GeoNearQuery<T>): Promise<Array<GeoHit<T>>> {
+      // An aggregate without a limit stage answers only 20 documents; with one, far more (reported up
+      // to 10,000): geoNear always sends one, and never above MAX_READ, to keep one search's read bounded.
+      const n = Math.min(limit, MAX_READ)
       const { list } = await db
         .collection(name)
         .aggregate()
@@ -225,7 +220,7 @@ export function createWxStore(db: WxDatabase): Store {
           query: toWxQuery(db.command, query as Record<string, unknown>),
           key: GEO_FIELD,
         })
-        .limit(Math.min(limit, MAX_GEO_LIMIT))
+        .limit(n)
         .end()
       return (list as Array<T & { distance: number }>).map(({ distance, ...doc }) => ({ doc: doc as unknown as T, distanceM: distance }))
     },

@@ -1,5 +1,4 @@
-import { distanceM } from '../stations/geo'
-import type { LatLng } from '../stations/types'
+import { distanceM, type LatLng } from '../geo'
 
 /**
  * The "离我最近" order of offers: by the distance to the offer's nearest store, offers without a

@@ -3,7 +3,7 @@ import { LIMIT_PERIODS, OFFER_CATEGORIES, OFFER_CITIES } from '../benefits/categ
 import { defineAction } from './define'
 import { EmptyInput, IsoTime } from './common'
 import { Latitude, Longitude } from './stations'
-import { CHINA_BOUNDS } from '../stations/types'
+import { CHINA_BOUNDS } from '../geo'
 import { MERCHANT_STATUSES } from '../merchants/merchant'
 
 const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))

@@ -1,4 +1,4 @@
-import type { LatLng } from './types'
+import type { LatLng } from '../geo'
 
 /**
  * Marker clustering for the web build's light map (WeChat's <Map> clusters by itself): markers

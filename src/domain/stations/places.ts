@@ -1,4 +1,4 @@
-import type { LatLng } from './types'
+import type { LatLng } from '../geo'
 
 /**
  * A small gazetteer for choosing where to search when location is refused: the county-level

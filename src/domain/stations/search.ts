@@ -1,6 +1,6 @@
-import { distanceM } from './geo'
+import { distanceM, type LatLng } from '../geo'
 import { isOpenAt, type Hours } from './hours'
-import type { Amenity, LatLng, StationType } from './types'
+import type { Amenity, StationType } from './types'
 
 /** What a nearest-stations search asks for. Filters apply before k is counted. */
 export interface NearbyQuery extends LatLng {

@@ -1,4 +1,4 @@
-import { inChina } from './geo'
+import { inChina } from '../geo'
 import { parseHours, type Hours } from './hours'
 import { AMENITIES, STATION_STATUSES, STATION_TYPES, type Amenity, type StationStatus, type StationType } from './types'
 

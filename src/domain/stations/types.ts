@@ -13,15 +13,6 @@ export type StationStatus = (typeof STATION_STATUSES)[number]
 
 export const STATUS_NAMES: Record<StationStatus, string> = { active: '正常服务', suspended: '暂停服务', closed: '已撤销' }
 
-/** A point as WeChat maps use it (GCJ-02), stored as given. */
-export interface LatLng {
-  lat: number
-  lng: number
-}
-
-/** China's bounding box: a station outside it is a data error (swapped or WGS/BD mixups far off). */
-export const CHINA_BOUNDS = { minLat: 3.8, maxLat: 53.6, minLng: 73.4, maxLng: 135.1 } as const
-
 /** The fallback when location is refused or unavailable: city centres (GCJ-02). */
 export const FALLBACK_CITIES = [
   { key: 'hohhot', name: '呼和浩特', lat: 40.8424, lng: 111.7490 },

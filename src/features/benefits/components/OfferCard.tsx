@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { AVAILABILITY_TEXT } from '@/domain/benefits/offers'
 import type { OfferSummary } from '@/domain/contract'
 import { formatDate } from '@/domain/format'
-import { formatDistance } from '@/domain/stations/geo'
+import { formatDistance } from '@/domain/geo'
 
 /** One offer in the list; tapping opens its detail page. */
 export function OfferCard({ offer }: { offer: OfferSummary }) {
