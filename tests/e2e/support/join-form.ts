@@ -20,10 +20,8 @@ export async function fillJoinForm(page: Page, { employer, employment }: { emplo
   await page.tap('#choose-hukou-1')
   await fillJoinField(page, 'employer', employer)
   await page.tap(`#choose-employment-${employment}`)
-  // The boxes themselves: the personal-data row also holds the link to 《个人信息处理规则》, which
-  // opens the guide instead of ticking (a tap at the row's middle can land on it).
-  await page.tap('#consent-personal .join-form__box')
-  await page.tap('#consent-sensitive .join-form__box')
+  await page.tap('#consent-personal')
+  await page.tap('#consent-sensitive')
   await page.locator('#consent-personal .join-form__box--on').waitFor()
   await page.locator('#consent-sensitive .join-form__box--on').waitFor()
 }

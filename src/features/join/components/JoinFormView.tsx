@@ -141,16 +141,13 @@ export function JoinFormView({ values, idNumber, today, serverErrors, submitting
       <View className='join-form__field'>
         <View id='consent-personal' className='join-form__consent' onClick={() => set('consentPersonal', values.consentPersonal !== true)}>
           <Text className={`join-form__box${values.consentPersonal === true ? ' join-form__box--on' : ''}`}>{values.consentPersonal === true ? '✓' : ''}</Text>
-          <Text>
-            我已阅读并同意
-            {/* Opens the guide itself; the tap does not also tick the box. */}
-            <Text id='open-processing-rules' className='join-form__link' onClick={(e) => { e.stopPropagation(); openPrivacyGuide() }}>
-              《个人信息处理规则》
-            </Text>
-            ：工会为办理入会收集上述信息，仅用于会籍管理。
-          </Text>
+          <Text>我已阅读并同意《个人信息处理规则》：工会为办理入会收集上述信息，仅用于会籍管理。</Text>
         </View>
         <FieldError field='consentPersonal' message={shown('consentPersonal')} />
+        {/* Its own line, outside the row: a tap on the row ticks the box, never opens the guide by surprise. */}
+        <Text id='open-processing-rules' className='join-form__link' onClick={openPrivacyGuide}>
+          阅读《个人信息处理规则》全文
+        </Text>
         <View id='consent-sensitive' className='join-form__consent' onClick={() => set('consentSensitive', values.consentSensitive !== true)}>
           <Text className={`join-form__box${values.consentSensitive === true ? ' join-form__box--on' : ''}`}>{values.consentSensitive === true ? '✓' : ''}</Text>
           <Text>我单独同意工会处理我的身份证号（敏感个人信息），用于核验身份、防止重复入会；加密保存，只显示脱敏号码。</Text>
