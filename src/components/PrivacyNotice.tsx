@@ -3,12 +3,11 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PRIVACY_VERSION } from '@/domain/contract'
-import { needsDemoLogin } from '@/platform/login'
 import { DEFAULT_GUIDE_NAME } from '@/domain/privacy/names'
 import { agreeButtonProps, openPrivacyGuide, resolvePrivacyRequest } from '@/platform/privacy'
 import { call } from '@/services/cloud'
+import { useMayCall } from '@/services/useMayCall'
 import { noticeVisible, settlePrivacy, usePrivacy, type PrivacyPurpose } from '@/stores/privacy'
-import { useSession } from '@/stores/session'
 import './PrivacyNotice.scss'
 
 /** Sends the agreement to the cloud's record; if the network fails it is tried again next time. */
@@ -51,7 +50,7 @@ export function PrivacyNotice() {
   const agreed = usePrivacy((s) => s.agreedVersion === PRIVACY_VERSION)
   const recorded = usePrivacy((s) => s.recordedVersion === s.agreedVersion)
   // On a public page of the web build nobody may be signed in yet: record once someone is.
-  const canRecord = useSession((s) => !needsDemoLogin || Boolean(s.token))
+  const canRecord = useMayCall('member', 'agreePrivacy')
 
   useEffect(() => {
     if (agreed && !recorded && canRecord) void recordAgreement()

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { call } from './cloud'
+import { useMayCall } from './useMayCall'
 
 export interface CloudQuery<T> {
   data: T | null
@@ -13,9 +14,11 @@ export interface CloudQuery<T> {
 
 /**
  * Loads one action's result for a page. A first load that fails leaves `error` for PageShell to
- * show full screen; a refresh that fails keeps the data and says so in a toast.
+ * show full screen; a refresh that fails keeps the data and says so in a toast. It waits for a
+ * sign-in by itself when the action is not public (`enabled` is for what the page itself waits on).
  */
-export function useCloud<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: ActionInput<F, A>, enabled = true): CloudQuery<ActionOutput<F, A>> {
+export function useCloud<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: ActionInput<F, A>, enabledByPage = true): CloudQuery<ActionOutput<F, A>> {
+  const enabled = useMayCall(fn, action) && enabledByPage
   const [data, setData] = useState<ActionOutput<F, A> | null>(null)
   const [error, setError] = useState<CloudError | null>(null)
   const [loading, setLoading] = useState(enabled)

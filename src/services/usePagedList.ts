@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { call } from './cloud'
+import { useMayCall } from './useMayCall'
 
 /** What a paged action answers (src/domain/contract/common.ts pageOf): a page, the next cursor, maybe a total. */
 interface Page<T> {
@@ -47,7 +48,9 @@ const EMPTY = { key: '', items: null, nextCursor: null, total: null }
  * once the list shows data is a toast. An answer that arrives after the list was reloaded or its input
  * changed (another tab) is dropped, so a page never lands in the wrong list.
  */
-export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(fn: F, action: A, input: Omit<ActionInput<F, A>, 'cursor'>, enabled = true): PagedList<PageItem<F, A>> {
+export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(fn: F, action: A, input: Omit<ActionInput<F, A>, 'cursor'>, enabledByPage = true): PagedList<PageItem<F, A>> {
+  // Waits for a sign-in by itself when the action is not public, as useCloud does.
+  const enabled = useMayCall(fn, action) && enabledByPage
   type Item = PageItem<F, A>
   const inputKey = JSON.stringify(input)
   // `key` is the input the items were read for: a render with another input shows none of them, even

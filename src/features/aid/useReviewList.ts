@@ -8,4 +8,4 @@ export type ReviewItem = ActionOutput<'aid', 'reviewList'>['items'][number]
  * down), 加载更多 appends the next. A decision on a card replaces that card in place, so pages
  * already loaded stay.
  */
-export const useReviewList = (enabled: boolean) => usePagedList('aid', 'reviewList', {}, enabled)
+export const useReviewList = () => usePagedList('aid', 'reviewList', {})

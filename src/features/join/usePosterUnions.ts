@@ -1,4 +1,5 @@
 import type { ActionOutput } from '@/domain/contract'
+import { useMayCall } from '@/services/useMayCall'
 import { call } from '@/services/cloud'
 import { useKeywordPages } from '@/services/useKeywordPages'
 
@@ -13,7 +14,8 @@ const posterPage = async (keyword: string, cursor: string | null) => {
  * The unions a clerk may print a join poster for, 50 a page, found by name or region
  * (src/services/useKeywordPages.ts says how pages, searches and failures behave).
  */
-export function usePosterUnions(enabled: boolean) {
-  const { items, ...list } = useKeywordPages(enabled, posterPage)
+export function usePosterUnions() {
+  // Staff only: waits for a sign-in on the web build (useMayCall).
+  const { items, ...list } = useKeywordPages(useMayCall('review', 'posterUnions'), posterPage)
   return { ...list, unions: items }
 }

@@ -32,8 +32,7 @@ function MembershipCard({ membership }: { membership: NonNullable<Profile['membe
 }
 
 export default function Me() {
-  const token = useSession((s) => s.token)
-  const profile = useCloud('member', 'profile', {}, !needsDemoLogin || Boolean(token))
+  const profile = useCloud('member', 'profile', {})
   usePullDownRefresh(() => {
     void profile.reload().finally(() => Taro.stopPullDownRefresh())
   })

@@ -8,10 +8,8 @@ import { grantText, invitationNotice, inviteTokenFromQuery } from '@/domain/admi
 import type { InvitationView } from '@/domain/contract'
 import { CloudError, type ErrorCode } from '@/domain/errors'
 import { formatDateTime } from '@/domain/format'
-import { needsDemoLogin } from '@/platform/login'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
-import { useSession } from '@/stores/session'
 import './index.scss'
 
 /** Answers about the invitation itself: trying again cannot change them, so they replace the page. */
@@ -40,10 +38,8 @@ function InvitationCard({ invitation }: { invitation: InvitationView }) {
  */
 export default function Invite() {
   const router = useRouter()
-  const session = useSession((s) => s.token)
-  const signedIn = !needsDemoLogin || Boolean(session)
   const [token] = useState(() => inviteTokenFromQuery(router.params))
-  const view = useCloud('admin', 'invitation', { token: token ?? '' }, signedIn && Boolean(token))
+  const view = useCloud('admin', 'invitation', { token: token ?? '' }, Boolean(token))
   const [accepting, setAccepting] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const final = view.error && FINAL.includes(view.error.code) ? view.error : null

@@ -9,10 +9,8 @@ import { MerchantForm as MerchantFormSchema, type ActionOutput, type JoinUnion, 
 import { CloudError } from '@/domain/errors'
 import { MERCHANT_STATUS_NAMES, type MerchantStatus } from '@/domain/merchants/merchant'
 import { parseInput } from '@/domain/validate'
-import { needsDemoLogin } from '@/platform/login'
 import { call } from '@/services/cloud'
 import { usePagedList } from '@/services/usePagedList'
-import { useSession } from '@/stores/session'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
 import '../../components/admin.scss'
@@ -205,10 +203,8 @@ function MerchantCard({ merchant, onEdit, onChanged }: { merchant: MerchantView;
  * cashiers (核销员). A paused or closed merchant cannot redeem and its offers cannot be claimed.
  */
 export default function Merchants() {
-  const token = useSession((s) => s.token)
-  const enabled = !needsDemoLogin || Boolean(token)
   const [includeClosed, setIncludeClosed] = useState(false)
-  const list = usePagedList('admin', 'merchants', { includeClosed }, enabled)
+  const list = usePagedList('admin', 'merchants', { includeClosed })
   const [editing, setEditing] = useState<MerchantView | 'new' | null>(null)
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
 

@@ -10,10 +10,8 @@ import { AID_LEVEL_DUTIES, AID_LEVEL_NAMES } from '@/domain/admin/roles'
 import type { ActionOutput, InvitationItem, JoinUnion, StaffRoleItem } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatDate, formatDateTime } from '@/domain/format'
-import { needsDemoLogin } from '@/platform/login'
 import { call } from '@/services/cloud'
 import { usePagedList } from '@/services/usePagedList'
-import { useSession } from '@/stores/session'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
 import '../../components/admin.scss'
@@ -171,11 +169,9 @@ function RoleCard({ item, onRevoked }: { item: StaffRoleItem; onRevoked: (id: st
  * (revoke under the revocation rule: clerks below, reviewers and cashiers at the clerk's union or below).
  */
 export default function People() {
-  const token = useSession((s) => s.token)
-  const enabled = !needsDemoLogin || Boolean(token)
   const [tab, setTab] = useState<Tab>('invite')
-  const invitations = usePagedList('admin', 'invitations', {}, enabled)
-  const roles = usePagedList('admin', 'staffRoles', {}, enabled)
+  const invitations = usePagedList('admin', 'invitations', {})
+  const roles = usePagedList('admin', 'staffRoles', {})
   usePullDownRefresh(() => void Promise.all([invitations.reload(), roles.reload()]).finally(() => Taro.stopPullDownRefresh()))
   const first = tab === 'people' ? roles : invitations
 

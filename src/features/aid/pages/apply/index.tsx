@@ -9,11 +9,9 @@ import { BANK_CARD_MESSAGES, parseBankCard } from '@/domain/bankcard'
 import { CloudError } from '@/domain/errors'
 import { yuanToFen } from '@/domain/money'
 import { chinaToday } from '@/domain/time'
-import { needsDemoLogin } from '@/platform/login'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
-import { useSession } from '@/stores/session'
 import { Choices } from '../../components/Choices'
 import { FormProblem } from '../../components/FormProblem'
 import { uploadDocument } from '../../documents'
@@ -26,11 +24,9 @@ const today = () => chinaToday(new Date())
 /** The application in steps. The draft is kept on the phone as the parent types, except the ID and card numbers. */
 export default function Apply() {
   const correctingId = useRouter().params.id ?? null
-  const token = useSession((s) => s.token)
-  const enabled = !needsDemoLogin || Boolean(token)
-  const profile = useCloud('member', 'profile', {}, enabled)
-  const programme = useCloud('aid', 'programme', {}, enabled)
-  const mine = useCloud('aid', 'mine', {}, enabled && Boolean(correctingId))
+  const profile = useCloud('member', 'profile', {})
+  const programme = useCloud('aid', 'programme', {})
+  const mine = useCloud('aid', 'mine', {}, Boolean(correctingId))
   const draft = useAidDraft()
   // Never persisted: typed again after the app is closed.
   const [idNumber, setIdNumber] = useState('')

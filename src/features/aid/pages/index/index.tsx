@@ -7,20 +7,18 @@ import { checkEligibility, type EligibilityAnswers, type EligibilityResult } fro
 import { HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type HardshipCategory, type SchoolLevel } from '@/domain/aid/programme'
 import { chinaDateText } from '@/domain/aid/dates'
 import { formatFen } from '@/domain/money'
-import { needsDemoLogin } from '@/platform/login'
 import { useCloud } from '@/services/useCloud'
-import { useSession } from '@/stores/session'
+import { useMayCall } from '@/services/useMayCall'
 import { Choices } from '../../components/Choices'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
 import '../../components/aid.scss'
 
 /** 金秋助学: the programme, the questions before the form, my applications and where they stand. */
 export default function AidHome() {
-  const token = useSession((s) => s.token)
-  const enabled = !needsDemoLogin || Boolean(token)
-  const profile = useCloud('member', 'profile', {}, enabled)
-  const programme = useCloud('aid', 'programme', {}, enabled)
-  const mine = useCloud('aid', 'mine', {}, enabled)
+  const enabled = useMayCall('aid', 'mine')
+  const profile = useCloud('member', 'profile', {})
+  const programme = useCloud('aid', 'programme', {})
+  const mine = useCloud('aid', 'mine', {})
   const [answers, setAnswers] = useState<Omit<EligibilityAnswers, 'isMember'>>({ admittedThisYear: true, level: null, category: null })
   const [result, setResult] = useState<EligibilityResult | null>(null)
   const reload = () => Promise.all([profile.reload(), programme.reload(), mine.reload()])

@@ -9,10 +9,8 @@ import type { Programme } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { yuanToFen } from '@/domain/money'
 import { chinaToday } from '@/domain/time'
-import { needsDemoLogin } from '@/platform/login'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
-import { useSession } from '@/stores/session'
 import { Choices } from '../../components/Choices'
 import { FormProblem } from '../../components/FormProblem'
 import '../../components/aid.scss'
@@ -113,10 +111,8 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
 
 /** Union staff set their union's programme for a year: window, amounts, categories, documents, notice days. */
 export default function ProgrammeSettings() {
-  const token = useSession((s) => s.token)
-  const enabled = !needsDemoLogin || Boolean(token)
-  const profile = useCloud('member', 'profile', {}, enabled)
-  const programmes = useCloud('aid', 'myProgrammes', {}, enabled)
+  const profile = useCloud('member', 'profile', {})
+  const programmes = useCloud('aid', 'myProgrammes', {})
   const unions = (profile.data?.roles ?? []).flatMap((r) => (r.kind === 'union_staff' ? [r.union] : []))
   const [chosen, setChosen] = useState<string | null>(null)
   const unionId = chosen ?? unions[0]?.id ?? null

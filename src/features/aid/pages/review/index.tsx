@@ -8,10 +8,8 @@ import { DOCUMENT_NAMES } from '@/domain/aid/programme'
 import { CloudError } from '@/domain/errors'
 import { formatFen, yuanToFen } from '@/domain/money'
 import { chinaToday } from '@/domain/time'
-import { needsDemoLogin } from '@/platform/login'
 import { saveLinkedFile, saveTextFile } from '@/platform/download'
 import { call } from '@/services/cloud'
-import { useSession } from '@/stores/session'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
 import { openDocument } from '../../documents'
 import { useReviewList, type ReviewItem as Item } from '../../useReviewList'
@@ -116,8 +114,7 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void })
 
 /** Staff: the applications of their unions that they review, and the CSV export. */
 export default function Review() {
-  const token = useSession((s) => s.token)
-  const list = useReviewList(!needsDemoLogin || Boolean(token))
+  const list = useReviewList()
   const { items } = list
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
   const programmeIds = [...new Set((items ?? []).map((a) => a.programmeId))]

@@ -8,7 +8,6 @@ import { CloudError } from '@/domain/errors'
 import { unionCodeFromQuery } from '@/domain/join/entry'
 import { type JoinForm, type JoinFormField } from '@/domain/join/form'
 import { chinaToday } from '@/domain/time'
-import { needsDemoLogin } from '@/platform/login'
 import { unionFromScan, unionScanProblem } from '@/domain/scan'
 import { shareJoin } from '@/domain/share'
 import { canScan, scanCode } from '@/platform/scan'
@@ -16,7 +15,6 @@ import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
-import { useSession } from '@/stores/session'
 import { JoinFormView } from '../../components/JoinFormView'
 import { UnionCard } from '../../components/UnionCard'
 import { useJoinDraft } from '../../store'
@@ -112,8 +110,6 @@ function Submitted({ app }: { app: ApplicationView }) {
  */
 export default function JoinEntry() {
   const router = useRouter()
-  const token = useSession((s) => s.token)
-  const signedIn = !needsDemoLogin || Boolean(token)
   const draft = useJoinDraft()
   const [code, setCode] = useState<string | null>(() => unionCodeFromQuery(router.params) ?? draft.unionId)
   const [picked, setPicked] = useState<JoinUnion | null>(null)
@@ -121,7 +117,7 @@ export default function JoinEntry() {
   const [serverErrors, setServerErrors] = useState<Partial<Record<JoinFormField, string>>>({})
   const [submitting, setSubmitting] = useState(false)
   const [done, setDone] = useState<ApplicationView | null>(null)
-  const lookup = useCloud('member', 'unionByCode', { code: code ?? '' }, signedIn && Boolean(code) && !picked)
+  const lookup = useCloud('member', 'unionByCode', { code: code ?? '' }, Boolean(code) && !picked)
   const union = picked ?? (code ? lookup.data : null)
   const lookupError = code && !picked ? lookup.error : null
   // Shares the union (its public code), never the form: the one who opens it starts afresh.

@@ -5,9 +5,8 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { Choices } from '@/components/Choices'
 import { CloudError } from '@/domain/errors'
-import { needsDemoLogin } from '@/platform/login'
 import { call } from '@/services/cloud'
-import { useSession } from '@/stores/session'
+import { useMayCall } from '@/services/useMayCall'
 import { PosterCode } from '../../components/PosterCode'
 import { usePosterUnions, type PosterUnion } from '../../usePosterUnions'
 import '../../join.scss'
@@ -23,9 +22,8 @@ const APPROVAL = [
  * unions of their subtree that take members: found by name or region, 50 at a time.
  */
 export default function Poster() {
-  const token = useSession((s) => s.token)
-  const signedIn = !needsDemoLogin || Boolean(token)
-  const list = usePosterUnions(signedIn)
+  const signedIn = useMayCall('review', 'posterUnions')
+  const list = usePosterUnions()
   const { unions } = list
   const [picked, setPicked] = useState<PosterUnion | null>(null)
   // Opened for one union (`?union=<id>`, e.g. one just added in 组织管理): its poster first.

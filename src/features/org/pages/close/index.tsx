@@ -6,10 +6,8 @@ import { PageShell } from '@/components/PageShell'
 import { FullScreenMessage } from '@/components/FullScreenMessage'
 import type { OrgUnion } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
-import { needsDemoLogin } from '@/platform/login'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
-import { useSession } from '@/stores/session'
 import { finishAll, pendingText } from '../../finish'
 import '../../org.scss'
 
@@ -34,9 +32,8 @@ function Closed({ union }: { union: OrgUnion }) {
  */
 export default function CloseUnion() {
   const router = useRouter()
-  const token = useSession((s) => s.token)
   const unionId = router.params.id ? decodeURIComponent(router.params.id) : ''
-  const enabled = (!needsDemoLogin || Boolean(token)) && Boolean(unionId)
+  const enabled = Boolean(unionId)
   const union = useCloud('org', 'get', { unionId }, enabled)
   const check = useCloud('org', 'closeCheck', { unionId }, enabled && union.data?.status !== 'closed' && Boolean(union.data))
   const [asking, setAsking] = useState(false)

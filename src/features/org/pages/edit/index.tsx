@@ -7,9 +7,7 @@ import { FullScreenMessage } from '@/components/FullScreenMessage'
 import type { OrgUnion } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { JOINABLE_LEVELS } from '@/domain/unions'
-import { needsDemoLogin } from '@/platform/login'
 import { useCloud } from '@/services/useCloud'
-import { useSession } from '@/stores/session'
 import { UnionForm } from '../../components/UnionForm'
 import { finishAll, pendingText, posterPage } from '../../finish'
 import '../../org.scss'
@@ -46,10 +44,9 @@ function Saved({ union, added, onAnother }: { union: OrgUnion; added: boolean; o
 /** 新增工会 (`?parent=<id>`, below that union) or 修改工会 (`?id=<id>`). */
 export default function EditUnion() {
   const router = useRouter()
-  const token = useSession((s) => s.token)
   const unionId = param(router.params.id)
   const parentId = param(router.params.parent)
-  const target = useCloud('org', 'get', { unionId: unionId ?? parentId ?? '' }, (!needsDemoLogin || Boolean(token)) && Boolean(unionId ?? parentId))
+  const target = useCloud('org', 'get', { unionId: unionId ?? parentId ?? '' }, Boolean(unionId ?? parentId))
   const [saved, setSaved] = useState<OrgUnion | null>(null)
   const [round, setRound] = useState(0)
 

@@ -6,9 +6,7 @@ import { PageShell } from '@/components/PageShell'
 import { ListMore } from '@/components/ListMore'
 import type { OrgUnion } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
-import { needsDemoLogin } from '@/platform/login'
 import { usePagedList } from '@/services/usePagedList'
-import { useSession } from '@/stores/session'
 import { UnionItem } from '../../components/UnionItem'
 import { finishAll } from '../../finish'
 import '../../org.scss'
@@ -19,10 +17,9 @@ import '../../org.scss'
  * with it: add a union below, print its poster, edit, close, or finish what an edit or close left.
  */
 export default function OrgList() {
-  const token = useSession((s) => s.token)
   const [typed, setTyped] = useState('')
   const [keyword, setKeyword] = useState('')
-  const list = usePagedList('org', 'list', keyword ? { keyword } : {}, !needsDemoLogin || Boolean(token))
+  const list = usePagedList('org', 'list', keyword ? { keyword } : {})
   const [finishing, setFinishing] = useState<string | null>(null)
   const seen = useRef(false)
   // Back from a form: what was added or changed shows.

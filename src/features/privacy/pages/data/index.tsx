@@ -17,14 +17,12 @@ import {
   PRIVACY_WITHDRAWAL_EFFECT,
   type CorrectableField,
 } from '@/domain/rights'
-import { needsDemoLogin } from '@/platform/login'
 import { canOpenSettings, openLocationSettings } from '@/platform/location'
 import { openPrivacyGuide } from '@/platform/privacy'
 import { call } from '@/services/cloud'
 import { newIdempotencyKey } from '@/services/ids'
 import { useCloud } from '@/services/useCloud'
 import { askPrivacy, usePrivacy } from '@/stores/privacy'
-import { useSession } from '@/stores/session'
 import { useStations } from '@/features/stations/store'
 import { Correction } from '../../components/Correction'
 import '../../privacy.scss'
@@ -54,8 +52,7 @@ async function confirmed(title: string, effect: string): Promise<boolean> {
  * recorded and answered; the answers are listed at the end.
  */
 export default function MyDataPage() {
-  const token = useSession((s) => s.token)
-  const data = useCloud('member', 'myData', {}, !needsDemoLogin || Boolean(token))
+  const data = useCloud('member', 'myData', {})
   const [busy, setBusy] = useState<string | null>(null)
   usePullDownRefresh(() => void data.reload().finally(() => Taro.stopPullDownRefresh()))
   const d: MyData | null = data.data

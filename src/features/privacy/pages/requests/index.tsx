@@ -7,10 +7,8 @@ import { PageShell } from '@/components/PageShell'
 import type { StaffRightsItem } from '@/domain/contract'
 import { CloudError, type ErrorCode } from '@/domain/errors'
 import { formatDateTime } from '@/domain/format'
-import { needsDemoLogin } from '@/platform/login'
 import { call } from '@/services/cloud'
 import { usePagedList } from '@/services/usePagedList'
-import { useSession } from '@/stores/session'
 import '../../privacy.scss'
 
 /** Answered by another clerk first, or not ours: either way it leaves this queue. */
@@ -67,8 +65,7 @@ function RequestCard({ item, onDone }: { item: StaffRightsItem; onDone(): void }
 
 /** Staff: the requests about personal data from people of their union and the unions below, oldest first. */
 export default function RightsRequests() {
-  const token = useSession((s) => s.token)
-  const list = usePagedList('review', 'rightsQueue', {}, !needsDemoLogin || Boolean(token))
+  const list = usePagedList('review', 'rightsQueue', {})
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
   const { items } = list
   return (
