@@ -23,6 +23,8 @@ export default defineAppConfig({
     'pages/home/index': { network: 'all', packages: ['features/stations'] },
   },
   window: {
+    // WeChat's own bar; on the web, Taro draws its bar (title, back, home) only when this is said.
+    navigationStyle: 'default',
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '工会会员服务',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { layout, overview, project, zoomInOn, type MapView } from '@/domain/stations/cluster'
 import { distanceM, formatDistance } from '@/domain/geo'
+import { tappable } from './a11y'
 import type { StationMapProps } from './map-types'
 import './map.scss'
 
@@ -66,10 +67,10 @@ export function StationMap({ center, centerIsUser, markers, selected, onMarkerTa
       )}
       {me.fx >= 0 && me.fx <= 1 && me.fy >= 0 && me.fy <= 1 ? <View className='station-map__me' style={{ left: pct(me.fx), top: pct(me.fy) }} /> : null}
       <View className='station-map__zoom'>
-        <Text id='map-zoom-in' className='station-map__zoom-button' onClick={() => zoomBy(1)}>
+        <Text id='map-zoom-in' className='station-map__zoom-button' {...tappable('button', '放大地图')} onClick={() => zoomBy(1)}>
           ＋
         </Text>
-        <Text id='map-zoom-out' className='station-map__zoom-button' onClick={() => zoomBy(-1)}>
+        <Text id='map-zoom-out' className='station-map__zoom-button' {...tappable('button', '缩小地图')} onClick={() => zoomBy(-1)}>
           －
         </Text>
       </View>

@@ -79,6 +79,9 @@ describe('benefits', () => {
     await merchant.page.fill('#redeem-input input', code.toLowerCase())
     await merchant.page.tap('#redeem-btn')
     await merchant.page.getByTestId('redeem-ok').waitFor()
+    // Success is a banner in words, like a refusal, not plain text; the buttons are 44 px targets.
+    assert.match((await merchant.page.getByTestId('redeem-ok').textContent()) ?? '', /^✓ 核销成功/)
+    for (const id of ['#redeem-btn']) assert.ok(((await merchant.page.locator(id).boundingBox())?.height ?? 0) >= 44, id)
     await merchant.page.getByTestId('redemption').getByText(`核销码 ${code}`).waitFor()
     await merchantShot(merchant.page, 'redeemed')
     // Typed again: refused, still one redemption today.

@@ -23,7 +23,12 @@ describe('first use', () => {
     // A tile opens its service's subpackage, and back returns to 首页.
     await page.tap('#service-join')
     await page.waitForURL(/features\/join\/pages\/entry\/index/)
-    await page.goBack()
+    // The web build shows a title and a back button of its own (a 44 px target), as WeChat does.
+    const bar = page.locator('.taro-navigation-bar-show')
+    await bar.locator('.taro-navigation-bar-title', { hasText: '扫码入会' }).waitFor()
+    const back = await bar.locator('.taro-navigation-bar-back').boundingBox()
+    assert.ok(back && back.height >= 44 && back.width >= 44, `back is ${back?.width} × ${back?.height}`)
+    await bar.locator('.taro-navigation-bar-back').tap()
     await page.getByTestId('service-grid').waitFor()
 
     await openMe(page)

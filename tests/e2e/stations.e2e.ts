@@ -36,6 +36,17 @@ describe('rest stations', () => {
     const bubbles = (await page.getByTestId('map-cluster').allTextContents()).map(Number)
     assert.equal((await page.getByTestId('map-marker').count()) + bubbles.reduce((a, b) => a + b, 0), all)
     assert.equal(await page.getByTestId('location-banner').count(), 0)
+    // The legend is on top: no marker or bubble covers its middle. ＋ and － are 44 px targets.
+    const legendOnTop = await page.locator('.station-map__legend').evaluate((legend) => {
+      const box = legend.getBoundingClientRect()
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+      return Boolean(hit && legend.contains(hit))
+    })
+    assert.ok(legendOnTop, 'the map legend is covered')
+    for (const id of ['#map-zoom-in', '#map-zoom-out']) {
+      const box = await page.locator(id).boundingBox()
+      assert.ok(box && box.height >= 44 && box.width >= 44, `${id} is ${box?.width} × ${box?.height}`)
+    }
     await shot(page, 'nearest')
 
     // 热饭: the stations without it drop out; every row left offers it.

@@ -58,17 +58,18 @@ export default function Redeem() {
               <Input id='redeem-input' className='bf__input' placeholder='输入8位核销码' value={code} maxlength={600} onInput={(e) => setCode(e.detail.value)} onConfirm={() => void redeem(code)} />
             </View>
             <View className='bf__row'>
-              <Button id='redeem-btn' type='primary' loading={busy} onClick={() => void redeem(code)}>
+              <Button id='redeem-btn' className='bf__action' type='primary' loading={busy} onClick={() => void redeem(code)}>
                 核销
               </Button>
               {canScan ? (
-                <Button id='scan-btn' onClick={() => void scan()}>
+                <Button id='scan-btn' className='bf__action' onClick={() => void scan()}>
                   扫码核销
                 </Button>
               ) : null}
             </View>
             {message ? (
-              <Text className={message.ok ? 'bf__text' : 'bf__tag bf__tag--warn'} data-testid={message.ok ? 'redeem-ok' : 'redeem-error'}>
+              <Text className={`bf__banner bf__banner--${message.ok ? 'ok' : 'error'}`} data-testid={message.ok ? 'redeem-ok' : 'redeem-error'} {...({ role: message.ok ? 'status' : 'alert' } as object)}>
+                {message.ok ? '✓ ' : '✕ '}
                 {message.text}
               </Text>
             ) : null}
@@ -85,7 +86,9 @@ export default function Redeem() {
               </View>
             ))
           ) : (
-            <Text className='bf__empty'>今天还没有核销记录</Text>
+            <View className='bf__card' data-testid='redemptions-empty'>
+              <Text className='bf__muted'>今天还没有核销记录。核销成功的券会列在这里。</Text>
+            </View>
           )}
         </View>
       ) : null}
