@@ -1,4 +1,5 @@
 import TestUtils from '@tarojs/test-utils-react'
+import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import type { AidApplicationView, Profile, Programme } from '@/domain/contract'
 import { timeline } from '@/domain/aid/machine'
@@ -80,6 +81,10 @@ describe('金秋助学: the eligibility check before the form', () => {
     tap('check-eligibility')
     await waitFor(() => expect(result()).toContain('可以申请，本科资助标准 ¥5,000'))
     expect(byId('start-application')).not.toBeNull()
+    // The answers go to the form, which does not ask them again.
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+    tap('start-application')
+    expect(navigate).toHaveBeenCalledWith({ url: '/features/aid/pages/apply/index?level=undergraduate&category=dibao' })
   })
 
   it('not eligible: why, and whom to contact, with no way into the form', async () => {
@@ -169,6 +174,49 @@ describe('金秋助学: the application form', () => {
     await waitFor(() => expect(stepTitle()).toContain('第 4 步'))
     expect(useAidDraft.getState().household).toEqual({ size: '3', annualIncomeYuan: '12000', category: 'dibao', description: '父亲因病无法工作（示例）' })
     expect(fetchMock.mock.calls.length).toBe(loads)
+  })
+
+  it('a field’s error goes as soon as the field is fixed', async () => {
+    await openAt(1)
+    tap('step-next')
+    await waitFor(() => expect(byTestId('form-problem')?.textContent).toBe('请填写子女姓名'))
+    expect(byTestId('error-name')?.textContent).toBe('请填写子女姓名')
+    type('child-name', '张小明')
+    await waitFor(() => expect(byTestId('error-name')).toBeNull())
+    expect(byTestId('form-problem')?.textContent).not.toContain('请填写子女姓名')
+    // The next field still wrong is named; it too goes once chosen.
+    expect(byTestId('error-level')?.textContent).toBe('请选择学段')
+    tap('level-undergraduate')
+    await waitFor(() => expect(byTestId('error-level')).toBeNull())
+    expect(stepTitle()).toContain('第 2 步')
+  })
+
+  it('学段 and 困难类别 answered in the eligibility check are already chosen, and can be changed', async () => {
+    Current.router = { ...Current.router, params: { level: 'undergraduate', category: 'dibao' } } as never
+    await openAt(1)
+    await waitFor(() => expect(byId('level-undergraduate')?.className).toContain('aid-choice--on'))
+    tap('step-next')
+    await waitFor(() => expect(byTestId('form-problem')?.textContent).toBe('请填写子女姓名'))
+    expect(byTestId('error-level')).toBeNull()
+    useAidDraft.setState({ step: 2 })
+    await waitFor(() => expect(byId('category-dibao')?.className).toContain('aid-choice--on'))
+    tap('category-dibao_edge')
+    await waitFor(() => expect(byId('category-dibao_edge')?.className).toContain('aid-choice--on'))
+    expect(useAidDraft.getState().household.category).toBe('dibao_edge')
+  })
+
+  it('from step 2 on, 上一步 and 下一步 are both there, side by side', async () => {
+    await openAt(2)
+    const back = byId('step-back')!
+    const next = byId('step-next')!
+    expect(back.textContent).toContain('上一步')
+    expect(next.textContent).toContain('下一步')
+    expect(back.parentElement).toBe(next.parentElement)
+    // Equal halves of one row (aid.scss), not two full-width blocks.
+    for (const button of [back, next]) expect(button.className).toContain('aid-actions__button')
+    expect(back.className).not.toContain('block')
+    tap('step-back')
+    await waitFor(() => expect(stepTitle()).toContain('第 2 步'))
   })
 
   it('the draft on the phone never holds the child’s ID or the card number, though the submission carries both', async () => {

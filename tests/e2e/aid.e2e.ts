@@ -60,6 +60,13 @@ describe('金秋助学', () => {
     await page.getByTestId('step-title').getByText('申请人').waitFor()
     await page.getByText('会员编号 150102000001', { exact: false }).waitFor()
     await next(page, '子女')
+    // On a 390-px phone 上一步 and 下一步 share the row, each a 44-px target, neither off screen.
+    for (const id of ['#step-back', '#step-next']) {
+      const box = await page.locator(id).boundingBox()
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 390 && box.height >= 44, `${id}: ${JSON.stringify(box)}`)
+    }
+    // 学段 was answered in the eligibility check: already chosen here.
+    await page.locator('#level-undergraduate.aid-choice--on').waitFor()
     await fill(page, 'child-name', '张小明')
     await page.tap('#level-undergraduate')
     await fill(page, 'child-id', idFor('20230510'))
@@ -70,6 +77,7 @@ describe('金秋助学', () => {
     await next(page, '家庭')
     await fill(page, 'household-size', '0')
     await fill(page, 'household-income', '36000')
+    await page.locator('#category-dibao.aid-choice--on').waitFor()
     await page.tap('#category-dibao')
     await fill(page, 'household-description', '父亲因病无法工作（示例）')
     await page.tap('#step-next')

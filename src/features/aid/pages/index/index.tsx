@@ -10,6 +10,7 @@ import { formatFen } from '@/domain/money'
 import { useCloud } from '@/services/useCloud'
 import { useMayCall } from '@/services/useMayCall'
 import { Choices } from '../../components/Choices'
+import { applyUrl } from '../../usePrefill'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
 import '../../components/aid.scss'
 
@@ -88,7 +89,7 @@ export default function AidHome() {
                 {result.eligible ? (
                   <>
                     <Text className='aid-card__text'>{result.message}</Text>
-                    <Button id='start-application' type='primary' block onClick={() => Taro.navigateTo({ url: '/features/aid/pages/apply/index' })}>
+                    <Button id='start-application' type='primary' block onClick={() => Taro.navigateTo({ url: applyUrl(answers) })}>
                       开始填写申请
                     </Button>
                   </>

@@ -1,0 +1,36 @@
+import { View, Text, Textarea } from '@tarojs/components'
+import { Input } from '@nutui/nutui-react-taro'
+import type { StepErrors } from '@/domain/aid/steps'
+import { HARDSHIP_CATEGORIES, HARDSHIP_NAMES, type HardshipCategory } from '@/domain/aid/programme'
+import { useAidDraft } from '../store'
+import { Choices } from './Choices'
+import { FieldError } from './FieldError'
+import './aid.scss'
+
+/** Step 3: the household, with the programme's hardship categories. */
+export function HouseholdStep({ categories, errors }: { categories: HardshipCategory[]; errors: StepErrors }) {
+  const draft = useAidDraft()
+  const set = (change: Partial<typeof draft.household>) => draft.patch({ household: { ...draft.household, ...change } })
+  return (
+    <>
+      <Text className='aid-label'>家庭人口数</Text>
+      <View data-testid='household-size' className='aid-field'>
+        <Input value={draft.household.size} type='digit' onChange={(size) => set({ size })} />
+      </View>
+      <FieldError field='size' errors={errors} />
+      <Text className='aid-label'>家庭年收入（元）</Text>
+      <View data-testid='household-income' className='aid-field'>
+        <Input value={draft.household.annualIncomeYuan} type='digit' onChange={(annualIncomeYuan) => set({ annualIncomeYuan })} />
+      </View>
+      <FieldError field='income' errors={errors} />
+      <Text className='aid-label'>困难类别</Text>
+      <Choices name='category' options={HARDSHIP_CATEGORIES.filter((c) => categories.includes(c)).map((c) => [c, HARDSHIP_NAMES[c]])} value={draft.household.category} onChange={(category) => set({ category })} />
+      <FieldError field='category' errors={errors} />
+      <Text className='aid-label'>困难情况说明</Text>
+      <View data-testid='household-description' className='aid-field'>
+        <Textarea className='aid-textarea' value={draft.household.description} maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
+      </View>
+      <FieldError field='description' errors={errors} />
+    </>
+  )
+}
