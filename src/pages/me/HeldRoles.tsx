@@ -7,7 +7,7 @@ import type { HeldRole } from '@/domain/contract'
 import { CloudError } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
 import { MERCHANT_STATUS_NAMES } from '@/domain/merchants/merchant'
-import { call } from '@/services/cloud'
+import { request } from '@/services/request'
 
 /** By whom and when a role was granted, in a sentence. */
 function grantedText(role: HeldRole): string {
@@ -33,7 +33,7 @@ export function HeldRoles({ held, onChanged }: { held: HeldRole[]; onChanged: ()
     if (!confirm) return
     setBusy(role.id)
     try {
-      await call('admin', 'stepDown', { roleId: role.id })
+      await request('admin', 'stepDown', { roleId: role.id })
       Taro.showToast({ title: '已卸任', icon: 'success' })
       await onChanged()
     } catch (e) {
