@@ -24,7 +24,8 @@ type TaskStatus = { id: string; message: string; status: string }
 
 /** Well-formed but not a real appid: nothing is sent anywhere. */
 const FAKE_APPID = 'wx0000000000000000'
-const TIMEOUT_MS = 180_000
+/** WEAPP_COMPILE_TIMEOUT_S lengthens it on a machine busy with other builds (6–10 s is usual). */
+const TIMEOUT_MS = (Number(process.env.WEAPP_COMPILE_TIMEOUT_S) || 180) * 1000
 
 /**
  * What the compiler is asked to do: what WeChat DevTools does when it uploads this project, with
