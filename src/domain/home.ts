@@ -42,3 +42,10 @@ export const AID_DECISION_DAYS = 30
 export function countText(count: number, more: boolean): string {
   return more ? `${count}+` : String(count)
 }
+
+/** What 首页 itself opens. */
+export const HOME_LINKS = {
+  card: '/features/join/pages/card/index',
+  join: '/features/join/pages/entry/index',
+  station: (code: string) => `/features/stations/pages/detail/index?code=${encodeURIComponent(code)}`,
+}
