@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { wgs84ToGcj02, type LatLng } from '@/domain/geo'
 import { askPrivacy } from '@/stores/privacy'
+import { rememberLocation } from './lastLocation'
 
 /** 'no-consent': the person has not agreed to the privacy guide, so the location was not read. */
 export type Located = { ok: true; point: LatLng } | { ok: false; reason: 'denied' | 'unavailable' | 'no-consent' }
@@ -16,7 +17,9 @@ export async function locate(): Promise<Located> {
   if (!(await askPrivacy('location'))) return { ok: false, reason: 'no-consent' }
   try {
     const result = await Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: 8000 })
-    return { ok: true, point: wgs84ToGcj02({ lat: result.latitude, lng: result.longitude }) }
+    const point = wgs84ToGcj02({ lat: result.latitude, lng: result.longitude })
+    rememberLocation(point)
+    return { ok: true, point }
   } catch (error) {
     const message = String((error as { errMsg?: string })?.errMsg ?? '')
     return { ok: false, reason: /denied|permission/i.test(message) ? 'denied' : 'unavailable' }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { askPrivacy } from '@/stores/privacy'
+import { rememberLocation } from './lastLocation'
 import type { Located } from './location'
 
 export type { Located } from './location'
@@ -11,7 +12,9 @@ export async function locate(): Promise<Located> {
   if (!(await askPrivacy('location'))) return { ok: false, reason: 'no-consent' }
   try {
     const result = await Taro.getLocation({ type: 'gcj02' })
-    return { ok: true, point: { lat: result.latitude, lng: result.longitude } }
+    const point = { lat: result.latitude, lng: result.longitude }
+    rememberLocation(point)
+    return { ok: true, point }
   } catch (error) {
     const message = String((error as { errMsg?: string })?.errMsg ?? '')
     // Declined in the notice WeChat asked for: "getLocation:fail privacy permission is not authorized".

@@ -2,7 +2,10 @@ import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import Home from '@/pages/home/index'
 import { SERVICES } from '@/pages/home/services'
-import { agreePrivacy, byId, byTestId, resetApp, signIn } from '../setup/app'
+import type { HomeSummary } from '@/domain/contract'
+import { QUEUES } from '@/domain/home'
+import { rememberLocation } from '@/platform/lastLocation'
+import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor } from '../setup/app'
 
 const testUtils = new TestUtils()
 
@@ -86,4 +89,134 @@ describe('首页', () => {
       expect(tile?.getAttribute('tabindex')).toBe('0')
     }
   })
+
+  it('every tile opens with Enter or Space, as a button does', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+    testUtils.fireEvent.keyDown(byId('service-join')!, { key: 'Enter' })
+    testUtils.fireEvent.keyDown(byId('service-aid')!, { key: ' ' })
+    testUtils.fireEvent.keyDown(byId('service-stations')!, { key: 'Tab' })
+    testUtils.fireEvent.keyDown(byId('public-aid-notice')!, { key: 'Enter' })
+    expect(navigateTo.mock.calls.map((c) => c[0])).toEqual([{ url: '/features/join/pages/entry/index' }, { url: '/features/aid/pages/index/index' }, { url: '/features/aid/pages/notice/index' }])
+  })
 })
+
+// 首页 signed in: member.home through the real client, answered here (the local server answers in tests/e2e).
+const summaryOf = (summary: HomeSummary) =>
+  stubFetch(async (url, init) => {
+    const body = JSON.parse(String(init?.body ?? '{}')) as { action: string; data: Record<string, unknown> }
+    if (url.endsWith('/member') && body.action === 'home') return jsonResponse({ ok: true, data: summary })
+    if (url.endsWith('/stations') && body.action === 'nearby') {
+      const station = { code: 'st-1', name: '示例驿站（演示）', type: 'rest', lat: body.data.lat, lng: body.data.lng, address: '示例路 1 号', amenities: [], allDay: true, openNow: true, distanceM: 320 }
+      return jsonResponse({ ok: true, data: { stations: [station], at: '2026-11-23T08:00:00.000Z' } })
+    }
+    return jsonResponse({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } }, 404)
+  })
+
+describe('首页, signed in', () => {
+  it('a member: 出示会员证 in one tap, and each waiting thing opens its page', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    summaryOf({
+      member: true,
+      queues: [],
+      waiting: [
+        { key: 'transfer-t1', kind: 'transfer', title: '转会办理中', detail: '转入示例工会 · 等待原工会放行', path: '/features/transfer/pages/status/index' },
+        { key: 'coupon-c1', kind: 'coupon', title: '满50减10（明天过期）', detail: '示例超市 · 到店出示核销', path: '/features/benefits/pages/coupon/index?id=c1' },
+      ],
+    })
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+    await waitFor(() => expect(byId('home-card')).not.toBeNull())
+    expect(byTestId('home-join')).toBeNull()
+    expect(byTestId('home-queues')).toBeNull()
+    expect(byTestId('home-waiting')?.textContent).toContain('转入示例工会 · 等待原工会放行')
+    // No location shared this session: no station, and none asked for.
+    expect(byId('home-nearest')).toBeNull()
+    testUtils.fireEvent.click(byId('home-card')!)
+    testUtils.fireEvent.click(byId('waiting-coupon-c1')!)
+    testUtils.fireEvent.keyDown(byId('waiting-transfer-t1')!, { key: 'Enter' })
+    expect(navigateTo.mock.calls.map((c) => c[0])).toEqual([
+      { url: '/features/join/pages/card/index' },
+      { url: '/features/benefits/pages/coupon/index?id=c1' },
+      { url: '/features/transfer/pages/status/index' },
+    ])
+    expect(byId('waiting-coupon-c1')?.getAttribute('aria-label')).toBe('满50减10（明天过期）：示例超市 · 到店出示核销')
+  })
+
+  it('a member with nothing waiting is told so, and sees the nearest open station once a location was shared', async () => {
+    summaryOf({ member: true, queues: [], waiting: [] })
+    rememberLocation({ lat: 40.84, lng: 111.75 })
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+    await waitFor(() => expect(byTestId('home-waiting-empty')).not.toBeNull())
+    await waitFor(() => expect(byId('home-nearest')?.textContent).toContain('示例驿站（演示）'))
+    expect(byId('home-nearest')?.textContent).toContain('320')
+  })
+
+  it('not yet a member: leads to joining; with an application in review, shows it instead', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    summaryOf({ member: false, queues: [], waiting: [] })
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+    await waitFor(() => expect(byId('home-join')).not.toBeNull())
+    expect(byId('home-card')).toBeNull()
+    testUtils.fireEvent.click(byId('home-join')!)
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/features/join/pages/entry/index' })
+    testUtils.unmout()
+
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
+    summaryOf({ member: false, queues: [], waiting: [{ key: 'join-a1', kind: 'join', title: '入会申请审核中', detail: '示例工会 · 2026-11-20提交', path: '/pages/me/index' }] })
+    await testUtils.mount(Home)
+    await waitFor(() => expect(byId('waiting-join-a1')).not.toBeNull())
+    expect(byId('home-join')).toBeNull()
+    testUtils.fireEvent.click(byId('waiting-join-a1')!)
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
+  })
+
+  it('a clerk sees how many wait in each queue, and each opens its page', async () => {
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    summaryOf({
+      member: false,
+      waiting: [],
+      queues: [
+        { kind: 'join', ...QUEUES.join, count: 3, more: false },
+        { kind: 'transferIn', ...QUEUES.transferIn, count: 0, more: false },
+        { kind: 'aidTwo', ...QUEUES.aidTwo, count: 200, more: true },
+      ],
+    })
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+    await waitFor(() => expect(byTestId('home-queues')).not.toBeNull())
+    expect(byId('queue-join')?.textContent).toBe('入会申请待审核3')
+    expect(byId('queue-aidTwo')?.getAttribute('aria-label')).toBe('金秋助学待上级审批：200+ 件')
+    testUtils.fireEvent.click(byId('queue-join')!)
+    testUtils.fireEvent.keyDown(byId('queue-aidTwo')!, { key: ' ' })
+    expect(navigateTo.mock.calls.map((c) => c[0])).toEqual([{ url: '/features/join/pages/review/index' }, { url: '/features/aid/pages/review/index' }])
+  })
+
+  it('says it is loading, then what failed in plain Chinese, and tries again', async () => {
+    const fetch = stubFetch(() => new Promise(() => undefined))
+    signIn()
+    agreePrivacy()
+    await testUtils.mount(Home)
+    await waitFor(() => expect(byTestId('home-mine-loading')?.textContent).toBe('正在读取你的待办…'))
+    testUtils.unmout()
+
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')))
+    await testUtils.mount(Home)
+    await waitFor(() => expect(byTestId('home-mine-error')?.textContent).toMatch(/^你的待办暂时没有读出来：/))
+    // The services stay usable below the failure.
+    expect(byTestId('service-grid')).not.toBeNull()
+    summaryOf({ member: true, queues: [], waiting: [] })
+    testUtils.fireEvent.click(byId('home-mine-retry')!)
+    await waitFor(() => expect(byId('home-card')).not.toBeNull())
+    expect(fetch).toHaveBeenCalled()
+  })
+})
+

@@ -182,8 +182,9 @@ describe('金秋助学', () => {
     await staff.page.tap('#service-aid')
     await staff.page.tap('#open-programme')
     await staff.page.getByText('呼和浩特市总工会 · 2026 年（已设置）').waitFor()
-    assert.equal(await staff.page.locator('[data-testid="programme-first-day"] input').inputValue(), '2026-11-01')
-    assert.equal(await staff.page.locator('[data-testid="programme-last-day"] input').inputValue(), '2026-12-31')
+    // Days come from a date picker, not typed.
+    assert.equal(await staff.page.locator('[data-testid="programme-first-day"]').textContent(), '2026-11-01')
+    assert.equal(await staff.page.locator('[data-testid="programme-last-day"]').textContent(), '2026-12-31')
     await fill(staff.page, 'programme-notice-days', '7')
     await fill(staff.page, 'programme-amount-high_school', '2500')
     await staff.page.tap('#save-programme')

@@ -4,6 +4,7 @@ import { EmptyInput, IsoTime, UnionSummary } from './common'
 import { joinActions } from './join'
 import { MERCHANT_STATUSES } from '../merchants/merchant'
 import { rightsActions } from './rights'
+import { homeActions } from './home'
 
 /** A 金秋助学 review level (src/domain/aid/review.ts): 1 verifies at home, 2 approves. */
 export const AidLevel = v.picklist([1, 2], '请选择审核级别：一级或二级')
@@ -72,4 +73,5 @@ export const member = {
   }),
   ...joinActions,
   ...rightsActions,
+  ...homeActions,
 }

@@ -27,6 +27,7 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     notifications: { access: 'user' },
     myData: { access: 'user' },
     requestRights: { access: 'user' },
+    home: { access: 'user' },
   },
   transfer: {
     preview: { access: 'user' },

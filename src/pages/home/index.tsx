@@ -2,9 +2,10 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
-import { tappable } from '@/platform/a11y'
+import { pressable } from '@/platform/pressable'
 import { needsDemoLogin } from '@/platform/login'
 import { useSession } from '@/stores/session'
+import { Mine } from './Mine'
 import { PUBLIC_LINKS, SERVICES, type ServiceEntry } from './services'
 import './index.scss'
 
@@ -13,8 +14,10 @@ function open(service: ServiceEntry) {
 }
 
 /**
- * 首页: the four services for everyone. Signed out on the web, it is no dead end: the public pages
- * (驿站地图, 助学公示) open without signing in, and a card says how to try the rest as a demo person.
+ * 首页: the four services for everyone. Signed in, what is the person's own comes first (Mine: the
+ * member card, what waits for them, a clerk's queues). Signed out on the web, it is no dead end: the
+ * public pages (驿站地图, 助学公示) open without signing in, and a card says how to try the rest as a
+ * demo person. Tiles and links open with a tap, or Enter / Space from the keyboard (pressable).
  */
 export default function Home() {
   const signedOut = useSession((s) => needsDemoLogin && !s.token)
@@ -33,10 +36,12 @@ export default function Home() {
               选择演示身份
             </Button>
           </View>
-        ) : null}
+        ) : (
+          <Mine />
+        )}
         <View className='home__grid' data-testid='service-grid'>
           {SERVICES.map((service) => (
-            <View key={service.key} id={`service-${service.key}`} className={`home__tile${service.path ? '' : ' home__tile--soon'}`} {...tappable('button', `${service.title}：${service.description}`)} onClick={() => open(service)}>
+            <View key={service.key} id={`service-${service.key}`} className={`home__tile${service.path ? '' : ' home__tile--soon'}`} {...pressable('button', `${service.title}：${service.description}`, () => open(service))}>
               <Text className={`home__badge home__badge--${service.key}`}>{service.badge}</Text>
               <Text className='home__tile-title'>{service.title}</Text>
               <Text className='home__tile-desc'>{service.description}</Text>
@@ -46,7 +51,7 @@ export default function Home() {
         </View>
         <View className='home__links' data-testid='public-links'>
           {PUBLIC_LINKS.map((link) => (
-            <View key={link.key} id={`public-${link.key}`} className='home__link' {...tappable('link', `${link.title}：${link.description}`)} onClick={() => void Taro.navigateTo({ url: link.path })}>
+            <View key={link.key} id={`public-${link.key}`} className='home__link' {...pressable('link', `${link.title}：${link.description}`, () => void Taro.navigateTo({ url: link.path }))}>
               <Text className='home__link-title'>{link.title}</Text>
               <Text className='home__link-desc'>{link.description}</Text>
             </View>

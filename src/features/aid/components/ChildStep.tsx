@@ -31,12 +31,12 @@ export function ChildStep({ amounts, idNumber, onIdNumber, errors }: { amounts: 
       <FieldError field='relation' errors={errors} />
       <Text className='aid-label'>录取学校</Text>
       <View data-testid='child-school' className='aid-field'>
-        <Input value={draft.child.school} onChange={(school) => set({ school })} />
+        <Input value={draft.child.school} placeholder='如：内蒙古大学（录取通知书上的校名）' onChange={(school) => set({ school })} />
       </View>
       <FieldError field='school' errors={errors} />
       <Text className='aid-label'>专业（选填）</Text>
       <View data-testid='child-major' className='aid-field'>
-        <Input value={draft.child.major} onChange={(major) => set({ major })} />
+        <Input value={draft.child.major} placeholder='如：计算机科学与技术' onChange={(major) => set({ major })} />
       </View>
       <FieldError field='major' errors={errors} />
     </>

@@ -15,12 +15,12 @@ export function HouseholdStep({ categories, errors }: { categories: HardshipCate
     <>
       <Text className='aid-label'>家庭人口数</Text>
       <View data-testid='household-size' className='aid-field'>
-        <Input value={draft.household.size} type='digit' onChange={(size) => set({ size })} />
+        <Input value={draft.household.size} type='digit' placeholder='如：3（含本人）' onChange={(size) => set({ size })} />
       </View>
       <FieldError field='size' errors={errors} />
       <Text className='aid-label'>家庭年收入（元）</Text>
       <View data-testid='household-income' className='aid-field'>
-        <Input value={draft.household.annualIncomeYuan} type='digit' onChange={(annualIncomeYuan) => set({ annualIncomeYuan })} />
+        <Input value={draft.household.annualIncomeYuan} type='digit' placeholder='如：36000（全家一年的总收入）' onChange={(annualIncomeYuan) => set({ annualIncomeYuan })} />
       </View>
       <FieldError field='income' errors={errors} />
       <Text className='aid-label'>困难类别</Text>

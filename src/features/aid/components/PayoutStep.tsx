@@ -20,12 +20,12 @@ export function PayoutStep({ asksGuardian, cardNumber, onCardNumber, errors }: {
       <FieldError field='guardian' errors={errors} />
       <Text className='aid-label'>开户银行</Text>
       <View data-testid='payout-bank' className='aid-field'>
-        <Input value={draft.bank} onChange={(bank) => draft.patch({ bank })} />
+        <Input value={draft.bank} placeholder='如：中国工商银行呼和浩特新城支行' onChange={(bank) => draft.patch({ bank })} />
       </View>
       <FieldError field='bank' errors={errors} />
       <Text className='aid-label'>银行卡号</Text>
       <View data-testid='payout-card' className='aid-field'>
-        <Input value={cardNumber} type='digit' maxLength={23} onChange={onCardNumber} />
+        <Input value={cardNumber} type='digit' maxLength={23} placeholder='收款人本人的银行卡号' onChange={onCardNumber} />
       </View>
       <FieldError field='cardNumber' errors={errors} />
     </>

@@ -9,6 +9,7 @@ import { parseInput } from '@/domain/validate'
 import { CloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
 import { StoreFields, draftsOf, isBlank, storesOf, type StoreDraft } from '@/components/StoreFields'
+import { revealFirstError } from '@/platform/revealError'
 
 interface Choices {
   /** The merchants of the clerk's subtree (the cloud refuses any other), with their stores. */
@@ -96,7 +97,10 @@ export function OfferFormView({ offer, choices, onSaved, onCancel }: { offer: Of
     // The same rules as the cloud's, before sending: field shapes, then end after start.
     const local = formErrors(form, offer ? offer.claimed : 0)
     // The first problem also by the save button: the field itself may be scrolled out of sight.
-    if (local) return setErrors({ _: Object.values(local)[0], ...local })
+    if (local) {
+      setErrors({ _: Object.values(local)[0], ...local })
+      return revealFirstError('.bf__tag--warn')
+    }
     setBusy(true)
     try {
       await call('benefits', 'saveOffer', form)

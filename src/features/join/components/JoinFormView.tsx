@@ -5,6 +5,7 @@ import { checkJoinForm, deriveFromId, type JoinFormField } from '@/domain/join/f
 import { EDUCATIONS, EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '@/domain/join/options'
 import { Choices } from '@/components/Choices'
 import { openPrivacyGuide } from '@/platform/privacy'
+import { revealFirstError } from '@/platform/revealError'
 import type { DraftField, DraftValues } from '../store'
 
 const asOptions = (list: readonly string[]) => list.map((value) => ({ value, label: value }))
@@ -52,6 +53,7 @@ export function JoinFormView({ values, idNumber, today, serverErrors, submitting
   const submit = () => {
     setShowAll(true)
     if (Object.keys(errors).length === 0) onSubmit()
+    else revealFirstError('.join-form__error')
   }
 
   return (

@@ -8,6 +8,7 @@ import { childLevels, levelProblem, regionPrefix, regionProblem } from '@/domain
 import { parseInput } from '@/domain/validate'
 import { call } from '@/services/cloud'
 import { newIdempotencyKey } from '@/services/ids'
+import { revealFirstError } from '@/platform/revealError'
 import '../org.scss'
 
 type Field = 'name' | 'level' | 'regionCode' | 'code'
@@ -82,6 +83,7 @@ export function UnionForm({ parent = null, union = null, onSaved }: Props) {
     if (first) {
       // The first problem (top down) also by the button: the field itself may be out of sight.
       setErrors({ ...local, _: first })
+      revealFirstError('.org-form__error')
       return
     }
     setBusy(true)

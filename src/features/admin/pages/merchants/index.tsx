@@ -11,6 +11,7 @@ import { MERCHANT_STATUS_NAMES, type MerchantStatus } from '@/domain/merchants/m
 import { parseInput } from '@/domain/validate'
 import { call } from '@/services/cloud'
 import { usePagedList } from '@/services/usePagedList'
+import { revealFirstError } from '@/platform/revealError'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
 import '../../components/admin.scss'
@@ -66,7 +67,8 @@ function MerchantFormView({ merchant, onSaved, onCancel }: { merchant: MerchantV
     } catch (e) {
       const fields = failure(e).fields ?? { _: failure(e).message }
       // The first problem also by the save button: the field itself may be scrolled out of sight.
-      return setErrors({ _: Object.values(fields)[0], ...fields })
+      setErrors({ _: Object.values(fields)[0], ...fields })
+      return revealFirstError('.adm__problem')
     }
     setBusy(true)
     try {

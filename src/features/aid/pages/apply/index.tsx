@@ -8,6 +8,7 @@ import { chinaToday } from '@/domain/time'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
+import { revealFirstError } from '@/platform/revealError'
 import { ApplicantStep } from '../../components/ApplicantStep'
 import { ChildStep } from '../../components/ChildStep'
 import { DocumentsStep } from '../../components/DocumentsStep'
@@ -46,7 +47,10 @@ export default function Apply() {
   const shown: StepErrors = tried ? errors : idNumber.trim() ? { idNumber: errors.idNumber } : {}
 
   const go = (step: number) => {
-    if (step > draft.step && firstProblem(draft.step, errors)) return setTried(true)
+    if (step > draft.step && firstProblem(draft.step, errors)) {
+      setTried(true)
+      return revealFirstError('.aid-error')
+    }
     setTried(false)
     setRefused(null)
     draft.patch({ step })
@@ -54,7 +58,8 @@ export default function Apply() {
 
   const submit = async () => {
     setTried(true)
-    if (firstProblem(LAST, errors) || !p) return
+    if (firstProblem(LAST, errors)) return revealFirstError('.aid-error')
+    if (!p) return
     const fields = toApplication(values, p.year)
     await askToBeTold(['aidProgress'])
     setBusy(true)

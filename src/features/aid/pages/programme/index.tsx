@@ -11,7 +11,9 @@ import { yuanToFen } from '@/domain/money'
 import { chinaToday } from '@/domain/time'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
+import { revealFirstError } from '@/platform/revealError'
 import { Choices } from '../../components/Choices'
+import { DateField } from '../../components/DateField'
 import { FormProblem } from '../../components/FormProblem'
 import '../../components/aid.scss'
 
@@ -47,14 +49,19 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
   const [form, setForm] = useState<Form>(() => formOf(existing, year))
   const [problem, setProblem] = useState<string | null>(null)
 
+  const refuse = (message: string) => {
+    setProblem(message)
+    revealFirstError('.aid-error')
+  }
+
   const save = async () => {
     const span = windowFromDays(form.firstDay, form.lastDay)
-    if (!span) return setProblem('日期格式应为 YYYY-MM-DD')
+    if (!span) return refuse('请选择申请开始日和截止日')
     const amounts: Partial<Record<SchoolLevel, number>> = {}
     for (const level of SCHOOL_LEVELS) {
       if (!form.amounts[level].trim()) continue
       const fen = yuanToFen(form.amounts[level])
-      if (fen === null) return setProblem(`${SCHOOL_LEVEL_NAMES[level]}资助金额格式不正确`)
+      if (fen === null) return refuse(`${SCHOOL_LEVEL_NAMES[level]}资助金额格式不正确`)
       amounts[level] = fen
     }
     setProblem(null)
@@ -63,7 +70,7 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
       Taro.showToast({ title: '已保存', icon: 'success' })
       await onSaved()
     } catch (e) {
-      setProblem(e instanceof CloudError ? e.message : '保存失败')
+      refuse(e instanceof CloudError ? e.message : '保存失败')
     }
   }
 
@@ -78,10 +85,10 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
       <View className='aid-card'>
         <Text className='aid-label'>项目名称</Text>
         {field('programme-name', form.name, (name) => setForm({ ...form, name }))}
-        <Text className='aid-label'>申请开始日（YYYY-MM-DD）</Text>
-        {field('programme-first-day', form.firstDay, (firstDay) => setForm({ ...form, firstDay }))}
+        <Text className='aid-label'>申请开始日</Text>
+        <DateField testId='programme-first-day' label='申请开始日' value={form.firstDay} onChange={(firstDay) => setForm({ ...form, firstDay })} />
         <Text className='aid-label'>申请截止日（含当天）</Text>
-        {field('programme-last-day', form.lastDay, (lastDay) => setForm({ ...form, lastDay }))}
+        <DateField testId='programme-last-day' label='申请截止日' value={form.lastDay} onChange={(lastDay) => setForm({ ...form, lastDay })} />
         {SCHOOL_LEVELS.map((level) => (
           <View key={level}>
             <Text className='aid-label'>{SCHOOL_LEVEL_NAMES[level]}资助金额（元，空为不资助）</Text>

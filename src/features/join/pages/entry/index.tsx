@@ -15,6 +15,7 @@ import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
+import { revealFirstError } from '@/platform/revealError'
 import { JoinFormView } from '../../components/JoinFormView'
 import { UnionCard } from '../../components/UnionCard'
 import { useJoinDraft } from '../../store'
@@ -148,7 +149,10 @@ export default function JoinEntry() {
       const error = e instanceof CloudError ? e : new CloudError('INTERNAL')
       // A lost answer keeps the key, so trying again is the same submission.
       if (error.code !== 'NETWORK' && error.code !== 'INTERNAL') draft.submissionAnswered()
-      if (error.fields) setServerErrors(error.fields as Partial<Record<JoinFormField, string>>)
+      if (error.fields) {
+        setServerErrors(error.fields as Partial<Record<JoinFormField, string>>)
+        revealFirstError('.join-form__error')
+      }
       Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
       setSubmitting(false)
     }

@@ -13,6 +13,7 @@ import { canScan, scanCode } from '@/platform/scan'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { newIdempotencyKey } from '@/services/ids'
+import { revealFirstError } from '@/platform/revealError'
 import './index.scss'
 
 type Preview = ActionOutput<'transfer', 'preview'>
@@ -89,8 +90,10 @@ export default function StartTransfer() {
       else await Taro.redirectTo({ url: '/features/transfer/pages/status/index' })
     } catch (e) {
       const error = e instanceof CloudError ? e : new CloudError('INTERNAL')
-      if (error.fields) setFields(error.fields)
-      else Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
+      if (error.fields) {
+        setFields(error.fields)
+        revealFirstError('.transfer-start__error')
+      } else Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
     } finally {
       setBusy(false)
     }
