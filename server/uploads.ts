@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type http from 'node:http'
@@ -6,6 +6,7 @@ import { aidDb } from '../cloud/features/aid/collections'
 import { mayReadFile } from '../cloud/features/aid/files'
 import type { Clock } from '../cloud/lib/clock'
 import { resolveCaller, type Identity } from '../cloud/lib/context'
+import { insertOnce } from '../cloud/lib/resume'
 import type { Store } from '../cloud/lib/store/port'
 import { declaredType, MAX_UPLOAD_BYTES, sniff } from '../src/domain/aid/files'
 import { CloudError } from '../src/domain/errors'
@@ -33,10 +34,13 @@ export function createUploads(deps: UploadDeps) {
     const body = await readBody(req, MAX_UPLOAD_BYTES, 'FILE_TOO_LARGE')
     const type = sniff(declared, body)
     if (!type) throw new CloudError('FILE_TYPE', '文件内容与类型不符：只能上传 JPG、PNG 图片或 PDF 文件')
-    const id = randomBytes(16).toString('hex')
+    // Two steps (the bytes on disk, then the record), each safe to run again (cloud/lib/resume.ts):
+    // the id comes from the owner and the bytes, so the same upload tried again after a crash in
+    // between writes the same file and finds or finishes the same record, and leaves no orphan.
+    const id = createHash('sha256').update(`${identity.openid}\n`).update(body).digest('hex').slice(0, 32)
     fs.mkdirSync(deps.dir, { recursive: true })
     await fs.promises.writeFile(path.join(deps.dir, id), body)
-    await files.insert({ _id: id, owner: identity.openid, type, size: body.length, createdAt: deps.clock.now().toISOString() })
+    await insertOnce(files, { _id: id, owner: identity.openid, type, size: body.length, createdAt: deps.clock.now().toISOString() })
     sendJson(res, 200, { ok: true, data: { fileId: id, type, size: body.length } })
   }
 

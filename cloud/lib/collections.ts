@@ -31,6 +31,8 @@ export interface UnionDoc extends Doc {
   /** Added in the app (组织管理): when and by whom, and the add's request id (a retry is the same add). */
   createdAt?: string
   createdBy?: string
+  idempotencyKey?: string
+  /** The same key as unions added before 2026-12 store it: read both with storedKeyOf (cloud/lib/resume.ts). */
   requestId?: string
   /**
    * After a rename: the unions below still to take on the new name in their search terms, from

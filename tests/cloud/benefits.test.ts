@@ -16,7 +16,7 @@ const coupons = (store: Store) => store.collection<CouponDoc>('coupons')
 const stockOf = async (store: Store, id: string) => (await offers(store).get(id))?.stock
 
 async function claim(b: Awaited<ReturnType<typeof harness>>['b'], who: string, offerId: string, id = requestId()) {
-  return b(who, 'claim', { offerId, requestId: id })
+  return b(who, 'claim', { offerId, idempotencyKey: id })
 }
 
 describe('benefits.list', () => {
@@ -103,7 +103,7 @@ describe('benefits.claim', () => {
     expect(data(await b('demo-member', 'detail', { id: 'offer-bianmin-mian' })).me.claimedThisPeriod).toBe(1)
   })
 
-  it('a retried claim (same requestId) returns the same coupon and takes no second unit', async () => {
+  it('a retried claim (same idempotencyKey) returns the same coupon and takes no second unit', async () => {
     const { b, store } = await harness()
     const id = requestId()
     const first = data(await claim(b, 'demo-member', 'offer-baotou-youyong', id))
@@ -202,7 +202,7 @@ describe('benefits.claim', () => {
       },
     }
     const logged: string[] = []
-    const result = await dispatch('benefits', functions.benefits, { action: 'claim', data: { offerId: 'offer-bianmin-mian', requestId: requestId() } }, { identity: { openid: 'demo-member' }, store: failing, clock, secrets, logError: (m) => logged.push(m) })
+    const result = await dispatch('benefits', functions.benefits, { action: 'claim', data: { offerId: 'offer-bianmin-mian', idempotencyKey: requestId() } }, { identity: { openid: 'demo-member' }, store: failing, clock, secrets, logError: (m) => logged.push(m) })
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(logged).toHaveLength(1)
     expect(await stockOf(store, 'offer-bianmin-mian')).toBe(500)
@@ -217,7 +217,7 @@ describe('benefits.claim', () => {
     const dead = createContext(store, clock, { openid: 'demo-member', roles: [] }, secrets)
     expect(await takeUnit(dead, 'offer-bianmin-mian', 'dead-attempt')).toBe(true)
     expect(await stockOf(store, 'offer-bianmin-mian')).toBe(499)
-    // Its retry (the app sends the same requestId again) takes a fresh unit and gets the coupon.
+    // Its retry (the app sends the same idempotencyKey again) takes a fresh unit and gets the coupon.
     data(await claim(b, 'demo-member', 'offer-bianmin-mian'))
     expect(await stockOf(store, 'offer-bianmin-mian')).toBe(498)
     // A claim within the hold's lifetime leaves it alone: that attempt might still be running.

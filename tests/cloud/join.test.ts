@@ -166,14 +166,14 @@ describe('member.join', () => {
     expect(await applications(h).count({ openid: 'demo-worker' })).toBe(1)
     // The losers' ID numbers are free again: another account may use one of them at once.
     const loser = forms[results.findIndex((r) => !r.ok)]
-    expect(await h.callAs('o-other-phone', 'member', 'join', { ...loser, requestId: 'other-phone-0001' })).toMatchObject({ ok: true })
+    expect(await h.callAs('o-other-phone', 'member', 'join', { ...loser, idempotencyKey: 'other-phone-0001' })).toMatchObject({ ok: true })
   })
 
   it('after a rejection the same account may apply again, with another ID number too', async () => {
     const h = await cloudHarness()
     const first = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', joinForm({ idNumber: fictionalIdNumber('150102', '19880808', 600) })))
     await ok(h.callAs('demo-clerk', 'review', 'reject', { applicationId: first.id, reason: '身份证号与本人不符' }))
-    const second = await h.callAs('demo-worker', 'member', 'join', joinForm({ idNumber: fictionalIdNumber('150102', '19880808', 601), requestId: 'second-try-0001' }))
+    const second = await h.callAs('demo-worker', 'member', 'join', joinForm({ idNumber: fictionalIdNumber('150102', '19880808', 601), idempotencyKey: 'second-try-0001' }))
     expect(second).toMatchObject({ ok: true, data: { status: 'pending' } })
   })
 
@@ -287,7 +287,7 @@ describe('review', () => {
     expect(await h.callAs('demo-clerk', 'review', 'approve', { applicationId: app.id })).toMatchObject({ ok: false, error: { code: 'ALREADY_DECIDED' } })
 
     h.clock.advance(60_000)
-    const again = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', { ...form, requestId: 'resubmit-0001', employer: '示例速递（演示）有限公司' }))
+    const again = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', { ...form, idempotencyKey: 'resubmit-0001', employer: '示例速递（演示）有限公司' }))
     expect(again.id).not.toBe(app.id)
     expect(await h.callAs('demo-worker', 'member', 'myApplication', {})).toMatchObject({ ok: true, data: { application: { id: again.id, status: 'pending' } } })
   })

@@ -120,7 +120,7 @@ describe('admin.saveMerchant: registering', () => {
 describe('admin.setMerchantStatus: pause, resume, close', () => {
   async function couponAt(h: AdminHarness) {
     // 粮油日用满50减15 is 示例便民超市's, open to every member.
-    return ok(await h.callAs('demo-member', 'benefits', 'claim', { offerId: 'offer-bianmin-mian', requestId: requestId() }))
+    return ok(await h.callAs('demo-member', 'benefits', 'claim', { offerId: 'offer-bianmin-mian', idempotencyKey: requestId() }))
   }
 
   it('a paused merchant’s cashier cannot redeem and its offers cannot be claimed; resumed, both work; audited', async () => {
@@ -130,7 +130,7 @@ describe('admin.setMerchantStatus: pause, resume, close', () => {
     expect(paused).toMatchObject({ status: 'paused' })
     const before = await h.snapshot()
     expect((await h.callAs('demo-merchant', 'benefits', 'redeem', { code: coupon.code })).error).toEqual({ code: 'MERCHANT_SUSPENDED', message: '本店已暂停合作，暂不能核销；如有疑问请联系工会' })
-    expect((await h.callAs('demo-member', 'benefits', 'claim', { offerId: 'offer-bianmin-shuiguo', requestId: requestId() })).error).toEqual({ code: 'MERCHANT_SUSPENDED', message: '该商户已暂停合作，这项福利暂不能领取' })
+    expect((await h.callAs('demo-member', 'benefits', 'claim', { offerId: 'offer-bianmin-shuiguo', idempotencyKey: requestId() })).error).toEqual({ code: 'MERCHANT_SUSPENDED', message: '该商户已暂停合作，这项福利暂不能领取' })
     expect(ok(await h.callAs('demo-member', 'benefits', 'detail', { id: 'offer-bianmin-shuiguo' })).availability).toBe('paused')
     expect(ok(await h.callAs('demo-merchant', 'benefits', 'redemptions', {})).merchantStatus).toBe('paused')
     expect((await h.profile('demo-merchant')).held[0].merchant).toMatchObject({ status: 'paused' })
@@ -151,7 +151,7 @@ describe('admin.setMerchantStatus: pause, resume, close', () => {
     const coupon = await couponAt(h)
     ok(await setStatus(h, 'demo-city-clerk', 'm-bianmin', 'closed'))
     expect((await h.callAs('demo-merchant', 'benefits', 'redeem', { code: coupon.code })).error?.message).toBe('本店已关闭合作，暂不能核销；如有疑问请联系工会')
-    expect(code(await h.callAs('demo-member', 'benefits', 'claim', { offerId: 'offer-bianmin-mian', requestId: requestId() }))).toBe('MERCHANT_SUSPENDED')
+    expect(code(await h.callAs('demo-member', 'benefits', 'claim', { offerId: 'offer-bianmin-mian', idempotencyKey: requestId() }))).toBe('MERCHANT_SUSPENDED')
     const before = await h.snapshot()
     expect((await setStatus(h, 'demo-clerk', 'm-bianmin', 'active')).error?.message).toBe('该商户已关闭，不能恢复或暂停')
     expect(code(await save(h, 'demo-clerk', { ...FORM, id: 'm-bianmin', name: '示例便民超市（演示）' }))).toBe('MERCHANT_CLOSED')

@@ -41,7 +41,7 @@ async function refused(promise: Promise<Answer>): Promise<{ code: string; messag
   return result.error
 }
 
-const addInput = (over: Record<string, unknown> = {}) => ({ parentId: 'hhht-xc', level: 'grassroots', name: '示例物流（演示）有限公司工会', regionCode: '150102', code: 'hhht-xc-wl', requestId: requestId(), ...over })
+const addInput = (over: Record<string, unknown> = {}) => ({ parentId: 'hhht-xc', level: 'grassroots', name: '示例物流（演示）有限公司工会', regionCode: '150102', code: 'hhht-xc-wl', idempotencyKey: requestId(), ...over })
 
 /** The fields of a union a clerk can see change, read from the store. */
 const stored = async (h: Harness, id: string) => (await collections(h.store).unions.get(id)) as UnionDoc
@@ -194,7 +194,7 @@ describe('org.add', () => {
     await unionsDb(h.store).codes.insert({ _id: 'hhht-xc-half', unionId: 'hhht-xc-half', reservedAt: '2026-11-23T08:00:00.000Z', reservedBy: 'demo-clerk', requestId: 'req-half-abcdefgh' })
     expect((await refused(o.add('demo-city-clerk', { code: 'hhht-xc-half' }))).code).toBe('UNION_CODE_TAKEN')
     expect((await refused(o.add('demo-clerk', { code: 'hhht-xc-half' }))).code).toBe('UNION_CODE_TAKEN')
-    expect(await ok(o.add('demo-clerk', { code: 'hhht-xc-half', requestId: 'req-half-abcdefgh' }))).toMatchObject({ id: 'hhht-xc-half', status: 'active' })
+    expect(await ok(o.add('demo-clerk', { code: 'hhht-xc-half', idempotencyKey: 'req-half-abcdefgh' }))).toMatchObject({ id: 'hhht-xc-half', status: 'active' })
   })
 
   it('a new union takes an application at once, and prints its poster: listed, found by id, its 小程序码 made for its code', async () => {

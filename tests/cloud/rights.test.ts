@@ -18,7 +18,7 @@ import { joinForm } from '../helpers/join'
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
 
 const key = () => randomUUID()
-const ask = (h: Harness, as: string, data: Record<string, unknown>) => h.callAs(as, 'member', 'requestRights', { key: key(), ...data })
+const ask = (h: Harness, as: string, data: Record<string, unknown>) => h.callAs(as, 'member', 'requestRights', { idempotencyKey: key(), ...data })
 const myData = async (h: Harness, as: string) => {
   const data = ok(await h.callAs(as, 'member', 'myData', {}))
   expect(v.safeParse(contract.member.myData.output, data).success).toBe(true)
@@ -65,7 +65,7 @@ describe('member.myData: what the union holds, masked', () => {
   it('needs a signed-in caller', async () => {
     const h = await cloudHarness()
     expect(code(await h.callAs(null, 'member', 'myData', {}))).toBe('UNAUTHENTICATED')
-    expect(code(await h.callAs(null, 'member', 'requestRights', { key: key(), type: 'withdraw_location' }))).toBe('UNAUTHENTICATED')
+    expect(code(await h.callAs(null, 'member', 'requestRights', { idempotencyKey: key(), type: 'withdraw_location' }))).toBe('UNAUTHENTICATED')
   })
 })
 
@@ -125,7 +125,7 @@ describe('correcting', () => {
     const h = await cloudHarness()
     const id = await workerJoins(h)
     const sameKey = key()
-    const data = { key: sameKey, type: 'correct_join', applicationId: id, field: 'name', value: '张叁' }
+    const data = { idempotencyKey: sameKey, type: 'correct_join', applicationId: id, field: 'name', value: '张叁' }
     const [a, b] = await Promise.all([h.callAs('demo-worker', 'member', 'requestRights', data), h.callAs('demo-worker', 'member', 'requestRights', data)])
     expect(ok(a).id).toBe(ok(b).id)
     expect(code(await ask(h, 'demo-worker', { type: 'correct_join', applicationId: id, field: 'name', value: '张叁' }))).toBe('RIGHTS_PENDING')

@@ -15,8 +15,8 @@ describe('the daily coupon reminder (benefits.remindExpiring)', () => {
   it('reminds each coupon expiring within 3 days once, without the member opening the app', async () => {
     const h = await harness()
     const deps = { store: h.store, clock: h.clock, secrets: h.secrets, logError: () => undefined }
-    const lunch = data(await h.b('demo-member', 'claim', { offerId: 'offer-qingcheng-wucan', requestId: requestId() })) // valid 1 day
-    data(await h.b('demo-member', 'claim', { offerId: 'offer-bianmin-shuiguo', requestId: requestId() })) // valid 7 days
+    const lunch = data(await h.b('demo-member', 'claim', { offerId: 'offer-qingcheng-wucan', idempotencyKey: requestId() })) // valid 1 day
+    data(await h.b('demo-member', 'claim', { offerId: 'offer-bianmin-shuiguo', idempotencyKey: requestId() })) // valid 7 days
     expect(await runJob(remindJob, deps)).toEqual({ ok: true, data: { reminded: 1 } })
     expect(await runJob(remindJob, deps)).toEqual({ ok: true, data: { reminded: 0 } })
     const notes = await h.store.collection<NotificationDoc>('notifications').find({ openid: 'demo-member' }, { limit: 1000 })
@@ -32,7 +32,7 @@ describe('the daily coupon reminder (benefits.remindExpiring)', () => {
   it('reminds a batch of 1,000 in one run, each once, also on WeChat’s store', async () => {
     const h = await harness()
     const deps = { store: h.store, clock: h.clock, secrets: h.secrets, logError: () => undefined }
-    const lunch = data(await h.b('demo-member', 'claim', { offerId: 'offer-qingcheng-wucan', requestId: requestId() }))
+    const lunch = data(await h.b('demo-member', 'claim', { offerId: 'offer-qingcheng-wucan', idempotencyKey: requestId() }))
     const template = (await benefitsDb(h.store).coupons.get(lunch.id)) as CouponDoc
     await benefitsDb(h.store).coupons.insertMany(
       Array.from({ length: 999 }, (_, i): CouponDoc => ({
@@ -54,7 +54,7 @@ describe('the daily coupon reminder (benefits.remindExpiring)', () => {
     const h = await harness()
     const pushes: unknown[] = []
     const wechat = wechatStub({ sendSubscribe: async (...args) => (pushes.push(args), true) })
-    data(await h.b('demo-member', 'claim', { offerId: 'offer-qingcheng-wucan', requestId: requestId() }))
+    data(await h.b('demo-member', 'claim', { offerId: 'offer-qingcheng-wucan', idempotencyKey: requestId() }))
     const result = await dispatch('benefits', functions.benefits, { action: 'remindExpiring', data: {} }, { identity: null, timer: true, store: h.store, clock: h.clock, secrets: h.secrets, wechat })
     expect(result).toEqual({ ok: true, data: { reminded: 1 } })
     expect(pushes).toEqual([['demo-member', 'couponExpiry', expect.stringContaining('/features/benefits/pages/coupon/index?id='), { offer: '工作午餐套餐立减10元', merchant: '示例青城餐厅（演示）', expires: '2026-11-24 16:00' }]])

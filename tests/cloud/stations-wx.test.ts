@@ -29,7 +29,7 @@ async function bothHomes(start?: string) {
   return { ...harness, docs, server, pipelines: () => geoNearRequests(server), wxCtx }
 }
 
-const HOHHOT = { lat: 40.8424, lng: 111.749 }
+const HOHHOT = { latitude: 40.8424, longitude: 111.749 }
 
 describeOn('wx', 'compares WeChat’s store with the embedded one', () => {
   it('stores each station with a GeoPoint in `location`', async () => {
@@ -47,7 +47,7 @@ describeOn('wx', 'compares WeChat’s store with the embedded one', () => {
     expect(pipelines()).toEqual([{
       collection: 'stations',
       geoNear: {
-        near: { type: 'Point', coordinates: [HOHHOT.lng, HOHHOT.lat] },
+        near: { type: 'Point', coordinates: [HOHHOT.longitude, HOHHOT.latitude] },
         spherical: true,
         distanceField: 'distance',
         maxDistance: 30_000 * 1.002 + 1,
@@ -110,10 +110,10 @@ describeOn('wx', "the station importer writing to WeChat's database, as npm run 
     await importStations(store, parseCsv([header, row('W003', 41.6, 113.4)].join('\n')), clock.now())
     expect(server!.documents('stations').find((d) => d._id === 'W003')?.location).toEqual({ type: 'Point', coordinates: [113.4, 41.6] })
 
-    const nearby = await dispatch('stations', functions.stations as never, { action: 'nearby', data: { lat: 40.8, lng: 111.69, k: 5 } }, { identity: null, store, clock, secrets: randomSecrets() })
+    const nearby = await dispatch('stations', functions.stations as never, { action: 'nearby', data: { latitude: 40.8, longitude: 111.69, k: 5 } }, { identity: null, store, clock, secrets: randomSecrets() })
     expect(nearby).toMatchObject({ ok: true, data: { stations: [{ code: 'W001' }, { code: 'W002' }] } })
     expect(geoNearRequests(server!).map((r) => r.collection)).toEqual(['stations'])
-    const far = await dispatch('stations', functions.stations as never, { action: 'nearby', data: { lat: 41.6, lng: 113.4, k: 1 } }, { identity: null, store, clock, secrets: randomSecrets() })
+    const far = await dispatch('stations', functions.stations as never, { action: 'nearby', data: { latitude: 41.6, longitude: 113.4, k: 1 } }, { identity: null, store, clock, secrets: randomSecrets() })
     expect(far).toMatchObject({ ok: true, data: { stations: [{ code: 'W003', distanceM: 0 }] } })
   })
 })

@@ -9,7 +9,7 @@ import { parseCsv, parseJsonRows } from '../../scripts/lib/read-rows'
 import { cloudHarness } from '../helpers/cloud'
 import { randomSearch, seededRandom } from '../helpers/stations'
 
-const HOHHOT = { lat: 40.8424, lng: 111.749 }
+const HOHHOT = { latitude: 40.8424, longitude: 111.749 }
 
 async function allStations(store: Parameters<typeof stationsDb>[0]): Promise<StationDoc[]> {
   return stationsDb(store).stations.find({}, { limit: 1000 })
@@ -39,7 +39,7 @@ describe('stations.nearby', () => {
       const result = await callAs(null, 'stations', 'nearby', query)
       if (!result.ok) throw new Error(result.error.message)
       const got = (result.data as { stations: Array<{ code: string; distanceM: number }> }).stations
-      const expected = scanNearest(points, query as Parameters<typeof scanNearest>[1], clock.now())
+      const expected = scanNearest(points, { ...query, lat: query.latitude, lng: query.longitude } as Parameters<typeof scanNearest>[1], clock.now())
       expect(got.map((s) => s.code)).toEqual(expected.map((h) => h.code))
       expect(got.map((s) => s.distanceM)).toEqual(expected.map((h) => Math.round(h.distanceM)))
       if (expected.length) nonEmpty++
@@ -68,7 +68,7 @@ describe('stations.nearby', () => {
 
   it('finds nothing far from every station, and leaves out suspended ones', async () => {
     const { callAs, store } = await cloudHarness()
-    expect(await callAs(null, 'stations', 'nearby', { lat: 30, lng: 90, radiusM: 5000 })).toMatchObject({ ok: true, data: { stations: [] } })
+    expect(await callAs(null, 'stations', 'nearby', { latitude: 30, longitude: 90, radiusM: 5000 })).toMatchObject({ ok: true, data: { stations: [] } })
     const suspended = await stationsDb(store).stations.find({ status: 'suspended' }, { limit: 1000 })
     const all = await callAs(null, 'stations', 'nearby', { ...HOHHOT, radiusM: 200_000, k: 100 })
     const codes = (all as { data: { stations: Array<{ code: string }> } }).data.stations.map((s) => s.code)
@@ -76,18 +76,18 @@ describe('stations.nearby', () => {
   })
 
   it.each([
-    [{ lat: 'abc', lng: 111 }, 'lat', '纬度须为数字'],
-    [{ lat: 91, lng: 111 }, 'lat', '纬度须在 -90 到 90 之间'],
-    [{ lat: 40, lng: -181 }, 'lng', '经度须在 -180 到 180 之间'],
-    [{ lat: 40, lng: null }, 'lng', '经度须为数字'],
-    [{ lat: 40, lng: 111, radiusM: 0 }, 'radiusM', '搜索半径至少 100 米'],
-    [{ lat: 40, lng: 111, radiusM: 1e9 }, 'radiusM', '搜索半径最多 200 公里'],
-    [{ lat: 40, lng: 111, k: 101 }, 'k', '一次最多查 100 个驿站'],
-    [{ lat: 40, lng: 111, k: 0 }, 'k', '数量至少为 1'],
-    [{ lat: 40, lng: 111, k: 2.5 }, 'k', '数量须为整数'],
-    [{ lat: 40, lng: 111, amenities: ['按摩'] }, 'amenities.0', '未知的服务设施'],
-    [{ lat: 40, lng: 111, types: ['加油站'] }, 'types.0', '未知的站点类型'],
-    [{ lat: 40, lng: 111, openid: 'x' }, 'openid', '不支持的字段：openid'],
+    [{ latitude: 'abc', longitude: 111 }, 'latitude', '纬度须为数字'],
+    [{ latitude: 91, longitude: 111 }, 'latitude', '纬度须在 -90 到 90 之间'],
+    [{ latitude: 40, longitude: -181 }, 'longitude', '经度须在 -180 到 180 之间'],
+    [{ latitude: 40, longitude: null }, 'longitude', '经度须为数字'],
+    [{ latitude: 40, longitude: 111, radiusM: 0 }, 'radiusM', '搜索半径至少 100 米'],
+    [{ latitude: 40, longitude: 111, radiusM: 1e9 }, 'radiusM', '搜索半径最多 200 公里'],
+    [{ latitude: 40, longitude: 111, k: 101 }, 'k', '一次最多查 100 个驿站'],
+    [{ latitude: 40, longitude: 111, k: 0 }, 'k', '数量至少为 1'],
+    [{ latitude: 40, longitude: 111, k: 2.5 }, 'k', '数量须为整数'],
+    [{ latitude: 40, longitude: 111, amenities: ['按摩'] }, 'amenities.0', '未知的服务设施'],
+    [{ latitude: 40, longitude: 111, types: ['加油站'] }, 'types.0', '未知的站点类型'],
+    [{ latitude: 40, longitude: 111, openid: 'x' }, 'openid', '不支持的字段：openid'],
   ])('refuses %p with a clear message', async (input, field, message) => {
     const { callAs } = await cloudHarness()
     const result = await callAs(null, 'stations', 'nearby', input)
@@ -133,12 +133,12 @@ describe('stations.update', () => {
     const [entry] = await store.collection<{ _id: string; actor: string; action: string; before: unknown; after: unknown }>('audit').find({ 'target.id': doc._id }, { limit: 1000 })
     expect(entry).toMatchObject({ actor: 'demo-clerk', action: 'stations.update', before: { amenities: doc.amenities, verifiedOn: doc.verifiedOn }, after: { amenities: ['饮水', '换电柜'], verifiedOn: '2026-11-20' } })
     // The index follows the edit: a search for 换电柜 right here finds it first.
-    const near = await callAs(null, 'stations', 'nearby', { lat: doc.lat, lng: doc.lng, k: 1, amenities: ['换电柜'] })
+    const near = await callAs(null, 'stations', 'nearby', { latitude: doc.lat, longitude: doc.lng, k: 1, amenities: ['换电柜'] })
     expect(near).toMatchObject({ ok: true, data: { stations: [{ code: doc._id, distanceM: 0 }] } })
     // Suspending takes it out of searches.
     const after = (result.data as { updatedAt: string }).updatedAt
     expect(await callAs('demo-clerk', 'stations', 'update', { code: doc._id, expectedUpdatedAt: after, status: 'suspended' })).toMatchObject({ ok: true, data: { status: 'suspended', openNow: false } })
-    const gone = await callAs(null, 'stations', 'nearby', { lat: doc.lat, lng: doc.lng, k: 1 })
+    const gone = await callAs(null, 'stations', 'nearby', { latitude: doc.lat, longitude: doc.lng, k: 1 })
     expect((gone as { data: { stations: Array<{ code: string }> } }).data.stations[0]?.code).not.toBe(doc._id)
   })
 
@@ -220,7 +220,7 @@ describe('the station importer', () => {
     const { store, clock, callAs } = await cloudHarness()
     await callAs(null, 'stations', 'nearby', { ...HOHHOT })
     await importStations(store, parseCsv([header, good('T100').replace('40.81,111.70', '41.5,113.5')].join('\n')), clock.now())
-    expect(await callAs(null, 'stations', 'nearby', { lat: 41.5, lng: 113.5, k: 1 })).toMatchObject({ ok: true, data: { stations: [{ code: 'T100', distanceM: 0 }] } })
+    expect(await callAs(null, 'stations', 'nearby', { latitude: 41.5, longitude: 113.5, k: 1 })).toMatchObject({ ok: true, data: { stations: [{ code: 'T100', distanceM: 0 }] } })
   })
 
   it('reads JSON rows with the line each object starts on', () => {

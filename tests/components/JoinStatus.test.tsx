@@ -32,7 +32,7 @@ beforeEach(() => {
   resetApp()
   signIn()
   agreePrivacy()
-  useJoinDraft.setState({ unionId: null, values: {}, requestId: null })
+  useJoinDraft.setState({ unionId: null, values: {}, retryKey: null })
 })
 afterEach(() => {
   jest.restoreAllMocks()

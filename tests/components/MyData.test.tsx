@@ -83,7 +83,7 @@ describe('我的 → 个人信息', () => {
 
     modal.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as Taro.showModal.SuccessCallbackResult)
     testUtils.fireEvent.click(byId('withdraw-aid-aid-1')!)
-    await waitFor(() => expect(sent.find((b) => b.action === 'requestRights')?.data).toMatchObject({ type: 'withdraw_aid', applicationId: 'aid-1', key: expect.any(String) }), 5000)
+    await waitFor(() => expect(sent.find((b) => b.action === 'requestRights')?.data).toMatchObject({ type: 'withdraw_aid', applicationId: 'aid-1', idempotencyKey: expect.any(String) }), 5000)
   })
 
   it('a phone correction goes to the member’s file at once; the others say the union checks them', async () => {

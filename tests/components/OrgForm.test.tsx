@@ -102,7 +102,7 @@ describe('adding a union', () => {
     expect(saved).not.toHaveBeenCalled()
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ action: 'add', data: { parentId: 'xc', level: 'grassroots', name: '示例物流（演示）有限公司工会', regionCode: '150102', code: 'XC-WL' } })
-    expect(String(sent[0].data.requestId)).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(String(sent[0].data.idempotencyKey)).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   })
 
   it('below a grassroots union there is nothing to add', async () => {

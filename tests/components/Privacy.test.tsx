@@ -108,7 +108,7 @@ describe('the privacy notice', () => {
     expect((error as CloudError).code).toBe('PRIVACY_DECLINED')
     expect(fetchMock).not.toHaveBeenCalled()
     // An action with nothing personal in it (the station search) never asks.
-    await call('stations', 'nearby', { lat: 40.6, lng: 109.8, radiusM: 1000, k: 5 })
+    await call('stations', 'nearby', { latitude: 40.6, longitude: 109.8, radiusM: 1000, k: 5 })
     expect(fetchMock).toHaveBeenCalledTimes(1)
     expect(byTestId('privacy-notice')).toBeNull()
   })
@@ -138,7 +138,7 @@ describe('the station map without agreement', () => {
   it('declined: a city works without location; 定位 asks again, and agreeing reads the location', async () => {
     declinePrivacy()
     const getLocation = jest.spyOn(Taro, 'getLocation').mockResolvedValue({ latitude: 40.84, longitude: 111.75 } as Taro.getLocation.SuccessCallbackResult)
-    const bodies: Array<{ data: { lat: number } }> = []
+    const bodies: Array<{ data: { latitude: number } }> = []
     stubFetch(async (_url, init) => {
       bodies.push(JSON.parse(String(init?.body)))
       return jsonResponse({ ok: true, data: { stations: [station('a'), station('b')], at: '2026-11-23T08:00:00.000Z' } })
@@ -168,7 +168,7 @@ describe('the station map without agreement', () => {
     testUtils.fireEvent.click(byId('agree-privacy-btn')!)
     await waitFor(() => expect(getLocation).toHaveBeenCalledTimes(1), 5000)
     await waitFor(() => expect(byTestId('results-caption')?.textContent).toContain('我的位置附近'), 5000)
-    await waitFor(() => expect(bodies[bodies.length - 1].data.lat).toBeCloseTo(40.84, 1), 5000)
+    await waitFor(() => expect(bodies[bodies.length - 1].data.latitude).toBeCloseTo(40.84, 1), 5000)
   })
 })
 

@@ -6,6 +6,7 @@ import { functions } from '../../cloud/functions'
 import { seedDemo } from '../../server/seed/demo'
 import type { FunctionName } from '../../src/domain/contract'
 import type { WechatServices } from '../../cloud/lib/wechat'
+import type { Store } from '../../cloud/lib/store/port'
 import { STORE_KIND, testStore, type StoreKind } from './store'
 import { standInWechat } from '../stand-ins/wechat-services'
 
@@ -15,9 +16,11 @@ import { standInWechat } from '../stand-ins/wechat-services'
  * WeChat's services (cloud storage, subscribe messages, 小程序码): by default the stand-in in
  * tests/stand-ins/wechat-services.ts (`wx`); the embedded home has none. A test may pass its own.
  */
-export async function cloudHarness(start = '2026-11-23T08:00:00.000Z', options: { wechat?: WechatServices | null; logError?: (message: string, error: unknown) => void; kind?: StoreKind } = {}) {
+export async function cloudHarness(start = '2026-11-23T08:00:00.000Z', options: { wechat?: WechatServices | null; logError?: (message: string, error: unknown) => void; kind?: StoreKind; wrapStore?: (store: Store) => Store } = {}) {
   const kind = options.kind ?? STORE_KIND
-  const { store, server } = testStore(kind)
+  const { store: plain, server } = testStore(kind)
+  // A wrapper (tests/helpers/faults.ts) sees every call the actions make, the seed's included.
+  const store = options.wrapStore ? options.wrapStore(plain) : plain
   const wx = kind === 'wx' && options.wechat === undefined ? standInWechat() : null
   const wechat = options.wechat === undefined ? (wx?.wechat ?? null) : options.wechat
   const clock = fixedClock(start)

@@ -5,7 +5,7 @@ import { fictionalIdNumber } from '../../src/domain/join/fictional'
 export function joinForm(overrides: Record<string, unknown> = {}) {
   return {
     unionId: 'hhht-xc-kd',
-    requestId: randomUUID(),
+    idempotencyKey: randomUUID(),
     name: '张三',
     idNumber: fictionalIdNumber('150102', '19900101', 123),
     phone: '13800138000',

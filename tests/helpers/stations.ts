@@ -9,7 +9,7 @@ export function seededRandom(seed: number): () => number {
 
 export interface RandomSearch {
   at: Date
-  input: { lat: number; lng: number; radiusM: number; k: number; types?: StationType[]; amenities?: Amenity[]; openNow?: boolean }
+  input: { latitude: number; longitude: number; radiusM: number; k: number; types?: StationType[]; amenities?: Amenity[]; openNow?: boolean }
 }
 
 /** A nearby search around a random station, at a random time of a week, with random filters. */
@@ -19,8 +19,8 @@ export function randomSearch(random: () => number, docs: StationDoc[]): RandomSe
   return {
     at,
     input: {
-      lat: near.lat + (random() - 0.5) * 0.3,
-      lng: near.lng + (random() - 0.5) * 0.3,
+      latitude: near.lat + (random() - 0.5) * 0.3,
+      longitude: near.lng + (random() - 0.5) * 0.3,
       radiusM: [1_000, 5_000, 30_000, 200_000][Math.floor(random() * 4)],
       k: 1 + Math.floor(random() * 100),
       ...(random() < 0.3 ? { types: [STATION_TYPES[Math.floor(random() * 2)]] } : {}),

@@ -31,6 +31,6 @@ describe('which unions may sit below which', () => {
     expect(v.safeParse(NewUnionCode, 'a'.repeat(33)).success).toBe(false)
     expect(v.safeParse(NewUnionCode, 'xc-').success).toBe(false)
     expect(v.safeParse(NewUnionCode, 'xc wl').success).toBe(false)
-    expect(v.safeParse(AddUnionInput, { parentId: 'hhht-xc', level: 'grassroots', name: '示例（演示）工会', regionCode: '150102', code: 'xc-1', requestId: 'abcdefgh' }).success).toBe(true)
+    expect(v.safeParse(AddUnionInput, { parentId: 'hhht-xc', level: 'grassroots', name: '示例（演示）工会', regionCode: '150102', code: 'xc-1', idempotencyKey: 'abcdefgh' }).success).toBe(true)
   })
 })

@@ -5,7 +5,8 @@ import type { ActionParsed } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { signedIn, type ActionContext, type Caller } from '../../lib/context'
 import { reviewScope } from '../../lib/roles'
-import { DuplicateKeyError, type Store } from '../../lib/store/port'
+import { insertOnce } from '../../lib/resume'
+import type { Store } from '../../lib/store/port'
 import type { WechatServices } from '../../lib/wechat'
 import { aidDb, type FileDoc } from './collections'
 
@@ -66,16 +67,8 @@ export async function registerUpload(ctx: ActionContext, input: ActionParsed<'ai
     throw refusal ?? new CloudError('FILE_TYPE')
   }
   const doc: FileDoc = { _id: id, owner: openid, type, size: bytes.length, createdAt: ctx.now().toISOString(), cloudFileId: input.fileId, name: input.name }
-  try {
-    await files.insert(doc)
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    // Two registrations raced: the first one stored wins.
-    const first = await files.get(id)
-    if (!first) throw error
-    return again(first, openid)
-  }
-  return answer(doc)
+  // Two registrations raced, or a retry after a crash: the first one stored wins (cloud/lib/resume.ts).
+  return again((await insertOnce(files, doc)).doc, openid)
 }
 
 /** A short-lived link to a registered cloud-storage document, for its owner and its reviewers. */

@@ -9,6 +9,7 @@ import { signedIn, type ActionContext } from '../../lib/context'
 import { encrypt, keyedHash } from '../../lib/crypto'
 import { notify } from '../../lib/notify'
 import { requireActiveMember, unionPathOf } from '../../lib/roles'
+import { insertOnce, writeId } from '../../lib/resume'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { aidDb, UNREVIEWED, type ApplicationDoc, type ProgrammeDoc } from './collections'
 import { requireProgramme } from './programmes'
@@ -77,11 +78,12 @@ export async function submitApplication(ctx: ActionContext, input: ActionParsed<
   requireOpen(ctx, programme)
   const applications = aidDb(ctx.store).applications
   const [retried] = await applications.find({ owner: openid, idempotencyKey: input.idempotencyKey }, { limit: 1 })
-  if (retried) return retried
+  // An earlier try may have died before its notice: the retry sends it (once, by its key).
+  if (retried) return told(ctx, retried)
   const fields = await checkFields(ctx, programme, input, openid)
   const now = ctx.now().toISOString()
   const doc: ApplicationDoc = {
-    _id: ctx.newId(),
+    _id: writeId(ctx, 'aid', openid, input.idempotencyKey),
     programmeId: programme._id,
     year: programme.year,
     owner: openid,
@@ -95,15 +97,22 @@ export async function submitApplication(ctx: ActionContext, input: ActionParsed<
     ...UNREVIEWED,
   }
   try {
-    await applications.insert(doc)
+    return told(ctx, (await insertOnce(applications, doc)).doc)
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
-    // A retry racing its first attempt finds the first one; anyone else is a second application.
+    // The child's application for the year exists: a retry's (stored before ids came from the key), or a second application.
     const [same] = await applications.find({ owner: openid, idempotencyKey: input.idempotencyKey }, { limit: 1 })
-    if (same) return same
+    if (same) return told(ctx, same)
     throw new CloudError('AID_ALREADY_APPLIED')
   }
-  await notify(ctx, openid, { title: '助学申请已提交', body: `${doc.child.name}的金秋助学申请已提交，等待基层工会审核。`, link: STATUS_LINK })
+}
+
+/**
+ * The submission's last step, safe to run again (cloud/lib/resume.ts): the notice is keyed by the
+ * application, so a retry that finds the application stored tells the parent once, not twice.
+ */
+async function told(ctx: ActionContext, doc: ApplicationDoc): Promise<ApplicationDoc> {
+  await notify(ctx, doc.owner, { title: '助学申请已提交', body: `${doc.child.name}的金秋助学申请已提交，等待基层工会审核。`, link: STATUS_LINK, key: `aid-submitted-${doc._id}` })
   return doc
 }
 

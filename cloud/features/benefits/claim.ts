@@ -11,7 +11,7 @@ import { DuplicateKeyError } from '../../lib/store/port'
 import { loadOffer } from './browse'
 import { benefitsDb, type CouponDoc, type OfferDoc } from './collections'
 import { isEligible } from './eligibility'
-import { dropHold, giveBack, newHoldId, settleStaleHolds, takeUnit } from './holds'
+import { dropHold, giveBack, holdIdOf, settleStaleHolds, takeUnit } from './holds'
 import { couponView } from './views'
 
 /** Redeem codes avoid 0/O, 1/I/L so they can be read aloud and typed. */
@@ -48,15 +48,17 @@ async function refuseUnlessMerchantActive(ctx: ActionContext, offer: OfferDoc): 
  * inserted. Unique keys make the insert the last word: `limitKey` (one slot per allowed coupon per
  * period) keeps a member within the limit however many claims race, and `requestKey` makes a retry
  * find its first coupon. When the insert does not happen, the unit goes back with its hold; when
- * the attempt dies in between, the hold gives it back later.
+ * the attempt dies in between, a retry with the same key finishes with the unit its hold keeps
+ * (cloud/lib/resume.ts), or, if nobody retries, the hold gives it back later.
  */
 export async function claimOffer(ctx: ActionContext, input: ActionParsed<'benefits', 'claim'>): Promise<CouponView> {
-  const requestKey = `${signedIn(ctx).openid}|${input.requestId}`
+  const { openid } = signedIn(ctx)
+  const requestKey = `${openid}|${input.idempotencyKey}`
   const retried = async () => (await benefitsDb(ctx.store).coupons.find({ requestKey }, { limit: 1 }))[0]
   const first = await retried()
   if (first) return couponView(first, ctx.now())
   try {
-    return await claimOnce(ctx, input.offerId, requestKey)
+    return await claimOnce(ctx, input.offerId, requestKey, holdIdOf(ctx, openid, input.idempotencyKey))
   } catch (error) {
     // A retry racing its own first attempt may be refused (limit reached, sold out) by that very
     // attempt's success: then the answer is the coupon the first attempt got.
@@ -66,7 +68,7 @@ export async function claimOffer(ctx: ActionContext, input: ActionParsed<'benefi
   }
 }
 
-async function claimOnce(ctx: ActionContext, offerId: string, requestKey: string): Promise<CouponView> {
+async function claimOnce(ctx: ActionContext, offerId: string, requestKey: string, holdId: string): Promise<CouponView> {
   const { openid } = signedIn(ctx)
   const db = benefitsDb(ctx.store)
   const now = ctx.now()
@@ -75,31 +77,40 @@ async function claimOnce(ctx: ActionContext, offerId: string, requestKey: string
   let offer = await loadOffer(ctx, offerId)
   // Units held by attempts that died are given back first (a sold-out offer may have some).
   if (await settleStaleHolds(ctx, offer)) offer = await loadOffer(ctx, offerId)
-  refuseUnlessOpen(offer, now)
+  // A try of this very claim that died after taking its unit left its hold: finish with that unit
+  // (the offer may look sold out because of it).
+  let resumed = Boolean(offer.holds?.[holdId])
+  if (!resumed) refuseUnlessOpen(offer, now)
   await refuseUnlessMerchantActive(ctx, offer)
   if (!(await isEligible(ctx, offer, membership))) throw new CloudError('NOT_ELIGIBLE')
   const period = periodKey(offer.limit.period, now)
   const held = await db.coupons.count({ offerId: offer._id, openid, periodKey: period })
   if (held >= offer.limit.count) throw new CloudError('CLAIM_LIMIT_REACHED')
 
-  const holdId = newHoldId()
-  if (!(await takeUnit(ctx, offer._id, holdId))) {
-    // Something changed since the checks (the last unit went, or staff paused it): say what.
-    refuseUnlessOpen(await loadOffer(ctx, offer._id), now)
-    throw new CloudError('SOLD_OUT')
+  if (!resumed && !(await takeUnit(ctx, offer._id, holdId))) {
+    const latest = await loadOffer(ctx, offer._id)
+    resumed = Boolean(latest.holds?.[holdId]) // a racing try of this claim took it
+    // Otherwise something changed since the checks (the last unit went, or staff paused it): say what.
+    if (!resumed) refuseUnlessOpen(latest, now)
+    if (!resumed) throw new CloudError('SOLD_OUT')
   }
 
   let placed: { coupon: CouponDoc; fresh: boolean }
   try {
     placed = await placeCoupon(ctx, offer, openid, period, held, requestKey, holdId)
   } catch (error) {
-    await giveBack(ctx, offer._id, holdId)
+    const [racing] = await db.coupons.find({ requestKey }, { limit: 1 })
+    await settleHold(ctx, offer._id, holdId, racing)
     throw error
   }
-  // Another attempt of the same request got the coupon: this attempt's unit goes back.
-  if (placed.fresh) await dropHold(ctx, offer._id, holdId)
-  else await giveBack(ctx, offer._id, holdId)
+  await settleHold(ctx, offer._id, holdId, placed.coupon)
   return couponView(placed.coupon, now)
+}
+
+/** The claim's hold, once its coupon is placed (or not): dropped if that coupon used its unit, else its unit goes back. */
+async function settleHold(ctx: ActionContext, offerId: string, holdId: string, coupon: CouponDoc | undefined): Promise<void> {
+  if (coupon?.holdId === holdId) await dropHold(ctx, offerId, holdId)
+  else await giveBack(ctx, offerId, holdId)
 }
 
 async function placeCoupon(ctx: ActionContext, offer: OfferDoc, openid: string, period: string, firstSlot: number, requestKey: string, holdId: string): Promise<{ coupon: CouponDoc; fresh: boolean }> {

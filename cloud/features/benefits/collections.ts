@@ -54,7 +54,7 @@ export interface CouponDoc extends Doc {
   periodKey: string
   /** offerId|openid|period|slot, unique: a member can hold at most `limit.count` per period. */
   limitKey: string
-  /** openid|requestId, unique: a retried claim finds its coupon instead of taking a second one. */
+  /** openid|idempotencyKey, unique: a retried claim finds its coupon instead of taking a second one. */
   requestKey: string
   /** The hold of the claim attempt that placed it (holds.ts): tells a settled hold from a lost unit. */
   holdId?: string

@@ -1,31 +1,34 @@
-import { randomUUID } from 'node:crypto'
 import type { ActionContext } from '../../lib/context'
+import { writeKey } from '../../lib/resume'
 import { benefitsDb, type OfferDoc } from './collections'
 
 /**
  * A unit of stock a claim has taken and not yet turned into a coupon. Taking the unit and writing
  * the hold are one conditional update on the offer, so a claim that dies between taking the unit
  * and inserting its coupon (a function timeout, a lost instance) leaves a hold behind instead of a
- * lost unit. Each attempt has its own hold, and its coupon carries the hold's id:
+ * lost unit. The hold is named after the claim's retry key (cloud/lib/resume.ts), so the tries of
+ * one claim share it and its coupon carries its id:
  * - the coupon is inserted → the hold is dropped;
- * - the attempt fails, or another attempt of the same request got the coupon → the unit goes back
- *   with the hold, in one update that only happens while the hold is there (so once);
- * - the attempt died → after HOLD_TTL_MS the next claim of that offer (or the daily job) settles
+ * - a retry of a claim that died finds its hold and finishes with that unit, never a second one;
+ * - the claim fails → the unit goes back with the hold, in one update that only happens while the
+ *   hold is there (so once);
+ * - nobody retries → after HOLD_TTL_MS the next claim of that offer (or the daily job) settles
  *   the hold: dropped if its coupon exists, the unit given back if not.
  */
 
 /** Far longer than a cloud function may run (benefits: 20 s), so a live attempt's hold is never settled under it. */
 export const HOLD_TTL_MS = 5 * 60 * 1000
 
-export const newHoldId = () => randomUUID().replace(/-/g, '')
+/** The hold of one member's claim with one retry key. */
+export const holdIdOf = (ctx: ActionContext, openid: string, key: string) => writeKey(ctx, 'claim', openid, key)
 
 const field = (holdId: string) => `holds.${holdId}` as const
 
-/** Takes one unit if the offer is open and has stock, recording the hold; true when it did. */
+/** Takes one unit if the offer is open and has stock and this hold has none yet, recording the hold; true when it did. */
 export async function takeUnit(ctx: ActionContext, offerId: string, holdId: string): Promise<boolean> {
   const nowIso = ctx.now().toISOString()
   const taken = await benefitsDb(ctx.store).offers.update(
-    { _id: offerId, status: 'active', stock: { $gt: 0 }, startAt: { $lte: nowIso }, endAt: { $gt: nowIso } },
+    { _id: offerId, status: 'active', stock: { $gt: 0 }, startAt: { $lte: nowIso }, endAt: { $gt: nowIso }, [field(holdId)]: { $exists: false } },
     { inc: { stock: -1 }, set: { [field(holdId)]: nowIso } },
   )
   return taken > 0

@@ -55,12 +55,17 @@ async function claim(ctx: ActionContext, doc: JoinClaimDoc): Promise<'claimed' |
   throw new CloudError('CONFLICT', '提交的人太多，请稍后重试')
 }
 
-/** Locks the account, then the ID number; a failure on the second releases the first. */
-export async function claimAccountAndIdNumber(ctx: ActionContext, base: Omit<JoinClaimDoc, '_id'>, idHash: string): Promise<'claimed' | 'ours'> {
+/**
+ * Locks the account, then the ID number; a failure on the second releases the first. Each lock
+ * already held by this very application ('ours': an earlier try that died before its application
+ * was stored, or one still running) counts as taken, so a retry goes on to the next step
+ * (cloud/lib/resume.ts) instead of waiting for an application nobody will write.
+ */
+export async function claimAccountAndIdNumber(ctx: ActionContext, base: Omit<JoinClaimDoc, '_id'>, idHash: string): Promise<void> {
   const accountId = accountClaimId(ctx, base.openid)
-  if ((await claim(ctx, { _id: accountId, ...base })) === 'ours') return 'ours'
+  await claim(ctx, { _id: accountId, ...base })
   try {
-    return await claim(ctx, { _id: idHash, ...base })
+    await claim(ctx, { _id: idHash, ...base })
   } catch (error) {
     await joinDb(ctx.store).claims.remove({ _id: accountId, applicationId: base.applicationId })
     throw error

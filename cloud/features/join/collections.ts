@@ -4,8 +4,10 @@ import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 /** A join application (入会申请). The ID number only encrypted, hashed and masked. */
 export interface ApplicationDoc extends Doc {
   openid: string
-  /** The client's idempotency key: the same submission sent twice is one application. */
-  requestId: string
+  /** The client's retry key: the same submission sent twice is one application (its id comes from the key). */
+  idempotencyKey?: string
+  /** The same key as applications stored before 2026-12 name it; nothing reads either (storedKeyOf if you must). */
+  requestId?: string
   unionId: string
   /** The union's ancestors then itself: `{ unionPath: staffUnionId }` finds a subtree's applications. */
   unionPath: string[]

@@ -5,6 +5,7 @@ import type { MembershipDoc, UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { isStaffOf } from '../../lib/roles'
+import { insertOnce } from '../../lib/resume'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { releaseAccountClaim } from './claims'
 import { joinDb, type ApplicationDoc } from './collections'
@@ -31,9 +32,10 @@ export async function approveByStaff(ctx: ActionContext, id: string): Promise<Ap
 async function insertMembership(ctx: ActionContext, app: ApplicationDoc, union: UnionDoc, joinedAt: string): Promise<MembershipDoc> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const memberNo = formatMemberNo(union.regionCode, await nextSequence(ctx, `memberNo-${union.regionCode}`))
-    const membership: MembershipDoc = { _id: ctx.newId(), openid: app.openid, unionId: union._id, memberNo, joinedAt, status: 'active' }
+    // Named after the application: an approval finished after a crash finds the membership it made.
+    const membership: MembershipDoc = { _id: `member-${app._id}`, openid: app.openid, unionId: union._id, memberNo, joinedAt, status: 'active' }
     try {
-      return await ctx.db.memberships.insert(membership)
+      return (await insertOnce(ctx.db.memberships, membership)).doc
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error
       // Taken by a number given out before the sequence existed: take the next. Or the person is a member already.
@@ -54,12 +56,14 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
   const decidedAt = ctx.now().toISOString()
   const decidedBy = by.actor === 'system' ? 'system' : (ctx.caller?.openid ?? 'system')
   const won = await applications.update({ _id: id, status: 'pending' }, { set: { status: 'approved', decidedAt, decidedBy } })
-  if (won === 0) throw new CloudError('ALREADY_DECIDED')
   const before = await applications.get(id)
   if (!before) throw new CloudError('NOT_FOUND')
+  // Approved by this same decider but cut before its membership (a crash): this try finishes it (cloud/lib/resume.ts).
+  const unfinished = before.status === 'approved' && !before.membershipId && before.decidedBy === decidedBy
+  if (won === 0 && !unfinished) throw new CloudError('ALREADY_DECIDED')
   let membership: MembershipDoc
   try {
-    membership = await insertMembership(ctx, before, by.union, decidedAt)
+    membership = await insertMembership(ctx, before, by.union, before.decidedAt ?? decidedAt)
   } catch (error) {
     // Put the application back as it was, so it can be decided again.
     await applications.update({ _id: id, status: 'approved', memberNo: null }, { set: { status: 'pending', decidedAt: null, decidedBy: null } })
@@ -70,6 +74,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
   await releaseAccountClaim(ctx, before.openid, id)
   const after = { ...before, memberNo: membership.memberNo, membershipId: membership._id }
   await ctx.audit({
+    key: `join-approve-${id}`,
     action: by.actor === 'system' ? 'join.autoApprove' : 'join.approve',
     target: { collection: 'applications', id },
     before: { status: 'pending' },
@@ -79,6 +84,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     title: '入会申请已通过',
     body: `欢迎加入${by.union.name}！你的会员编号是 ${membership.memberNo}，电子会员证在“我的”页面。`,
     link: STATUS_LINK,
+    key: `join-approve-${id}`,
   }, { topic: 'joinResult', fields: { result: '已通过', union: by.union.name, note: `会员编号 ${membership.memberNo}`, time: subscribeTime(ctx.now()) } })
   return viewOf(ctx, after)
 }

@@ -3,9 +3,11 @@ import { CloudError } from '../../../src/domain/errors'
 import { maskIdCard, parseIdCard } from '../../../src/domain/idcard'
 import { idNumberOnDate } from '../../../src/domain/join/form'
 import { chinaToday } from '../../../src/domain/time'
-import { encrypt, keyedHash } from '../../lib/crypto'
+import { encrypt } from '../../lib/crypto'
 import { signedIn, type ActionContext } from '../../lib/context'
+import type { UnionDoc } from '../../lib/collections'
 import { activeMembership, unionPathOf } from '../../lib/roles'
+import { insertOnce, writeId } from '../../lib/resume'
 import { claimAccountAndIdNumber, idHashOf, pendingError, releaseAccountClaim } from './claims'
 import { joinDb, type ApplicationDoc } from './collections'
 import { approveApplication } from './decide'
@@ -15,20 +17,7 @@ import { viewOf } from './views'
 type JoinInput = ActionParsed<'member', 'join'>
 
 /** The same person sending the same submission again gets the same application id. */
-const applicationIdOf = (ctx: ActionContext, openid: string, requestId: string) => `app-${keyedHash(ctx.secrets.hashKey, `join:${openid}:${requestId}`).slice(0, 40)}`
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** The first attempt of this submission holds the claim: wait for its application. */
-async function awaitOwnApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc> {
-  const { applications } = joinDb(ctx.store)
-  for (let i = 0; i < 100; i++) {
-    const app = await applications.get(id)
-    if (app) return app
-    await sleep(20)
-  }
-  throw new CloudError('CONFLICT', '申请正在提交，请稍后刷新查看')
-}
+const applicationIdOf = (ctx: ActionContext, openid: string, key: string) => writeId(ctx, 'join', openid, key, 'app')
 
 /** Takes back an application its union stopped accepting while it was being stored; frees the ID number. */
 async function withdrawForClosedUnion(ctx: ActionContext, app: ApplicationDoc): Promise<void> {
@@ -41,16 +30,18 @@ async function withdrawForClosedUnion(ctx: ActionContext, app: ApplicationDoc): 
 /** member.join: validates again, locks the ID number, stores the application (encrypted), maybe approves at once. */
 export async function submitApplication(input: JoinInput, ctx: ActionContext): Promise<ApplicationView> {
   const { openid } = signedIn(ctx)
-  const { applications, settings } = joinDb(ctx.store)
+  const { applications } = joinDb(ctx.store)
   const now = ctx.now()
   const today = chinaToday(now)
   const idProblem = idNumberOnDate(input.idNumber, today)
   if (idProblem) throw new CloudError('INVALID_INPUT', idProblem, { idNumber: idProblem })
   const union = await joinableUnion(ctx, input.unionId)
 
-  const id = applicationIdOf(ctx, openid, input.requestId)
+  const id = applicationIdOf(ctx, openid, input.idempotencyKey)
   const earlier = await applications.get(id)
-  if (earlier) return viewOf(ctx, earlier)
+  // Stored by an earlier try: one that died before its last steps left it pending, or approved
+  // without its membership; this try finishes it.
+  if (earlier) return earlier.status === 'pending' || (earlier.status === 'approved' && !earlier.membershipId) ? finishSubmission(ctx, earlier, union) : viewOf(ctx, earlier)
   if (await activeMembership(ctx, openid)) throw new CloudError('ALREADY_MEMBER')
   const [pending] = await applications.find({ openid, status: 'pending' }, { limit: 1 })
   if (pending) {
@@ -60,15 +51,14 @@ export async function submitApplication(input: JoinInput, ctx: ActionContext): P
 
   const idHash = idHashOf(ctx, input.idNumber)
   const submittedAt = now.toISOString()
-  const claimed = await claimAccountAndIdNumber(ctx, { openid, applicationId: id, unionId: union._id, status: 'pending', createdAt: submittedAt }, idHash)
-  if (claimed === 'ours') return viewOf(ctx, await awaitOwnApplication(ctx, id))
+  await claimAccountAndIdNumber(ctx, { openid, applicationId: id, unionId: union._id, status: 'pending', createdAt: submittedAt }, idHash)
 
   const parsed = parseIdCard(input.idNumber, today)
   if (!parsed.ok) throw new CloudError('INVALID_INPUT') // checked above; keeps the types honest
   const app: ApplicationDoc = {
     _id: id,
     openid,
-    requestId: input.requestId,
+    idempotencyKey: input.idempotencyKey,
     unionId: union._id,
     unionPath: unionPathOf(union),
     status: 'pending',
@@ -93,7 +83,14 @@ export async function submitApplication(input: JoinInput, ctx: ActionContext): P
     memberNo: null,
     membershipId: null,
   }
-  await applications.insert(app)
+  // A try of this submission racing this one may have stored it first: then that one stands.
+  const stored = await insertOnce(applications, app)
+  if (!stored.fresh) return viewOf(ctx, stored.doc)
+  return finishSubmission(ctx, app, union)
+}
+
+/** The steps after the application is stored, run again by a retry that finds it pending. */
+async function finishSubmission(ctx: ActionContext, app: ApplicationDoc, union: UnionDoc): Promise<ApplicationView> {
   // A close that began after the check above counts pending applications only once the union is
   // closed: either it sees this one (and is refused), or this read sees the union closed and the
   // application is withdrawn. Never a pending application in a closed union.
@@ -102,7 +99,15 @@ export async function submitApplication(input: JoinInput, ctx: ActionContext): P
     await withdrawForClosedUnion(ctx, app)
     throw notJoinable(current ?? union)
   }
-  const setting = await settings.get(union._id)
-  if (setting?.autoApprove) return approveApplication(ctx, app._id, { actor: 'system', union })
-  return viewOf(ctx, app)
+  const setting = await joinDb(ctx.store).settings.get(union._id)
+  if (!setting?.autoApprove) return viewOf(ctx, app)
+  try {
+    return await approveApplication(ctx, app._id, { actor: 'system', union })
+  } catch (error) {
+    // Approved meanwhile (a racing try of the same submission, or a clerk): that answer stands.
+    if (!(error instanceof CloudError && error.code === 'ALREADY_DECIDED')) throw error
+    const now = await joinDb(ctx.store).applications.get(app._id)
+    if (!now) throw error
+    return viewOf(ctx, now)
+  }
 }

@@ -10,11 +10,11 @@ import {
   type CorrectableField,
   type RightsRequestType,
 } from '../../../src/domain/rights'
-import { keyedHash } from '../../lib/crypto'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { activeMembership, requireAnyStaff, unionPathOf } from '../../lib/roles'
+import { writeId } from '../../lib/resume'
 import { DuplicateKeyError, type Filter } from '../../lib/store/port'
 import { findByIds, keysetPage } from '../../lib/store/read'
 import { unionSummary } from '../../lib/unions'
@@ -34,7 +34,7 @@ const openLock = (openid: string, type: RightsRequestType, targetId: string | nu
 const closedLock = (id: string) => `closed:${id}`
 
 /** The same request sent again (a lost answer) is the same request: its id comes from the client's key. */
-const requestIdOf = (ctx: ActionContext, openid: string, key: string) => `rr-${keyedHash(ctx.secrets.hashKey, `rights:${openid}:${key}`).slice(0, 40)}`
+const requestIdOf = (ctx: ActionContext, openid: string, key: string) => writeId(ctx, 'rights', openid, key, 'rr')
 
 export function requestView(doc: RightsRequestDoc): RightsRequestView {
   return {
@@ -134,7 +134,7 @@ async function finish(ctx: ActionContext, doc: RightsRequestDoc, staffAnswer: st
 export async function requestRights(ctx: ActionContext, input: RequestInput): Promise<RightsRequestView> {
   const { openid } = signedIn(ctx)
   const { requests } = rightsDb(ctx.store)
-  const id = requestIdOf(ctx, openid, input.key)
+  const id = requestIdOf(ctx, openid, input.idempotencyKey)
   const earlier = await requests.get(id)
   if (earlier) return requestView(earlier.status === 'processing' && earlier.answeredBy === 'self' ? await finish(ctx, earlier, null) : earlier)
 

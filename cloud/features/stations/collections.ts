@@ -32,7 +32,8 @@ export function storedHours(text: string): Hours {
 
 /** The fields every answer about a station starts with. */
 export function stationBasics(doc: StationDoc) {
-  return { code: doc._id, name: doc.name, type: doc.type, lat: doc.lat, lng: doc.lng, address: doc.address, amenities: doc.amenities }
+  // Stored as lat/lng (the store port's geoNear reads them there); answered in the contract's point shape.
+  return { code: doc._id, name: doc.name, type: doc.type, latitude: doc.lat, longitude: doc.lng, address: doc.address, amenities: doc.amenities }
 }
 
 export const stationsDb = (store: Store) => ({

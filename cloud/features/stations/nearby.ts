@@ -50,7 +50,8 @@ export async function nearestStations(store: Store, query: NearbyQuery, now: Dat
 /** The k nearest qualifying stations, with what the list shows of each. */
 export async function nearbyStations(input: ActionParsed<'stations', 'nearby'>, ctx: ActionContext): Promise<ActionOutput<'stations', 'nearby'>> {
   const now = ctx.now()
-  const nearest = await nearestStations(ctx.store, input, now)
+  const { latitude, longitude, ...filters } = input
+  const nearest = await nearestStations(ctx.store, { ...filters, lat: latitude, lng: longitude }, now)
   const stations = nearest.map(({ hit, doc }) => ({
     ...stationBasics(doc),
     allDay: storedHours(doc.hours).allDay,

@@ -1,6 +1,6 @@
 import { CloudError } from '../../../src/domain/errors'
 import { subscribeTime } from '../../../src/domain/subscribe'
-import { TRANSFER_MOVES, type TransferMove } from '../../../src/domain/transfer/machine'
+import { IN_FLIGHT, TRANSFER_MOVES, type TransferMove } from '../../../src/domain/transfer/machine'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { requireStaffOf } from '../../lib/roles'
@@ -44,16 +44,34 @@ async function load(ctx: ActionContext, transferId: string): Promise<TransferDoc
   return autoReleaseIfDue(ctx, transfer)
 }
 
+/** Who made a move: the field the move records its actor in. */
+const actorField = (name: TransferMove) => (name === 'release' ? 'releasedBy' : 'closedBy')
+
+/** The notice (and audit) key of a staff move: once per move. */
+const moveKey = (name: TransferMove, transferId: string) => `transfer-${name}-${transferId}`
+
+/** Whether every step after a move's update has run: the membership settled, and the member told (staff moves). */
+async function moveFinished(ctx: ActionContext, name: TransferMove, after: TransferDoc): Promise<boolean> {
+  const membership = await ctx.db.memberships.get(after.membershipId)
+  const settled = IN_FLIGHT.includes(after.status) || membership?.transferId !== after._id
+  return settled && (name === 'withdraw' || (await ctx.db.notifications.get(moveKey(name, after._id))) !== null)
+}
+
 /**
  * One move of the state machine as one conditional update: the filter names the status the move
  * starts from, so of two clerks acting at once exactly one succeeds; the other is told to refresh.
+ * The steps after it (the membership, the audit, the notice) can each run again, so the same
+ * person trying the same move again after a crash in between finishes it (cloud/lib/resume.ts);
+ * once it has finished, trying it again is refused like any move from the wrong status.
  */
 async function move(ctx: ActionContext, transfer: TransferDoc, name: TransferMove, patch: Patch<TransferDoc>): Promise<TransferDoc> {
   const { transfers } = transferDb(ctx.store)
   const { from, to } = TRANSFER_MOVES[name]
   const changed = await transfers.update({ _id: transfer._id, status: { $in: from } }, { set: { ...patch.set, status: to } })
-  if (changed === 0) throw new CloudError('TRANSFER_STATE')
   const after = (await transfers.get(transfer._id)) as TransferDoc
+  const by = actorField(name)
+  const again = changed === 0 && after.status === to && after[by] !== null && after[by] === patch.set?.[by] && !(await moveFinished(ctx, name, after))
+  if (changed === 0 && !again) throw new CloudError('TRANSFER_STATE')
   await applyClosedTransfer(ctx, after)
   return after
 }
@@ -65,9 +83,11 @@ async function staffMove(ctx: ActionContext, transferId: string, name: 'release'
     throw new CloudError('NOT_FOUND', '找不到该转会申请')
   })
   const after = await move(ctx, transfer, name, { set })
-  await ctx.audit({ action: `transfer.${name}`, target: { collection: 'transfers', id: transfer._id }, before: { status: transfer.status }, after: { status: after.status, ...set } })
+  // Keyed by the move: a retry that finishes it records and tells once. A staff move starts from one status.
+  const key = moveKey(name, transfer._id)
+  await ctx.audit({ key, action: `transfer.${name}`, target: { collection: 'transfers', id: transfer._id }, before: { status: TRANSFER_MOVES[name].from[0] }, after: { status: after.status, ...set } })
   const union = await ctx.db.unions.get(side === 'from' ? transfer.fromUnionId : transfer.toUnionId)
-  await notify(ctx, transfer.openid, { ...NOTICES[name](after), link: '/pages/me/index' }, {
+  await notify(ctx, transfer.openid, { ...NOTICES[name](after), link: '/pages/me/index', key }, {
     topic: 'transferResult',
     fields: { result: PUSH_RESULT[name], union: union?.name, note: NOTICES[name](after).title, time: subscribeTime(ctx.now()) },
   })

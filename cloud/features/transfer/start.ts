@@ -1,6 +1,6 @@
 import type { ActionParsed } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
-import { autoReleaseAt, DEFAULT_RELEASE_DAYS } from '../../../src/domain/transfer/machine'
+import { autoReleaseAt, DEFAULT_RELEASE_DAYS, IN_FLIGHT } from '../../../src/domain/transfer/machine'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { requireActiveMember, unionPathOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
@@ -33,7 +33,8 @@ export async function startTransfer(ctx: ActionContext, input: ActionParsed<'tra
   const { transfers } = transferDb(ctx.store)
   const idempotency = `${openid}:${input.idempotencyKey}`
   const [retried] = await transfers.find({ idempotency }, { limit: 1 })
-  if (retried) return retried
+  // An earlier try may have died before taking the membership: finish that step (cloud/lib/resume.ts).
+  if (retried) return IN_FLIGHT.includes(retried.status) ? holdMembership(ctx, retried) : retried
 
   const { membership, from, to } = await checkTarget(ctx, input.toUnionId)
 
@@ -77,10 +78,13 @@ export async function startTransfer(ctx: ActionContext, input: ActionParsed<'tra
     await transfers.remove({ _id: doc._id })
     throw target?.status === 'closed' ? closedTarget(target) : new CloudError('UNION_NOT_FOUND')
   }
-  const taken = await ctx.db.memberships.update({ _id: membership._id, status: 'active', transferId: { $exists: false } }, { set: { transferId: doc._id } })
-  if (taken === 0) {
-    await transfers.remove({ _id: doc._id })
-    throw new CloudError('TRANSFER_IN_PROGRESS')
-  }
-  return doc
+  return holdMembership(ctx, doc)
+}
+
+/** Takes the membership for the transfer (or finds it taken by an earlier try); held by another, the transfer goes. */
+async function holdMembership(ctx: ActionContext, doc: TransferDoc): Promise<TransferDoc> {
+  const taken = await ctx.db.memberships.update({ _id: doc.membershipId, status: 'active', transferId: { $exists: false } }, { set: { transferId: doc._id } })
+  if (taken > 0 || (await ctx.db.memberships.get(doc.membershipId))?.transferId === doc._id) return doc
+  await transferDb(ctx.store).transfers.remove({ _id: doc._id })
+  throw new CloudError('TRANSFER_IN_PROGRESS')
 }

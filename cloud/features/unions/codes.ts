@@ -2,6 +2,7 @@ import { collections, type UnionDoc } from '../../lib/collections'
 import { DuplicateKeyError, type Store } from '../../lib/store/port'
 import { findByIds } from '../../lib/store/read'
 import { unionsDb, type UnionCodeDoc } from './collections'
+import { storedKeyOf } from '../../lib/resume'
 
 /**
  * Union codes (工会编码): what a poster, a 小程序码's scene and a join link carry.
@@ -37,11 +38,11 @@ export interface CodeClaim {
    * same request goes on with it. A code change takes it for an existing union: that union may go on.
    */
   forNewUnion: boolean
-  requestId?: string
+  idempotencyKey?: string
 }
 
 const isOurs = (held: UnionCodeDoc, claim: CodeClaim) =>
-  held.unionId === claim.unionId && (!claim.forNewUnion || (held.reservedBy === claim.by && (held.requestId ?? null) === (claim.requestId ?? null)))
+  held.unionId === claim.unionId && (!claim.forNewUnion || (held.reservedBy === claim.by && storedKeyOf(held) === (claim.idempotencyKey ?? null)))
 
 /**
  * Takes a code for good. 'taken' when it names another union: a union's id (unions stored before
@@ -52,12 +53,12 @@ export async function takeCode(store: Store, claim: CodeClaim): Promise<'taken' 
   const named = await collections(store).unions.get(claim.code)
   if (named) {
     // The union an add made already (its retry), or a union going back to its first code: its id.
-    if (claim.forNewUnion) return named.createdBy === claim.by && named.requestId === claim.requestId ? 'ok' : 'taken'
+    if (claim.forNewUnion) return named.createdBy === claim.by && storedKeyOf(named) === (claim.idempotencyKey ?? null) ? 'ok' : 'taken'
     return named._id === claim.unionId ? 'ok' : 'taken'
   }
   const { codes } = unionsDb(store)
   try {
-    await codes.insert({ _id: claim.code, unionId: claim.unionId, reservedAt: claim.at, reservedBy: claim.by, ...(claim.requestId ? { requestId: claim.requestId } : {}) })
+    await codes.insert({ _id: claim.code, unionId: claim.unionId, reservedAt: claim.at, reservedBy: claim.by, ...(claim.idempotencyKey ? { idempotencyKey: claim.idempotencyKey } : {}) })
     return 'ok'
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error

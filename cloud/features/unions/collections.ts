@@ -11,7 +11,9 @@ export interface UnionCodeDoc extends Doc {
   reservedAt: string
   /** Who took it: an openid, or 'import' for the importer. */
   reservedBy: string
-  /** The add's request id: a retried add (the same clerk, the same form) goes on with the code it took. */
+  /** The add's retry key: a retried add (the same clerk, the same form) goes on with the code it took. */
+  idempotencyKey?: string
+  /** The same key as codes taken before 2026-12 store it: read both with storedKeyOf (cloud/lib/resume.ts). */
   requestId?: string
 }
 

@@ -13,6 +13,7 @@ import { describeUnions, parsePosterCursor, subtreePage } from '../join/unions'
 import { publicCode, takeCode, unionByCode } from './codes'
 import { followRename, type WorkOptions } from './follow'
 import { derivedUnion, unionTerms, type UnionAbove } from './tree'
+import { storedKeyOf } from '../../lib/resume'
 
 /**
  * 组织管理: a clerk adds unions below theirs, edits those in their subtree and (close.ts) closes
@@ -87,7 +88,7 @@ function fieldProblems(problems: Record<string, string | null>): void {
  * A clerk adds a union below their own union or one in their subtree: a level that may sit there
  * (src/domain/unions.ts CHILD_LEVELS), a region inside the parent's, and a code nobody ever had.
  * The code is taken first in `unionCodes` (of ten clerks taking it at once, one succeeds), then the
- * union is inserted under it as its `_id`. A retry of the same form (its requestId) goes on where
+ * union is inserted under it as its `_id`. A retry of the same form (its idempotencyKey) goes on where
  * the first try stopped. The new union takes applications and prints its poster at once.
  */
 export async function addUnion(ctx: ActionContext, input: AddUnionInput): Promise<OrgUnion> {
@@ -99,15 +100,15 @@ export async function addUnion(ctx: ActionContext, input: AddUnionInput): Promis
 
   const at = ctx.now().toISOString()
   const code = input.code
-  const mine = (doc: UnionDoc | null) => doc !== null && doc.createdBy === openid && doc.requestId === input.requestId
-  if ((await takeCode(ctx.store, { code, unionId: code, by: openid, at, forNewUnion: true, requestId: input.requestId })) === 'taken') throw codeTaken(code)
+  const mine = (doc: UnionDoc | null) => doc !== null && doc.createdBy === openid && storedKeyOf(doc) === input.idempotencyKey
+  if ((await takeCode(ctx.store, { code, unionId: code, by: openid, at, forNewUnion: true, idempotencyKey: input.idempotencyKey })) === 'taken') throw codeTaken(code)
   const already = await unions.get(code)
   if (already) {
     if (mine(already)) return orgView(ctx, already)
     throw codeTaken(code)
   }
   const doc = derivedUnion(
-    { _id: code, name: input.name, level: input.level, parentId: parent._id, regionCode: input.regionCode, status: 'active', createdAt: at, createdBy: openid, requestId: input.requestId },
+    { _id: code, name: input.name, level: input.level, parentId: parent._id, regionCode: input.regionCode, status: 'active', createdAt: at, createdBy: openid, idempotencyKey: input.idempotencyKey },
     [...(await chainAbove(ctx, parent)), parent],
   )
   try {

@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS, HARDSHIP_CATEGORIES, SCHOOL_LEVELS } from '../aid/progr
 import { APPLICATION_STATES } from '../aid/machine'
 import { CLOUD_AID_FILE, UPLOAD_TYPES } from '../aid/files'
 import { defineAction } from './define'
-import { EmptyInput, IsoTime, PageInput, pageOf } from './common'
+import { EmptyInput, IdempotencyKey, IsoTime, PageInput, pageOf } from './common'
 
 const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))
 const Text = (what: string, max: number) => v.pipe(v.string(`请填写${what}`), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}最多 ${max} 个字`))
@@ -80,7 +80,7 @@ const ApplicationFields = {
 
 export const SubmitInput = v.strictObject({
   programmeId: Id('助学项目'),
-  idempotencyKey: v.pipe(v.string('缺少提交编号'), v.minLength(8, '提交编号格式不正确'), v.maxLength(64, '提交编号格式不正确')),
+  idempotencyKey: IdempotencyKey,
   ...ApplicationFields,
 })
 export type SubmitInput = v.InferInput<typeof SubmitInput>

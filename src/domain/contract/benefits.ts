@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { LIMIT_PERIODS, OFFER_CATEGORIES, OFFER_CITIES } from '../benefits/categories'
 import { defineAction } from './define'
-import { EmptyInput, IsoTime } from './common'
+import { EmptyInput, IdempotencyKey, IsoTime } from './common'
 import { Latitude, Longitude } from './stations'
 import { CHINA_BOUNDS } from '../geo'
 import { MERCHANT_STATUSES } from '../merchants/merchant'
@@ -161,10 +161,10 @@ export const benefits = {
   }),
   claim: defineAction({
     access: 'user',
-    summary: '会员领券：检查时间、资格、限领，扣一份库存；同一 requestId 重试不算第二次',
+    summary: '会员领券：检查时间、资格、限领，扣一份库存；同一 idempotencyKey 重试不算第二次',
     input: v.strictObject({
       offerId: Id('福利编号'),
-      requestId: v.pipe(v.string('缺少请求编号'), v.minLength(8, '请求编号格式不正确'), v.maxLength(64, '请求编号格式不正确')),
+      idempotencyKey: IdempotencyKey,
     }),
     output: CouponView,
   }),

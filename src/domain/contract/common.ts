@@ -7,6 +7,14 @@ export const IsoTime = v.string()
 
 export const EmptyInput = v.strictObject({})
 
+/**
+ * The retry key of one submission (幂等键), under one field name, `idempotencyKey`, in every action
+ * that takes one: the app makes it (src/services/retryKey.ts) and sends it with every try of the
+ * same submission, so a retry after a lost answer is the same write, never a second one; the cloud
+ * names what the write stores after it (cloud/lib/resume.ts).
+ */
+export const IdempotencyKey = v.pipe(v.string('缺少提交编号'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号格式不正确'))
+
 /** Organisation levels of the union tree (全总 → 省 → 市 → 县 → 基层). */
 export const UnionLevel = v.picklist(UNION_LEVELS)
 export type UnionLevel = v.InferOutput<typeof UnionLevel>

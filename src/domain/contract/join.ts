@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
-import { EmptyInput, IsoTime, UnionLevel, UnionSummary } from './common'
+import { EmptyInput, IdempotencyKey, IsoTime, UnionLevel, UnionSummary } from './common'
 import { joinFormEntries, UnionCode } from '../join/form'
 import { EMPLOYMENT_KEYS, EDUCATIONS, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '../join/options'
 
@@ -82,10 +82,10 @@ export const joinActions = {
   join: defineAction({
     personal: true,
     access: 'user',
-    summary: '提交入会申请（同一身份证号至多一个会籍或一个待审申请；requestId 使重复提交只算一次）',
+    summary: '提交入会申请（同一身份证号至多一个会籍或一个待审申请；idempotencyKey 使重复提交只算一次）',
     input: v.strictObject({
       unionId: UnionCode,
-      requestId: v.pipe(v.string('缺少提交编号'), v.regex(/^[A-Za-z0-9-]{8,64}$/, '提交编号格式不正确')),
+      idempotencyKey: IdempotencyKey,
       ...joinFormEntries,
     }),
     output: ApplicationView,

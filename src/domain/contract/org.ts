@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
-import { IsoTime, UnionLevel } from './common'
+import { IdempotencyKey, IsoTime, UnionLevel } from './common'
 import { JoinUnion, UnionKeyword } from './join'
 import { UnionCode } from '../join/form'
 import { parseNameCursor } from '../paging'
@@ -67,8 +67,8 @@ export const AddUnionInput = v.strictObject({
   parentId: UnionId,
   level: v.picklist(UnionLevel.options, '请选择工会类别'),
   ...unionFormEntries,
-  /** Made by the app once per form: a retried add is the same add. */
-  requestId: v.pipe(v.string('缺少提交编号'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号格式不正确')),
+  /** A retried add is the same add. */
+  idempotencyKey: IdempotencyKey,
 })
 export type AddUnionInput = v.InferOutput<typeof AddUnionInput>
 

@@ -1,11 +1,10 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
-import { EmptyInput, IsoTime, PageInput, pageOf, UnionSummary } from './common'
+import { EmptyInput, IdempotencyKey, IsoTime, PageInput, pageOf, UnionSummary } from './common'
 import { APPLICATION_STATES } from '../aid/machine'
 import { EDUCATIONS, EMPLOYMENT_KEYS, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '../join/options'
 import { CORRECTABLE_FIELD_KEYS, RIGHTS_REQUEST_TYPES, RIGHTS_STATUSES } from '../rights'
 
-const Key = v.pipe(v.string('缺少请求编号'), v.regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确'))
 const RecordId = (what: string) => v.pipe(v.string(`请指定${what}`), v.minLength(1, `请指定${what}`), v.maxLength(64, `${what}编号不正确`))
 const Note = v.optional(v.pipe(v.string('说明应为文字'), v.trim(), v.maxLength(200, '说明最多 200 个字')))
 const Required = (what: string, max: number) => v.pipe(v.string(`请填写${what}`), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}最多 ${max} 个字`))
@@ -17,21 +16,21 @@ const Required = (what: string, max: number) => v.pipe(v.string(`请填写${what
 export const RightsRequestInput = v.variant('type', [
   v.strictObject({
     type: v.literal('correct_join'),
-    key: Key,
+    idempotencyKey: IdempotencyKey,
     applicationId: RecordId('入会申请'),
     field: v.picklist(CORRECTABLE_FIELD_KEYS, '请选择要更正的项目'),
     value: Required('更正后的内容', 60),
     note: Note,
   }),
-  v.strictObject({ type: v.literal('correct_aid'), key: Key, applicationId: RecordId('助学申请'), note: Required('需要更正的内容', 200) }),
-  v.strictObject({ type: v.literal('delete_join'), key: Key, applicationId: RecordId('入会申请'), note: Note }),
-  v.strictObject({ type: v.literal('delete_aid'), key: Key, applicationId: RecordId('助学申请'), note: Note }),
-  v.strictObject({ type: v.literal('delete_messages'), key: Key }),
-  v.strictObject({ type: v.literal('withdraw_join'), key: Key, applicationId: RecordId('入会申请') }),
-  v.strictObject({ type: v.literal('withdraw_aid'), key: Key, applicationId: RecordId('助学申请') }),
-  v.strictObject({ type: v.literal('withdraw_privacy'), key: Key }),
-  v.strictObject({ type: v.literal('withdraw_location'), key: Key }),
-  v.strictObject({ type: v.literal('leave'), key: Key, note: Note }),
+  v.strictObject({ type: v.literal('correct_aid'), idempotencyKey: IdempotencyKey, applicationId: RecordId('助学申请'), note: Required('需要更正的内容', 200) }),
+  v.strictObject({ type: v.literal('delete_join'), idempotencyKey: IdempotencyKey, applicationId: RecordId('入会申请'), note: Note }),
+  v.strictObject({ type: v.literal('delete_aid'), idempotencyKey: IdempotencyKey, applicationId: RecordId('助学申请'), note: Note }),
+  v.strictObject({ type: v.literal('delete_messages'), idempotencyKey: IdempotencyKey }),
+  v.strictObject({ type: v.literal('withdraw_join'), idempotencyKey: IdempotencyKey, applicationId: RecordId('入会申请') }),
+  v.strictObject({ type: v.literal('withdraw_aid'), idempotencyKey: IdempotencyKey, applicationId: RecordId('助学申请') }),
+  v.strictObject({ type: v.literal('withdraw_privacy'), idempotencyKey: IdempotencyKey }),
+  v.strictObject({ type: v.literal('withdraw_location'), idempotencyKey: IdempotencyKey }),
+  v.strictObject({ type: v.literal('leave'), idempotencyKey: IdempotencyKey, note: Note }),
 ], '请选择请求类型')
 export type RightsRequestInput = v.InferInput<typeof RightsRequestInput>
 

@@ -11,13 +11,18 @@ const StationType = v.picklist(STATION_TYPES, '未知的站点类型')
 const StationStatus = v.picklist(STATION_STATUSES, '未知的站点状态')
 const Code = v.pipe(v.string('请提供站点编码'), v.minLength(1, '请提供站点编码'), v.maxLength(40, '站点编码过长'))
 
-/** What every view of a station shows: who, where, what it offers. */
+/**
+ * What every view of a station shows: who, where, what it offers. A point in the contract is
+ * `latitude`/`longitude` (GCJ-02) everywhere, as WeChat's own APIs name it (wx.getLocation,
+ * wx.openLocation, map markers) and as an offer's stores already did; `{ lat, lng }` stays the
+ * domain's internal shape for distance maths (src/domain/geo.ts) and the stored station's.
+ */
 const StationBasics = {
   code: v.string(),
   name: v.string(),
   type: StationType,
-  lat: v.number(),
-  lng: v.number(),
+  latitude: v.number(),
+  longitude: v.number(),
   address: v.string(),
   amenities: v.array(Amenity),
 }
@@ -54,8 +59,8 @@ export const stations = {
     access: 'public',
     summary: '离一个位置最近的 k 个驿站（可按类型、服务设施、是否营业中筛选），附距离',
     input: v.strictObject({
-      lat: Latitude,
-      lng: Longitude,
+      latitude: Latitude,
+      longitude: Longitude,
       radiusM: v.optional(
         v.pipe(v.number('搜索半径须为数字'), v.finite('搜索半径须为数字'), v.minValue(NEARBY_LIMITS.minRadiusM, `搜索半径至少 ${NEARBY_LIMITS.minRadiusM} 米`), v.maxValue(NEARBY_LIMITS.maxRadiusM, `搜索半径最多 ${NEARBY_LIMITS.maxRadiusM / 1000} 公里`)),
         NEARBY_LIMITS.defaultRadiusM,

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { EMPLOYMENT_KEYS } from '../join/options'
 import { TRANSFER_REASONS, TRANSFER_STATUSES, type TransferReason } from '../transfer/machine'
-import { EmptyInput, IsoTime, PageInput, pageOf, UnionSummary } from './common'
+import { EmptyInput, IdempotencyKey, IsoTime, PageInput, pageOf, UnionSummary } from './common'
 import { defineAction } from './define'
 
 const Id = (what: string) => v.pipe(v.string(`请提供${what}`), v.trim(), v.minLength(1, `请提供${what}`), v.maxLength(64, `${what}格式不正确`))
@@ -49,8 +49,8 @@ export const transfer = {
         reasonText: v.optional(v.pipe(v.string('请填写具体原因'), v.trim(), v.maxLength(200, '具体原因不超过 200 字'))),
         newEmployer: v.pipe(v.string('请填写新工作单位'), v.trim(), v.minLength(2, '请填写新工作单位'), v.maxLength(60, '工作单位不超过 60 字')),
         jobType: v.picklist(EMPLOYMENT_KEYS, '请选择就业形态'),
-        /** Made by the app once per form, so a retried submission is not a second transfer. */
-        idempotencyKey: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')),
+        /** A retried submission is not a second transfer. */
+        idempotencyKey: IdempotencyKey,
       }),
       v.forward(
         v.check((input) => input.reason !== 'other' || Boolean(input.reasonText), '选择“其他”时请填写具体原因'),

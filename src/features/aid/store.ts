@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { DocumentKind, HardshipCategory, SchoolLevel } from '@/domain/aid/programme'
+import type { HeldKey } from '@/services/ids'
 import { taroJSONStorage } from '@/stores/taroStorage'
 
 /**
@@ -16,8 +17,8 @@ export interface AidDraft {
   documents: Array<{ kind: DocumentKind; fileId: string; name: string }>
   consents: { sensitive: boolean; guardian: boolean }
   bank: string
-  /** One key per submission, so a retried submit (a weak signal) is recognised as the same one. */
-  idempotencyKey: string
+  /** The retry key of the submission being made (src/services/ids.ts): a retried submit (a weak signal) is the same one. */
+  retryKey: HeldKey | null
 }
 
 const emptyDraft = (): AidDraft => ({
@@ -28,7 +29,7 @@ const emptyDraft = (): AidDraft => ({
   documents: [],
   consents: { sensitive: false, guardian: false },
   bank: '',
-  idempotencyKey: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+  retryKey: null,
 })
 
 interface DraftState extends AidDraft {
@@ -46,7 +47,14 @@ export const useAidDraft = create<DraftState>()(
     {
       name: 'aid-draft',
       storage: taroJSONStorage,
-      partialize: ({ programmeId, step, child, household, documents, consents, bank, idempotencyKey }) => ({ programmeId, step, child, household, documents, consents, bank, idempotencyKey }),
+      // The key without its fingerprint, which covers the child's ID number and the card number.
+      partialize: ({ programmeId, step, child, household, documents, consents, bank, retryKey }) => ({ programmeId, step, child, household, documents, consents, bank, retryKey: retryKey && { key: retryKey.key, of: '' } }),
+      // Version 0 saved one key per draft as `idempotencyKey`: a draft saved then keeps it.
+      version: 1,
+      migrate: (saved, version) => {
+        const { idempotencyKey, ...rest } = (saved ?? {}) as { idempotencyKey?: string }
+        return (version < 1 && idempotencyKey ? { ...rest, retryKey: { key: idempotencyKey, of: '' } } : rest) as DraftState
+      },
     },
   ),
 )

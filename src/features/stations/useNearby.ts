@@ -74,8 +74,8 @@ export function useNearby() {
     setError(null)
     try {
       const result = await call('stations', 'nearby', {
-        lat: origin.point.lat,
-        lng: origin.point.lng,
+        latitude: origin.point.lat,
+        longitude: origin.point.lng,
         radiusM: origin.isUser ? RADIUS_USER_M : RADIUS_CITY_M,
         k: 30,
         ...(amenities.length ? { amenities } : {}),

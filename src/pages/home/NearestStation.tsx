@@ -12,7 +12,7 @@ import { openPage } from './open'
  */
 export function NearestStation() {
   const here = lastLocation()
-  const nearby = useCloud('stations', 'nearby', { lat: here?.lat ?? 0, lng: here?.lng ?? 0, k: 1, openNow: true }, Boolean(here))
+  const nearby = useCloud('stations', 'nearby', { latitude: here?.lat ?? 0, longitude: here?.lng ?? 0, k: 1, openNow: true }, Boolean(here))
   const station = nearby.data?.stations[0]
   if (!here || !station) return null
   return (

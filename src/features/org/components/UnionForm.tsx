@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Choices } from '@/components/Choices'
@@ -7,7 +7,7 @@ import { CloudError } from '@/domain/errors'
 import { childLevels, levelProblem, regionPrefix, regionProblem } from '@/domain/unions'
 import { parseInput } from '@/domain/validate'
 import { call } from '@/services/cloud'
-import { newIdempotencyKey } from '@/services/ids'
+import { useRetryKey } from '@/services/ids'
 import { revealFirstError } from '@/platform/revealError'
 import '../org.scss'
 
@@ -55,7 +55,7 @@ export function UnionForm({ parent = null, union = null, onSaved }: Props) {
   const [code, setCode] = useState(union?.code ?? '')
   const [errors, setErrors] = useState<Errors>({})
   const [busy, setBusy] = useState(false)
-  const requestId = useRef(newIdempotencyKey())
+  const retryKey = useRetryKey()
 
   const edit = <T,>(field: Field, set: (value: T) => void) => (value: T) => {
     set(value)
@@ -65,7 +65,7 @@ export function UnionForm({ parent = null, union = null, onSaved }: Props) {
   /** Every problem the app can see before sending. */
   const problems = (): Errors => {
     if (adding && parent) {
-      const input = { parentId: parent.id, level: level ?? '', name, regionCode, code, requestId: requestId.current }
+      const input = { parentId: parent.id, level: level ?? '', name, regionCode, code, idempotencyKey: 'checked-here' }
       const found = schemaErrors(() => parseInput(AddUnionInput, input))
       if (level && !found.level) found.level = levelProblem(level, parent) ?? undefined
       if (!found.regionCode) found.regionCode = regionProblem(regionCode.trim(), parent) ?? undefined
@@ -89,13 +89,15 @@ export function UnionForm({ parent = null, union = null, onSaved }: Props) {
     setBusy(true)
     setErrors({})
     try {
-      const saved =
-        adding && parent
-          ? await call('org', 'add', { parentId: parent.id, level: level as UnionLevel, name, regionCode, code, requestId: requestId.current })
-          : await call('org', 'edit', { unionId: (union as OrgUnion).id, name, regionCode, code })
+      const adds = adding && parent ? { parentId: parent.id, level: level as UnionLevel, name, regionCode, code } : null
+      const saved = adds
+        ? await call('org', 'add', { ...adds, idempotencyKey: retryKey.key(adds) })
+        : await call('org', 'edit', { unionId: (union as OrgUnion).id, name, regionCode, code })
+      retryKey.settle()
       onSaved(saved)
     } catch (e) {
       const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
+      retryKey.settle(failure)
       setErrors({ ...(failure.fields as Errors | undefined), _: failure.message })
     } finally {
       setBusy(false)

@@ -7,6 +7,7 @@ import { CloudError } from '@/domain/errors'
 import { chinaToday } from '@/domain/time'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
+import { keyAfter, keyFor, type HeldKey } from '@/services/ids'
 import { useCloud } from '@/services/useCloud'
 import { revealFirstError } from '@/platform/revealError'
 import { ApplicantStep } from '../../components/ApplicantStep'
@@ -63,9 +64,15 @@ export default function Apply() {
     const fields = toApplication(values, p.year)
     await askToBeTold(['aidProgress'])
     setBusy(true)
+    let held: HeldKey | null = null
     try {
       if (correctingId) await call('aid', 'correct', { applicationId: correctingId, ...fields })
-      else await call('aid', 'submit', { programmeId: p.id, idempotencyKey: draft.idempotencyKey, ...fields })
+      else {
+        const submission = { programmeId: p.id, ...fields }
+        held = keyFor(draft.retryKey, submission)
+        draft.patch({ retryKey: held })
+        await call('aid', 'submit', { ...submission, idempotencyKey: held.key })
+      }
       draft.reset()
       setIdNumber('')
       setCardNumber('')
@@ -74,6 +81,7 @@ export default function Apply() {
       if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
       else await Taro.redirectTo({ url: '/features/aid/pages/index/index' })
     } catch (e) {
+      if (held) draft.patch({ retryKey: keyAfter(held, e) })
       setRefused(e instanceof CloudError ? e.message : '提交失败，请稍后重试')
     } finally {
       setBusy(false)

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -12,11 +12,11 @@ import { shareOffer } from '@/domain/share'
 import { navigateTo } from '@/platform/navigate'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
+import { useRetryKey } from '@/services/ids'
 import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
 import './index.scss'
 
-const newRequestId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
 
 /** 去这里: the same map as a station's (src/platform/navigate). */
 const openStore = (store: OfferStore) => navigateTo({ lat: store.latitude, lng: store.longitude }, store.name, store.address)
@@ -26,8 +26,8 @@ export default function OfferDetail() {
   const id = useRouter().params.id ?? ''
   const detail = useCloud('benefits', 'detail', { id }, Boolean(id))
   const [claiming, setClaiming] = useState(false)
-  // One id per intended claim: a retry after a lost answer is the same claim, not a second one.
-  const requestId = useRef(newRequestId())
+  // A retry after a lost answer is the same claim, not a second one (src/services/ids.ts).
+  const retryKey = useRetryKey()
   const offer = detail.data
   useShare(shareOffer(id, offer?.title ?? '普惠福利', offer?.merchantName ?? '工会会员专享'))
 
@@ -36,14 +36,14 @@ export default function OfferDetail() {
     await askToBeTold(['couponExpiry'])
     setClaiming(true)
     try {
-      const coupon = await call('benefits', 'claim', { offerId: id, requestId: requestId.current })
-      requestId.current = newRequestId()
+      const coupon = await call('benefits', 'claim', { offerId: id, idempotencyKey: retryKey.key({ offerId: id }) })
+      retryKey.settle()
       Taro.showToast({ title: '领取成功', icon: 'success' })
       await detail.reload()
       Taro.navigateTo({ url: `/features/benefits/pages/coupon/index?id=${encodeURIComponent(coupon.id)}` })
     } catch (e) {
       const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
-      if (failure.code !== 'NETWORK') requestId.current = newRequestId()
+      retryKey.settle(failure)
       Taro.showModal({ title: '未能领取', content: failure.message, showCancel: false })
     } finally {
       setClaiming(false)

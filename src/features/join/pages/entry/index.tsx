@@ -141,14 +141,15 @@ export default function JoinEntry() {
     setSubmitting(true)
     setServerErrors({})
     try {
-      const app = await call('member', 'join', { ...(draft.values as Omit<JoinForm, 'idNumber'>), idNumber, unionId: union.id, requestId: draft.requestIdForSubmit() })
+      const submission = { ...(draft.values as Omit<JoinForm, 'idNumber'>), idNumber, unionId: union.id }
+      const app = await call('member', 'join', { ...submission, idempotencyKey: draft.keyForSubmit(submission) })
       draft.clear()
       setIdNumber('')
       setDone(app)
     } catch (e) {
       const error = e instanceof CloudError ? e : new CloudError('INTERNAL')
       // A lost answer keeps the key, so trying again is the same submission.
-      if (error.code !== 'NETWORK' && error.code !== 'INTERNAL') draft.submissionAnswered()
+      draft.submissionAnswered(error)
       if (error.fields) {
         setServerErrors(error.fields as Partial<Record<JoinFormField, string>>)
         revealFirstError('.join-form__error')

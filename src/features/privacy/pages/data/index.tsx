@@ -20,7 +20,7 @@ import {
 import { canOpenSettings, openLocationSettings } from '@/platform/location'
 import { openPrivacyGuide } from '@/platform/privacy'
 import { call } from '@/services/cloud'
-import { newIdempotencyKey } from '@/services/ids'
+import { useRetryKey } from '@/services/ids'
 import { useCloud } from '@/services/useCloud'
 import { askPrivacy, usePrivacy } from '@/stores/privacy'
 import { useStations } from '@/features/stations/store'
@@ -28,7 +28,7 @@ import { Correction } from '../../components/Correction'
 import '../../privacy.scss'
 
 /** A request as the page builds it; the idempotency key is added when it is sent. */
-type Request = RightsRequestInput extends infer R ? (R extends unknown ? Omit<R, 'key'> : never) : never
+type Request = RightsRequestInput extends infer R ? (R extends unknown ? Omit<R, 'idempotencyKey'> : never) : never
 const JOIN_STATUS = { pending: '审核中', approved: '已通过（会员档案）', rejected: '未通过', withdrawn: '已撤回' } as const
 
 function Field({ label, value }: { label: string; value: string }) {
@@ -54,18 +54,22 @@ async function confirmed(title: string, effect: string): Promise<boolean> {
 export default function MyDataPage() {
   const data = useCloud('member', 'myData', {})
   const [busy, setBusy] = useState<string | null>(null)
+  // A request sent again after a lost answer is the same request (src/services/ids.ts).
+  const retryKey = useRetryKey()
   usePullDownRefresh(() => void data.reload().finally(() => Taro.stopPullDownRefresh()))
   const d: MyData | null = data.data
 
   const send = async (what: string, request: Request, after?: () => void) => {
     setBusy(what)
     try {
-      const done = await call('member', 'requestRights', { ...request, key: newIdempotencyKey() } as RightsRequestInput)
+      const done = await call('member', 'requestRights', { ...request, idempotencyKey: retryKey.key(request) } as RightsRequestInput)
+      retryKey.settle()
       after?.()
       const title = done.status === 'done' ? done.answer ?? '已办结' : '已提交，工会答复后会通知你'
       Taro.showToast({ title, icon: 'none', duration: 3000 })
       await data.reload()
     } catch (e) {
+      retryKey.settle(e)
       Taro.showToast({ title: e instanceof CloudError ? e.message : '提交失败，请重试', icon: 'none', duration: 3000 })
     } finally {
       setBusy(null)

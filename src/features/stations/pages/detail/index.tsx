@@ -34,7 +34,7 @@ export default function StationDetailPage() {
             </View>
             <Text className='station-detail__text'>{s.address}</Text>
             <View className='station-detail__actions'>
-              <Button type='primary' id='go-there' onClick={() => navigateTo({ lat: s.lat, lng: s.lng }, s.name, s.address)}>
+              <Button type='primary' id='go-there' onClick={() => navigateTo({ lat: s.latitude, lng: s.longitude }, s.name, s.address)}>
                 去这里
               </Button>
               {s.phone ? (

@@ -33,7 +33,7 @@ export default function StationsMap() {
           <StationMap
             center={origin.point}
             centerIsUser={origin.isUser}
-            markers={(shown ?? []).map((s) => ({ code: s.code, lat: s.lat, lng: s.lng, name: s.name, open: s.openNow }))}
+            markers={(shown ?? []).map((s) => ({ code: s.code, lat: s.latitude, lng: s.longitude, name: s.name, open: s.openNow }))}
             selected={null}
             onMarkerTap={openDetail}
           />

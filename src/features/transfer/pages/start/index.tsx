@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
@@ -12,7 +12,7 @@ import { unionFromScan, unionScanProblem } from '@/domain/scan'
 import { canScan, scanCode } from '@/platform/scan'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
-import { newIdempotencyKey } from '@/services/ids'
+import { useRetryKey } from '@/services/ids'
 import { revealFirstError } from '@/platform/revealError'
 import './index.scss'
 
@@ -38,7 +38,7 @@ export default function StartTransfer() {
   const [jobType, setJobType] = useState<EmploymentType | undefined>(undefined)
   const [fields, setFields] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const retryKey = useRetryKey()
 
   const choose = async (unionId: string) => {
     setLookupError(null)
@@ -75,21 +75,17 @@ export default function StartTransfer() {
     await askToBeTold(['transferResult'])
     setBusy(true)
     setFields({})
+    const submission = { toUnionId: preview.toUnion.id, reason, ...(reasonText.trim() ? { reasonText } : {}), newEmployer, jobType: jobType as EmploymentType }
     try {
-      await call('transfer', 'start', {
-        toUnionId: preview.toUnion.id,
-        reason,
-        ...(reasonText.trim() ? { reasonText } : {}),
-        newEmployer,
-        jobType: jobType as EmploymentType,
-        idempotencyKey: key.current,
-      })
+      await call('transfer', 'start', { ...submission, idempotencyKey: retryKey.key(submission) })
+      retryKey.settle()
       // Back to the status page this form was opened from (it reloads on show), or to a new one when
       // the form was opened straight from a union's QR link.
       if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
       else await Taro.redirectTo({ url: '/features/transfer/pages/status/index' })
     } catch (e) {
       const error = e instanceof CloudError ? e : new CloudError('INTERNAL')
+      retryKey.settle(error)
       if (error.fields) {
         setFields(error.fields)
         revealFirstError('.transfer-start__error')
