@@ -3,10 +3,10 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
 import { APPLY_STEPS, asksGuardian, checkStep, firstProblem, toApplication, type ApplyValues, type StepErrors } from '@/domain/aid/steps'
-import { CloudError } from '@/domain/errors'
 import { chinaToday } from '@/domain/time'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { ApplicantStep } from '../../components/ApplicantStep'
 import { ChildStep } from '../../components/ChildStep'
@@ -35,7 +35,7 @@ export default function Apply() {
   // After a 下一步 that failed, every field's problem shows, and each goes as soon as it is fixed.
   const [tried, setTried] = useState(false)
   const [refused, setRefused] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction('提交', { inline: (failure) => setRefused(failure.message) })
   const p = programme.data
   usePrefill(correctingId ? mine.data?.find((a) => a.id === correctingId) : undefined, params)
 
@@ -57,8 +57,7 @@ export default function Apply() {
     if (firstProblem(LAST, errors) || !p) return
     const fields = toApplication(values, p.year)
     await askToBeTold(['aidProgress'])
-    setBusy(true)
-    try {
+    await run(async () => {
       if (correctingId) await call('aid', 'correct', { applicationId: correctingId, ...fields })
       else await call('aid', 'submit', { programmeId: p.id, idempotencyKey: draft.idempotencyKey, ...fields })
       draft.reset()
@@ -68,11 +67,7 @@ export default function Apply() {
       // Back to 金秋助学, which reloads the timeline when shown; opened directly, replace this page.
       if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
       else await Taro.redirectTo({ url: '/features/aid/pages/index/index' })
-    } catch (e) {
-      setRefused(e instanceof CloudError ? e.message : '提交失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const loading = profile.loading || programme.loading || (Boolean(correctingId) && mine.loading)
