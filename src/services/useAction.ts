@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro'
 import { asCloudError, type CloudError } from '@/domain/errors'
 
 export interface ActionOptions {
+  /** A form's own: per-field messages (INVALID_INPUT) go beside their fields, and nowhere else. */
+  fields?(fields: Record<string, string>): void
   /** Shows the failure on the page (beside a field, under the button) instead of in a toast. */
   inline?(failure: CloudError): void
   /** Runs after the failure is shown, e.g. to leave a record someone else already decided. */
@@ -43,8 +45,9 @@ export function useAction(what: string, options: ActionOptions = {}): Action {
         return await task()
       } catch (e) {
         const failure = asCloudError(e, failedMessage(what))
-        const { inline, onError } = latest.current
-        if (inline) inline(failure)
+        const { fields, inline, onError } = latest.current
+        if (fields && failure.fields) fields(failure.fields)
+        else if (inline) inline(failure)
         else void Taro.showToast({ title: failure.message, icon: 'none', duration: 3000 })
         onError?.(failure)
         return undefined
