@@ -41,6 +41,15 @@ export function fieldProblems(schema: v.GenericSchema, input: unknown): Record<s
   return result.success ? {} : firstByField(result.issues)
 }
 
+/**
+ * The problems with the first also under `_`, for the message by the save button (the field itself
+ * may be scrolled out of sight). First means first in `order` (the fields top down), else the first found.
+ */
+export function withFirstProblem<P extends Record<string, string | undefined>>(problems: P, order: readonly string[] = []): P & { _?: string } {
+  const first = order.map((field) => problems[field]).find(Boolean) ?? Object.values(problems).find(Boolean)
+  return first ? { ...problems, _: first } : problems
+}
+
 function firstByField(issues: readonly v.BaseIssue<unknown>[]): Record<string, string> {
   const fields: Record<string, string> = {}
   for (const issue of issues) {

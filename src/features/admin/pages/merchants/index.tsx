@@ -7,7 +7,7 @@ import { PageShell } from '@/components/PageShell'
 import { StoreFields, draftsOf, storesOf, type StoreDraft } from '@/components/StoreFields'
 import { MerchantForm as MerchantFormSchema, type ActionOutput, type JoinUnion, type MerchantForm, type MerchantView } from '@/domain/contract'
 import { MERCHANT_STATUS_NAMES, type MerchantStatus } from '@/domain/merchants/merchant'
-import { fieldProblems } from '@/domain/validate'
+import { fieldProblems, withFirstProblem } from '@/domain/validate'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
@@ -62,7 +62,7 @@ function MerchantFormView({ merchant, onSaved, onCancel }: { merchant: MerchantV
     setErrors({})
     const fields = fieldProblems(MerchantFormSchema, form)
     // The first problem also by the save button: the field itself may be scrolled out of sight.
-    if (Object.keys(fields).length) return setErrors({ _: Object.values(fields)[0], ...fields })
+    if (Object.keys(fields).length) return setErrors(withFirstProblem(fields))
     await run(async () => onSaved(await call('admin', 'saveMerchant', form)))
   }
 
