@@ -17,6 +17,8 @@ const nutuiPerComponent = require('./config/nutui-import')
 const esmPackages = ['@tarojs', '@nutui', '@stencil', 'lodash-es', 'swiper', 'query-string', 'decode-uri-component', 'filter-obj', 'split-on-first', 'nanoid', 'style-inject', '\\.pnpm', 'tslib']
 
 module.exports = {
+  // Jest's default on a 2-core machine is one worker, i.e. every test file in turn on one core.
+  maxWorkers: '100%',
   projects: [
     {
       displayName: 'node',

@@ -30,6 +30,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // WeChat templates cannot recurse, so Taro writes base.wxml (in the main package) once per
+    // nesting level, and renders anything deeper through its `comp` component. 16 levels cost
+    // ~61 KB; our deepest page measured 9 (the h5 build, 2026-12), so 12 leaves 3 for popups and
+    // lists and saves ~11 KB. Past it pages still render, but through `comp`: a slower setData,
+    // and page styles that chain classes across that boundary may not match.
+    baseLevel: 12,
     mini: {
       // Modules used only by subpackages stay out of the main package.
       optimizeMainPackage: { enable: true },

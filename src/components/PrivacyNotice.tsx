@@ -2,10 +2,10 @@ import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { PRIVACY_VERSION } from '@/domain/contract'
+import { PRIVACY_VERSION } from '@/domain/privacy/version'
 import { DEFAULT_GUIDE_NAME } from '@/domain/privacy/names'
 import { agreeButtonProps, openPrivacyGuide, resolvePrivacyRequest } from '@/platform/privacy'
-import { call } from '@/services/cloud'
+import { request } from '@/services/request'
 import { useMayCall } from '@/services/useMayCall'
 import { noticeVisible, settlePrivacy, usePrivacy, type PrivacyPurpose } from '@/stores/privacy'
 import './PrivacyNotice.scss'
@@ -13,7 +13,7 @@ import './PrivacyNotice.scss'
 /** Sends the agreement to the cloud's record; if the network fails it is tried again next time. */
 async function recordAgreement() {
   try {
-    const { version } = await call('member', 'agreePrivacy', { version: PRIVACY_VERSION })
+    const { version } = await request('member', 'agreePrivacy', { version: PRIVACY_VERSION })
     usePrivacy.getState().markRecorded(version)
   } catch {
     // Kept on the device; the next page that shows the notice will record it.

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { PRIVACY_VERSION } from '@/domain/contract'
+import { PRIVACY_VERSION } from '@/domain/privacy/version'
 import { GUIDE_PAGE } from '@/domain/privacy/names'
 import { usePrivacy } from '@/stores/privacy'
 

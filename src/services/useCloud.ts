@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/contract'
 import { asCloudError, type CloudError } from '@/domain/errors'
-import { call } from './cloud'
+import { request } from './request'
 import { useMayCall } from './useMayCall'
 
 export interface CloudQuery<T> {
@@ -16,6 +16,7 @@ export interface CloudQuery<T> {
  * Loads one action's result for a page. A first load that fails leaves `error` for PageShell to
  * show full screen; a refresh that fails keeps the data and says so in a toast. It waits for a
  * sign-in by itself when the action is not public (`enabled` is for what the page itself waits on).
+ * It loads through `request`, without the schemas, as 我的 uses it: the cloud checks the input.
  */
 export function useCloud<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: ActionInput<F, A>, enabledByPage = true): CloudQuery<ActionOutput<F, A>> {
   const enabled = useMayCall(fn, action) && enabledByPage
@@ -30,7 +31,7 @@ export function useCloud<F extends FunctionName, A extends ActionName<F>>(fn: F,
     setError(null)
     setLoading(true)
     try {
-      const result = await call(fn, action, JSON.parse(inputKey) as ActionInput<F, A>)
+      const result = await request(fn, action, JSON.parse(inputKey) as ActionInput<F, A>)
       hasData.current = true
       setData(result)
       setError(null)

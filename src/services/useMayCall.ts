@@ -1,4 +1,5 @@
-import { contract, type ActionName, type ActionSpec, type FunctionName } from '@/domain/contract'
+import type { ActionName, FunctionName } from '@/domain/contract'
+import { ACTION_POLICY, type ActionPolicy } from '@/domain/contract/policy'
 import { needsDemoLogin } from '@/platform/login'
 import { useSession } from '@/stores/session'
 
@@ -9,6 +10,6 @@ import { useSession } from '@/stores/session'
  */
 export function useMayCall<F extends FunctionName>(fn: F, action: ActionName<F>): boolean {
   const signedIn = useSession((s) => !needsDemoLogin || Boolean(s.token))
-  const spec = (contract[fn] as Record<string, ActionSpec>)[action as string]
-  return spec.access === 'public' || signedIn
+  const policy = (ACTION_POLICY[fn] as Record<string, ActionPolicy>)[action as string]
+  return policy.access === 'public' || signedIn
 }

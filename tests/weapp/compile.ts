@@ -16,6 +16,7 @@ import path from 'node:path'
 import { format } from 'node:util'
 import { es5Problems, es5SettingOf, type Es5Setting } from '../../scripts/lib/es5'
 import { subpackageRoots, sumSizes, weappSizes, WEAPP_BUDGET, type WeappSizes } from '../../scripts/lib/weapp-sizes'
+import { mainBreakdown } from './main-breakdown'
 
 type CI = typeof import('miniprogram-ci')
 type ProjectOptions = ConstructorParameters<CI['Project']>[0] & { attr: () => Promise<CI['DefaultProjectAttr']> }
@@ -23,7 +24,8 @@ type TaskStatus = { id: string; message: string; status: string }
 
 /** Well-formed but not a real appid: nothing is sent anywhere. */
 const FAKE_APPID = 'wx0000000000000000'
-const TIMEOUT_MS = 180_000
+/** WEAPP_COMPILE_TIMEOUT_S lengthens it on a machine busy with other builds (6–10 s is usual). */
+const TIMEOUT_MS = (Number(process.env.WEAPP_COMPILE_TIMEOUT_S) || 180) * 1000
 
 /**
  * What the compiler is asked to do: what WeChat DevTools does when it uploads this project, with
@@ -187,12 +189,14 @@ async function run(dir: string): Promise<number> {
   const over: string[] = []
   for (const row of rows) {
     const bytes = row.pick(files)
-    if (bytes >= row.budget) over.push(`${row.name}: ${kb(bytes)} is over its budget of ${kb(row.budget)}`)
+    if (bytes > row.budget) over.push(`${row.name}: ${kb(bytes)} is over its budget of ${kb(row.budget)}`)
     table.push(line([row.name, kb(bytes), row.reported === undefined ? '-' : kb(row.reported), kb(row.pick(output)), kb(row.budget)]))
   }
 
+  const breakdown = ['Main package, file by file:', ...mainBreakdown(dir)]
   if (over.length) {
     console.error(table.join('\n'))
+    console.error(breakdown.join('\n'))
     console.error(`\nWeChat compiler: compiled, but over the package size budget:\n  ${over.join('\n  ')}`)
     return 1
   }
@@ -201,6 +205,7 @@ async function run(dir: string): Promise<number> {
   )
   console.log(`Old phones: all ${scriptCount} scripts parse as ES5 (project.config.json: es6 and enhance on)`)
   console.log(table.join('\n'))
+  console.log(breakdown.join('\n'))
   if (qualityError) console.log(`(checkCodeQuality failed: ${qualityError})`)
   return 0
 }

@@ -1,4 +1,4 @@
-import { UNION_LEVEL_NAMES } from '../contract/common'
+import { UNION_LEVEL_NAMES } from '../unionLevels'
 import type { Role } from '../contract/member'
 import { ERROR_MESSAGES } from '../errors'
 import { AID_LEVEL_DUTIES, AID_LEVEL_NAMES } from './roles'

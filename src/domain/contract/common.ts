@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { parsePageCursor } from '../paging'
+import { UNION_LEVEL_NAMES, UNION_LEVELS } from '../unionLevels'
 
 /** An ISO-8601 timestamp string as the cloud returns dates. */
 export const IsoTime = v.string()
@@ -7,19 +8,9 @@ export const IsoTime = v.string()
 export const EmptyInput = v.strictObject({})
 
 /** Organisation levels of the union tree (全总 → 省 → 市 → 县 → 基层). */
-export const UnionLevel = v.picklist(['national', 'province', 'city', 'county', 'street', 'industry', 'newforms', 'grassroots'])
+export const UnionLevel = v.picklist(UNION_LEVELS)
 export type UnionLevel = v.InferOutput<typeof UnionLevel>
-
-export const UNION_LEVEL_NAMES: Record<UnionLevel, string> = {
-  national: '全国总工会',
-  province: '省级总工会',
-  city: '市级总工会',
-  county: '县级总工会',
-  street: '乡镇（街道）工会',
-  industry: '行业工会联合会',
-  newforms: '新业态工会联合会',
-  grassroots: '基层工会',
-}
+export { UNION_LEVEL_NAMES }
 
 export const UnionSummary = v.object({
   id: v.string(),

@@ -53,8 +53,7 @@ export const Profile = v.object({
 })
 export type Profile = v.InferOutput<typeof Profile>
 
-/** The privacy guide's version (src/domain/privacy/guide.ts): a new one is agreed to again. 2026-12: data rights, the guide's own page. */
-export const PRIVACY_VERSION = '2026-12'
+export { PRIVACY_VERSION } from '../privacy/version'
 
 export const member = {
   profile: defineAction({

@@ -6,7 +6,7 @@ import { roleTitle } from '@/domain/admin/invite'
 import type { HeldRole } from '@/domain/contract'
 import { formatDate } from '@/domain/format'
 import { MERCHANT_STATUS_NAMES } from '@/domain/merchants/merchant'
-import { call } from '@/services/cloud'
+import { request } from '@/services/request'
 import { useAction } from '@/services/useAction'
 
 /** By whom and when a role was granted, in a sentence. */
@@ -35,7 +35,7 @@ export function HeldRoles({ held, onChanged }: { held: HeldRole[]; onChanged: ()
     if (!confirm) return
     setBusy(role.id)
     await steppingDown.run(async () => {
-      await call('admin', 'stepDown', { roleId: role.id })
+      await request('admin', 'stepDown', { roleId: role.id })
       Taro.showToast({ title: '已卸任', icon: 'success' })
       await onChanged()
     })
