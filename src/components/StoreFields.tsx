@@ -1,29 +1,11 @@
 import { View, Text, Input } from '@tarojs/components'
-import type { OfferStore } from '@/domain/contract'
+import { BLANK_STORE, MAX_STORES, type StoreDraft } from '@/domain/merchants/storeDrafts'
 import './StoreFields.scss'
 
-/** One store as typed: coordinates stay text until the form is sent. */
-export interface StoreDraft {
-  name: string
-  address: string
-  latitude: string
-  longitude: string
-}
-
-export const BLANK_STORE: StoreDraft = { name: '', address: '', latitude: '', longitude: '' }
-export const MAX_STORES = 20
+// The drafts' rules are pure (src/domain/merchants/storeDrafts.ts); the forms that show this import them from here too.
+export { BLANK_STORE, MAX_STORES, draftsOf, isBlank, storesOf, type StoreDraft } from '@/domain/merchants/storeDrafts'
 
 const LABELS: Record<keyof StoreDraft, string> = { name: '门店名称', address: '门店地址', latitude: '纬度，如 40.8414', longitude: '经度，如 111.7522' }
-
-/** A typed coordinate as a number; blank is NaN, which the contract refuses with its own message. */
-const coordinate = (value: string) => (value.trim() === '' ? NaN : Number(value))
-
-/** The drafts as the contract takes them (OfferStore: an offer's and a merchant's stores alike). */
-export const storesOf = (drafts: StoreDraft[]): OfferStore[] => drafts.map((st) => ({ name: st.name.trim(), address: st.address.trim(), latitude: coordinate(st.latitude), longitude: coordinate(st.longitude) }))
-
-export const draftsOf = (stores: readonly OfferStore[]): StoreDraft[] => (stores.length ? stores.map((st) => ({ name: st.name, address: st.address, latitude: String(st.latitude), longitude: String(st.longitude) })) : [BLANK_STORE])
-
-export const isBlank = (drafts: StoreDraft[]) => drafts.every((st) => !st.name && !st.address && !st.latitude && !st.longitude)
 
 /**
  * The stores of an offer (福利管理) or a merchant (商户管理): name, address and a point on the map

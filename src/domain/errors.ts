@@ -110,3 +110,11 @@ export function isRetryable(code: ErrorCode): boolean {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value)
 }
+
+/**
+ * Any failure as a CloudError: the cloud's own as it is; anything else (a bug, a lost answer) with
+ * `fallback`, or the generic INTERNAL message, so a page never shows a stack or an English text.
+ */
+export function asCloudError(e: unknown, fallback?: string): CloudError {
+  return e instanceof CloudError ? e : new CloudError('INTERNAL', fallback)
+}

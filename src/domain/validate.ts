@@ -27,11 +27,34 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
 export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, input, { abortPipeEarly: true })
   if (result.success) return result.output
+  const fields = firstByField(result.issues)
+  const first = Object.values(fields)[0]
+  throw new CloudError('INVALID_INPUT', first ?? ERROR_MESSAGES.INVALID_INPUT, fields)
+}
+
+/**
+ * What a form checks before sending: each field's first message from the contract's schema (`_` for
+ * the input as a whole), by dotted path; empty when the input would be accepted.
+ */
+export function fieldProblems(schema: v.GenericSchema, input: unknown): Record<string, string> {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true })
+  return result.success ? {} : firstByField(result.issues)
+}
+
+/**
+ * The problems with the first also under `_`, for the message by the save button (the field itself
+ * may be scrolled out of sight). First means first in `order` (the fields top down), else the first found.
+ */
+export function withFirstProblem<P extends Record<string, string | undefined>>(problems: P, order: readonly string[] = []): P & { _?: string } {
+  const first = order.map((field) => problems[field]).find(Boolean) ?? Object.values(problems).find(Boolean)
+  return first ? { ...problems, _: first } : problems
+}
+
+function firstByField(issues: readonly v.BaseIssue<unknown>[]): Record<string, string> {
   const fields: Record<string, string> = {}
-  for (const issue of result.issues) {
+  for (const issue of issues) {
     const key = issuePath(issue) || '_'
     if (!(key in fields)) fields[key] = issue.message
   }
-  const first = Object.values(fields)[0]
-  throw new CloudError('INVALID_INPUT', first ?? ERROR_MESSAGES.INVALID_INPUT, fields)
+  return fields
 }

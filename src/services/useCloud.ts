@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
+import { asCloudError, type CloudError } from '@/domain/errors'
 import { request } from './request'
 import { useMayCall } from './useMayCall'
 
@@ -36,7 +36,7 @@ export function useCloud<F extends FunctionName, A extends ActionName<F>>(fn: F,
       setData(result)
       setError(null)
     } catch (e) {
-      const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
+      const failure = asCloudError(e)
       if (hasData.current) Taro.showToast({ title: failure.message, icon: 'none' })
       else setError(failure)
     } finally {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { CloudError } from '@/domain/errors'
+import { asCloudError, type CloudError } from '@/domain/errors'
 
 /** A page of a keyword list: what the action answered, in the hook's words. */
 export interface KeywordPage<T> {
@@ -45,7 +45,7 @@ export function useKeywordPages<T extends { id: string }>(enabled: boolean, fetc
       setNext(page.nextCursor)
     } catch (e) {
       if (request !== latest.current) return
-      const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
+      const failure = asCloudError(e)
       if (shown.current) Taro.showToast({ title: failure.message, icon: 'none' })
       else setError(failure)
     } finally {

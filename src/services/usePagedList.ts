@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
+import { asCloudError, type CloudError } from '@/domain/errors'
 import { call } from './cloud'
 import { useMayCall } from './useMayCall'
 
@@ -80,7 +80,7 @@ export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(f
       setList({ key: inputKey, items: page.items, nextCursor: page.nextCursor, total: page.total ?? null })
     } catch (e) {
       if (mine !== generation.current) return
-      const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
+      const failure = asCloudError(e)
       if (shown.current) Taro.showToast({ title: failure.message, icon: 'none' })
       else setError(failure)
     } finally {
@@ -109,7 +109,7 @@ export function usePagedList<F extends FunctionName, A extends PagedAction<F>>(f
         return { ...now, items: [...(now.items ?? []), ...page.items.filter((item) => !have.has(item.id))], nextCursor: page.nextCursor, total: page.total ?? now.total }
       })
     } catch (e) {
-      if (mine === generation.current) Taro.showToast({ title: e instanceof CloudError ? e.message : '加载失败', icon: 'none' })
+      if (mine === generation.current) Taro.showToast({ title: asCloudError(e, '没能加载更多，已显示的都还在，请重试').message, icon: 'none' })
     } finally {
       if (mine === generation.current) setLoadingMore(false)
     }

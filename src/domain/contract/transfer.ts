@@ -31,6 +31,20 @@ export const MembershipPeriod = v.object({ union: UnionSummary, from: IsoTime, t
 
 const TransferId = v.strictObject({ transferId: Id('转会申请编号') })
 
+/** What the member says about a transfer: the start form's fields, checked by the app before sending (src/domain/transfer/start.ts) and by `start`. */
+const transferDetailsEntries = {
+  reason: v.picklist(Object.keys(TRANSFER_REASONS) as TransferReason[], '请选择转会原因'),
+  reasonText: v.optional(v.pipe(v.string('请填写具体原因'), v.trim(), v.maxLength(200, '具体原因不超过 200 字'))),
+  newEmployer: v.pipe(v.string('请填写新工作单位'), v.trim(), v.minLength(2, '请填写新工作单位'), v.maxLength(60, '工作单位不超过 60 字')),
+  jobType: v.picklist(EMPLOYMENT_KEYS, '请选择就业形态'),
+}
+
+/** 其他 needs words: a rule across two fields, reported on the text field. */
+const reasonExplained = (input: { reason: TransferReason; reasonText?: string }) => input.reason !== 'other' || Boolean(input.reasonText)
+const REASON_TEXT_NEEDED = '选择“其他”时请填写具体原因'
+
+export const TransferDetails = v.pipe(v.strictObject(transferDetailsEntries), v.forward(v.check((input) => reasonExplained(input), REASON_TEXT_NEEDED), ['reasonText']))
+
 export const transfer = {
   preview: defineAction({
     access: 'user',
@@ -45,17 +59,11 @@ export const transfer = {
     input: v.pipe(
       v.strictObject({
         toUnionId: Id('转入工会'),
-        reason: v.picklist(Object.keys(TRANSFER_REASONS) as TransferReason[], '请选择转会原因'),
-        reasonText: v.optional(v.pipe(v.string('请填写具体原因'), v.trim(), v.maxLength(200, '具体原因不超过 200 字'))),
-        newEmployer: v.pipe(v.string('请填写新工作单位'), v.trim(), v.minLength(2, '请填写新工作单位'), v.maxLength(60, '工作单位不超过 60 字')),
-        jobType: v.picklist(EMPLOYMENT_KEYS, '请选择就业形态'),
+        ...transferDetailsEntries,
         /** A retried submission is not a second transfer. */
         idempotencyKey: IdempotencyKey,
       }),
-      v.forward(
-        v.check((input) => input.reason !== 'other' || Boolean(input.reasonText), '选择“其他”时请填写具体原因'),
-        ['reasonText'],
-      ),
+      v.forward(v.check((input) => reasonExplained(input), REASON_TEXT_NEEDED), ['reasonText']),
     ),
     output: TransferView,
   }),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { StationSummary } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
+import { asCloudError, type CloudError } from '@/domain/errors'
 import type { LatLng } from '@/domain/geo'
 import { FALLBACK_CITIES } from '@/domain/stations/types'
 import { locate } from '@/platform/location'
@@ -84,7 +84,7 @@ export function useNearby() {
       setStations(result.stations)
       useStations.getState().keep({ at: result.at, label: origin.label, stations: result.stations })
     } catch (e) {
-      const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
+      const failure = asCloudError(e)
       if (stations || useStations.getState().last) Taro.showToast({ title: failure.message, icon: 'none' })
       else setError(failure)
     } finally {

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { FullScreenMessage } from '@/components/FullScreenMessage'
-import { CloudError } from '@/domain/errors'
+import { asCloudError } from '@/domain/errors'
 import { safeReturnPath } from '@/domain/returnPath'
 import { demoLogin, listDemoPeople, type DemoPerson } from '@/services/demoLogin'
+import { useAction } from '@/services/useAction'
 import { useSession } from '@/stores/session'
 import './index.scss'
 
@@ -13,6 +14,7 @@ export default function Login() {
   const [people, setPeople] = useState<DemoPerson[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const signingIn = useAction('登录')
   const back = safeReturnPath(useRouter().params.back)
 
   const load = useCallback(async () => {
@@ -20,7 +22,7 @@ export default function Login() {
     try {
       setPeople(await listDemoPeople())
     } catch (e) {
-      setError(e instanceof CloudError ? e.message : '加载失败')
+      setError(asCloudError(e, '没能读到演示账号，请重试').message)
     }
   }, [])
 
@@ -29,19 +31,17 @@ export default function Login() {
   }, [load])
 
   const choose = async (person: DemoPerson) => {
+    if (signingIn.busy) return
     setBusy(person.key)
-    try {
+    await signingIn.run(async () => {
       const { token, displayName } = await demoLogin(person.key)
       useSession.getState().signIn(token, displayName)
       // Back to the page that asked (a join link keeps its union), or 首页. reLaunch, not switchTab:
       // switching tabs while this page is still sliding in can leave it on top of 首页, catching
       // every tap (seen under load in the browser tests). reLaunch unloads it.
       await Taro.reLaunch({ url: back })
-    } catch (e) {
-      console.error('login failed', e); Taro.showToast({ title: e instanceof CloudError ? e.message : '登录失败', icon: 'none' })
-    } finally {
-      setBusy(null)
-    }
+    })
+    setBusy(null)
   }
 
   if (error) return <FullScreenMessage testId='load-error' title={error} actionText='重试' onAction={() => void load()} />

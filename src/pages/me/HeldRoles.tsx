@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { roleTitle } from '@/domain/admin/invite'
 import type { HeldRole } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
 import { MERCHANT_STATUS_NAMES } from '@/domain/merchants/merchant'
 import { request } from '@/services/request'
+import { useAction } from '@/services/useAction'
 
 /** By whom and when a role was granted, in a sentence. */
 function grantedText(role: HeldRole): string {
@@ -21,7 +21,9 @@ function grantedText(role: HeldRole): string {
  * update in the cloud; the profile is then read again.
  */
 export function HeldRoles({ held, onChanged }: { held: HeldRole[]; onChanged: () => Promise<void> }) {
+  // The role being given up (its button shows loading); one at a time.
   const [busy, setBusy] = useState<string | null>(null)
+  const steppingDown = useAction('卸任')
 
   const stepDown = async (role: HeldRole) => {
     const { confirm } = await Taro.showModal({
@@ -32,15 +34,12 @@ export function HeldRoles({ held, onChanged }: { held: HeldRole[]; onChanged: ()
     })
     if (!confirm) return
     setBusy(role.id)
-    try {
+    await steppingDown.run(async () => {
       await request('admin', 'stepDown', { roleId: role.id })
       Taro.showToast({ title: '已卸任', icon: 'success' })
       await onChanged()
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '卸任失败，请重试', icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(null)
-    }
+    })
+    setBusy(null)
   }
 
   return (

@@ -3,9 +3,9 @@ import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { StationDetail } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { AMENITIES, STATION_STATUSES, STATUS_NAMES, type Amenity, type StationStatus } from '@/domain/stations/types'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 
 /** For staff of the managing union: hours, amenities, status and the verified date. */
 export function StationEditor({ station, onSaved }: { station: StationDetail; onSaved(): void }) {
@@ -13,21 +13,16 @@ export function StationEditor({ station, onSaved }: { station: StationDetail; on
   const [amenities, setAmenities] = useState<Amenity[]>(station.amenities)
   const [status, setStatus] = useState<StationStatus>(station.status)
   const [verifiedOn, setVerifiedOn] = useState(station.verifiedOn)
-  const [saving, setSaving] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
+  const { busy: saving, run } = useAction('保存', { inline: (failure) => setMessage(failure.message) })
 
   const save = async () => {
-    setSaving(true)
     setMessage(null)
-    try {
+    await run(async () => {
       await call('stations', 'update', { code: station.code, expectedUpdatedAt: station.updatedAt, hours, amenities, status, verifiedOn })
       Taro.showToast({ title: '已保存', icon: 'success' })
       onSaved()
-    } catch (e) {
-      setMessage(e instanceof CloudError ? e.message : '保存失败，请重试')
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   const toggle = (a: Amenity) => setAmenities((list) => (list.includes(a) ? list.filter((x) => x !== a) : [...list, a]))
@@ -58,7 +53,7 @@ export function StationEditor({ station, onSaved }: { station: StationDetail; on
           {message}
         </Text>
       ) : null}
-      <Button type='primary' id='save-station' loading={saving} onClick={() => void save()}>
+      <Button type='primary' id='save-station' loading={saving} disabled={saving} onClick={() => void save()}>
         保存
       </Button>
     </View>

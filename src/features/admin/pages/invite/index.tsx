@@ -6,9 +6,10 @@ import { FullScreenMessage } from '@/components/FullScreenMessage'
 import { PageShell } from '@/components/PageShell'
 import { grantText, invitationNotice, inviteTokenFromQuery } from '@/domain/admin/invite'
 import type { InvitationView } from '@/domain/contract'
-import { CloudError, type ErrorCode } from '@/domain/errors'
+import type { ErrorCode } from '@/domain/errors'
 import { formatDateTime } from '@/domain/format'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import './index.scss'
 
@@ -40,25 +41,24 @@ export default function Invite() {
   const router = useRouter()
   const [token] = useState(() => inviteTokenFromQuery(router.params))
   const view = useCloud('admin', 'invitation', { token: token ?? '' }, Boolean(token))
-  const [accepting, setAccepting] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const { busy: accepting, run } = useAction('接受邀请', {
+    inline: (failure) => setProblem(failure.message),
+    // Refused (used meanwhile, expired): show where the invitation stands now.
+    onError: (failure) => {
+      if (failure.code !== 'NETWORK' && failure.code !== 'INTERNAL') void view.reload()
+    },
+  })
   const final = view.error && FINAL.includes(view.error.code) ? view.error : null
 
   const accept = async () => {
-    if (!token || accepting) return
-    setAccepting(true)
+    if (!token) return
     setProblem(null)
-    try {
+    await run(async () => {
       await call('admin', 'acceptInvitation', { token })
       Taro.showToast({ title: '已接受邀请', icon: 'success' })
       await toMe()
-    } catch (e) {
-      const error = e instanceof CloudError ? e : new CloudError('INTERNAL')
-      setProblem(error.message)
-      setAccepting(false)
-      // Refused (used meanwhile, expired): show where the invitation stands now.
-      if (error.code !== 'NETWORK' && error.code !== 'INTERNAL') void view.reload()
-    }
+    })
   }
 
   const invitation = view.data

@@ -6,17 +6,16 @@ import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import { StoreFields, draftsOf, storesOf, type StoreDraft } from '@/components/StoreFields'
 import { MerchantForm as MerchantFormSchema, type ActionOutput, type JoinUnion, type MerchantForm, type MerchantView } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { MERCHANT_STATUS_NAMES, type MerchantStatus } from '@/domain/merchants/merchant'
-import { parseInput } from '@/domain/validate'
+import { fieldProblems, withFirstProblem } from '@/domain/validate'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import { revealFirstError } from '@/platform/revealError'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
 import '../../components/admin.scss'
 
-const failure = (e: unknown) => (e instanceof CloudError ? e : new CloudError('INTERNAL'))
 
 interface Draft {
   name: string
@@ -40,7 +39,7 @@ const draftOf = (m: MerchantView | null): Draft => ({
 function MerchantFormView({ merchant, onSaved, onCancel }: { merchant: MerchantView | null; onSaved: (saved: MerchantView) => void; onCancel: () => void }) {
   const [d, setD] = useState<Draft>(() => draftOf(merchant))
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction('保存', { inline: (failure) => setErrors({ _: failure.message, ...(failure.fields ?? {}) }) })
   const [picking, setPicking] = useState<'union' | 'serves' | null>(merchant ? null : 'union')
   const set = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }))
 
@@ -62,23 +61,13 @@ function MerchantFormView({ merchant, onSaved, onCancel }: { merchant: MerchantV
       servesUnionIds: d.serves.map((u) => u.id),
     }
     setErrors({})
-    try {
-      parseInput(MerchantFormSchema, form)
-    } catch (e) {
-      const fields = failure(e).fields ?? { _: failure(e).message }
-      // The first problem also by the save button: the field itself may be scrolled out of sight.
-      setErrors({ _: Object.values(fields)[0], ...fields })
+    const fields = fieldProblems(MerchantFormSchema, form)
+    // The first problem also by the save button: the field itself may be scrolled out of sight.
+    if (Object.keys(fields).length) {
+      setErrors(withFirstProblem(fields))
       return revealFirstError('.adm__problem')
     }
-    setBusy(true)
-    try {
-      onSaved(await call('admin', 'saveMerchant', form))
-    } catch (e) {
-      const problem = failure(e)
-      setErrors({ _: problem.message, ...(problem.fields ?? {}) })
-    } finally {
-      setBusy(false)
-    }
+    await run(async () => onSaved(await call('admin', 'saveMerchant', form)))
   }
 
   const field = (key: 'name' | 'contactName' | 'contactPhone', label: string, placeholder: string, disabled = false) => (
@@ -137,19 +126,8 @@ function MerchantFormView({ merchant, onSaved, onCancel }: { merchant: MerchantV
 const STATUS_CLASS: Record<MerchantStatus, string> = { active: ' adm__status--done', paused: '', closed: ' adm__status--off' }
 
 function MerchantCard({ merchant, onEdit, onChanged }: { merchant: MerchantView; onEdit: () => void; onChanged: (m: MerchantView) => void }) {
-  const [busy, setBusy] = useState(false)
   const [invited, setInvited] = useState<ActionOutput<'admin', 'invite'> | null>(null)
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true)
-    try {
-      await work()
-    } catch (e) {
-      Taro.showToast({ title: failure(e).message, icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, run } = useAction('更改商户')
   const move = (status: MerchantStatus, done: string) =>
     run(async () => {
       if (status === 'closed') {

@@ -8,9 +8,9 @@ import { PageShell } from '@/components/PageShell'
 import { STAFF_INVITATION_STATUS_NAMES, grantText, roleTitle } from '@/domain/admin/invite'
 import { AID_LEVEL_DUTIES, AID_LEVEL_NAMES } from '@/domain/admin/roles'
 import type { ActionOutput, InvitationItem, JoinUnion, StaffRoleItem } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { formatDate, formatDateTime } from '@/domain/format'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
@@ -32,30 +32,24 @@ const LEVELS = [
   { value: '2', label: `${AID_LEVEL_NAMES[2]}（${AID_LEVEL_DUTIES[2]}）` },
 ] as const
 
-const failure = (e: unknown) => (e instanceof CloudError ? e : new CloudError('INTERNAL'))
 
 /** 邀请: a clerk invites a clerk or a 金秋助学 reviewer to a union of their subtree (cashiers: 商户管理). */
 function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [kind, setKind] = useState<'union_staff' | 'aid_reviewer'>('union_staff')
   const [level, setLevel] = useState<1 | 2>(1)
   const [union, setUnion] = useState<JoinUnion | null>(null)
-  const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const { busy, run } = useAction('邀请', { inline: (failure) => setProblem(failure.message) })
   const [made, setMade] = useState<ActionOutput<'admin', 'invite'> | null>(null)
 
   const invite = async () => {
     if (!union) return setProblem('请先在下面选择工会')
-    setBusy(true)
     setProblem(null)
-    try {
+    await run(async () => {
       const grant = kind === 'union_staff' ? { kind, unionId: union.id } : { kind, unionId: union.id, level }
       setMade(await call('admin', 'invite', { grant }))
       onInvited()
-    } catch (e) {
-      setProblem(failure(e).message)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (made) return <InvitationResult invitation={made.invitation} item={made.item} onDone={() => setMade(null)} />
@@ -92,19 +86,14 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
 const STATUS_CLASS: Record<InvitationItem['status'], string> = { open: '', lapsed: ' adm__status--off', expired: ' adm__status--off', accepted: ' adm__status--done', cancelled: ' adm__status--off', ended: ' adm__status--off' }
 
 function InvitationCard({ item, onCancelled }: { item: InvitationItem; onCancelled: (item: InvitationItem) => void }) {
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction('取消邀请')
   const cancel = async () => {
     const { confirm } = await Taro.showModal({ title: '取消邀请', content: `取消后这份邀请不能再使用。确定取消“${grantText(item.grants).title}”的邀请吗？`, confirmText: '确定取消', cancelText: '不取消' })
     if (!confirm) return
-    setBusy(true)
-    try {
+    await run(async () => {
       onCancelled(await call('admin', 'cancelInvitation', { id: item.id }))
       Taro.showToast({ title: '已取消', icon: 'success' })
-    } catch (e) {
-      Taro.showToast({ title: failure(e).message, icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className='adm__card' data-testid='invitation-item' data-status={item.status}>
@@ -130,20 +119,15 @@ function InvitationCard({ item, onCancelled }: { item: InvitationItem; onCancell
 }
 
 function RoleCard({ item, onRevoked }: { item: StaffRoleItem; onRevoked: (id: string) => void }) {
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction('撤销角色')
   const revoke = async () => {
     const { confirm } = await Taro.showModal({ title: '撤销角色', content: `撤销后 ${item.holder} 立即不再是“${roleTitle(item.role)}”，原邀请也随之失效。确定撤销吗？`, confirmText: '确定撤销', cancelText: '不撤销' })
     if (!confirm) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await call('admin', 'revokeRole', { roleId: item.id })
       Taro.showToast({ title: '已撤销', icon: 'success' })
       onRevoked(item.id)
-    } catch (e) {
-      Taro.showToast({ title: failure(e).message, icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className='adm__card' data-testid='role-item'>

@@ -3,11 +3,11 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
 import { APPLY_STEPS, asksGuardian, checkStep, firstProblem, toApplication, type ApplyValues, type StepErrors } from '@/domain/aid/steps'
-import { CloudError } from '@/domain/errors'
 import { chinaToday } from '@/domain/time'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { keyAfter, keyFor, type HeldKey } from '@/services/ids'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { revealFirstError } from '@/platform/revealError'
 import { ApplicantStep } from '../../components/ApplicantStep'
@@ -37,7 +37,7 @@ export default function Apply() {
   // After a 下一步 that failed, every field's problem shows, and each goes as soon as it is fixed.
   const [tried, setTried] = useState(false)
   const [refused, setRefused] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction('提交', { inline: (failure) => setRefused(failure.message) })
   const p = programme.data
   usePrefill(correctingId ? mine.data?.find((a) => a.id === correctingId) : undefined, params)
 
@@ -63,15 +63,20 @@ export default function Apply() {
     if (!p) return
     const fields = toApplication(values, p.year)
     await askToBeTold(['aidProgress'])
-    setBusy(true)
-    let held: HeldKey | null = null
-    try {
-      if (correctingId) await call('aid', 'correct', { applicationId: correctingId, ...fields })
-      else {
-        const submission = { programmeId: p.id, ...fields }
-        held = keyFor(draft.retryKey, submission)
-        draft.patch({ retryKey: held })
-        await call('aid', 'submit', { ...submission, idempotencyKey: held.key })
+    await run(async () => {
+      let held: HeldKey | null = null
+      try {
+        if (correctingId) await call('aid', 'correct', { applicationId: correctingId, ...fields })
+        else {
+          const submission = { programmeId: p.id, ...fields }
+          held = keyFor(draft.retryKey, submission)
+          draft.patch({ retryKey: held })
+          await call('aid', 'submit', { ...submission, idempotencyKey: held.key })
+        }
+      } catch (e) {
+        // A lost answer keeps the key (trying again is the same submission); an answered one drops it.
+        if (held) draft.patch({ retryKey: keyAfter(held, e) })
+        throw e
       }
       draft.reset()
       setIdNumber('')
@@ -80,12 +85,7 @@ export default function Apply() {
       // Back to 金秋助学, which reloads the timeline when shown; opened directly, replace this page.
       if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
       else await Taro.redirectTo({ url: '/features/aid/pages/index/index' })
-    } catch (e) {
-      if (held) draft.patch({ retryKey: keyAfter(held, e) })
-      setRefused(e instanceof CloudError ? e.message : '提交失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const loading = profile.loading || programme.loading || (Boolean(correctingId) && mine.loading)

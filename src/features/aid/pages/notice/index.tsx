@@ -5,11 +5,11 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import { SCHOOL_LEVEL_NAMES } from '@/domain/aid/programme'
-import { CloudError } from '@/domain/errors'
 import { chinaDateText } from '@/domain/aid/dates'
 import { formatFen } from '@/domain/money'
 import { call } from '@/services/cloud'
 import { shareNotice } from '@/domain/share'
+import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import { useShare } from '@/services/useShare'
 import '../../components/aid.scss'
@@ -22,18 +22,17 @@ export default function Notice() {
   const [objecting, setObjecting] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [contact, setContact] = useState('')
+  const sending = useAction('提交异议')
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
 
   const send = async () => {
     if (!objecting) return
-    try {
+    await sending.run(async () => {
       await call('aid', 'object', { noticeId: objecting, text: text.trim(), contact: contact.trim() || undefined })
       setObjecting(null)
       setText('')
       Taro.showToast({ title: '异议已提交，工会将核实', icon: 'none' })
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '提交失败', icon: 'none' })
-    }
+    })
   }
 
   return (
@@ -63,7 +62,7 @@ export default function Notice() {
                   <View data-testid='objection-contact' className='aid-field'>
                     <Input value={contact} placeholder='联系方式（选填）' onChange={setContact} />
                   </View>
-                  <Button id='objection-send' size='small' type='primary' onClick={() => void send()}>
+                  <Button id='objection-send' size='small' type='primary' loading={sending.busy} disabled={sending.busy} onClick={() => void send()}>
                     提交异议
                   </Button>
                 </>

@@ -6,10 +6,10 @@ import { PageShell } from '@/components/PageShell'
 import { chinaYear, windowFromDays } from '@/domain/aid/dates'
 import { DOCUMENT_KINDS, DOCUMENT_NAMES, HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type DocumentKind, type HardshipCategory, type SchoolLevel } from '@/domain/aid/programme'
 import type { Programme } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { yuanToFen } from '@/domain/money'
 import { chinaToday } from '@/domain/time'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { revealFirstError } from '@/platform/revealError'
 import { Choices } from '../../components/Choices'
@@ -48,6 +48,7 @@ const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x
 function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; year: number; existing: Programme | undefined; onSaved: () => Promise<void> }) {
   const [form, setForm] = useState<Form>(() => formOf(existing, year))
   const [problem, setProblem] = useState<string | null>(null)
+  const saving = useAction('保存', { inline: (failure) => refuse(failure.message) })
 
   const refuse = (message: string) => {
     setProblem(message)
@@ -65,13 +66,11 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
       amounts[level] = fen
     }
     setProblem(null)
-    try {
+    await saving.run(async () => {
       await call('aid', 'saveProgramme', { unionId, year, name: form.name, ...span, amounts, categories: form.categories, requiredDocuments: form.documents, noticeDays: Number(form.noticeDays), exclusions: form.exclusions })
       Taro.showToast({ title: '已保存', icon: 'success' })
       await onSaved()
-    } catch (e) {
-      refuse(e instanceof CloudError ? e.message : '保存失败')
-    }
+    })
   }
 
   const field = (testId: string, value: string, onChange: (v: string) => void, type: 'text' | 'digit' = 'text') => (

@@ -5,11 +5,11 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import { DOCUMENT_NAMES } from '@/domain/aid/programme'
-import { CloudError } from '@/domain/errors'
 import { formatFen, yuanToFen } from '@/domain/money'
 import { chinaToday } from '@/domain/time'
 import { saveLinkedFile, saveTextFile } from '@/platform/download'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
 import { openDocument } from '../../documents'
 import { useReviewList, type ReviewItem as Item } from '../../useReviewList'
@@ -22,20 +22,16 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void })
   const [note, setNote] = useState('')
   const [amount, setAmount] = useState(a.amountFen === null ? '' : String(a.amountFen / 100))
   const [reference, setReference] = useState('')
-  const [busy, setBusy] = useState(false)
+  const acting = useAction('审核')
+  const opening = useAction('打开材料')
+  const busy = acting.busy
 
-  const run = async (work: () => Promise<Item>, done: string) => {
-    setBusy(true)
-    try {
+  const run = (work: () => Promise<Item>, done: string) =>
+    acting.run(async () => {
       const updated = await work()
       Taro.showToast({ title: done, icon: 'success' })
       onDone(updated)
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '操作失败', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   const review = (decision: 'verify' | 'send_back' | 'approve' | 'reject', done: string) =>
     run(() => call('aid', 'review', { applicationId: a.id, decision, note: note.trim() || undefined, amountFen: decision === 'approve' && amount ? (yuanToFen(amount) ?? undefined) : undefined }), done)
   const can = (action: Item['canAct'][number]) => a.canAct.includes(action)
@@ -50,7 +46,7 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void })
       <ApplicationFacts a={a} />
       <View className='aid-choices'>
         {a.documents.map((d) => (
-          <Button key={d.fileId} id={`open-doc-${d.kind}`} size='small' onClick={() => void openDocument(d.fileId).catch((e: unknown) => Taro.showToast({ title: e instanceof CloudError ? e.message : '打开失败', icon: 'none' }))}>
+          <Button key={d.fileId} id={`open-doc-${d.kind}`} size='small' disabled={opening.busy} onClick={() => void opening.run(() => openDocument(d.fileId))}>
             查看{DOCUMENT_NAMES[d.kind]}
           </Button>
         ))}
@@ -116,11 +112,12 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void })
 export default function Review() {
   const list = useReviewList()
   const { items } = list
+  const exporting = useAction('导出')
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
   const programmeIds = [...new Set((items ?? []).map((a) => a.programmeId))]
 
-  const exportCsv = async (programmeId: string) => {
-    try {
+  const exportCsv = (programmeId: string) =>
+    exporting.run(async () => {
       const out = await call('aid', 'exportCsv', { programmeId })
       if (out.csv !== null) {
         await saveTextFile(out.filename, out.csv)
@@ -130,10 +127,7 @@ export default function Review() {
         const title = how === 'copied' ? `已导出 ${out.rows} 条，下载链接已复制，10 分钟内有效` : `已导出 ${out.rows} 条`
         Taro.showToast({ title, icon: 'none', duration: 3000 })
       }
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '导出失败', icon: 'none' })
-    }
-  }
+    })
 
   return (
     <PageShell error={list.error} loading={list.loading} hasData={Boolean(items)} onRetry={() => void list.reload()}>
@@ -149,7 +143,7 @@ export default function Review() {
           ))}
           <ListMore id='review-more' more={Boolean(list.nextCursor)} loading={list.loadingMore} onMore={() => void list.loadMore()} endText={items.length ? `已显示全部 ${items.length} 份申请` : null} endTestId='review-end' />
           {programmeIds.map((id) => (
-            <Button key={id} id={`export-${id}`} block onClick={() => void exportCsv(id)}>
+            <Button key={id} id={`export-${id}`} block disabled={exporting.busy} onClick={() => void exportCsv(id)}>
               导出申请名单（CSV，身份证号打码）
             </Button>
           ))}

@@ -4,9 +4,9 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import type { OfferAdmin } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { OfferFormView } from '../../components/OfferFormView'
 import './index.scss'
@@ -16,15 +16,13 @@ export default function ManageOffers() {
   const list = useCloud('benefits', 'manageList', {})
   const [editing, setEditing] = useState<OfferAdmin | 'new' | null>(null)
   const data = list.data
+  const toggling = useAction('更改福利状态')
 
-  const toggle = async (offer: OfferAdmin) => {
-    try {
+  const toggle = (offer: OfferAdmin) =>
+    toggling.run(async () => {
       await call('benefits', 'setOfferStatus', { id: offer.id, status: offer.status === 'active' ? 'paused' : 'active' })
       await list.reload()
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '操作失败', icon: 'none' })
-    }
-  }
+    })
 
   return (
     <PageShell error={list.error} loading={list.loading} hasData={Boolean(data)} onRetry={() => void list.reload()}>
@@ -63,7 +61,7 @@ export default function ManageOffers() {
                 <Button size='small' id={`edit-${offer.id}`} onClick={() => setEditing(offer)}>
                   修改
                 </Button>
-                <Button size='small' id={`toggle-${offer.id}`} onClick={() => void toggle(offer)}>
+                <Button size='small' id={`toggle-${offer.id}`} disabled={toggling.busy} onClick={() => void toggle(offer)}>
                   {offer.status === 'active' ? '暂停' : '恢复'}
                 </Button>
               </View>

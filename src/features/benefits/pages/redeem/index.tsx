@@ -3,11 +3,11 @@ import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { chinaClock } from '@/domain/benefits/time'
-import { CloudError } from '@/domain/errors'
 import { MERCHANT_STATUS_NAMES } from '@/domain/merchants/merchant'
 import { couponFromScan } from '@/domain/scan'
 import { canScan, scanCode } from '@/platform/scan'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import './index.scss'
 
@@ -15,22 +15,17 @@ import './index.scss'
 export default function Redeem() {
   const today = useCloud('benefits', 'redemptions', {})
   const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const { busy, run } = useAction('核销', { inline: (failure) => setMessage({ ok: false, text: failure.message }) })
 
   const redeem = async (value: string) => {
     if (!value.trim()) return setMessage({ ok: false, text: '请输入核销码' })
-    setBusy(true)
-    try {
+    await run(async () => {
       const done = await call('benefits', 'redeem', { code: value.trim() })
       setMessage({ ok: true, text: `核销成功：${done.title}（${done.code}）` })
       setCode('')
       await today.reload()
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof CloudError ? e.message : '核销失败，请重试' })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   /** The member's coupon QR (a signed token); a 小程序码 is never a coupon and is refused in words. */

@@ -13,6 +13,7 @@ import { shareJoin } from '@/domain/share'
 import { canScan, scanCode } from '@/platform/scan'
 import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
 import { revealFirstError } from '@/platform/revealError'
@@ -27,13 +28,10 @@ function FindUnion({ onPick, onCode }: { onPick(union: JoinUnion): void; onCode(
   const [keyword, setKeyword] = useState('')
   const [found, setFound] = useState<{ unions: JoinUnion[]; newForms: JoinUnion[] } | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const searching = useAction('查找', { inline: (failure) => setError(failure.message) })
   const search = async (word: string) => {
     setError(null)
-    try {
-      setFound(await call('member', 'searchUnions', { keyword: word }))
-    } catch (e) {
-      setError(e instanceof CloudError ? e.message : '查找失败')
-    }
+    await searching.run(async () => setFound(await call('member', 'searchUnions', { keyword: word })))
   }
   const scan = async () => {
     const scanned = await scanCode()
@@ -59,7 +57,7 @@ function FindUnion({ onPick, onCode }: { onPick(union: JoinUnion): void; onCode(
       <Text className='join-find__title'>按名称或地区查找</Text>
       <View className='join-find__row' id='field-keyword'>
         <Input name='keyword' placeholder='如：速递、新城区' value={keyword} onChange={setKeyword} />
-        <Button id='search-go' size='small' onClick={() => void search(keyword.trim())}>
+        <Button id='search-go' size='small' disabled={searching.busy} onClick={() => void search(keyword.trim())}>
           查找
         </Button>
       </View>

@@ -4,8 +4,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { Choices } from '@/components/Choices'
-import { CloudError } from '@/domain/errors'
+import { asCloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useMayCall } from '@/services/useMayCall'
 import { PosterCode } from '../../components/PosterCode'
 import { usePosterUnions, type PosterUnion } from '../../usePosterUnions'
@@ -32,10 +33,10 @@ export default function Poster() {
     if (!wanted || !signedIn) return
     call('review', 'posterUnions', { unionId: decodeURIComponent(wanted) })
       .then((page) => page.unions[0] && setPicked(page.unions[0]))
-      .catch((e) => Taro.showToast({ title: e instanceof CloudError ? e.message : '没有找到这个工会', icon: 'none', duration: 3000 }))
+      .catch((e) => Taro.showToast({ title: asCloudError(e, '没有找到这个工会').message, icon: 'none', duration: 3000 }))
   }, [wanted, signedIn])
   const [typed, setTyped] = useState('')
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useAction('保存审核方式')
   // The poster shows the first union until another is picked, and stays on it whatever the list below shows.
   const union = picked ?? unions?.[0] ?? null
   useEffect(() => {
@@ -52,18 +53,13 @@ export default function Poster() {
 
   const setApproval = async (value: string) => {
     if (!union || saving || (value === 'auto') === union.autoApprove) return
-    setSaving(true)
-    try {
+    await run(async () => {
       const saved = await call('review', 'setAutoApprove', { unionId: union.id, autoApprove: value === 'auto' })
       const changed = { ...union, autoApprove: saved.autoApprove }
       setPicked(changed)
       list.replace(changed)
       Taro.showToast({ title: saved.autoApprove ? '已设为提交即通过' : '已设为逐个审核', icon: 'none' })
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '保存失败，请重试', icon: 'none', duration: 3000 })
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

@@ -5,10 +5,11 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import type { ActionOutput } from '@/domain/contract'
-import { CloudError, type ErrorCode } from '@/domain/errors'
+import type { ErrorCode } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
 import { EMPLOYMENT_TYPES } from '@/domain/join/options'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import '../../join.scss'
 
@@ -20,19 +21,13 @@ const GONE: readonly ErrorCode[] = ['ALREADY_DECIDED', 'NOT_FOUND']
 function Application({ item, onDone }: { item: Item; onDone(): void }) {
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const act = async (action: () => Promise<unknown>, success: string) => {
-    setBusy(true)
-    try {
+  const { busy, run } = useAction('审核', { onError: (failure) => GONE.includes(failure.code) && onDone() })
+  const act = (action: () => Promise<unknown>, success: string) =>
+    run(async () => {
       await action()
       Taro.showToast({ title: success, icon: 'success' })
       onDone()
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '操作失败', icon: 'none', duration: 3000 })
-      setBusy(false)
-      if (e instanceof CloudError && GONE.includes(e.code)) onDone()
-    }
-  }
+    })
   return (
     <View className='join-review' data-testid={`application-${item.id}`}>
       <View className='join-review__head'>

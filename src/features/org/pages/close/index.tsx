@@ -5,8 +5,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { FullScreenMessage } from '@/components/FullScreenMessage'
 import type { OrgUnion } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { finishAll, pendingText } from '../../finish'
 import '../../org.scss'
@@ -37,26 +37,24 @@ export default function CloseUnion() {
   const union = useCloud('org', 'get', { unionId }, enabled)
   const check = useCloud('org', 'closeCheck', { unionId }, enabled && union.data?.status !== 'closed' && Boolean(union.data))
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
   const [closed, setClosed] = useState<OrgUnion | null>(null)
   const [refusal, setRefusal] = useState<string | null>(null)
+  const { busy, run } = useAction('撤销', {
+    inline: (failure) => setRefusal(failure.message),
+    onError: () => {
+      setAsking(false)
+      void check.reload()
+    },
+  })
 
   const close = async () => {
-    setBusy(true)
     setRefusal(null)
-    try {
+    await run(async () => {
       const done = await call('org', 'close', { unionId })
       setClosed(done)
       // Telling thousands of members takes more than one call: go on until every one is told.
       setClosed(await finishAll(done, setClosed))
-    } catch (e) {
-      const failure = e instanceof CloudError ? e : new CloudError('INTERNAL')
-      setRefusal(failure.message)
-      setAsking(false)
-      void check.reload()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (!unionId) {

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { FullScreenMessage } from '@/components/FullScreenMessage'
 import type { OrgUnion } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
+import { asCloudError } from '@/domain/errors'
 import { JOINABLE_LEVELS } from '@/domain/unions'
 import { useCloud } from '@/services/useCloud'
 import { UnionForm } from '../../components/UnionForm'
@@ -54,7 +54,7 @@ export default function EditUnion() {
     setSaved(union)
     // A rename reaching many unions below: go on until they all follow.
     if (union.pending) {
-      finishAll(union, setSaved).catch((e) => Taro.showToast({ title: e instanceof CloudError ? e.message : '下级工会稍后会更新', icon: 'none', duration: 3000 }))
+      finishAll(union, setSaved).catch((e) => Taro.showToast({ title: asCloudError(e, '下级工会稍后会更新').message, icon: 'none', duration: 3000 }))
     }
   }
 

@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { ListMore } from '@/components/ListMore'
 import type { OrgUnion } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
+import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import { UnionItem } from '../../components/UnionItem'
 import { finishAll } from '../../finish'
@@ -21,6 +21,8 @@ export default function OrgList() {
   const [keyword, setKeyword] = useState('')
   const list = usePagedList('org', 'list', keyword ? { keyword } : {})
   const [finishing, setFinishing] = useState<string | null>(null)
+  // One union's update at a time; a failure reads the list again, to show where each union now stands.
+  const finishingAction = useAction('更新下级工会', { onError: () => void list.reload() })
   const seen = useRef(false)
   // Back from a form: what was added or changed shows.
   useDidShow(() => {
@@ -33,16 +35,12 @@ export default function OrgList() {
 
   const finish = async (union: OrgUnion) => {
     setFinishing(union.id)
-    try {
+    await finishingAction.run(async () => {
       const done = await finishAll(union, list.replace)
       list.replace(done)
       if (!done.pending) Taro.showToast({ title: '已完成', icon: 'none' })
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '没能完成，请重试', icon: 'none', duration: 3000 })
-      void list.reload()
-    } finally {
-      setFinishing(null)
-    }
+    })
+    setFinishing(null)
   }
 
   const items = list.items

@@ -5,7 +5,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { AID_STATUS_NAMES } from '@/domain/aid/machine'
 import type { MyData, RightsRequestInput } from '@/domain/contract'
-import { CloudError } from '@/domain/errors'
 import { formatDate, formatDateTime } from '@/domain/format'
 import { EMPLOYMENT_TYPES } from '@/domain/join/options'
 import {
@@ -21,6 +20,7 @@ import { canOpenSettings, openLocationSettings } from '@/platform/location'
 import { openPrivacyGuide } from '@/platform/privacy'
 import { call } from '@/services/cloud'
 import { useRetryKey } from '@/services/ids'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { askPrivacy, usePrivacy } from '@/stores/privacy'
 import { useStations } from '@/features/stations/store'
@@ -53,27 +53,26 @@ async function confirmed(title: string, effect: string): Promise<boolean> {
  */
 export default function MyDataPage() {
   const data = useCloud('member', 'myData', {})
+  // Which request is on its way (its button shows loading); one at a time.
   const [busy, setBusy] = useState<string | null>(null)
   // A request sent again after a lost answer is the same request (src/services/ids.ts).
   const retryKey = useRetryKey()
+  const sending = useAction('提交', { onError: (failure) => retryKey.settle(failure) })
   usePullDownRefresh(() => void data.reload().finally(() => Taro.stopPullDownRefresh()))
   const d: MyData | null = data.data
 
   const send = async (what: string, request: Request, after?: () => void) => {
+    if (sending.busy) return
     setBusy(what)
-    try {
+    await sending.run(async () => {
       const done = await call('member', 'requestRights', { ...request, idempotencyKey: retryKey.key(request) } as RightsRequestInput)
       retryKey.settle()
       after?.()
       const title = done.status === 'done' ? done.answer ?? '已办结' : '已提交，工会答复后会通知你'
       Taro.showToast({ title, icon: 'none', duration: 3000 })
       await data.reload()
-    } catch (e) {
-      retryKey.settle(e)
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '提交失败，请重试', icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(null)
-    }
+    })
+    setBusy(null)
   }
 
   const ask = async (what: string, title: string, effect: string, request: Request, after?: () => void) => {

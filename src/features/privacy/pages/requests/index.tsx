@@ -5,9 +5,10 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import type { StaffRightsItem } from '@/domain/contract'
-import { CloudError, type ErrorCode } from '@/domain/errors'
+import type { ErrorCode } from '@/domain/errors'
 import { formatDateTime } from '@/domain/format'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import '../../privacy.scss'
 
@@ -16,19 +17,14 @@ const GONE: readonly ErrorCode[] = ['RIGHTS_ANSWERED', 'NOT_FOUND']
 
 function RequestCard({ item, onDone }: { item: StaffRightsItem; onDone(): void }) {
   const [answer, setAnswer] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction('答复', { onError: (failure) => GONE.includes(failure.code) && onDone() })
   const decide = async (decision: 'confirm' | 'refuse') => {
     if (decision === 'refuse' && !answer.trim()) return void Taro.showToast({ title: '请写明不予办理的理由', icon: 'none' })
-    setBusy(true)
-    try {
+    await run(async () => {
       const done = await call('review', 'answerRights', { requestId: item.id, decision, ...(answer.trim() ? { answer: answer.trim() } : {}) })
       Taro.showToast({ title: done.status === 'done' ? '已办结' : '已答复', icon: 'success' })
       onDone()
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '操作失败', icon: 'none', duration: 3000 })
-      setBusy(false)
-      if (e instanceof CloudError && GONE.includes(e.code)) onDone()
-    }
+    })
   }
   return (
     <View className='pv__card' data-testid={`rights-item-${item.id}`}>

@@ -7,9 +7,9 @@ import { PageShell } from '@/components/PageShell'
 import type { TransferView } from '@/domain/contract'
 import { EMPLOYMENT_TYPES } from '@/domain/join/options'
 import { TRANSFER_REASONS } from '@/domain/transfer/machine'
-import { CloudError } from '@/domain/errors'
 import { formatWait } from '@/domain/format'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import './index.scss'
 
@@ -18,24 +18,20 @@ type Side = 'outgoing' | 'incoming'
 function TransferRow({ transfer, side, onDone }: { transfer: TransferView; side: Side; onDone: () => void }) {
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction('办理', {
+    // A reason refused is said as the reason's own problem.
+    inline: (failure) => void Taro.showToast({ title: failure.fields?.reason ?? failure.message, icon: 'none', duration: 3000 }),
+    // Withdrawn or decided meanwhile: it is no longer this clerk's to act on.
+    onError: (failure) => (failure.code === 'TRANSFER_STATE' || failure.code === 'NOT_FOUND') && onDone(),
+  })
 
-  const act = async (action: 'release' | 'accept' | 'reject') => {
-    setBusy(true)
-    try {
+  const act = (action: 'release' | 'accept' | 'reject') =>
+    run(async () => {
       if (action === 'reject') await call('transfer', 'reject', { transferId: transfer.id, reason })
       else await call('transfer', action, { transferId: transfer.id })
       Taro.showToast({ title: { release: '已放行', accept: '已接收', reject: '已驳回' }[action], icon: 'success' })
       onDone()
-    } catch (e) {
-      const error = e instanceof CloudError ? e : new CloudError('INTERNAL')
-      Taro.showToast({ title: error.fields?.reason ?? error.message, icon: 'none', duration: 2500 })
-      // Withdrawn or decided meanwhile: it is no longer this clerk's to act on.
-      if (error.code === 'TRANSFER_STATE' || error.code === 'NOT_FOUND') onDone()
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const since = side === 'incoming' && transfer.releasedAt ? transfer.releasedAt : transfer.createdAt
   return (

@@ -2,10 +2,10 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
-import { CloudError } from '@/domain/errors'
 import { formatDate } from '@/domain/format'
 import { TRANSFER_STATUS_NAMES } from '@/domain/transfer/machine'
 import { call } from '@/services/cloud'
+import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { TransferSteps } from '../../components/TransferSteps'
 import './index.scss'
@@ -20,16 +20,15 @@ export default function TransferStatus() {
     void mine.reload().finally(() => Taro.stopPullDownRefresh())
   })
   const data = mine.data
+  const withdrawing = useAction('撤回')
 
   const withdraw = async (transferId: string) => {
     const { confirm } = await Taro.showModal({ title: '撤回转会', content: '撤回后会籍留在原工会，可以重新发起。确定撤回吗？' })
     if (!confirm) return
-    try {
+    await withdrawing.run(async () => {
       await call('transfer', 'withdraw', { transferId })
       Taro.showToast({ title: '已撤回', icon: 'success' })
-    } catch (e) {
-      Taro.showToast({ title: e instanceof CloudError ? e.message : '撤回失败', icon: 'none' })
-    }
+    })
     await mine.reload()
   }
 
@@ -40,7 +39,7 @@ export default function TransferStatus() {
           {data.current ? (
             <>
               <TransferSteps transfer={data.current} />
-              <Button id='withdraw-transfer' block onClick={() => void withdraw(data.current!.id)}>
+              <Button id='withdraw-transfer' block loading={withdrawing.busy} disabled={withdrawing.busy} onClick={() => void withdraw(data.current!.id)}>
                 撤回转会
               </Button>
             </>
