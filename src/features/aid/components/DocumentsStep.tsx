@@ -7,7 +7,7 @@ import { CloudError } from '@/domain/errors'
 import { uploadDocument } from '../documents'
 import { useAidDraft } from '../store'
 import { FieldError } from './FieldError'
-import './aid.scss'
+import '../aid.scss'
 
 async function upload(kind: DocumentKind) {
   try {

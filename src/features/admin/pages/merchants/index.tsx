@@ -13,7 +13,7 @@ import { call } from '@/services/cloud'
 import { usePagedList } from '@/services/usePagedList'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
-import '../../components/admin.scss'
+import '../../admin.scss'
 
 const failure = (e: unknown) => (e instanceof CloudError ? e : new CloudError('INTERNAL'))
 

@@ -14,7 +14,7 @@ import { call } from '@/services/cloud'
 import { usePagedList } from '@/services/usePagedList'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
-import '../../components/admin.scss'
+import '../../admin.scss'
 
 const TABS = [
   { value: 'invite', label: '邀请' },

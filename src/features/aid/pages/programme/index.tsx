@@ -13,7 +13,7 @@ import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { Choices } from '../../components/Choices'
 import { FormProblem } from '../../components/FormProblem'
-import '../../components/aid.scss'
+import '../../aid.scss'
 
 interface Form {
   name: string
@@ -99,7 +99,7 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
         <Text className='aid-label'>公示天数</Text>
         {field('programme-notice-days', form.noticeDays, (noticeDays) => setForm({ ...form, noticeDays }), 'digit')}
         <Text className='aid-label'>不予资助情形</Text>
-        <Textarea className='aid-textarea' value={form.exclusions} maxlength={500} onInput={(e) => setForm({ ...form, exclusions: e.detail.value })} />
+        <Textarea className='aid-textarea' placeholder='不予资助情形' value={form.exclusions} maxlength={500} onInput={(e) => setForm({ ...form, exclusions: e.detail.value })} />
       </View>
       <FormProblem problem={problem} />
       <Button id='save-programme' type='primary' block onClick={() => void save()}>

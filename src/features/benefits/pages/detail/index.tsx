@@ -14,7 +14,7 @@ import { askToBeTold } from '@/platform/subscribe'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
-import './index.scss'
+import '../../benefits.scss'
 
 const newRequestId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
 

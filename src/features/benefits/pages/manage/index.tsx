@@ -9,7 +9,7 @@ import { formatDate } from '@/domain/format'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
 import { OfferFormView } from '../../components/OfferFormView'
-import './index.scss'
+import '../../benefits.scss'
 
 /** 福利管理 (union staff): offers of my union and the unions below; add, edit, pause, resume. */
 export default function ManageOffers() {

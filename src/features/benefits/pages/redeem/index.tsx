@@ -9,7 +9,7 @@ import { couponFromScan } from '@/domain/scan'
 import { canScan, scanCode } from '@/platform/scan'
 import { call } from '@/services/cloud'
 import { useCloud } from '@/services/useCloud'
-import './index.scss'
+import '../../benefits.scss'
 
 /** 核销 (merchant staff): scan the member's QR or type the redeem code; today's redemptions below. */
 export default function Redeem() {
