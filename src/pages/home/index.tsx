@@ -37,7 +37,7 @@ export default function Home() {
         <View className='home__grid' data-testid='service-grid'>
           {SERVICES.map((service) => (
             <View key={service.key} id={`service-${service.key}`} className={`home__tile${service.path ? '' : ' home__tile--soon'}`} {...tappable('button', `${service.title}：${service.description}`)} onClick={() => open(service)}>
-              <Text className={`home__badge home__badge--${service.key}`} {...decorative}>{service.badge}</Text>
+              <Text className={`home__badge home__badge--${service.key}`} data-badge={service.badge} {...decorative} />
               <Text className='home__tile-title'>{service.title}</Text>
               <Text className='home__tile-desc'>{service.description}</Text>
               {service.path ? null : <Text className='home__soon'>即将开放</Text>}
