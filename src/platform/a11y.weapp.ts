@@ -2,3 +2,13 @@
 export function tappable(role: 'button' | 'link', label: string): Record<string, unknown> {
   return { ariaRole: role, ariaLabel: label }
 }
+
+/** WeChat's names for a choice's role and state (see a11y.ts). */
+export function choosable(role: 'radio' | 'checkbox', checked: boolean): Record<string, unknown> {
+  return { ariaRole: role, ariaChecked: checked }
+}
+
+export const choiceGroup: Record<string, unknown> = { ariaRole: 'radiogroup' }
+
+/** A picture or letter that only decorates (its meaning is in the text beside it): skipped by screen readers. */
+export const decorative: Record<string, unknown> = { ariaHidden: true }

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
+import { decorative } from '@/platform/a11y'
 import { pressable } from '@/platform/pressable'
 import { needsDemoLogin } from '@/platform/login'
 import { useSession } from '@/stores/session'
@@ -42,7 +43,7 @@ export default function Home() {
         <View className='home__grid' data-testid='service-grid'>
           {SERVICES.map((service) => (
             <View key={service.key} id={`service-${service.key}`} className={`home__tile${service.path ? '' : ' home__tile--soon'}`} {...pressable('button', `${service.title}：${service.description}`, () => open(service))}>
-              <Text className={`home__badge home__badge--${service.key}`}>{service.badge}</Text>
+              <Text className={`home__badge home__badge--${service.key}`} data-badge={service.badge} {...decorative} />
               <Text className='home__tile-title'>{service.title}</Text>
               <Text className='home__tile-desc'>{service.description}</Text>
               {service.path ? null : <Text className='home__soon'>即将开放</Text>}

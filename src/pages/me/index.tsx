@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { tappable } from '@/platform/a11y'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
@@ -56,36 +57,36 @@ export default function Me() {
           </View>
           {data.membership ? <MembershipCard membership={data.membership} /> : <JoinStatus />}
           <View className='me__section'>
-            <View id='open-notifications' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/notifications/index' })}>
+            <View id='open-notifications' {...tappable('link', '我的消息：审核结果等')} onClick={() => void Taro.navigateTo({ url: '/features/join/pages/notifications/index' })}>
               <Cell title='我的消息' extra='审核结果等' />
             </View>
             {clerk ? (
-              <View id='open-review' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/review/index' })}>
+              <View id='open-review' {...tappable('link', '入会审核：待审核的入会申请')} onClick={() => void Taro.navigateTo({ url: '/features/join/pages/review/index' })}>
                 <Cell title='入会审核' extra='待审核的入会申请' />
               </View>
             ) : null}
             {clerk ? (
-              <View id='open-poster' onClick={() => void Taro.navigateTo({ url: '/features/join/pages/poster/index' })}>
+              <View id='open-poster' {...tappable('link', '入会二维码：打印张贴，扫码入会')} onClick={() => void Taro.navigateTo({ url: '/features/join/pages/poster/index' })}>
                 <Cell title='入会二维码' extra='打印张贴，扫码入会' />
               </View>
             ) : null}
             {clerk ? (
-              <View id='open-people' onClick={() => void Taro.navigateTo({ url: '/features/admin/pages/people/index' })}>
+              <View id='open-people' {...tappable('link', '邀请与人员：邀请工作人员、审核人')} onClick={() => void Taro.navigateTo({ url: '/features/admin/pages/people/index' })}>
                 <Cell title='邀请与人员' extra='邀请工作人员、审核人' />
               </View>
             ) : null}
             {clerk ? (
-              <View id='open-merchants' onClick={() => void Taro.navigateTo({ url: '/features/admin/pages/merchants/index' })}>
+              <View id='open-merchants' {...tappable('link', '商户管理：登记商户、邀请核销员')} onClick={() => void Taro.navigateTo({ url: '/features/admin/pages/merchants/index' })}>
                 <Cell title='商户管理' extra='登记商户、邀请核销员' />
               </View>
             ) : null}
             {clerk ? (
-              <View id='open-org' onClick={() => void Taro.navigateTo({ url: '/features/org/pages/index/index' })}>
+              <View id='open-org' {...tappable('link', '组织管理：管理下级工会')} onClick={() => void Taro.navigateTo({ url: '/features/org/pages/index/index' })}>
                 <Cell title='组织管理' extra='管理下级工会' />
               </View>
             ) : null}
             {reviewer ? (
-              <View id='open-aid-review' onClick={() => void Taro.navigateTo({ url: '/features/aid/pages/review/index' })}>
+              <View id='open-aid-review' {...tappable('link', '金秋助学审核：待你审核的申请')} onClick={() => void Taro.navigateTo({ url: '/features/aid/pages/review/index' })}>
                 <Cell title='金秋助学审核' extra='待你审核的申请' />
               </View>
             ) : null}

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../scripts/lib/browser'
+import { expectAccessible } from './axe'
 
 const SHOTS = path.resolve(__dirname, '../../../test-results/e2e')
 
@@ -24,7 +25,10 @@ export async function openPhone(browser: Browser, options: Parameters<Browser['n
   return { context, page, errors }
 }
 
-/** Saves a screenshot of each step under test-results/e2e/<flow>/ (git-ignored). */
+/**
+ * Saves a screenshot of each step under test-results/e2e/<flow>/ (git-ignored), and checks the page
+ * with axe-core at the same moment: every page a flow shows meets the 适老化 bar (#13).
+ */
 export function screenshots(flow: string) {
   const dir = path.join(SHOTS, flow)
   fs.mkdirSync(dir, { recursive: true })
@@ -34,5 +38,6 @@ export function screenshots(flow: string) {
     // Taro's web router slides pages in: let the transition finish so the picture shows one page.
     await page.waitForTimeout(400)
     await page.screenshot({ path: path.join(dir, `${String(step).padStart(2, '0')}-${name}.png`) })
+    await expectAccessible(page, `${flow}/${name}`)
   }
 }

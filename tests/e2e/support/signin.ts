@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { expectAccessible } from './axe'
 
 /**
  * Signs a phone page in as a demo person the way a person does on first use: 首页 opens signed out
@@ -21,10 +22,12 @@ export async function signInAs(page: Page, baseUrl: string, key: string, shot?: 
   await page.waitForURL(/pages\/home\/index/)
   await page.getByTestId('service-grid').waitFor()
   await page.getByTestId('home-signed-out').waitFor({ state: 'detached' })
+  await expectAccessible(page, `首页 signed in as ${key}`)
 }
 
 /** Opens 我的 from the tab bar and waits for the profile. */
 export async function openMe(page: Page): Promise<void> {
   await page.locator('.weui-tabbar__item', { hasText: '我的' }).tap()
   await page.waitForSelector('[data-testid="display-name"]')
+  await expectAccessible(page, '我的')
 }

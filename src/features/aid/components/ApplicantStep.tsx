@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import type { Profile } from '@/domain/contract'
-import './aid.scss'
+import '../aid.scss'
 
 /** Step 1: who applies, from the membership (nothing to type). */
 export function ApplicantStep({ profile }: { profile: Profile }) {

@@ -5,7 +5,7 @@ import { SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type SchoolLevel } from '@/domain/ai
 import { useAidDraft } from '../store'
 import { Choices } from './Choices'
 import { FieldError } from './FieldError'
-import './aid.scss'
+import '../aid.scss'
 
 /** Step 2: the child. The ID number is the page's (never in the draft). */
 export function ChildStep({ amounts, idNumber, onIdNumber, errors }: { amounts: Partial<Record<SchoolLevel, number>>; idNumber: string; onIdNumber: (value: string) => void; errors: StepErrors }) {

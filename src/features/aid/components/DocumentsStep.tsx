@@ -6,7 +6,7 @@ import { useAction } from '@/services/useAction'
 import { uploadDocument } from '../documents'
 import { useAidDraft } from '../store'
 import { FieldError } from './FieldError'
-import './aid.scss'
+import '../aid.scss'
 
 async function upload(kind: DocumentKind) {
   const file = await uploadDocument()

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import type { ApplyField, StepErrors } from '@/domain/aid/steps'
-import './aid.scss'
+import '../aid.scss'
 
 /** A field's own problem, under it; gone as soon as the field is right. */
 export function FieldError({ field, errors }: { field: ApplyField; errors: StepErrors }) {

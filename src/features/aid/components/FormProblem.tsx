@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import './aid.scss'
+import '../aid.scss'
 
 /** What is wrong with the form, in words, under it (or nothing). */
 export function FormProblem({ problem }: { problem: string | null }) {

@@ -5,7 +5,7 @@ import { HARDSHIP_CATEGORIES, HARDSHIP_NAMES, type HardshipCategory } from '@/do
 import { useAidDraft } from '../store'
 import { Choices } from './Choices'
 import { FieldError } from './FieldError'
-import './aid.scss'
+import '../aid.scss'
 
 /** Step 3: the household, with the programme's hardship categories. */
 export function HouseholdStep({ categories, errors }: { categories: HardshipCategory[]; errors: StepErrors }) {
@@ -28,7 +28,7 @@ export function HouseholdStep({ categories, errors }: { categories: HardshipCate
       <FieldError field='category' errors={errors} />
       <Text className='aid-label'>困难情况说明</Text>
       <View data-testid='household-description' className='aid-field'>
-        <Textarea className='aid-textarea' value={draft.household.description} maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
+        <Textarea className='aid-textarea' placeholder='困难情况说明' value={draft.household.description} maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
       </View>
       <FieldError field='description' errors={errors} />
     </>

@@ -4,7 +4,7 @@ import type { StepErrors } from '@/domain/aid/steps'
 import { useAidDraft } from '../store'
 import { Choices } from './Choices'
 import { FieldError } from './FieldError'
-import './aid.scss'
+import '../aid.scss'
 
 /** Step 5: consents and where the money goes. The card number is the page's (never in the draft). */
 export function PayoutStep({ asksGuardian, cardNumber, onCardNumber, errors }: { asksGuardian: boolean; cardNumber: string; onCardNumber: (value: string) => void; errors: StepErrors }) {

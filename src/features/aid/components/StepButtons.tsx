@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import './aid.scss'
+import '../aid.scss'
 
 /** 上一步 and 下一步 (or 提交) side by side, each half the width and 44 px high, both on screen. */
 export function StepButtons({ step, last, busy, submitText, onGo, onSubmit }: { step: number; last: boolean; busy: boolean; submitText: string; onGo: (step: number) => void; onSubmit: () => void }) {

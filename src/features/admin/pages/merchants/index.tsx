@@ -14,7 +14,7 @@ import { usePagedList } from '@/services/usePagedList'
 import { revealFirstError } from '@/platform/revealError'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
-import '../../components/admin.scss'
+import '../../admin.scss'
 
 
 interface Draft {

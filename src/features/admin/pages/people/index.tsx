@@ -14,7 +14,7 @@ import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import { InvitationResult } from '../../components/InvitationResult'
 import { UnionPicker } from '../../components/UnionPicker'
-import '../../components/admin.scss'
+import '../../admin.scss'
 
 const TABS = [
   { value: 'invite', label: '邀请' },

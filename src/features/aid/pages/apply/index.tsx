@@ -19,7 +19,7 @@ import { PayoutStep } from '../../components/PayoutStep'
 import { StepButtons } from '../../components/StepButtons'
 import { useAidDraft } from '../../store'
 import { usePrefill } from '../../usePrefill'
-import '../../components/aid.scss'
+import '../../aid.scss'
 
 const LAST = APPLY_STEPS.length - 1
 

@@ -12,7 +12,7 @@ import { useMayCall } from '@/services/useMayCall'
 import { Choices } from '../../components/Choices'
 import { applyUrl } from '../../usePrefill'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
-import '../../components/aid.scss'
+import '../../aid.scss'
 
 /** 金秋助学: the programme, the questions before the form, my applications and where they stand. */
 export default function AidHome() {

@@ -12,7 +12,7 @@ import { shareNotice } from '@/domain/share'
 import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import { useShare } from '@/services/useShare'
-import '../../components/aid.scss'
+import '../../aid.scss'
 
 /** 公示: public, no sign-in needed, 50 a page. Names are masked; anyone may object, and staff see it. */
 export default function Notice() {

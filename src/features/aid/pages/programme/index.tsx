@@ -15,7 +15,7 @@ import { revealFirstError } from '@/platform/revealError'
 import { Choices } from '../../components/Choices'
 import { DateField } from '../../components/DateField'
 import { FormProblem } from '../../components/FormProblem'
-import '../../components/aid.scss'
+import '../../aid.scss'
 
 interface Form {
   name: string
@@ -105,7 +105,7 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
         <Text className='aid-label'>公示天数</Text>
         {field('programme-notice-days', form.noticeDays, (noticeDays) => setForm({ ...form, noticeDays }), 'digit')}
         <Text className='aid-label'>不予资助情形</Text>
-        <Textarea className='aid-textarea' value={form.exclusions} maxlength={500} onInput={(e) => setForm({ ...form, exclusions: e.detail.value })} />
+        <Textarea className='aid-textarea' placeholder='不予资助情形' value={form.exclusions} maxlength={500} onInput={(e) => setForm({ ...form, exclusions: e.detail.value })} />
       </View>
       <FormProblem problem={problem} />
       <Button id='save-programme' type='primary' block onClick={() => void save()}>

@@ -13,7 +13,7 @@ import { useAction } from '@/services/useAction'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
 import { openDocument } from '../../documents'
 import { useReviewList, type ReviewItem as Item } from '../../useReviewList'
-import '../../components/aid.scss'
+import '../../aid.scss'
 
 const today = () => chinaToday(new Date())
 

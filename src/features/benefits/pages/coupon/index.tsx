@@ -6,7 +6,7 @@ import { formatDate } from '@/domain/format'
 import { useCloud } from '@/services/useCloud'
 // The join feature's QR drawn with views (the same file as on main, where join landed first).
 import { QrCode } from '@/features/join/components/QrCode'
-import './index.scss'
+import '../../benefits.scss'
 
 const STATE_TEXT = { active: '请向店员出示此码', used: '已使用', expired: '已过期' }
 

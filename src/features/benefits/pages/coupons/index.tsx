@@ -6,7 +6,7 @@ import { PageShell } from '@/components/PageShell'
 import type { CouponState } from '@/domain/benefits/coupons'
 import { useCloud } from '@/services/useCloud'
 import { CouponCard } from '../../components/CouponCard'
-import './index.scss'
+import '../../benefits.scss'
 
 const TABS: Array<{ key: CouponState; title: string }> = [
   { key: 'active', title: '可使用' },

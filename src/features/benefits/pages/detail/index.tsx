@@ -15,7 +15,7 @@ import { call } from '@/services/cloud'
 import { useRetryKey } from '@/services/ids'
 import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
-import './index.scss'
+import '../../benefits.scss'
 
 
 /** 去这里: the same map as a station's (src/platform/navigate). */

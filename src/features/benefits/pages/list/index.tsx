@@ -9,7 +9,7 @@ import type { LatLng } from '@/domain/geo'
 import { usePagedList } from '@/services/usePagedList'
 import { ChipRow } from '../../components/ChipRow'
 import { OfferCard } from '../../components/OfferCard'
-import './index.scss'
+import '../../benefits.scss'
 
 interface Filters {
   category?: OfferCategory

@@ -9,7 +9,7 @@ import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { OfferFormView } from '../../components/OfferFormView'
-import './index.scss'
+import '../../benefits.scss'
 
 /** 福利管理 (union staff): offers of my union and the unions below; add, edit, pause, resume. */
 export default function ManageOffers() {

@@ -9,7 +9,7 @@ import { canScan, scanCode } from '@/platform/scan'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
-import './index.scss'
+import '../../benefits.scss'
 
 /** 核销 (merchant staff): scan the member's QR or type the redeem code; today's redemptions below. */
 export default function Redeem() {

@@ -11,7 +11,7 @@ import { useShare } from '@/services/useShare'
 import { AmenityIcons } from '../../components/AmenityIcons'
 import { OpenTag } from '../../components/OpenTag'
 import { StationEditor } from '../../components/StationEditor'
-import '../../components/stations.scss'
+import '../../stations.scss'
 
 /** One station: what it offers, when it is open, call it, go there. */
 export default function StationDetailPage() {

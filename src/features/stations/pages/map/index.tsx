@@ -8,7 +8,7 @@ import { LocationBanner } from '../../components/LocationBanner'
 import { StationList } from '../../components/StationList'
 import { useStations } from '../../store'
 import { useNearby } from '../../useNearby'
-import '../../components/stations.scss'
+import '../../stations.scss'
 
 const openDetail = (code: string) => Taro.navigateTo({ url: `/features/stations/pages/detail/index?code=${encodeURIComponent(code)}` })
 
