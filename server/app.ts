@@ -7,7 +7,7 @@ import type { Store } from '../cloud/lib/store/port'
 import { functions } from '../cloud/functions'
 import { isFunctionName } from '../src/domain/contract'
 import { CloudError } from '../src/domain/errors'
-import { readBody, readJson, sendError, sendJson, statusOf } from './http'
+import { decodePathSegment, readBody, readJson, sendError, sendJson, statusOf } from './http'
 import { DEMO_PEOPLE } from './seed/demo'
 import { createStaticHandler } from './static'
 import { createUploads } from './uploads'
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): http.Server {
   }
 
   async function cloud(req: http.IncomingMessage, res: http.ServerResponse, fn: string) {
-    if (!isFunctionName(fn)) throw new CloudError('UNKNOWN_FUNCTION', `不支持的服务：${fn}`.slice(0, 60))
+    if (!isFunctionName(fn)) throw new CloudError('UNKNOWN_FUNCTION', fn ? `不支持的服务：${fn}`.slice(0, 60) : undefined)
     const identity = identityOf(req)
     const event = await readJson(req, deps.maxBodyBytes)
     const result = await dispatch(fn, functions[fn] as never, event, { identity, store: deps.store, clock: deps.clock, secrets: deps.secrets, logError: deps.logError })
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): http.Server {
     const method = req.method ?? 'GET'
     if (pathname.startsWith('/api/')) {
       const cloudMatch = /^\/api\/cloud\/([^/]+)$/.exec(pathname)
-      if (cloudMatch && method === 'POST') return cloud(req, res, decodeURIComponent(cloudMatch[1]))
+      if (cloudMatch && method === 'POST') return cloud(req, res, decodePathSegment(cloudMatch[1]))
       if (pathname === '/api/echo' && method === 'POST') return sendJson(res, 200, { ok: true, data: await readJson(req, deps.maxBodyBytes) })
       if (uploads && pathname === '/api/upload' && method === 'POST') return uploads.upload(req, res, identityOf(req))
       const fileMatch = /^\/api\/files\/([^/]+)$/.exec(pathname)

@@ -89,6 +89,19 @@ export function sendError(res: ServerResponse, error: CloudError): void {
   sendJson(res, statusOf(body), { ok: false, error: body })
 }
 
+/**
+ * A path segment as text. Malformed percent-encoding (`%ff`, `%`, a cut-off `%E4%B8`) makes
+ * decodeURIComponent throw a URIError, which would be a 500: it is the caller's mistake, so it
+ * becomes a name no route knows (a 404 with the usual body).
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return ''
+  }
+}
+
 /** Reads a body of at most `limit` bytes; a larger one is `tooLarge` (PAYLOAD_TOO_LARGE unless told). */
 export async function readBody(req: IncomingMessage, limit: number, tooLarge: ErrorCode = 'PAYLOAD_TOO_LARGE'): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0)

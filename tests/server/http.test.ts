@@ -101,6 +101,26 @@ describe('local server', () => {
     expect(await agreedCount()).toBe(0)
   })
 
+  // #14 item 1: a name that is not valid percent-encoding is the caller's mistake, never a 500.
+  it.each(['%ff', '%', 'member%', '%E4%B8'])('a malformed function name (%s) is a 4xx with the usual body, signed in or not', async (name) => {
+    const logged: unknown[] = []
+    const logging = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot, logError: (...args) => logged.push(args) })
+    await new Promise<void>((resolve) => logging.listen(0, '127.0.0.1', resolve))
+    try {
+      const at = `http://127.0.0.1:${(logging.address() as AddressInfo).port}`
+      for (const headers of [{}, { Authorization: `Bearer ${await login('worker')}` }] as Array<Record<string, string>>) {
+        const response = await fetch(`${at}/api/cloud/${name}`, { method: 'POST', headers, body: JSON.stringify({ action: 'profile', data: {} }) })
+        expect(response.status).toBe(404)
+        const answer = (await response.json()) as { ok: boolean; error: { code: string; message: string } }
+        expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FUNCTION' } })
+        expect(answer.error.message).toMatch(/[\u4e00-\u9fa5]/)
+      }
+      expect(logged).toEqual([])
+    } finally {
+      await new Promise((resolve) => logging.close(resolve))
+    }
+  })
+
   it('a valid call changes what it should', async () => {
     const response = await post('member', JSON.stringify({ action: 'agreePrivacy', data: { version: '2026-11' } }), await login('worker'))
     expect(response.status).toBe(200)
