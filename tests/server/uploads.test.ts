@@ -19,7 +19,7 @@ describe('uploads', () => {
   beforeEach(async () => {
     harness = await cloudHarness()
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-'))
-    server = createApp({ store: harness.store, clock: harness.clock, secrets: harness.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, webRoot: null, uploadDir: dir })
+    server = createApp({ store: harness.store, clock: harness.clock, secrets: harness.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, demo: true, webRoot: null, uploadDir: dir })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
