@@ -4,7 +4,7 @@ import { purgeExports } from './export-files'
 import { fileLink, registerUpload } from './files'
 import { objectToNotice, publicNotice } from './notice'
 import { myProgramme, saveProgramme, staffProgrammes } from './programmes'
-import { markPaid, resolveObjection, reviewApplication } from './review'
+import { dismissObjections, markPaid, resolveObjection, reviewApplication } from './review'
 import { reviewPage } from './reviewList'
 import { correctApplication, submitApplication } from './submit'
 import { applicationView, myApplications, staffView } from './views'
@@ -27,6 +27,7 @@ export const aid = {
   notice: (input, ctx) => publicNotice(ctx, input),
   object: (input, ctx) => objectToNotice(ctx, input),
   resolveObjection: async (input, ctx) => staffView(ctx, await resolveObjection(ctx, input)),
+  dismissObjections: async (input, ctx) => staffView(ctx, await dismissObjections(ctx, input)),
   markPaid: async (input, ctx) => staffView(ctx, await markPaid(ctx, input)),
   registerUpload: (input, ctx) => registerUpload(ctx, input),
   fileLink: (input, ctx) => fileLink(ctx, input),
