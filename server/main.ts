@@ -61,7 +61,7 @@ async function main() {
     logError,
   })
   // Daily jobs (coupon expiry reminders) at the hour WeChat's timer triggers would run them.
-  const stopSchedule = startSchedule({ store, clock: devClock ?? systemClock, secrets, logError })
+  const stopSchedule = startSchedule({ store, clock: devClock ?? systemClock, secrets, logError, uploadDir: path.join(config.dataDir, 'uploads') })
   server.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port

@@ -22,4 +22,6 @@ export const SCHEDULE: ScheduledJob[] = [
   daily('benefits', 'remindExpiring', 9),
   // 金秋助学 lists exported to cloud storage (WeChat) are deleted a day later, at 03:00.
   daily('aid', 'purgeExports', 3),
+  // Uploaded documents no application refers to, a day after upload (#14), at 03:00 too.
+  daily('aid', 'purgeUploads', 3),
 ]

@@ -8,6 +8,7 @@ import { reviewScope } from '../../lib/roles'
 import { DuplicateKeyError, type Store } from '../../lib/store/port'
 import type { WechatServices } from '../../lib/wechat'
 import { aidDb, type FileDoc } from './collections'
+import { requireUploadQuota } from './uploads'
 
 /**
  * Who may read an uploaded document: its owner, or staff and reviewers who review an application of that owner
@@ -51,6 +52,7 @@ export async function registerUpload(ctx: ActionContext, input: ActionParsed<'ai
   const id = registeredId(input.fileId)
   const existing = await files.get(id)
   if (existing) return again(existing, openid)
+  await requireUploadQuota(ctx.store, openid, ctx.now())
   let bytes: Buffer
   try {
     bytes = await wechat.downloadFile(input.fileId)

@@ -6,6 +6,7 @@ import { objectToNotice, publicNotice } from './notice'
 import { myProgramme, saveProgramme, staffProgrammes } from './programmes'
 import { dismissObjections, markPaid, resolveObjection, reviewApplication } from './review'
 import { reviewPage } from './reviewList'
+import { purgeUnusedUploads } from './uploads'
 import { correctApplication, submitApplication } from './submit'
 import { applicationView, myApplications, staffView } from './views'
 
@@ -33,4 +34,5 @@ export const aid = {
   fileLink: (input, ctx) => fileLink(ctx, input),
   exportCsv: ({ programmeId }, ctx) => exportCsv(ctx, programmeId),
   purgeExports: (_input, ctx) => purgeExports(ctx),
+  purgeUploads: (_input, ctx) => purgeUnusedUploads(ctx),
 } satisfies FeatureHandlers<'aid'>
