@@ -15,7 +15,7 @@ export interface ScheduleDeps {
   clock: Clock
   secrets: Secrets
   logError(message: string, error: unknown): void
-  /** The local uploads folder: aid.purgeUploads answers the ids whose bytes are deleted here. */
+  /** The local uploads folder: aid.purgeExports answers the ids of unused uploads whose bytes are deleted here. */
   uploadDir?: string | null
 }
 
@@ -46,10 +46,10 @@ export function startSchedule(deps: ScheduleDeps, jobs: ScheduledJob[] = SCHEDUL
   return () => timers.forEach((t) => clearTimeout(t))
 }
 
-/** In WeChat aid.purgeUploads deletes the bytes in cloud storage; locally they are files in uploadDir. */
+/** In WeChat the daily aid job deletes unused uploads' bytes in cloud storage; locally they are files in uploadDir. */
 export function removeLocalUploads(uploadDir: string | null | undefined, job: ScheduledJob, data: unknown): void {
-  if (!uploadDir || job.action !== 'purgeUploads') return
-  for (const id of (data as { ids: string[] }).ids) {
+  if (!uploadDir || job.fn !== 'aid' || job.action !== 'purgeExports') return
+  for (const id of (data as { uploads: { ids: string[] } }).uploads.ids) {
     if (/^[0-9a-f]{32}$/.test(id)) fs.rmSync(path.join(uploadDir, id), { force: true })
   }
 }

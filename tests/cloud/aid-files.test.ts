@@ -168,7 +168,7 @@ describe('aid.fileLink (reviewers in WeChat open documents)', () => {
 // #14 item 6: uploads have a daily quota, and what no application uses is gone after a day.
 describe('uploads: a quota, and a daily job for the unused', () => {
   const purge = (h: Awaited<ReturnType<typeof setup>>['h'], wechat: WechatServices) =>
-    dispatch('aid', functions.aid, { action: 'purgeUploads', data: {} }, { identity: null, timer: true, store: h.store, clock: h.clock, secrets: h.secrets, wechat, logError: () => undefined })
+    dispatch('aid', functions.aid, { action: 'purgeExports', data: {} }, { identity: null, timer: true, store: h.store, clock: h.clock, secrets: h.secrets, wechat, logError: () => undefined })
 
   it('deletes files older than a day that no application refers to, record and bytes, and nothing else', async () => {
     const { h, storage, register } = await setup()
@@ -184,14 +184,14 @@ describe('uploads: a quota, and a daily job for the unused', () => {
     for (const id of [staleId, unusedOld]) await aidDb(h.store).files.update({ _id: id }, { set: { createdAt: '2026-11-22T07:59:59.000Z' } })
     const first = await purge(h, storage.wechat)
     expect(first).toMatchObject({ ok: true })
-    expect(new Set((first as { data: { ids: string[] } }).data.ids)).toEqual(new Set([unusedOld, staleId]))
+    expect(new Set((first as { data: { uploads: { ids: string[] } } }).data.uploads.ids)).toEqual(new Set([unusedOld, staleId]))
     expect(storage.stored.has(oldCloud)).toBe(false)
     expect(storage.stored.has(young)).toBe(true)
     const left = (await aidDb(h.store).files.find({}, { limit: 1000 })).map((f) => f._id).sort()
     expect(left).toEqual([...used, youngId].sort())
     // A day on, the young one goes too; the used ones never.
     h.clock.advance(25 * 3600_000)
-    expect(await purge(h, storage.wechat)).toMatchObject({ ok: true, data: { ids: [youngId] } })
+    expect(await purge(h, storage.wechat)).toMatchObject({ ok: true, data: { uploads: { ids: [youngId] } } })
     expect((await aidDb(h.store).files.find({}, { limit: 1000 })).map((f) => f._id).sort()).toEqual([...used].sort())
   })
 

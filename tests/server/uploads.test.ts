@@ -113,9 +113,9 @@ describe('uploads', () => {
     const ids: string[] = []
     for (let i = 0; i < 2; i++) ids.push(((await (await upload(token, 'image/png', PNG)).json()) as { data: { fileId: string } }).data.fileId)
     await aidDb(harness.store).files.update({ _id: ids[0] }, { set: { createdAt: '2026-11-01T00:00:00.000Z' } })
-    const job = SCHEDULE.find((j) => j.action === 'purgeUploads')!
+    const job = SCHEDULE.find((j) => j.fn === 'aid')!
     const result = await runJob(job, { store: harness.store, clock: harness.clock, secrets: harness.secrets, logError: () => undefined })
-    expect(result).toMatchObject({ ok: true, data: { ids: [ids[0]] } })
+    expect(result).toMatchObject({ ok: true, data: { uploads: { ids: [ids[0]] } } })
     removeLocalUploads(dir, job, result.ok ? result.data : null)
     expect(fs.readdirSync(dir)).toEqual([ids[1]])
   })

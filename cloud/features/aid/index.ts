@@ -33,6 +33,6 @@ export const aid = {
   registerUpload: (input, ctx) => registerUpload(ctx, input),
   fileLink: (input, ctx) => fileLink(ctx, input),
   exportCsv: ({ programmeId }, ctx) => exportCsv(ctx, programmeId),
-  purgeExports: (_input, ctx) => purgeExports(ctx),
-  purgeUploads: (_input, ctx) => purgeUnusedUploads(ctx),
+  // The function's one daily timer (WeChat allows one per function) does both.
+  purgeExports: async (_input, ctx) => ({ ...(await purgeExports(ctx)), uploads: await purgeUnusedUploads(ctx) }),
 } satisfies FeatureHandlers<'aid'>

@@ -259,16 +259,11 @@ export const aid = {
     // (a cloud function's answer is at most 1 MB, and 10,000 rows are more).
     output: v.object({ filename: v.string(), rows: v.number(), csv: v.nullable(v.string()), url: v.nullable(v.string()) }),
   }),
-  purgeUploads: defineAction({
-    access: 'system',
-    summary: '定时任务：删除一天前上传、没有任何申请用到的材料文件',
-    input: EmptyInput,
-    output: v.object({ removed: v.number(), ids: v.array(v.string()) }),
-  }),
   purgeExports: defineAction({
     access: 'system',
-    summary: '定时任务：删除一天前导出到云存储的名单文件',
+    // WeChat allows one timer trigger per function: this daily job also deletes unused uploads (#14).
+    summary: '定时任务：删除一天前导出到云存储的名单文件，以及一天前上传、没有任何申请用到的材料',
     input: EmptyInput,
-    output: v.object({ removed: v.number() }),
+    output: v.object({ removed: v.number(), uploads: v.object({ removed: v.number(), ids: v.array(v.string()) }) }),
   }),
 }
