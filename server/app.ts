@@ -7,8 +7,9 @@ import type { Store } from '../cloud/lib/store/port'
 import { functions } from '../cloud/functions'
 import { isFunctionName } from '../src/domain/contract'
 import { CloudError } from '../src/domain/errors'
-import { readBody, readJson, sendError, sendJson, statusOf } from './http'
+import { decodePathSegment, readBody, readJson, sendError, sendJson, statusOf } from './http'
 import { DEMO_PEOPLE } from './seed/demo'
+import { SECURITY_HEADERS } from './headers'
 import { createStaticHandler } from './static'
 import { createUploads } from './uploads'
 import { issueSession, verifySession } from './session'
@@ -22,6 +23,11 @@ export interface AppDeps {
   maxBodyBytes: number
   /** The h5 build to serve; null serves only the API (tests). */
   webRoot: string | null
+  /**
+   * Demo mode (`npm start`): the demo login and the rest of /api/dev/*, and /api/echo (the bench's
+   * baseline). Without it those routes do not exist.
+   */
+  demo?: boolean
   /** Bench only (ALLOW_BENCH_PEOPLE=1): /api/dev/login also signs in made-up people 'bench-<n>'. */
   allowBenchPeople?: boolean
   logError?: (message: string, error: unknown) => void
@@ -51,7 +57,7 @@ export function createApp(deps: AppDeps): http.Server {
   }
 
   async function cloud(req: http.IncomingMessage, res: http.ServerResponse, fn: string) {
-    if (!isFunctionName(fn)) throw new CloudError('UNKNOWN_FUNCTION', `不支持的服务：${fn}`.slice(0, 60))
+    if (!isFunctionName(fn)) throw new CloudError('UNKNOWN_FUNCTION', fn ? `不支持的服务：${fn}`.slice(0, 60) : undefined)
     const identity = identityOf(req)
     const event = await readJson(req, deps.maxBodyBytes)
     const result = await dispatch(fn, functions[fn] as never, event, { identity, store: deps.store, clock: deps.clock, secrets: deps.secrets, logError: deps.logError })
@@ -84,28 +90,34 @@ export function createApp(deps: AppDeps): http.Server {
     sendJson(res, result.ok ? 200 : statusOf(result.error), result)
   }
 
+  /** Demo mode only: /api/dev/*. */
+  async function devRoute(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, method: string) {
+    if (pathname === '/api/dev/people' && method === 'GET') {
+      return sendJson(res, 200, DEMO_PEOPLE.map(({ key, displayName, description }) => ({ key, displayName, description })))
+    }
+    if (pathname === '/api/dev/login' && method === 'POST') return login(req, res)
+    if (pathname === '/api/dev/first-admin-invite' && method === 'POST') return firstAdminInvite(req, res)
+    if (deps.devClock && pathname === '/api/dev/clock' && method === 'POST') {
+      const { advanceMs } = (await readJson(req, 256)) as { advanceMs?: unknown }
+      if (typeof advanceMs !== 'number' || !(advanceMs >= 0)) throw new CloudError('BAD_REQUEST', 'advanceMs 应为非负数')
+      return sendJson(res, 200, { ok: true, data: { offsetMs: deps.devClock.advance(advanceMs), now: deps.clock.now().toISOString() } })
+    }
+    throw new CloudError('NOT_FOUND', '没有这个接口')
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const { pathname } = url
     const method = req.method ?? 'GET'
     if (pathname.startsWith('/api/')) {
       const cloudMatch = /^\/api\/cloud\/([^/]+)$/.exec(pathname)
-      if (cloudMatch && method === 'POST') return cloud(req, res, decodeURIComponent(cloudMatch[1]))
-      if (pathname === '/api/echo' && method === 'POST') return sendJson(res, 200, { ok: true, data: await readJson(req, deps.maxBodyBytes) })
+      if (cloudMatch && method === 'POST') return cloud(req, res, decodePathSegment(cloudMatch[1]))
+      if (deps.demo && pathname === '/api/echo' && method === 'POST') return sendJson(res, 200, { ok: true, data: await readJson(req, deps.maxBodyBytes) })
       if (uploads && pathname === '/api/upload' && method === 'POST') return uploads.upload(req, res, identityOf(req))
       const fileMatch = /^\/api\/files\/([^/]+)$/.exec(pathname)
       if (uploads && fileMatch && method === 'GET') return uploads.serve(res, identityOf(req), fileMatch[1])
       if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, { ok: true })
-      if (pathname === '/api/dev/people' && method === 'GET') {
-        return sendJson(res, 200, DEMO_PEOPLE.map(({ key, displayName, description }) => ({ key, displayName, description })))
-      }
-      if (pathname === '/api/dev/login' && method === 'POST') return login(req, res)
-      if (pathname === '/api/dev/first-admin-invite' && method === 'POST') return firstAdminInvite(req, res)
-      if (deps.devClock && pathname === '/api/dev/clock' && method === 'POST') {
-        const { advanceMs } = (await readJson(req, 256)) as { advanceMs?: unknown }
-        if (typeof advanceMs !== 'number' || !(advanceMs >= 0)) throw new CloudError('BAD_REQUEST', 'advanceMs 应为非负数')
-        return sendJson(res, 200, { ok: true, data: { offsetMs: deps.devClock.advance(advanceMs), now: deps.clock.now().toISOString() } })
-      }
+      if (deps.demo && pathname.startsWith('/api/dev/')) return devRoute(req, res, pathname, method)
       throw new CloudError('NOT_FOUND', '没有这个接口')
     }
     if (pathname === '/favicon.ico') {
@@ -117,6 +129,7 @@ export function createApp(deps: AppDeps): http.Server {
   }
 
   return http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return res.destroy()
       if (error instanceof CloudError) return sendError(res, error)

@@ -23,6 +23,8 @@ const STATUS: Record<ErrorCode, number> = {
   UNION_CLOSE_BLOCKED: 409,
   ALREADY_MEMBER: 409,
   APPLICATION_PENDING: 409,
+  ID_NUMBER_HELD: 409,
+  RATE_LIMITED: 429,
   ALREADY_DECIDED: 409,
   CARD_INVALID: 400,
   WECHAT_UNAVAILABLE: 502,
@@ -87,6 +89,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function sendError(res: ServerResponse, error: CloudError): void {
   const body = error.toBody()
   sendJson(res, statusOf(body), { ok: false, error: body })
+}
+
+/**
+ * A path segment as text. Malformed percent-encoding (`%ff`, `%`, a cut-off `%E4%B8`) makes
+ * decodeURIComponent throw a URIError, which would be a 500: it is the caller's mistake, so it
+ * becomes a name no route knows (a 404 with the usual body).
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return ''
+  }
 }
 
 /** Reads a body of at most `limit` bytes; a larger one is `tooLarge` (PAYLOAD_TOO_LARGE unless told). */

@@ -8,27 +8,37 @@ import { placeStoredMerchantsAndRoles } from '../cloud/features/merchants/backfi
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
 import { offsetClock } from './devclock'
-import { configFromEnv } from './config'
+import { configFromEnv, isLoopback, startupCheck } from './config'
+import { lockDownDataDir } from './data-dir'
 import { startSchedule } from './schedule'
 import { loadOrCreateSecrets } from './secrets'
 import { seedDemo } from './seed/demo'
 
-/** npm start: build the web app if it is missing, open the embedded store, seed, serve. */
+/**
+ * npm start (`--demo`): build the web app if it is missing, open the embedded store, seed the demo
+ * data, serve on 127.0.0.1. Without --demo: no demo data, no demo login (README, "Running it for real").
+ */
 async function main() {
   const config = configFromEnv()
+  const { refuse, warnings } = startupCheck(config)
+  if (refuse) {
+    console.error(refuse)
+    process.exit(1)
+  }
+  for (const warning of warnings) console.warn(warning)
   if (!fs.existsSync(path.join(config.webRoot, 'index.html'))) {
     console.log('首次启动：正在构建网页版（约 1–2 分钟，只需一次）…')
     const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { stdio: 'inherit', cwd: path.resolve(__dirname, '..') })
     if (build.status !== 0) process.exit(build.status ?? 1)
   }
-  fs.mkdirSync(config.dataDir, { recursive: true })
+  lockDownDataDir(config.dataDir)
   const store = createNedbStore(config.dataDir)
   // A DATA_DIR from before #16: merchants and roles get their place in the tree (and merchants the
   // key of their unique index, which must be there before the index is made).
   const placed = await placeStoredMerchantsAndRoles(store, systemClock.now().toISOString())
   if (placed.merchants || placed.roles) console.log(`已为 ${placed.merchants} 个商户、${placed.roles} 个角色补上所属工会`)
   await ensureIndexes(store)
-  if (await seedDemo(store, systemClock)) console.log(`已写入演示数据：${config.dataDir}`)
+  if (config.demo && (await seedDemo(store, systemClock))) console.log(`已写入演示数据：${config.dataDir}`)
   // A DATA_DIR from before union search terms: its unions get them, so search finds them.
   const backfilled = await addMissingTerms(store)
   if (backfilled) console.log(`已为 ${backfilled} 个工会补上查找用的关键字`)
@@ -45,16 +55,18 @@ async function main() {
     sessionTtlMs: config.sessionTtlMs,
     maxBodyBytes: config.maxBodyBytes,
     webRoot: config.webRoot,
+    demo: config.demo,
     allowBenchPeople: config.allowBenchPeople,
     uploadDir: path.join(config.dataDir, 'uploads'),
     logError,
   })
   // Daily jobs (coupon expiry reminders) at the hour WeChat's timer triggers would run them.
-  const stopSchedule = startSchedule({ store, clock: devClock ?? systemClock, secrets, logError })
-  server.listen(config.port, () => {
+  const stopSchedule = startSchedule({ store, clock: devClock ?? systemClock, secrets, logError, uploadDir: path.join(config.dataDir, 'uploads') })
+  server.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
-    console.log(`工会会员服务已启动：http://localhost:${port}/`)
+    const shown = isLoopback(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host
+    console.log(`工会会员服务已启动${config.demo ? '（演示模式）' : ''}：http://${shown}:${port}/`)
   })
   const stop = () => {
     stopSchedule()

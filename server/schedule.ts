@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Clock } from '../cloud/lib/clock'
 import { dispatch } from '../cloud/lib/dispatch'
 import type { Secrets } from '../cloud/lib/secrets'
@@ -13,6 +15,8 @@ export interface ScheduleDeps {
   clock: Clock
   secrets: Secrets
   logError(message: string, error: unknown): void
+  /** The local uploads folder: aid.purgeExports answers the ids of unused uploads whose bytes are deleted here. */
+  uploadDir?: string | null
 }
 
 /** Runs one scheduled job the way WeChat's timer trigger does: as the timer, with nobody signed in. */
@@ -29,7 +33,8 @@ export function startSchedule(deps: ScheduleDeps, jobs: ScheduledJob[] = SCHEDUL
   for (const job of jobs) {
     const run = () => {
       void runJob(job, deps).then((result) => {
-        if (!result.ok) deps.logError(`scheduled ${job.fn}.${job.action} failed: ${result.error.code}`, null)
+        if (!result.ok) return deps.logError(`scheduled ${job.fn}.${job.action} failed: ${result.error.code}`, null)
+        removeLocalUploads(deps.uploadDir, job, result.data)
       })
     }
     const first = setTimeout(() => {
@@ -39,4 +44,12 @@ export function startSchedule(deps: ScheduleDeps, jobs: ScheduledJob[] = SCHEDUL
     timers.push(first)
   }
   return () => timers.forEach((t) => clearTimeout(t))
+}
+
+/** In WeChat the daily aid job deletes unused uploads' bytes in cloud storage; locally they are files in uploadDir. */
+export function removeLocalUploads(uploadDir: string | null | undefined, job: ScheduledJob, data: unknown): void {
+  if (!uploadDir || job.fn !== 'aid' || job.action !== 'purgeExports') return
+  for (const id of (data as { uploads: { ids: string[] } }).uploads.ids) {
+    if (/^[0-9a-f]{32}$/.test(id)) fs.rmSync(path.join(uploadDir, id), { force: true })
+  }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { pagePolicy } from './headers'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,6 +49,8 @@ export function createStaticHandler(root: string) {
       'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
     }
     let body: Buffer = fs.readFileSync(file)
+    // The page's own policy (its inline scripts by hash) in place of the API's allow-nothing one.
+    if (ext === '.html') headers['Content-Security-Policy'] = pagePolicy(body.toString('utf8'))
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       const cached = gzipCache.get(file)
       if (cached && cached.mtime === stat.mtimeMs) body = cached.body

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type http from 'node:http'
 import { aidDb } from '../cloud/features/aid/collections'
 import { mayReadFile } from '../cloud/features/aid/files'
+import { requireUploadQuota } from '../cloud/features/aid/uploads'
 import type { Clock } from '../cloud/lib/clock'
 import { resolveCaller, type Identity } from '../cloud/lib/context'
 import { insertOnce } from '../cloud/lib/resume'
@@ -29,6 +30,7 @@ export function createUploads(deps: UploadDeps) {
 
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, identity: Identity | null) {
     if (!identity) throw new CloudError('UNAUTHENTICATED')
+    await requireUploadQuota(deps.store, identity.openid, deps.clock.now())
     const declared = String(req.headers['content-type'] ?? '')
     if (!declaredType(declared)) throw new CloudError('FILE_TYPE')
     const body = await readBody(req, MAX_UPLOAD_BYTES, 'FILE_TOO_LARGE')

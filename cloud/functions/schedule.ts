@@ -20,6 +20,7 @@ const daily = <F extends FunctionName>(fn: F, action: ActionName<F>, chinaHour: 
 export const SCHEDULE: ScheduledJob[] = [
   // Coupons about to expire: the member hears of it at 09:00 without opening the app.
   daily('benefits', 'remindExpiring', 9),
-  // 金秋助学 lists exported to cloud storage (WeChat) are deleted a day later, at 03:00.
+  // 金秋助学 lists exported to cloud storage (WeChat) are deleted a day later, at 03:00, and so are
+  // uploaded documents no application refers to (#14): one job, as WeChat allows one timer a function.
   daily('aid', 'purgeExports', 3),
 ]

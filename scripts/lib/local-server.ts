@@ -20,6 +20,8 @@ export interface ServerOptions {
   startTimeoutMs?: number
   /** Extra environment, e.g. ALLOW_BENCH_PEOPLE for the bench's many demo people. */
   env?: Record<string, string>
+  /** Demo mode (the default, as `npm start`): the demo people, their login and /api/echo. */
+  demo?: boolean
   /** Writes data into the data folder before the server starts (the benefits bench's offers). */
   prepare?: (dataDir: string) => void
 }
@@ -34,9 +36,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // A bench writes its data (nedb files) into the folder before the server opens it.
   options.prepare?.(dataDir)
   const startTimeoutMs = options.startTimeoutMs ?? 30_000
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const args = ['--import', 'tsx', path.join(ROOT, 'server/main.ts'), ...(options.demo === false ? [] : ['--demo'])]
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...options.env, PORT: '0', DATA_DIR: dataDir },
+    env: { ...process.env, HOST: '127.0.0.1', ...options.env, PORT: '0', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

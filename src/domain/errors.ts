@@ -23,6 +23,8 @@ export const ERROR_MESSAGES = {
   UNION_CLOSE_BLOCKED: '该工会还有未办结的事项，暂不能撤销',
   ALREADY_MEMBER: '你已是工会会员；换了工作请办理转会',
   APPLICATION_PENDING: '你已有一份入会申请正在审核中',
+  ID_NUMBER_HELD: '这个身份证号目前不能用于入会申请；如果是你本人的身份证号，请带身份证到工会核实',
+  RATE_LIMITED: '操作太频繁，请明天再试',
   ALREADY_DECIDED: '该申请已处理过了，请刷新',
   CARD_INVALID: '会员码无效或已过期，请让会员刷新后再出示',
   WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后重试',

@@ -64,12 +64,45 @@ describeOn('wx', 'exports go through cloud storage', () => {
     ok(await h.callAs('demo-member', 'aid', 'submit', await applicationInput(h.store, 'demo-member')))
     ok(await h.callAs('demo-clerk', 'aid', 'exportCsv', { programmeId: 'aid-hhht-2026' }))
     const purge = () => dispatch('aid', functions.aid, { action: 'purgeExports', data: {} }, { identity: null, timer: true, store: h.store, clock: h.clock, secrets: h.secrets, wechat: h.wx!.wechat })
-    expect(await purge()).toEqual({ ok: true, data: { removed: 0 } })
+    expect(await purge()).toEqual({ ok: true, data: { removed: 0, uploads: { removed: 0, ids: [] } } })
     h.clock.advance(EXPORT_KEPT_MS + 1000)
     ok(await h.callAs('demo-clerk', 'aid', 'exportCsv', { programmeId: 'aid-hhht-2026' }))
     expect(h.wx!.storage.size).toBe(2)
-    expect(await purge()).toEqual({ ok: true, data: { removed: 1 } })
+    expect(await purge()).toEqual({ ok: true, data: { removed: 1, uploads: { removed: 0, ids: [] } } })
     expect(h.wx!.storage.size).toBe(1)
     expect(await aidDb(h.store).exports.count({})).toBe(1)
+  })
+})
+
+// #14 item 7: what a spreadsheet would run as a formula, however it is dressed up.
+describe('aid.exportCsv defuses formulas', () => {
+  it.each([
+    ['fullwidth ＝', '＝HYPERLINK("x","点")'],
+    ['fullwidth ＋', '＋1+cmd|calc'],
+    ['fullwidth －', '－2+3'],
+    ['fullwidth ＠', '＠SUM(1,2)'],
+    ['a zero-width space first', '\u200B=1+1'],
+    ['a word joiner first', '\u2060+1'],
+    ['a byte order mark first', '\uFEFF@SUM(1)'],
+    ['a right-to-left mark first', '\u200F-1'],
+  ])('%s in a child’s name or school is exported as text', async (_label, dangerous) => {
+    const h = await cloudHarness()
+    const input = await applicationInput(h.store, 'demo-member')
+    ok(await h.callAs('demo-member', 'aid', 'submit', { ...input, child: { ...input.child, name: dangerous, school: dangerous } }))
+    const csv = exportedCsv(h, ok(await h.callAs('demo-clerk', 'aid', 'exportCsv', { programmeId: 'aid-hhht-2026' })))
+    const fields = csv.trimEnd().split('\r\n')[1].match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, ''))
+    for (const field of [fields[2], fields[4]]) {
+      const text = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field
+      expect(text.startsWith("'")).toBe(true)
+      expect(text).not.toMatch(/[\u200B-\u200F\u2060\uFEFF]/)
+    }
+  })
+
+  it('leaves ordinary text as it is', async () => {
+    const h = await cloudHarness()
+    const input = await applicationInput(h.store, 'demo-member')
+    ok(await h.callAs('demo-member', 'aid', 'submit', { ...input, child: { ...input.child, name: '张－明', school: '内蒙古大学（示例）' } }))
+    const csv = exportedCsv(h, ok(await h.callAs('demo-clerk', 'aid', 'exportCsv', { programmeId: 'aid-hhht-2026' })))
+    expect(csv.trimEnd().split('\r\n')[1].split(',').slice(2, 5)).toEqual(['张－明', expect.any(String), '内蒙古大学（示例）'])
   })
 })

@@ -5,6 +5,10 @@ import { standInWechat } from '../stand-ins/wechat-services'
 import { itOn } from '../helpers/store'
 import { MAX_UPLOAD_BYTES } from '../../src/domain/aid/files'
 import { cloudHarness } from '../helpers/cloud'
+import { UPLOADS_PER_DAY } from '../../cloud/features/aid/uploads'
+import { dispatch } from '../../cloud/lib/dispatch'
+import { functions } from '../../cloud/functions'
+import type { WechatServices } from '../../cloud/lib/wechat'
 import { applicationInput, fakeFile, PDF, PNG, code, ok } from '../helpers/aid'
 
 /**
@@ -158,5 +162,47 @@ describe('aid.fileLink (reviewers in WeChat open documents)', () => {
     expect(code(await link('demo-member', await fakeFile(h.store, 'demo-member')))).toBe('NOT_FOUND')
     expect(code(await link('demo-member', 'wx-none'))).toBe('NOT_FOUND')
     expect(storage.links).toEqual([])
+  })
+})
+
+// #14 item 6: uploads have a daily quota, and what no application uses is gone after a day.
+describe('uploads: a quota, and a daily job for the unused', () => {
+  const purge = (h: Awaited<ReturnType<typeof setup>>['h'], wechat: WechatServices) =>
+    dispatch('aid', functions.aid, { action: 'purgeExports', data: {} }, { identity: null, timer: true, store: h.store, clock: h.clock, secrets: h.secrets, wechat, logError: () => undefined })
+
+  it('deletes files older than a day that no application refers to, record and bytes, and nothing else', async () => {
+    const { h, storage, register } = await setup()
+    const input = await applicationInput(h.store, 'demo-member')
+    ok(await h.callAs('demo-member', 'aid', 'submit', input))
+    const used = input.documents.map((d) => d.fileId)
+    const unusedOld = await fakeFile(h.store, 'demo-worker')
+    const young = storage.put('young.png', PNG)
+    const youngId = ok(await register('demo-member', young)).fileId
+    const oldCloud = storage.put('old.png', PNG)
+    const staleId = ok(await register('demo-member', oldCloud)).fileId
+    // Two uploaded more than a day ago (the clock reads 2026-11-23T08:00Z).
+    for (const id of [staleId, unusedOld]) await aidDb(h.store).files.update({ _id: id }, { set: { createdAt: '2026-11-22T07:59:59.000Z' } })
+    const first = await purge(h, storage.wechat)
+    expect(first).toMatchObject({ ok: true })
+    expect(new Set((first as { data: { uploads: { ids: string[] } } }).data.uploads.ids)).toEqual(new Set([unusedOld, staleId]))
+    expect(storage.stored.has(oldCloud)).toBe(false)
+    expect(storage.stored.has(young)).toBe(true)
+    const left = (await aidDb(h.store).files.find({}, { limit: 1000 })).map((f) => f._id).sort()
+    expect(left).toEqual([...used, youngId].sort())
+    // A day on, the young one goes too; the used ones never.
+    h.clock.advance(25 * 3600_000)
+    expect(await purge(h, storage.wechat)).toMatchObject({ ok: true, data: { uploads: { ids: [youngId] } } })
+    expect((await aidDb(h.store).files.find({}, { limit: 1000 })).map((f) => f._id).sort()).toEqual([...used].sort())
+  })
+
+  it(`refuses a registration past ${UPLOADS_PER_DAY} a day per account, storing nothing; others and the next day are not affected`, async () => {
+    const { h, storage, register, fileCount } = await setup()
+    for (let i = 0; i < UPLOADS_PER_DAY; i++) ok(await register('demo-member', storage.put(`q${i}.png`, PNG)))
+    const over = storage.put('over.png', PNG)
+    expect(code(await register('demo-member', over))).toBe('RATE_LIMITED')
+    expect(await fileCount()).toBe(UPLOADS_PER_DAY)
+    ok(await register('demo-worker', storage.put('other.png', PNG)))
+    h.clock.advance(24 * 3600_000 + 1)
+    ok(await register('demo-member', over))
   })
 })

@@ -80,10 +80,10 @@ describe('aid: the notice and the export', () => {
   it('an objection is only taken while an entry is on notice, and is recorded for level two with the objector', async () => {
     const h = await cloudHarness()
     const id = await submitted(h)
-    expect(code(await h.callAs(null, 'aid', 'object', { noticeId: id, text: '尚未公示' }))).toBe('NOT_FOUND')
+    expect(code(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '尚未公示' }))).toBe('NOT_FOUND')
     ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
     ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))
-    expect(code(await h.callAs(null, 'aid', 'object', { noticeId: id, text: '   ' }))).toBe('INVALID_INPUT')
+    expect(code(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '   ' }))).toBe('INVALID_INPUT')
     ok(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '该家庭有经营性收入（示例）', contact: '139****0000' }))
     expect(await aidDb(h.store).objections.find({ applicationId: id }, { limit: 1000 })).toEqual([
       expect.objectContaining({ text: '该家庭有经营性收入（示例）', contact: '139****0000', by: 'demo-worker', status: 'open', unionPath: ['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd'] }),
@@ -112,5 +112,46 @@ describeOn('wx', 'a WeChat database failure is not a business answer', () => {
     expect(code(await h.callAs('demo-member', 'aid', 'submit', input))).toBe('INTERNAL')
     expect(await aidDb(h.store).applications.count({})).toBe(0)
     expect(ok(await h.callAs('demo-member', 'aid', 'submit', input))).toMatchObject({ status: 'submitted' })
+  })
+})
+
+// #14 item 8: objections cannot hold up payment without limit.
+describe('aid: objections come from signed-in people, one per entry, and level two closes several at once', () => {
+  async function onNotice(h: Harness) {
+    const id = await submitted(h)
+    ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
+    ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))
+    return id
+  }
+
+  it('refuses an objection from nobody, and a second one from the same person, recording nothing', async () => {
+    const h = await cloudHarness()
+    const id = await onNotice(h)
+    for (let i = 0; i < 3; i++) expect(code(await h.callAs(null, 'aid', 'object', { noticeId: id, text: `匿名异议${i}` }))).toBe('UNAUTHENTICATED')
+    expect(await aidDb(h.store).objections.count({ applicationId: id })).toBe(0)
+    ok(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '第一次' }))
+    const again = await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '第二次' })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已对这条公示提出过异议') } })
+    ok(await h.callAs('demo-newcomer', 'aid', 'object', { noticeId: id, text: '另一个人' }))
+    expect((await aidDb(h.store).objections.find({ applicationId: id }, { limit: 1000 })).map((o) => o.text).sort()).toEqual(['另一个人', '第一次'])
+  })
+
+  it('level two dismisses several as unfounded at once; payment goes ahead; level one and strangers cannot', async () => {
+    const h = await cloudHarness()
+    const id = await onNotice(h)
+    for (const who of ['demo-worker', 'demo-newcomer', 'demo-chair']) ok(await h.callAs(who, 'aid', 'object', { noticeId: id, text: `${who} 的异议` }))
+    const ids = (await aidDb(h.store).objections.find({ applicationId: id }, { limit: 1000 })).map((o) => o._id)
+    expect(code(await h.callAs('demo-clerk', 'aid', 'dismissObjections', { objectionIds: ids, note: '不成立' }))).toBe('FORBIDDEN')
+    expect(code(await h.callAs('demo-hm-clerk', 'aid', 'dismissObjections', { objectionIds: ids, note: '不成立' }))).toBe('NOT_FOUND')
+    expect(code(await h.callAs('demo-city-clerk', 'aid', 'dismissObjections', { objectionIds: [], note: '不成立' }))).toBe('INVALID_INPUT')
+    expect(await aidDb(h.store).objections.count({ applicationId: id, status: 'open' })).toBe(3)
+    const view = ok(await h.callAs('demo-city-clerk', 'aid', 'dismissObjections', { objectionIds: ids.slice(0, 2), note: '经核实均不成立' }))
+    expect(view.objections.map((o: { status: string }) => o.status).sort()).toEqual(['dismissed', 'dismissed', 'open'])
+    expect(code(await h.callAs('demo-city-clerk', 'aid', 'dismissObjections', { objectionIds: ids.slice(0, 2), note: '再来' }))).toBe('CONFLICT')
+    ok(await h.callAs('demo-city-clerk', 'aid', 'dismissObjections', { objectionIds: [ids[2]], note: '不成立' }))
+    expect(await aidDb(h.store).objections.count({ applicationId: id, status: 'dismissed' })).toBe(3)
+    expect(await collections(h.store).audit.count({ action: 'aid.objection.dismissed' })).toBe(3)
+    h.clock.advance(8 * 24 * 3600_000)
+    expect(ok(await h.callAs('demo-city-clerk', 'aid', 'markPaid', { applicationId: id, paidOn: '2026-12-10', reference: 'PAY-1' }))).toMatchObject({ status: 'paid' })
   })
 })

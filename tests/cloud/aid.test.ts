@@ -216,9 +216,9 @@ describe('aid: review, notice, payout', () => {
     const id = await submitted(h)
     ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
     ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))
-    expect(ok(await h.callAs(null, 'aid', 'object', { noticeId: id, text: '该家庭有经营性收入（示例）' }))).toEqual({ received: true })
+    expect(ok(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '该家庭有经营性收入（示例）' }))).toEqual({ received: true })
     h.clock.advance(5 * DAY)
-    expect(code(await h.callAs(null, 'aid', 'object', { noticeId: id, text: '晚了' }))).toBe('NOT_FOUND')
+    expect(code(await h.callAs('demo-newcomer', 'aid', 'object', { noticeId: id, text: '晚了' }))).toBe('NOT_FOUND')
     expect(code(await h.callAs('demo-city-clerk', 'aid', 'markPaid', { applicationId: id, paidOn: '2026-11-28', reference: 'R1' }))).toBe('AID_OBJECTION_OPEN')
     const [staffView] = ok(await h.callAs('demo-city-clerk', 'aid', 'reviewList', {})).items
     expect(code(await h.callAs('demo-clerk', 'aid', 'resolveObjection', { objectionId: staffView.objections[0].id, uphold: true, note: '核实' }))).toBe('FORBIDDEN')

@@ -7,6 +7,7 @@ import { collections } from '../../cloud/lib/collections'
 import { joinDb } from '../../cloud/features/join/collections'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
+import { ID_PROBES_PER_DAY } from '../../cloud/features/join/probes'
 
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
 
@@ -120,8 +121,9 @@ describe('member.join', () => {
     const form = joinForm()
     const app = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', form))
     await ok(h.callAs('demo-clerk', 'review', 'approve', { applicationId: app.id }))
+    // From another account the ID number's answer names no membership (#14).
     const again = await h.callAs('o-other-phone', 'member', 'join', joinForm({ idNumber: form.idNumber }))
-    expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER', message: expect.stringContaining('转会') } })
+    expect(again).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_HELD' } })
     expect(await applications(h).count({})).toBe(1)
   })
 
@@ -130,12 +132,12 @@ describe('member.join', () => {
     const form = joinForm()
     const app = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', form))
     await joinDb(h.store).applications.update({ _id: app.id }, { set: { status: 'approved' } })
-    expect(await h.callAs('o-other-phone', 'member', 'join', joinForm({ idNumber: form.idNumber }))).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } })
+    expect(await h.callAs('o-other-phone', 'member', 'join', joinForm({ idNumber: form.idNumber }))).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_HELD' } })
     // Only this application's locks remain (its ID number and its account); the refused one left none.
     expect(await joinDb(h.store).claims.find({}, { limit: 1000 })).toEqual([expect.objectContaining({ applicationId: app.id }), expect.objectContaining({ applicationId: app.id })])
   })
 
-  it('a pending application elsewhere is named; the same submission twice is one application', async () => {
+  it('a pending application elsewhere is named to its own account; the same submission twice is one application', async () => {
     const h = await cloudHarness()
     const form = joinForm()
     const first = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', form))
@@ -144,7 +146,7 @@ describe('member.join', () => {
     const elsewhere = await h.callAs('demo-worker', 'member', 'join', joinForm({ unionId: 'hhht-xc-xyt' }))
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'APPLICATION_PENDING', message: expect.stringContaining('示例速递（演示）有限公司工会') } })
     const otherAccount = await h.callAs('o-other-phone', 'member', 'join', joinForm({ unionId: 'hhht-xc-xyt', idNumber: form.idNumber }))
-    expect(otherAccount).toMatchObject({ ok: false, error: { code: 'APPLICATION_PENDING', message: expect.stringContaining('示例速递') } })
+    expect(otherAccount).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_HELD' } })
     expect(await applications(h).count({})).toBe(1)
   })
 
@@ -153,7 +155,7 @@ describe('member.join', () => {
     const idNumber = fictionalIdNumber('150102', '19880808', 457)
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => h.callAs(`o-phone-${i % 4}`, 'member', 'join', joinForm({ idNumber, unionId: i % 2 ? 'hhht-xc-kd' : 'hhht-xc-xyt' }))))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'APPLICATION_PENDING')).toBe(true)
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && ['APPLICATION_PENDING', 'ID_NUMBER_HELD'].includes(r.error.code))).toBe(true)
     expect(await applications(h).count({})).toBe(1)
   })
 
@@ -330,5 +332,46 @@ describe('review.posterUnions (staff join QR)', () => {
     const hm = await ok<{ unions: Array<{ id: string }> }>(h.callAs('demo-hm-clerk', 'review', 'posterUnions', {}))
     expect(hm.unions.map((u) => u.id)).toEqual(['hhht-hm-jz'])
     expect(await h.callAs('demo-worker', 'review', 'posterUnions', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+// #14 item 3: someone else's ID number tells nothing about where or whether its holder applied.
+describe('join: another account’s ID number', () => {
+  it('names no union and no membership to anyone but the account that holds it', async () => {
+    const h = await cloudHarness()
+    const pending = joinForm()
+    await ok(h.callAs('demo-worker', 'member', 'join', pending))
+    const member = joinForm({ idNumber: fictionalIdNumber('150102', '19900101', 321) })
+    const app = await ok<{ id: string }>(h.callAs('demo-newcomer', 'member', 'join', member))
+    await ok(h.callAs('demo-clerk', 'review', 'approve', { applicationId: app.id }))
+    const asPending = await h.callAs('o-prober', 'member', 'join', joinForm({ unionId: 'hhht-xc-xyt', idNumber: pending.idNumber }))
+    const asMember = await h.callAs('o-prober', 'member', 'join', joinForm({ unionId: 'hhht-xc-xyt', idNumber: member.idNumber }))
+    for (const answer of [asPending, asMember]) {
+      expect(answer).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_HELD' } })
+      const { message } = (answer as { error: { message: string } }).error
+      expect(message).not.toMatch(/工会」|示例速递|会员|审核/)
+    }
+    // Both answers are the same: a prober cannot tell a member from a pending application.
+    expect(JSON.stringify(asPending)).toBe(JSON.stringify(asMember))
+    // The holder still hears where their own application is.
+    expect(await h.callAs('demo-worker', 'member', 'join', joinForm({ unionId: 'hhht-xc-xyt', idNumber: pending.idNumber }))).toMatchObject({ ok: false, error: { code: 'APPLICATION_PENDING', message: expect.stringContaining('示例速递') } })
+  })
+
+  it('an account may try only a few ID numbers that others hold, each day', async () => {
+    const h = await cloudHarness()
+    const held = Array.from({ length: ID_PROBES_PER_DAY + 1 }, (_, i) => fictionalIdNumber('150102', '19800101', 700 + i))
+    for (const [i, idNumber] of held.entries()) await ok(h.callAs(`o-holder-${i}`, 'member', 'join', joinForm({ idNumber })))
+    for (const idNumber of held.slice(0, ID_PROBES_PER_DAY)) {
+      expect(await h.callAs('o-prober', 'member', 'join', joinForm({ idNumber }))).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_HELD' } })
+    }
+    // The same one again is not a new try; the next new one is refused without looking.
+    expect(await h.callAs('o-prober', 'member', 'join', joinForm({ idNumber: held[0] }))).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_HELD' } })
+    expect(await h.callAs('o-prober', 'member', 'join', joinForm({ idNumber: held[ID_PROBES_PER_DAY] }))).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    const free = joinForm({ idNumber: fictionalIdNumber('150102', '19800101', 799) })
+    expect(await h.callAs('o-prober', 'member', 'join', free)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    expect(await applications(h).count({ openid: 'o-prober' })).toBe(0)
+    // A day later the account may try again.
+    h.clock.advance(24 * 3600_000)
+    await ok(h.callAs('o-prober', 'member', 'join', free))
   })
 })

@@ -341,3 +341,32 @@ describe('金秋助学: the reviewer’s list pages on', () => {
     expect(byTestId('review-end')).toBeNull()
   })
 })
+
+// #14 item 8: level two closes several objections as unfounded in one tap.
+describe('金秋助学: level two closes several objections at once', () => {
+  const objection = (id: string, status: 'open' | 'upheld' | 'dismissed') => ({ id, text: `异议${id}`, createdAt: '2026-11-23T08:00:00.000Z', status })
+  const approved = (objections: ReturnType<typeof objection>[]): ReviewItem => ({ ...application('approved'), id: 'a1', canAct: [], canResolve: true, objections })
+
+  it('one button dismisses every open objection of the card, with the note', async () => {
+    const { sent } = fakeCloud({
+      reviewList: { items: [approved([objection('o1', 'open'), objection('o2', 'dismissed'), objection('o3', 'open')])], nextCursor: null },
+      dismissObjections: approved([objection('o1', 'dismissed'), objection('o2', 'dismissed'), objection('o3', 'dismissed')]),
+    })
+    await testUtils.mount(Review)
+    await waitFor(() => expect(byId('objections-dismiss-all')?.textContent).toContain('2 条异议全部不成立'), 5000)
+    await fieldsReady()
+    type('review-note', '经核实均为误解')
+    tap('objections-dismiss-all')
+    await waitFor(() => expect(sent.some((s) => s.action === 'dismissObjections')).toBe(true))
+    expect(sent.find((s) => s.action === 'dismissObjections')!.data).toEqual({ objectionIds: ['o1', 'o3'], note: '经核实均为误解' })
+    await waitFor(() => expect(document.body.textContent).not.toContain('全部不成立'))
+    expect(Array.from(document.querySelectorAll('[data-testid="objection"]')).map((n) => n.textContent)).toEqual(['异议（不成立）：异议o1', '异议（不成立）：异议o2', '异议（不成立）：异议o3'])
+  })
+
+  it('no such button for one open objection, or for level one', async () => {
+    fakeCloud({ reviewList: { items: [approved([objection('o1', 'open')]), { ...approved([objection('o2', 'open'), objection('o3', 'open')]), id: 'a2', canResolve: false }], nextCursor: null } })
+    await testUtils.mount(Review)
+    await waitFor(() => expect(document.querySelectorAll('[data-testid="objection"]')).toHaveLength(3), 5000)
+    expect(byId('objections-dismiss-all')).toBeNull()
+  })
+})

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +9,7 @@ import { randomSecrets } from '../../cloud/lib/secrets'
 import { issueSession } from '../../server/session'
 import { cloudHarness } from '../helpers/cloud'
 import { collections } from '../../cloud/lib/collections'
+import { adminDb } from '../../cloud/features/admin/collections'
 
 /** The local server over real HTTP: every kind of bad request gets its code and changes nothing. */
 const SECRETS = randomSecrets()
@@ -18,11 +19,13 @@ describe('local server', () => {
   let base: string
   let harness: Awaited<ReturnType<typeof cloudHarness>>
   const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'web-'))
-  fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>t</title>')
+  // An inline script, as Taro's index.html carries one: the page's policy must allow it by hash.
+  const INLINE = 'document.documentElement.style.fontSize="20px"'
+  fs.writeFileSync(path.join(webRoot, 'index.html'), `<!doctype html><title>t</title><script>${INLINE}</script><script defer src="/js/app.js"></script>`)
 
   beforeEach(async () => {
     harness = await cloudHarness()
-    server = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot })
+    server = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, demo: true, webRoot })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
@@ -55,7 +58,7 @@ describe('local server', () => {
   it('signs in bench people only when started for the bench (ALLOW_BENCH_PEOPLE)', async () => {
     const bench = JSON.stringify({ as: 'bench-7' })
     expect((await fetch(`${base}/api/dev/login`, { method: 'POST', body: bench })).status).toBe(404)
-    const benchServer = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot, allowBenchPeople: true })
+    const benchServer = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, demo: true, webRoot, allowBenchPeople: true })
     await new Promise<void>((resolve) => benchServer.listen(0, '127.0.0.1', resolve))
     try {
       const benchBase = `http://127.0.0.1:${(benchServer.address() as AddressInfo).port}`
@@ -101,6 +104,26 @@ describe('local server', () => {
     expect(await agreedCount()).toBe(0)
   })
 
+  // #14 item 1: a name that is not valid percent-encoding is the caller's mistake, never a 500.
+  it.each(['%ff', '%', 'member%', '%E4%B8'])('a malformed function name (%s) is a 4xx with the usual body, signed in or not', async (name) => {
+    const logged: unknown[] = []
+    const logging = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, demo: true, webRoot, logError: (...args) => logged.push(args) })
+    await new Promise<void>((resolve) => logging.listen(0, '127.0.0.1', resolve))
+    try {
+      const at = `http://127.0.0.1:${(logging.address() as AddressInfo).port}`
+      for (const headers of [{}, { Authorization: `Bearer ${await login('worker')}` }] as Array<Record<string, string>>) {
+        const response = await fetch(`${at}/api/cloud/${name}`, { method: 'POST', headers, body: JSON.stringify({ action: 'profile', data: {} }) })
+        expect(response.status).toBe(404)
+        const answer = (await response.json()) as { ok: boolean; error: { code: string; message: string } }
+        expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FUNCTION' } })
+        expect(answer.error.message).toMatch(/[\u4e00-\u9fa5]/)
+      }
+      expect(logged).toEqual([])
+    } finally {
+      await new Promise((resolve) => logging.close(resolve))
+    }
+  })
+
   it('a valid call changes what it should', async () => {
     const response = await post('member', JSON.stringify({ action: 'agreePrivacy', data: { version: '2026-11' } }), await login('worker'))
     expect(response.status).toBe(200)
@@ -140,5 +163,55 @@ describe('local server', () => {
   it('echo answers what it was sent (the benchmark baseline)', async () => {
     const response = await fetch(`${base}/api/echo`, { method: 'POST', body: '{"n":1}' })
     expect(await response.json()).toEqual({ ok: true, data: { n: 1 } })
+  })
+
+  // #14 item 2: without demo mode the demo login, the rest of /api/dev/* and /api/echo do not exist.
+  it('without demo mode has no demo login, no /api/dev/* and no echo', async () => {
+    const plain = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot, devClock: { advance: () => 0 }, allowBenchPeople: true })
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve))
+    try {
+      const at = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`
+      const answers = await Promise.all([
+        fetch(`${at}/api/dev/people`),
+        fetch(`${at}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'clerk' }) }),
+        fetch(`${at}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'bench-1' }) }),
+        fetch(`${at}/api/dev/first-admin-invite`, { method: 'POST', body: '{}' }),
+        fetch(`${at}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 1 }) }),
+        fetch(`${at}/api/echo`, { method: 'POST', body: '{"n":1}' }),
+      ])
+      for (const response of answers) {
+        expect(response.status).toBe(404)
+        expect(await response.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+      }
+      expect(await adminDb(harness.store).invitations.count({})).toBe(0)
+      expect((await fetch(`${at}/api/health`)).status).toBe(200)
+    } finally {
+      await new Promise((resolve) => plain.close(resolve))
+    }
+  })
+
+  // #14 item 2: security headers on every answer; the page's policy fits the h5 build.
+  it('sends security headers on every answer, and a page policy that allows its own inline script by hash', async () => {
+    const answers = [
+      await fetch(`${base}/`),
+      await fetch(`${base}/pages/me/index`),
+      await fetch(`${base}/api/health`),
+      await fetch(`${base}/api/unknown`),
+      await fetch(`${base}/js/missing.js`),
+      await post('member', '{', await login('worker')),
+      await post('%ff', '{}'),
+    ]
+    for (const response of answers) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    }
+    const page = answers[0].headers.get('content-security-policy') ?? ''
+    const hash = createHash('sha256').update(INLINE).digest('base64')
+    expect(page).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'(;|$)`))
+    expect(page).not.toContain('unsafe-eval')
+    expect(page).toMatch(/default-src 'self'/)
+    expect(answers[2].headers.get('content-security-policy')).toMatch(/^default-src 'none'/)
   })
 })

@@ -8,6 +8,9 @@ import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, PDF, PNG } from '../helpers/aid'
+import { UPLOADS_PER_DAY } from '../../cloud/features/aid/uploads'
+import { SCHEDULE } from '../../cloud/functions/schedule'
+import { removeLocalUploads, runJob } from '../../server/schedule'
 
 
 describe('uploads', () => {
@@ -19,7 +22,7 @@ describe('uploads', () => {
   beforeEach(async () => {
     harness = await cloudHarness()
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-'))
-    server = createApp({ store: harness.store, clock: harness.clock, secrets: harness.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, webRoot: null, uploadDir: dir })
+    server = createApp({ store: harness.store, clock: harness.clock, secrets: harness.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, demo: true, webRoot: null, uploadDir: dir })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
@@ -89,5 +92,31 @@ describe('uploads', () => {
     expect((await get(await login('merchant'), ids[0])).status).toBe(404)
     expect((await get(member, '../../etc/passwd')).status).toBe(404)
     expect(await collections(harness.store).audit.count({})).toBe(0)
+  })
+
+  // #14 item 6: one account cannot fill the disk.
+  it(`refuses an account's upload past ${UPLOADS_PER_DAY} a day with 429, writing nothing; another account may still upload`, async () => {
+    const token = await login('member')
+    for (let i = 0; i < UPLOADS_PER_DAY; i++) expect((await upload(token, 'image/png', PNG)).status).toBe(200)
+    const over = await upload(token, 'image/png', PNG)
+    expect(over.status).toBe(429)
+    expect(await over.json()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('明天') } })
+    expect(fs.readdirSync(dir)).toHaveLength(UPLOADS_PER_DAY)
+    expect(await aidDb(harness.store).files.count({})).toBe(UPLOADS_PER_DAY)
+    expect((await upload(await login('worker'), 'image/png', PNG)).status).toBe(200)
+    harness.clock.advance(24 * 3600_000 + 1)
+    expect((await upload(await login('member'), 'image/png', PNG)).status).toBe(200)
+  })
+
+  it('the daily job deletes the bytes of the files it removed from the uploads folder', async () => {
+    const token = await login('member')
+    const ids: string[] = []
+    for (let i = 0; i < 2; i++) ids.push(((await (await upload(token, 'image/png', PNG)).json()) as { data: { fileId: string } }).data.fileId)
+    await aidDb(harness.store).files.update({ _id: ids[0] }, { set: { createdAt: '2026-11-01T00:00:00.000Z' } })
+    const job = SCHEDULE.find((j) => j.fn === 'aid')!
+    const result = await runJob(job, { store: harness.store, clock: harness.clock, secrets: harness.secrets, logError: () => undefined })
+    expect(result).toMatchObject({ ok: true, data: { uploads: { ids: [ids[0]] } } })
+    removeLocalUploads(dir, job, result.ok ? result.data : null)
+    expect(fs.readdirSync(dir)).toEqual([ids[1]])
   })
 })

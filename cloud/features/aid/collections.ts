@@ -71,7 +71,7 @@ export interface ObjectionDoc extends Doc {
   unionPath: string[]
   text: string
   contact: string
-  /** The objector's OPENID when signed in; objections may be anonymous. */
+  /** The objector's OPENID (null only on objections from before #14, which took anonymous ones). */
   by: string | null
   createdAt: string
   status: 'open' | 'upheld' | 'dismissed'

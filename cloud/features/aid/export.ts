@@ -11,10 +11,17 @@ import { findByIds, readAll } from '../../lib/store/read'
 
 const STATUS_NAMES: Record<ApplicationDoc['status'], string> = AID_STATUS_NAMES
 
-/** RFC 4180 field; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+/** Invisible characters (Unicode's format class: zero-width spaces and joiners, bidi marks, BOM). */
+const INVISIBLE = /\p{Cf}/gu
+
+/**
+ * RFC 4180 field; a leading = + - @ (or tab, CR) is defused so a spreadsheet never runs it as a
+ * formula. The check reads the text as a spreadsheet may: NFKC first (fullwidth ＝＋－＠ are = + - @),
+ * and invisible characters are dropped from the field, so none can hide what comes first.
+ */
 export function csvField(value: string | number): string {
-  let text = String(value)
-  if (/^[=+\-@]/.test(text)) text = `'${text}`
+  let text = String(value).replace(INVISIBLE, '')
+  if (/^\s*[=+\-@\t\r]/.test(text.normalize('NFKC'))) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

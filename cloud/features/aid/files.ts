@@ -9,6 +9,7 @@ import { insertOnce } from '../../lib/resume'
 import type { Store } from '../../lib/store/port'
 import type { WechatServices } from '../../lib/wechat'
 import { aidDb, type FileDoc } from './collections'
+import { requireUploadQuota } from './uploads'
 
 /**
  * Who may read an uploaded document: its owner, or staff and reviewers who review an application of that owner
@@ -52,6 +53,7 @@ export async function registerUpload(ctx: ActionContext, input: ActionParsed<'ai
   const id = registeredId(input.fileId)
   const existing = await files.get(id)
   if (existing) return again(existing, openid)
+  await requireUploadQuota(ctx.store, openid, ctx.now())
   let bytes: Buffer
   try {
     bytes = await wechat.downloadFile(input.fileId)

@@ -4,8 +4,9 @@ import { purgeExports } from './export-files'
 import { fileLink, registerUpload } from './files'
 import { objectToNotice, publicNotice } from './notice'
 import { myProgramme, saveProgramme, staffProgrammes } from './programmes'
-import { markPaid, resolveObjection, reviewApplication } from './review'
+import { dismissObjections, markPaid, resolveObjection, reviewApplication } from './review'
 import { reviewPage } from './reviewList'
+import { purgeUnusedUploads } from './uploads'
 import { correctApplication, submitApplication } from './submit'
 import { applicationView, myApplications, staffView } from './views'
 
@@ -27,9 +28,11 @@ export const aid = {
   notice: (input, ctx) => publicNotice(ctx, input),
   object: (input, ctx) => objectToNotice(ctx, input),
   resolveObjection: async (input, ctx) => staffView(ctx, await resolveObjection(ctx, input)),
+  dismissObjections: async (input, ctx) => staffView(ctx, await dismissObjections(ctx, input)),
   markPaid: async (input, ctx) => staffView(ctx, await markPaid(ctx, input)),
   registerUpload: (input, ctx) => registerUpload(ctx, input),
   fileLink: (input, ctx) => fileLink(ctx, input),
   exportCsv: ({ programmeId }, ctx) => exportCsv(ctx, programmeId),
-  purgeExports: (_input, ctx) => purgeExports(ctx),
+  // The function's one daily timer (WeChat allows one per function) does both.
+  purgeExports: async (_input, ctx) => ({ ...(await purgeExports(ctx)), uploads: await purgeUnusedUploads(ctx) }),
 } satisfies FeatureHandlers<'aid'>

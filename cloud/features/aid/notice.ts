@@ -2,6 +2,8 @@ import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'
 import { CloudError } from '../../../src/domain/errors'
 import { maskName } from '../../../src/domain/names'
 import type { ActionContext } from '../../lib/context'
+import { keyedHash } from '../../lib/crypto'
+import { DuplicateKeyError } from '../../lib/store/port'
 import { aidDb } from './collections'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { findByIds, keysetPage } from '../../lib/store/read'
@@ -31,21 +33,34 @@ export async function publicNotice(ctx: ActionContext, input: ActionParsed<'aid'
   }
 }
 
-/** An objection to an entry still on notice; recorded for the level-two staff. */
+/**
+ * An objection to an entry still on notice, from a signed-in person; recorded for the level-two
+ * staff. Its `_id` is a keyed hash of the entry and the person, so a second one from the same person
+ * is a duplicate key (one per person per entry, also under a race) and the id tells staff nothing.
+ */
 export async function objectToNotice(ctx: ActionContext, input: ActionParsed<'aid', 'object'>) {
   const now = ctx.now().toISOString()
+  const openid = ctx.caller?.openid
+  if (!openid) throw new CloudError('UNAUTHENTICATED', '请先登录，再提出异议')
   const doc = await aidDb(ctx.store).applications.get(input.noticeId)
   if (!doc || doc.status !== 'approved' || !doc.noticeEndsAt || doc.noticeEndsAt <= now) throw new CloudError('NOT_FOUND', '该条目不在公示期内')
-  await aidDb(ctx.store).objections.insert({
-    _id: ctx.newId(),
+  const inserted = await aidDb(ctx.store).objections.insert({
+    _id: `ob-${keyedHash(ctx.secrets.hashKey, `objection:${doc._id}:${openid}`).slice(0, 40)}`,
     applicationId: doc._id,
     unionPath: doc.unionPath,
     text: input.text,
     contact: input.contact ?? '',
-    by: ctx.caller?.openid ?? null,
+    by: openid,
     createdAt: now,
     status: 'open',
     note: null,
-  })
+  }).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof DuplicateKeyError) return false
+      throw error
+    },
+  )
+  if (!inserted) throw new CloudError('CONFLICT', '你已对这条公示提出过异议，工会正在核实')
   return { received: true }
 }

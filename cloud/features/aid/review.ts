@@ -107,3 +107,25 @@ export async function markPaid(ctx: ActionContext, input: ActionParsed<'aid', 'm
   await notify(ctx, doc.owner, { title: '助学金已发放', body: `${formatFen(doc.amountFen ?? 0)} 已于 ${input.paidOn} 发放到尾号 ${doc.payout.cardMasked.slice(-4)} 的银行卡。`, link: STATUS_LINK }, progress(ctx, '已发放', `${formatFen(doc.amountFen ?? 0)} 已发放`))
   return next
 }
+
+/**
+ * Level two closes several objections to one application as unfounded in one go (#14: twenty
+ * objections need not mean twenty taps). Each is its own conditional update and audit entry, so a
+ * colleague closing one at the same time is not overwritten; one already closed refuses the lot.
+ */
+export async function dismissObjections(ctx: ActionContext, input: ActionParsed<'aid', 'dismissObjections'>): Promise<ApplicationDoc> {
+  const objections = aidDb(ctx.store).objections
+  const ids = [...new Set(input.objectionIds)]
+  const found = await objections.find({ _id: { $in: ids } }, { limit: ids.length })
+  if (found.length !== ids.length) throw new CloudError('NOT_FOUND')
+  const applicationId = found[0].applicationId
+  if (found.some((o) => o.applicationId !== applicationId)) throw new CloudError('INVALID_INPUT', '一次只能处理同一份申请的异议', { objectionIds: '一次只能处理同一份申请的异议' })
+  const doc = await reviewable(ctx, applicationId)
+  if (!actsAt(2, doc.unionPath, reviewScope(ctx.caller))) throw new CloudError('FORBIDDEN', '异议由上级工会处理')
+  if (found.some((o) => o.status !== 'open')) throw new CloudError('CONFLICT', '其中有异议已处理，请刷新')
+  for (const objection of found) {
+    const changed = await objections.update({ _id: objection._id, status: 'open' }, { set: { status: 'dismissed', note: input.note } })
+    if (changed) await ctx.audit({ action: 'aid.objection.dismissed', target: { collection: 'aidObjections', id: objection._id }, before: { status: 'open' }, after: { status: 'dismissed', note: input.note } })
+  }
+  return doc
+}

@@ -3,6 +3,7 @@ import { keyedHash } from '../../lib/crypto'
 import type { ActionContext } from '../../lib/context'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { joinDb, type JoinClaimDoc } from './collections'
+import { recordProbe, requireProbesLeft } from './probes'
 
 /**
  * Locks that make "one membership or one pending application" hold without transactions: a claim
@@ -42,13 +43,14 @@ async function claim(ctx: ActionContext, doc: JoinClaimDoc): Promise<'claimed' |
     if (!held) continue // released (rejected) in between: try again
     if (held.applicationId === doc.applicationId) return 'ours'
     const app = held.status === 'member' ? null : await applications.get(held.applicationId)
+    // Held by another account: the same answer whether it is a membership or a pending application,
+    // and no union's name (#14) — only the account that holds it hears where it stands.
+    const foreign = held.openid !== doc.openid
     // An approved application whose claim is not yet marked 'member' (the approval is under way) counts as a membership.
-    if (held.status === 'member' || app?.status === 'approved') {
-      throw new CloudError('ALREADY_MEMBER', held.openid === doc.openid ? undefined : '该身份证号已是工会会员；换了工作请办理转会')
-    }
-    if (app?.status === 'pending') throw await pendingError(ctx, app.unionId, held.openid === doc.openid)
+    if (held.status === 'member' || app?.status === 'approved') throw new CloudError(foreign ? 'ID_NUMBER_HELD' : 'ALREADY_MEMBER')
+    if (app?.status === 'pending') throw foreign ? new CloudError('ID_NUMBER_HELD') : await pendingError(ctx, app.unionId, true)
     const stale = !app && ctx.now().getTime() - new Date(held.createdAt).getTime() > STALE_CLAIM_MS
-    if (!stale && !app) throw await pendingError(ctx, held.unionId, held.openid === doc.openid)
+    if (!stale && !app) throw foreign ? new CloudError('ID_NUMBER_HELD') : await pendingError(ctx, held.unionId, true)
     // Stale, or its application is no longer pending: release exactly that claim and retry.
     await claims.remove({ _id: held._id, applicationId: held.applicationId, status: 'pending' })
   }
@@ -62,12 +64,14 @@ async function claim(ctx: ActionContext, doc: JoinClaimDoc): Promise<'claimed' |
  * (cloud/lib/resume.ts) instead of waiting for an application nobody will write.
  */
 export async function claimAccountAndIdNumber(ctx: ActionContext, base: Omit<JoinClaimDoc, '_id'>, idHash: string): Promise<void> {
+  await requireProbesLeft(ctx, base.openid, idHash)
   const accountId = accountClaimId(ctx, base.openid)
   await claim(ctx, { _id: accountId, ...base })
   try {
     await claim(ctx, { _id: idHash, ...base })
   } catch (error) {
     await joinDb(ctx.store).claims.remove({ _id: accountId, applicationId: base.applicationId })
+    if (error instanceof CloudError && error.code === 'ID_NUMBER_HELD') await recordProbe(ctx, base.openid, idHash)
     throw error
   }
 }

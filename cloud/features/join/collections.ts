@@ -67,12 +67,24 @@ export interface JoinCodeDoc extends Doc {
   createdAt: string
 }
 
+/**
+ * One ID number held by another account that an account tried, on one China day (#14): `_id` is a
+ * keyed hash of account, ID number and day, so trying the same one again is not a new try.
+ */
+export interface JoinProbeDoc extends Doc {
+  /** Keyed hash of the account (never the openid itself). */
+  account: string
+  day: string
+  createdAt: string
+}
+
 export const joinDb = (store: Store) => ({
   applications: store.collection<ApplicationDoc>('applications'),
   claims: store.collection<JoinClaimDoc>('joinClaims'),
   counters: store.collection<CounterDoc>('counters'),
   settings: store.collection<JoinSettingsDoc>('joinSettings'),
   codes: store.collection<JoinCodeDoc>('joinCodes'),
+  probes: store.collection<JoinProbeDoc>('joinIdProbes'),
 })
 
 export const JOIN_COLLECTIONS: CollectionIndexes = {
@@ -81,4 +93,5 @@ export const JOIN_COLLECTIONS: CollectionIndexes = {
   counters: [],
   joinSettings: [],
   joinCodes: [],
+  joinIdProbes: [{ fields: ['account', 'day'] }],
 }

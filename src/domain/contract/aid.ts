@@ -199,8 +199,10 @@ export const aid = {
   }),
   object: defineAction({
     personal: true,
-    access: 'public',
-    summary: '对公示名单提出异议（记录给工作人员）',
+    // Signed in, one per person and entry (#14): an open objection holds up 发放, so nobody may
+    // hold it up anonymously or twenty times over.
+    access: 'user',
+    summary: '对公示名单提出异议（需登录，每人每条一次；记录给工作人员）',
     input: v.strictObject({
       noticeId: Id('公示条目'),
       text: Text('异议内容', 500),
@@ -212,6 +214,15 @@ export const aid = {
     access: 'user',
     summary: '上级工会处理异议：成立（不予资助）或不成立',
     input: v.strictObject({ objectionId: Id('异议'), uphold: v.boolean('请选择异议是否成立'), note: Text('处理说明', 200) }),
+    output: StaffApplicationView,
+  }),
+  dismissObjections: defineAction({
+    access: 'user',
+    summary: '上级工会把同一份申请的几条异议一并处理为不成立',
+    input: v.strictObject({
+      objectionIds: v.pipe(v.array(Id('异议'), '请选择异议'), v.minLength(1, '请至少选择一条异议'), v.maxLength(50, '一次最多处理 50 条异议')),
+      note: Text('处理说明', 200),
+    }),
     output: StaffApplicationView,
   }),
   markPaid: defineAction({
@@ -250,8 +261,9 @@ export const aid = {
   }),
   purgeExports: defineAction({
     access: 'system',
-    summary: '定时任务：删除一天前导出到云存储的名单文件',
+    // WeChat allows one timer trigger per function: this daily job also deletes unused uploads (#14).
+    summary: '定时任务：删除一天前导出到云存储的名单文件，以及一天前上传、没有任何申请用到的材料',
     input: EmptyInput,
-    output: v.object({ removed: v.number() }),
+    output: v.object({ removed: v.number(), uploads: v.object({ removed: v.number(), ids: v.array(v.string()) }) }),
   }),
 }

@@ -14,7 +14,7 @@ import { usePagedList } from '@/services/usePagedList'
 import { useShare } from '@/services/useShare'
 import '../../aid.scss'
 
-/** 公示: public, no sign-in needed, 50 a page. Names are masked; anyone may object, and staff see it. */
+/** 公示: public, no sign-in needed to read, 50 a page. Names are masked; a signed-in person may object once per entry, and staff see it. */
 export default function Notice() {
   const list = usePagedList('aid', 'notice', {})
   useShare(shareNotice())
@@ -39,7 +39,7 @@ export default function Notice() {
     <PageShell public error={list.error} loading={list.loading} hasData={Boolean(items)} onRetry={() => void list.reload()}>
       {items ? (
         <View className='aid-page'>
-          <Text className='aid-hint'>以下为拟资助名单，公示期内如有异议，请实名或留下联系方式反映。</Text>
+          <Text className='aid-hint'>以下为拟资助名单，公示期内如有异议，请登录后提出（每人对每条一次），可留下联系方式。</Text>
           {items.length === 0 && !list.nextCursor ? (
             <View className='aid-card' data-testid='notice-empty'>
               <Text className='aid-card__text'>目前没有正在公示的名单。</Text>

@@ -35,6 +35,7 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void })
   const review = (decision: 'verify' | 'send_back' | 'approve' | 'reject', done: string) =>
     run(() => call('aid', 'review', { applicationId: a.id, decision, note: note.trim() || undefined, amountFen: decision === 'approve' && amount ? (yuanToFen(amount) ?? undefined) : undefined }), done)
   const can = (action: Item['canAct'][number]) => a.canAct.includes(action)
+  const openObjections = a.objections.filter((o) => o.status === 'open')
 
   return (
     <View className='aid-card' data-testid='review-item' data-status={a.status}>
@@ -68,7 +69,17 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void })
           ) : null}
         </View>
       ))}
-      {can('verify') || can('send_back') || can('reject') || (a.canResolve && a.objections.some((o) => o.status === 'open')) ? (
+      {a.canResolve && openObjections.length > 1 ? (
+        <Button
+          id='objections-dismiss-all'
+          size='small'
+          disabled={busy}
+          onClick={() => void run(() => call('aid', 'dismissObjections', { objectionIds: openObjections.map((o) => o.id), note: note.trim() || '经核实异议不成立' }), '已处理')}
+        >
+          {`${openObjections.length} 条异议全部不成立`}
+        </Button>
+      ) : null}
+      {can('verify') || can('send_back') || can('reject') || (a.canResolve && openObjections.length > 0) ? (
         <>
           <Text className='aid-label'>说明（退回或不予资助时必填）</Text>
           <View data-testid='review-note' className='aid-field'>
