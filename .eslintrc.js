@@ -20,12 +20,12 @@ module.exports = {
           'error',
           {
             paths: [
-              { name: '@/domain/contract', allowTypeImports: true, message: 'Main package: import types only (values: @/domain/contract/policy, @/domain/privacy/version, @/domain/unionLevels).' },
+              { name: '@domain/contract', allowTypeImports: true, message: 'Main package: import types only (values: @domain/contract/policy, @domain/privacy/version, @domain/unionLevels).' },
               { name: 'valibot', allowTypeImports: true, message: 'Main package: no schema library (#19 item 8).' },
-              { name: '@/domain/validate', message: 'Main package: no schema library (#19 item 8).' },
+              { name: '@domain/validate', message: 'Main package: no schema library (#19 item 8).' },
               { name: '@/services/cloud', message: 'Main package: use request from @/services/request (or useCloud); call loads every schema.' },
             ],
-            patterns: [{ group: ['@/domain/contract/*', '!@/domain/contract/policy'], allowTypeImports: true, message: 'Main package: import types only from the contract.' }],
+            patterns: [{ group: ['@domain/contract/*', '!@domain/contract/policy'], allowTypeImports: true, message: 'Main package: import types only from the contract.' }],
           },
         ],
       },

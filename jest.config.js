@@ -6,7 +6,7 @@
  * - components: React components in jsdom on Taro's real H5 runtime, NutUI included (tests/setup/).
  * Both compile with babel-jest; babel.config.js switches to preset-env/typescript/react under jest.
  */
-const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
+const alias = { '^@domain/(.*)$': '<rootDir>/domain/$1', '^@/(.*)$': '<rootDir>/src/$1' }
 
 // One NutUI component at a time, as in the Taro build (config/nutui-import.js).
 const nutuiPerComponent = require('./config/nutui-import')

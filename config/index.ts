@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import path from 'node:path'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -8,6 +9,9 @@ function designWidth(input?: string | number | { file?: string }): number {
   const file = typeof input === 'object' ? input.file : undefined
   return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
 }
+
+/** The rules and contract the app shares with the cloud (outside sourceRoot). */
+const SHARED_DOMAIN = path.resolve(__dirname, '..', 'domain')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -37,6 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // and page styles that chain classes across that boundary may not match.
     baseLevel: 12,
     mini: {
+      // domain/ (shared with the cloud) lives beside src/: Taro compiles it as its own.
+      compile: { include: [SHARED_DOMAIN] },
       // Modules used only by subpackages stay out of the main package.
       optimizeMainPackage: { enable: true },
       postcss: {
@@ -48,6 +54,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [SHARED_DOMAIN] },
       publicPath: '/',
       staticDirectory: 'static',
       output: {

@@ -36,7 +36,7 @@ const forbidAppImports: Plugin = {
   name: 'forbid-app-imports',
   setup(b) {
     b.onResolve({ filter: /^(@\/|@tarojs\/|react$|react-dom$)/ }, (args) => ({
-      errors: [{ text: `cloud code must not import "${args.path}" (app code); import src/domain by a relative path` }],
+      errors: [{ text: `cloud code must not import "${args.path}" (app code); import domain by a relative path` }],
     }))
   },
 }

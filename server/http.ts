@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { CloudError, type CloudErrorBody, type ErrorCode } from '../src/domain/errors'
+import { CloudError, type CloudErrorBody, type ErrorCode } from '../domain/errors'
 
 /** The HTTP status the local server answers with for each error code. */
 const STATUS: Record<ErrorCode, number> = {

@@ -6,7 +6,7 @@ import type { Secrets } from '../cloud/lib/secrets'
 import type { Store } from '../cloud/lib/store/port'
 import { functions } from '../cloud/functions'
 import { SCHEDULE, type ScheduledJob } from '../cloud/functions/schedule'
-import { msUntilChinaHour } from '../src/domain/time'
+import { msUntilChinaHour } from '../domain/time'
 
 const DAY_MS = 24 * 3600 * 1000
 

@@ -9,8 +9,8 @@ import type { Clock } from '../cloud/lib/clock'
 import { resolveCaller, type Identity } from '../cloud/lib/context'
 import { insertOnce } from '../cloud/lib/resume'
 import type { Store } from '../cloud/lib/store/port'
-import { declaredType, MAX_UPLOAD_BYTES, sniff } from '../src/domain/aid/files'
-import { CloudError } from '../src/domain/errors'
+import { declaredType, MAX_UPLOAD_BYTES, sniff } from '../domain/aid/files'
+import { CloudError } from '../domain/errors'
 import { readBody, sendJson } from './http'
 
 /**

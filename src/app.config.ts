@@ -40,7 +40,7 @@ export default defineAppConfig({
     ],
   },
   // Location finds the nearest rest station; the text is what WeChat shows when it asks. Only the
-  // location APIs the code calls (src/domain/privacy/declarations.ts; checked by
+  // location APIs the code calls (domain/privacy/declarations.ts; checked by
   // tests/unit/privacy-declarations.test.ts): https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#requiredPrivateInfos
   requiredPrivateInfos: ['getLocation'],
   permission: {

@@ -10,7 +10,7 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | undefined
     /** The WeChat cloud environment id, set in .env files for the weapp build. */
     TARO_APP_CLOUD_ENV?: string
-    /** Subscribe-message templates for the weapp build (JSON; see src/domain/subscribe.ts). */
+    /** Subscribe-message templates for the weapp build (JSON; see domain/subscribe.ts). */
     TARO_APP_SUBSCRIBE_TEMPLATES?: string
   }
 }

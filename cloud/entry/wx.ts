@@ -1,5 +1,5 @@
-import type { FunctionName } from '../../src/domain/contract'
-import type { CloudResult } from '../../src/domain/errors'
+import type { FunctionName } from '../../domain/contract'
+import type { CloudResult } from '../../domain/errors'
 import { systemClock } from '../lib/clock'
 import { dispatch, type Handlers } from '../lib/dispatch'
 import type { Identity } from '../lib/context'
@@ -7,7 +7,7 @@ import { secretsFromEnv, type Secrets } from '../lib/secrets'
 import type { Store } from '../lib/store/port'
 import { createWxStore, type WxDatabase } from '../lib/store/wx'
 import { createWechatServices, type WechatServices, type WxOpenSdk } from '../lib/wechat'
-import { parseSubscribeTemplates } from '../../src/domain/subscribe'
+import { parseSubscribeTemplates } from '../../domain/subscribe'
 
 /**
  * The deployed entry of a WeChat cloud function: `exports.main = createWxMain('member', memberHandlers)`
@@ -86,7 +86,7 @@ export function createWxMain<F extends FunctionName>(
     if (!ready) {
       const sdk = loadSdk()
       sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
-      // SUBSCRIBE_TEMPLATES: which subscribe-message templates this deployment uses (src/domain/subscribe.ts).
+      // SUBSCRIBE_TEMPLATES: which subscribe-message templates this deployment uses (domain/subscribe.ts).
       const wechat = createWechatServices(sdk, parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES), env.MINIPROGRAM_STATE || 'formal')
       ready = { sdk, store: createWxStore(sdk.database()), secrets: loadSecrets(env), wechat }
     }

@@ -1,4 +1,4 @@
-import type { FunctionName } from '../../src/domain/contract'
+import type { FunctionName } from '../../domain/contract'
 import type { Handlers } from '../lib/dispatch'
 import { adminHandlers } from './admin'
 import { aidHandlers } from './aid'

@@ -1,4 +1,4 @@
-import type { ActionName, FunctionName } from '../../src/domain/contract'
+import type { ActionName, FunctionName } from '../../domain/contract'
 
 /**
  * The 'system' actions the platform runs on a timer. In WeChat each becomes a timer trigger of its

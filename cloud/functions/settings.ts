@@ -1,4 +1,4 @@
-import type { FunctionName } from '../../src/domain/contract'
+import type { FunctionName } from '../../domain/contract'
 
 /**
  * How each cloud function runs in WeChat Cloud: the one declaration the deploy (npm run deploy:cloud)

@@ -1,6 +1,6 @@
-import type { OfferStore as OfferStoreFields, UnionLevel } from '../../src/domain/contract'
-import type { UnionStatus } from '../../src/domain/unions'
-import type { MerchantStatus } from '../../src/domain/merchants/merchant'
+import type { OfferStore as OfferStoreFields, UnionLevel } from '../../domain/contract'
+import type { UnionStatus } from '../../domain/unions'
+import type { MerchantStatus } from '../../domain/merchants/merchant'
 import type { CollectionIndexes, Doc, Store } from './store/port'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
@@ -11,7 +11,7 @@ export interface UnionDoc extends Doc {
   /** Ids of every union above, top down: a subtree query is `{ ancestors: rootId }`. */
   ancestors: string[]
   /**
-   * Search pieces of its name and its ancestors' names (src/domain/search.ts), so 新城区 finds the
+   * Search pieces of its name and its ancestors' names (domain/search.ts), so 新城区 finds the
    * unions under 新城区总工会. Derived with `ancestors` by cloud/features/unions/tree.ts, the one
    * function every writer of unions uses.
    */
@@ -82,7 +82,7 @@ export interface MembershipDoc extends Doc {
 /**
  * What a role lets its holder do, whoever holds it: also what an invitation grants. A clerk
  * (union_staff) acts on their union and everything below it; a 金秋助学 reviewer (aid_reviewer) acts
- * at one review level for applications under their union (src/domain/aid/review.ts) and nothing
+ * at one review level for applications under their union (domain/aid/review.ts) and nothing
  * else; a cashier (merchant_staff) redeems for one merchant.
  */
 export type RoleGrant = { kind: 'union_staff'; unionId: string } | { kind: 'aid_reviewer'; unionId: string; level: 1 | 2 } | { kind: 'merchant_staff'; merchantId: string }
@@ -113,7 +113,7 @@ export const ACTIVE_ROLE = { endedAt: { $exists: false } } as const
 
 /**
  * A partner merchant (普惠商户), registered by union staff under a union (`unionPath` finds a
- * subtree's). `nameKey` (src/domain/merchants/merchant.ts) is unique: one merchant of a name per
+ * subtree's). `nameKey` (domain/merchants/merchant.ts) is unique: one merchant of a name per
  * union. The demo seed's merchants and those stored before #16 have only name and union; the
  * local server's start fills in the rest (cloud/features/merchants/backfill.ts).
  */

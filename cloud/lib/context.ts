@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { CloudError } from '../../src/domain/errors'
+import { CloudError } from '../../domain/errors'
 import type { Clock } from './clock'
 import { ACTIVE_ROLE, collections, type Collections, type RoleDoc } from './collections'
 import type { Secrets } from './secrets'

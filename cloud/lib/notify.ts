@@ -1,5 +1,5 @@
-import type { SubscribeFields, SubscribeTopic } from '../../src/domain/subscribe'
-import type { ActionOutput } from '../../src/domain/contract'
+import type { SubscribeFields, SubscribeTopic } from '../../domain/subscribe'
+import type { ActionOutput } from '../../domain/contract'
 import { signedIn, type ActionContext } from './context'
 import { DuplicateKeyError } from './store/port'
 

@@ -1,12 +1,12 @@
-import { CloudError } from '../../src/domain/errors'
-import { pageCursor, parsePageCursor } from '../../src/domain/paging'
+import { CloudError } from '../../domain/errors'
+import { pageCursor, parsePageCursor } from '../../domain/paging'
 import type { Doc } from './store/port'
 import { keysetOf, type Keyset } from './store/read'
 
 /**
  * Lists that staff and the public page through (入会审核, 转会待办, 金秋助学 review and 公示): a page
  * size small enough for a phone and a function's 1 MB answer, and the one cursor encoding of
- * src/domain/paging.ts, read back into a keyset for cloud/lib/store/read.ts.
+ * domain/paging.ts, read back into a keyset for cloud/lib/store/read.ts.
  */
 export const LIST_PAGE_SIZE = 50
 

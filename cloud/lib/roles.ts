@@ -1,6 +1,6 @@
-import { reviewScopeOf, scopeUnions, type ReviewScope } from '../../src/domain/aid/review'
-import { isWithin } from '../../src/domain/unions'
-import { CloudError } from '../../src/domain/errors'
+import { reviewScopeOf, scopeUnions, type ReviewScope } from '../../domain/aid/review'
+import { isWithin } from '../../domain/unions'
+import { CloudError } from '../../domain/errors'
 import type { MembershipDoc, UnionDoc } from './collections'
 import { signedIn, type ActionContext, type Caller } from './context'
 

@@ -1,4 +1,4 @@
-import type { UnionSummary } from '../../src/domain/contract'
+import type { UnionSummary } from '../../domain/contract'
 import type { UnionDoc } from './collections'
 import type { ActionContext } from './context'
 import { findByIds } from './store/read'

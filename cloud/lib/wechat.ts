@@ -1,4 +1,4 @@
-import { subscribeData, type SubscribeFields, type SubscribeTemplates, type SubscribeTopic } from '../../src/domain/subscribe'
+import { subscribeData, type SubscribeFields, type SubscribeTemplates, type SubscribeTopic } from '../../domain/subscribe'
 
 /**
  * What only WeChat's servers can do, behind one seam. In the embedded home (local server, tests)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { withDerived } from '../../cloud/features/benefits/build'
 import type { OfferDoc } from '../../cloud/features/benefits/collections'
 import type { MembershipDoc } from '../../cloud/lib/collections'
-import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCity } from '../../src/domain/benefits/categories'
+import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCity } from '../../domain/benefits/categories'
 import { percentile, round, timeEach } from './stats'
 import type { Results } from './results'
 

@@ -1,4 +1,4 @@
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 import { percentile, round, timeEach } from './stats'
 import type { Results } from './results'
 

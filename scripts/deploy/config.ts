@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { parseSubscribeTemplates } from '../../src/domain/subscribe'
+import { parseSubscribeTemplates } from '../../domain/subscribe'
 import { FUNCTION_VARIABLES, REQUIRED_VARIABLES, type FunctionVariable } from './desired'
 import type { ManagerConfig } from './manager'
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../../cloud/lib/clock'
 import { aidDb } from '../../cloud/features/aid/collections'
 import type { Store } from '../../cloud/lib/store/port'
-import { DEFAULT_NOTICE_DAYS } from '../../src/domain/aid/programme'
+import { DEFAULT_NOTICE_DAYS } from '../../domain/aid/programme'
 
 /**
  * One open 金秋助学 programme of 呼和浩特市总工会 for 2026, covering its whole subtree. Real

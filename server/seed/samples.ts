@@ -1,5 +1,5 @@
-import { luhnValid } from '../../src/domain/bankcard'
-import { checkCharacter } from '../../src/domain/idcard'
+import { luhnValid } from '../../domain/bankcard'
+import { checkCharacter } from '../../domain/idcard'
 
 /**
  * Made-up values that pass the app's own checks, for demos, benchmarks and tests: an ID number and

@@ -1,4 +1,4 @@
-import { AMENITIES, STATION_TYPES, type Amenity } from '../../src/domain/stations/types'
+import { AMENITIES, STATION_TYPES, type Amenity } from '../../domain/stations/types'
 
 /**
  * A realistic, entirely fictional station data set of any size (every name says 示例…（演示）):

@@ -1,9 +1,9 @@
 import { View, Text, Input } from '@tarojs/components'
-import { BLANK_STORE, MAX_STORES, type StoreDraft } from '@/domain/merchants/storeDrafts'
+import { BLANK_STORE, MAX_STORES, type StoreDraft } from '@domain/merchants/storeDrafts'
 import './StoreFields.scss'
 
-// The drafts' rules are pure (src/domain/merchants/storeDrafts.ts); the forms that show this import them from here too.
-export { BLANK_STORE, MAX_STORES, draftsOf, isBlank, storesOf, type StoreDraft } from '@/domain/merchants/storeDrafts'
+// The drafts' rules are pure (domain/merchants/storeDrafts.ts); the forms that show this import them from here too.
+export { BLANK_STORE, MAX_STORES, draftsOf, isBlank, storesOf, type StoreDraft } from '@domain/merchants/storeDrafts'
 
 const LABELS: Record<keyof StoreDraft, string> = { name: '门店名称', address: '门店地址', latitude: '纬度，如 40.8414', longitude: '经度，如 111.7522' }
 

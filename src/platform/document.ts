@@ -1,5 +1,5 @@
-import type { DocumentLink } from '@/domain/aid/files'
-import { CloudError } from '@/domain/errors'
+import type { DocumentLink } from '@domain/aid/files'
+import { CloudError } from '@domain/errors'
 import { useSession } from '@/stores/session'
 
 /**

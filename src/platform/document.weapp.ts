@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { DocumentLink } from '@/domain/aid/files'
-import { CloudError } from '@/domain/errors'
+import type { DocumentLink } from '@domain/aid/files'
+import { CloudError } from '@domain/errors'
 
 /**
  * WeChat: `link` asks the cloud, which checks the caller may read the document (its owner or the

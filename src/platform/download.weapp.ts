@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { CloudError } from '@/domain/errors'
+import { CloudError } from '@domain/errors'
 import { askPrivacy } from '@/stores/privacy'
 
 /** The clipboard is a privacy API in WeChat (剪切板): only after the privacy agreement. */

@@ -1,4 +1,4 @@
-import type { LatLng } from '@/domain/geo'
+import type { LatLng } from '@domain/geo'
 
 /**
  * The last place the person let the app read this session, in memory only (never in storage: a

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { wgs84ToGcj02, type LatLng } from '@/domain/geo'
+import { wgs84ToGcj02, type LatLng } from '@domain/geo'
 import { askPrivacy } from '@/stores/privacy'
 import { rememberLocation } from './lastLocation'
 

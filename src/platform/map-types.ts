@@ -1,4 +1,4 @@
-import type { LatLng } from '@/domain/geo'
+import type { LatLng } from '@domain/geo'
 
 export interface MapMarker {
   code: string

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { layout, overview, project, zoomInOn, type MapView } from '@/domain/stations/cluster'
-import { distanceM, formatDistance } from '@/domain/geo'
+import { layout, overview, project, zoomInOn, type MapView } from '@domain/stations/cluster'
+import { distanceM, formatDistance } from '@domain/geo'
 import { tappable } from './a11y'
 import type { StationMapProps } from './map-types'
 import './map.scss'
@@ -18,7 +18,7 @@ export const MAX_ZOOM = 5
  * The web build's light map: no remote map script (an offline or blocked one throws a page error
  * and draws nothing). Markers are placed by their east/north offsets from the centre; zoomed out,
  * markers closer than CLUSTER_RADIUS_PX merge into a bubble with their count, and tapping it zooms
- * in on them (src/domain/stations/cluster.ts). ＋/－ zoom around the same centre.
+ * in on them (domain/stations/cluster.ts). ＋/－ zoom around the same centre.
  */
 export function StationMap({ center, centerIsUser, markers, selected, onMarkerTap }: StationMapProps) {
   const base = overview(center, markers)

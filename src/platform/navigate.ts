@@ -1,4 +1,4 @@
-import type { LatLng } from '@/domain/geo'
+import type { LatLng } from '@domain/geo'
 
 /**
  * 去这里 in the web build: the browser opens Amap's public marker page (a link the person follows,

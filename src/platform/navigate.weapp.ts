@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { LatLng } from '@/domain/geo'
+import type { LatLng } from '@domain/geo'
 
 /** 去这里: WeChat's own map page with its route options; needs no location permission. */
 export function navigateTo(point: LatLng, name: string, address: string): void {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { GUIDE_PAGE } from '@/domain/privacy/names'
+import { GUIDE_PAGE } from '@domain/privacy/names'
 
 /**
  * The web build has no platform privacy check: the app's own notice is the whole story.

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { PRIVACY_VERSION } from '@/domain/privacy/version'
-import { GUIDE_PAGE } from '@/domain/privacy/names'
+import { PRIVACY_VERSION } from '@domain/privacy/version'
+import { GUIDE_PAGE } from '@domain/privacy/names'
 import { usePrivacy } from '@/stores/privacy'
 
 export const AGREE_BUTTON_ID = 'agree-privacy-btn'

@@ -1,4 +1,4 @@
-import type { Scanned } from '@/domain/scan'
+import type { Scanned } from '@domain/scan'
 
 export type { Scanned }
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Scanned } from '@/domain/scan'
+import type { Scanned } from '@domain/scan'
 
 export type { Scanned }
 
@@ -8,7 +8,7 @@ export const canScan = true
 /**
  * What the in-app scanner reads: QR codes (a coupon's token, the web join link) and 小程序码 (a
  * union's join poster is one: review.joinCode makes it with wxacode.getUnlimited). Without 'wxCode'
- * the camera does not even recognise a 小程序码. Its meaning is decided in src/domain/scan.ts.
+ * the camera does not even recognise a 小程序码. Its meaning is decided in domain/scan.ts.
  * https://developers.weixin.qq.com/miniprogram/dev/api/device/scan/wx.scanCode.html
  */
 export const SCAN_TYPES: Array<'qrCode' | 'wxCode'> = ['qrCode', 'wxCode']

@@ -1,4 +1,4 @@
-import type { SubscribeTopic } from '@/domain/subscribe'
+import type { SubscribeTopic } from '@domain/subscribe'
 
 /**
  * The web build has no subscribe messages: the person sees their notifications in the app (我的 →

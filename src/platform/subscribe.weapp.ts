@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { parseSubscribeTemplates, type SubscribeTopic } from '@/domain/subscribe'
+import { parseSubscribeTemplates, type SubscribeTopic } from '@domain/subscribe'
 
-/** The deployment's templates, from TARO_APP_SUBSCRIBE_TEMPLATES in the weapp build's .env (see src/domain/subscribe.ts). */
+/** The deployment's templates, from TARO_APP_SUBSCRIBE_TEMPLATES in the weapp build's .env (see domain/subscribe.ts). */
 const templates = parseSubscribeTemplates(process.env.TARO_APP_SUBSCRIBE_TEMPLATES)
 
 /**

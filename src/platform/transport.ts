@@ -1,4 +1,4 @@
-import { CloudError } from '@/domain/errors'
+import { CloudError } from '@domain/errors'
 
 /**
  * How the app reaches the cloud in the web build (and in jest and tsc): POST /api/cloud/<fn> on

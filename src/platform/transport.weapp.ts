@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { CloudError } from '@/domain/errors'
+import { CloudError } from '@domain/errors'
 
 let initialised = false
 

@@ -1,5 +1,5 @@
-import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type RegisterUpload, type UploadType, type Uploaded } from '@/domain/aid/files'
-import { CloudError, isErrorCode } from '@/domain/errors'
+import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type RegisterUpload, type UploadType, type Uploaded } from '@domain/aid/files'
+import { CloudError, isErrorCode } from '@domain/errors'
 import { askPrivacy } from '@/stores/privacy'
 import { useSession } from '@/stores/session'
 

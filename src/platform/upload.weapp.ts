@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { MAX_UPLOAD_BYTES, type RegisterUpload, type UploadType, type Uploaded } from '@/domain/aid/files'
-import { CloudError } from '@/domain/errors'
+import { MAX_UPLOAD_BYTES, type RegisterUpload, type UploadType, type Uploaded } from '@domain/aid/files'
+import { CloudError } from '@domain/errors'
 import { askPrivacy } from '@/stores/privacy'
 
 export type { Uploaded }

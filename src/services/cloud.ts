@@ -1,5 +1,5 @@
-import { contract, type ActionInput, type ActionName, type ActionOutput, type ActionSpec, type FunctionName } from '@/domain/contract'
-import { parseInput } from '@/domain/validate'
+import { contract, type ActionInput, type ActionName, type ActionOutput, type ActionSpec, type FunctionName } from '@domain/contract'
+import { parseInput } from '@domain/validate'
 import { request } from './request'
 
 /**

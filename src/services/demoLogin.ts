@@ -1,4 +1,4 @@
-import { CloudError, isErrorCode } from '@/domain/errors'
+import { CloudError, isErrorCode } from '@domain/errors'
 
 /** A demo person the local server can sign in as (web build only; WeChat has no such step). */
 export interface DemoPerson {

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react'
-import { CloudError } from '@/domain/errors'
+import { CloudError } from '@domain/errors'
 
 /**
  * The retry key (the contract's IdempotencyKey) of one submission. One rule for every form:

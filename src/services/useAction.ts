@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { asCloudError, type CloudError } from '@/domain/errors'
+import { asCloudError, type CloudError } from '@domain/errors'
 
 export interface ActionOptions {
   /** A form's own: per-field messages (INVALID_INPUT) go beside their fields, and nowhere else. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/contract'
-import { asCloudError, type CloudError } from '@/domain/errors'
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@domain/contract'
+import { asCloudError, type CloudError } from '@domain/errors'
 import { request } from './request'
 import { useMayCall } from './useMayCall'
 

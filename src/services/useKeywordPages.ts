@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { asCloudError, type CloudError } from '@/domain/errors'
+import { asCloudError, type CloudError } from '@domain/errors'
 
 /** A page of a keyword list: what the action answered, in the hook's words. */
 export interface KeywordPage<T> {

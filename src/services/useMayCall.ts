@@ -1,5 +1,5 @@
-import type { ActionName, FunctionName } from '@/domain/contract'
-import { ACTION_POLICY, type ActionPolicy } from '@/domain/contract/policy'
+import type { ActionName, FunctionName } from '@domain/contract'
+import { ACTION_POLICY, type ActionPolicy } from '@domain/contract/policy'
 import { needsDemoLogin } from '@/platform/login'
 import { useSession } from '@/stores/session'
 

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/contract'
-import { asCloudError, type CloudError } from '@/domain/errors'
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@domain/contract'
+import { asCloudError, type CloudError } from '@domain/errors'
 import { call } from './cloud'
 import { useMayCall } from './useMayCall'
 
-/** What a paged action answers (src/domain/contract/common.ts pageOf): a page, the next cursor, maybe a total. */
+/** What a paged action answers (domain/contract/common.ts pageOf): a page, the next cursor, maybe a total. */
 interface Page<T> {
   items: T[]
   nextCursor: string | null

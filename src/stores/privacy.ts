@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { PRIVACY_VERSION } from '@/domain/privacy/version'
+import { PRIVACY_VERSION } from '@domain/privacy/version'
 import { taroJSONStorage } from './taroStorage'
 
 /**

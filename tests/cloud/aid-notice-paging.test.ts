@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { contract } from '../../src/domain/contract'
+import { contract } from '../../domain/contract'
 import { aidDb, type ApplicationDoc } from '../../cloud/features/aid/collections'
 import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, code, ok } from '../helpers/aid'

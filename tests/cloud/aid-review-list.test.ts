@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import { contract } from '../../src/domain/contract'
+import { contract } from '../../domain/contract'
 import { aidDb, type ApplicationDoc } from '../../cloud/features/aid/collections'
-import { mayView } from '../../src/domain/aid/review'
+import { mayView } from '../../domain/aid/review'
 import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, ok } from '../helpers/aid'
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { contract } from '../../src/domain/contract'
+import { contract } from '../../domain/contract'
 import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { decrypt } from '../../cloud/lib/crypto'

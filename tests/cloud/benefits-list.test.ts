@@ -2,9 +2,9 @@ import * as v from 'valibot'
 import { benefitsDb, type OfferDoc } from '../../cloud/features/benefits/collections'
 import type { AuditDoc } from '../../cloud/lib/collections'
 import type { Store } from '../../cloud/lib/store/port'
-import { matchesQuery } from '../../src/domain/search'
-import { compareNear, nearKey } from '../../src/domain/benefits/near'
-import { contract } from '../../src/domain/contract'
+import { matchesQuery } from '../../domain/search'
+import { compareNear, nearKey } from '../../domain/benefits/near'
+import { contract } from '../../domain/contract'
 import { data, harness, offerDoc } from '../helpers/benefits'
 
 const offers = (store: Store) => benefitsDb(store).offers

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { randomSecrets } from '../../cloud/lib/secrets'
-import { contract } from '../../src/domain/contract'
+import { contract } from '../../domain/contract'
 import { cloudHarness } from '../helpers/cloud'
 import { collections } from '../../cloud/lib/collections'
 

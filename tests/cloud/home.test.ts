@@ -1,12 +1,12 @@
 import * as v from 'valibot'
 import { benefitsDb, type CouponDoc } from '../../cloud/features/benefits/collections'
 import { collections } from '../../cloud/lib/collections'
-import { contract, type HomeSummary, type QueueCount } from '../../src/domain/contract'
-import { AID_COUNT_CAP, QUEUES } from '../../src/domain/home'
+import { contract, type HomeSummary, type QueueCount } from '../../domain/contract'
+import { AID_COUNT_CAP, QUEUES } from '../../domain/home'
 import { applicationInput, code, ok } from '../helpers/aid'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
 const DAY = 24 * 3600 * 1000

@@ -1,6 +1,6 @@
 import { collections } from '../../cloud/lib/collections'
 import { joinDb } from '../../cloud/features/join/collections'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
 import { wechatStub } from '../helpers/wx-fake'

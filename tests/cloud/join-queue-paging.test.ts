@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { contract } from '../../src/domain/contract'
+import { contract } from '../../domain/contract'
 import { joinDb, type ApplicationDoc } from '../../cloud/features/join/collections'
 import { collections } from '../../cloud/lib/collections'
 import { unionPathOf } from '../../cloud/lib/roles'

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { contract } from '../../src/domain/contract'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { contract } from '../../domain/contract'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 import { decrypt } from '../../cloud/lib/crypto'
 import type { ApplicationDoc } from '../../cloud/features/join/collections'
 import { collections } from '../../cloud/lib/collections'

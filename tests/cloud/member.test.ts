@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { contract, PRIVACY_VERSION } from '../../src/domain/contract'
+import { contract, PRIVACY_VERSION } from '../../domain/contract'
 import { cloudHarness } from '../helpers/cloud'
 
 describe('member.profile', () => {

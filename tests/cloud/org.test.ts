@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { contract, type OrgUnion } from '../../src/domain/contract'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { contract, type OrgUnion } from '../../domain/contract'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 import { createContext, resolveCaller } from '../../cloud/lib/context'
 import { collections, type UnionDoc } from '../../cloud/lib/collections'
 import { joinDb } from '../../cloud/features/join/collections'

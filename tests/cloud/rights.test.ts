@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { randomUUID } from 'node:crypto'
-import { contract } from '../../src/domain/contract'
+import { contract } from '../../domain/contract'
 import { aidDb } from '../../cloud/features/aid/collections'
 import { joinDb } from '../../cloud/features/join/collections'
 import { rightsDb } from '../../cloud/features/rights/collections'

@@ -4,7 +4,7 @@ import { dispatch } from '../../cloud/lib/dispatch'
 import { functions } from '../../cloud/functions'
 import { SCHEDULE } from '../../cloud/functions/schedule'
 import { runJob } from '../../server/schedule'
-import { msUntilChinaHour } from '../../src/domain/time'
+import { msUntilChinaHour } from '../../domain/time'
 import { data, harness, requestId } from '../helpers/benefits'
 import { wechatStub } from '../helpers/wx-fake'
 

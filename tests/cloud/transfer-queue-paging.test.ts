@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { contract } from '../../src/domain/contract'
+import { contract } from '../../domain/contract'
 import { transferDb, type TransferDoc } from '../../cloud/features/transfer/collections'
 import { collections } from '../../cloud/lib/collections'
 import { cloudHarness } from '../helpers/cloud'

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { transferDb } from '../../cloud/features/transfer/collections'
 import { collections } from '../../cloud/lib/collections'
-import { contract } from '../../src/domain/contract'
+import { contract } from '../../domain/contract'
 import { cloudHarness } from '../helpers/cloud'
 
 const DAY = 24 * 3600 * 1000

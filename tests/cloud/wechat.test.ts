@@ -1,6 +1,6 @@
 import { createWechatServices, type WxOpenSdk } from '../../cloud/lib/wechat'
 import { collections } from '../../cloud/lib/collections'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
 import { applicationInput } from '../helpers/aid'

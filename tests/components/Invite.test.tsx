@@ -1,8 +1,8 @@
 import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
-import type { InvitationView } from '@/domain/contract'
-import { ERROR_MESSAGES } from '@/domain/errors'
+import type { InvitationView } from '@domain/contract'
+import { ERROR_MESSAGES } from '@domain/errors'
 import Invite from '@/features/admin/pages/invite/index'
 import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor, type FakeResponse } from '../setup/app'
 

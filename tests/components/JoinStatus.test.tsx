@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
-import type { ApplicationView } from '@/domain/contract'
+import type { ApplicationView } from '@domain/contract'
 import { JoinStatus } from '@/features/join/components/JoinStatus'
 import { useJoinDraft } from '@/features/join/store'
 import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor } from '../setup/app'

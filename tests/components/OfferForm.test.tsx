@@ -1,5 +1,5 @@
 import TestUtils from '@tarojs/test-utils-react'
-import type { OfferAdmin } from '@/domain/contract'
+import type { OfferAdmin } from '@domain/contract'
 import { OfferFormView } from '@/features/benefits/components/OfferFormView'
 import { byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor } from '../setup/app'
 

@@ -1,6 +1,6 @@
 import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
-import type { OrgUnion } from '@/domain/contract'
+import type { OrgUnion } from '@domain/contract'
 import { UnionForm } from '@/features/org/components/UnionForm'
 import CloseUnion from '@/features/org/pages/close/index'
 import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor, type FakeResponse } from '../setup/app'

@@ -1,9 +1,9 @@
 import TestUtils from '@tarojs/test-utils-react'
-import type { ActionOutput, TransferView } from '@/domain/contract'
+import type { ActionOutput, TransferView } from '@domain/contract'
 import JoinReview from '@/features/join/pages/review/index'
 import TransferQueue from '@/features/transfer/pages/queue/index'
 import Notice from '@/features/aid/pages/notice/index'
-import { pageCursor } from '@/domain/paging'
+import { pageCursor } from '@domain/paging'
 import { useSession } from '@/stores/session'
 import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor, type FakeResponse } from '../setup/app'
 

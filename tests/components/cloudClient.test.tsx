@@ -1,5 +1,5 @@
-import { PRIVACY_VERSION } from '@/domain/contract'
-import { CloudError, ERROR_MESSAGES } from '@/domain/errors'
+import { PRIVACY_VERSION } from '@domain/contract'
+import { CloudError, ERROR_MESSAGES } from '@domain/errors'
 import { call } from '@/services/cloud'
 import { useSession } from '@/stores/session'
 import { jsonResponse, resetApp, signIn, stubFetch } from '../setup/app'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 import { openPhone, screenshots } from './support/browser'
 import { fillJoinField, fillJoinForm } from './support/join-form'
 import { drawnQr, qrOf } from './support/qr'

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import { openPhone, screenshots } from './support/browser'
 import { openMe, signInAs } from './support/signin'
 import { serverAndBrowser } from './support/suite'
-import { PRIVACY_VERSION } from '../../src/domain/contract'
+import { PRIVACY_VERSION } from '../../domain/contract'
 import { SERVICES } from '../../src/pages/home/services'
 
 /** The first use of the web build, on the real server with its first-start demo data. */

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
 import { openPhone, screenshots } from './support/browser'
 import { serverAndBrowser } from './support/suite'
-import { PRIVACY_VERSION } from '../../src/domain/contract'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { PRIVACY_VERSION } from '../../domain/contract'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 import { SERVICES } from '../../src/pages/home/services'
 
 /** 首页 knows who is looking (#13): a member, a clerk, and someone signed out, on the real server. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 import { openPhone, screenshots } from './support/browser'
 import { serverAndBrowser } from './support/suite'
 import { openMe, signInAs } from './support/signin'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { PRIVACY_VERSION } from '../../src/domain/contract'
+import { PRIVACY_VERSION } from '../../domain/contract'
 import { openPhone, screenshots } from './support/browser'
 import { serverAndBrowser } from './support/suite'
 

@@ -1,7 +1,7 @@
 import { adminDb } from '../../cloud/features/admin/collections'
 import { invitationId } from '../../cloud/features/admin/invitations'
 import { collections } from '../../cloud/lib/collections'
-import type { GrantInput, InvitationItem, InvitationLink } from '../../src/domain/contract'
+import type { GrantInput, InvitationItem, InvitationLink } from '../../domain/contract'
 import { cloudHarness } from './cloud'
 import { ok, type CloudAnswer } from './aid'
 

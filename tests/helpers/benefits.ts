@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import type { ActionName, ActionOutput } from '../../src/domain/contract'
-import type { CloudResult } from '../../src/domain/errors'
+import type { ActionName, ActionOutput } from '../../domain/contract'
+import type { CloudResult } from '../../domain/errors'
 import { cloudHarness } from './cloud'
 import type { StoreKind } from './store'
 import type { MembershipDoc } from '../../cloud/lib/collections'
 import type { Store } from '../../cloud/lib/store/port'
 import { withDerived } from '../../cloud/features/benefits/build'
 import type { OfferDoc } from '../../cloud/features/benefits/collections'
-import { OFFER_CATEGORIES, OFFER_CITIES } from '../../src/domain/benefits/categories'
+import { OFFER_CATEGORIES, OFFER_CITIES } from '../../domain/benefits/categories'
 
 /** Adds `n` fictional active members of the given union: openids `${prefix}-0` … */
 export async function addMembers(store: Store, n: number, unionId = 'hhht-xc-kd', prefix = 'm'): Promise<string[]> {

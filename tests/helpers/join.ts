@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
+import { fictionalIdNumber } from '../../domain/join/fictional'
 
 /** A complete, valid join form for a fictional person (born 1990, 新城区 region code). */
 export function joinForm(overrides: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
-import type { FunctionName } from '../../src/domain/contract'
+import type { FunctionName } from '../../domain/contract'
 import { ok, type CloudAnswer } from './aid'
 
 export interface Page<T = { id: string }> {

@@ -1,5 +1,5 @@
 import type { StationDoc } from '../../cloud/features/stations/collections'
-import { AMENITIES, STATION_TYPES, type Amenity, type StationType } from '../../src/domain/stations/types'
+import { AMENITIES, STATION_TYPES, type Amenity, type StationType } from '../../domain/stations/types'
 
 /** A seeded random stream (Park–Miller), so a failing search can be replayed. */
 export function seededRandom(seed: number): () => number {

@@ -1,4 +1,4 @@
-import { PRIVACY_VERSION } from '@/domain/contract'
+import { PRIVACY_VERSION } from '@domain/contract'
 import { settlePrivacy, usePrivacy } from '@/stores/privacy'
 import { useSession } from '@/stores/session'
 

@@ -1,5 +1,5 @@
 import { createWechatServices, type WechatServices, type WxOpenSdk } from '../../cloud/lib/wechat'
-import type { SubscribeTemplates } from '../../src/domain/subscribe'
+import type { SubscribeTemplates } from '../../domain/subscribe'
 
 /**
  * STANDS IN FOR WECHAT'S SERVERS behind wx-server-sdk's openapi and cloud storage: the part of the

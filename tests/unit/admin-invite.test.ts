@@ -1,4 +1,4 @@
-import { inviteTokenFromQuery, inviteWebPath } from '../../src/domain/admin/invite'
+import { inviteTokenFromQuery, inviteWebPath } from '../../domain/admin/invite'
 
 describe('the invitation link', () => {
   it('reads the token from a 小程序码 scene or the web link, and nothing else', () => {

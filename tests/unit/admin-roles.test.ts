@@ -1,16 +1,16 @@
-import { grantText, invitationNotice, roleTitle } from '../../src/domain/admin/invite'
-import { mayCancel, mayGrant, mayRevoke } from '../../src/domain/admin/roles'
-import { actsAt, mayView, reviewScopeOf, scopeUnions } from '../../src/domain/aid/review'
-import { maskPhone, mayMoveMerchant, merchantActive, merchantNameKey } from '../../src/domain/merchants/merchant'
-import { pageCursor, parsePageCursor } from '../../src/domain/paging'
-import { ERROR_MESSAGES } from '../../src/domain/errors'
+import { grantText, invitationNotice, roleTitle } from '../../domain/admin/invite'
+import { mayCancel, mayGrant, mayRevoke } from '../../domain/admin/roles'
+import { actsAt, mayView, reviewScopeOf, scopeUnions } from '../../domain/aid/review'
+import { maskPhone, mayMoveMerchant, merchantActive, merchantNameKey } from '../../domain/merchants/merchant'
+import { pageCursor, parsePageCursor } from '../../domain/paging'
+import { ERROR_MESSAGES } from '../../domain/errors'
 
 const CITY = ['nmg', 'hhht']
 const XC = [...CITY, 'hhht-xc']
 const KD = [...XC, 'hhht-xc-kd']
 const HM = [...CITY, 'hhht-hm']
 
-describe('who may grant a role (src/domain/admin/roles.ts)', () => {
+describe('who may grant a role (domain/admin/roles.ts)', () => {
   it('a clerk grants on their union and below, never above or beside', () => {
     expect(mayGrant(['hhht-xc'], XC)).toBe(true)
     expect(mayGrant(['hhht-xc'], KD)).toBe(true)
@@ -67,7 +67,7 @@ describe('金秋助学 review scope: clerks at both levels, reviewers at one', (
   })
 })
 
-describe('merchants (src/domain/merchants/merchant.ts)', () => {
+describe('merchants (domain/merchants/merchant.ts)', () => {
   it('one name per union, however spaced, bracketed or cased', () => {
     expect(merchantNameKey('u', ' 示例 修车铺（演示）')).toBe(merchantNameKey('u', '示例修车铺(演示)'))
     expect(merchantNameKey('u', 'ABC 店')).toBe(merchantNameKey('u', 'abc店'))

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { SubmitInput } from '../../src/domain/contract/aid'
-import { APPLY_STEPS, checkStep, firstProblem, toApplication, type ApplyValues } from '../../src/domain/aid/steps'
+import { SubmitInput } from '../../domain/contract/aid'
+import { APPLY_STEPS, checkStep, firstProblem, toApplication, type ApplyValues } from '../../domain/aid/steps'
 import { cardFor, idFor } from '../helpers/aid'
 
 const TODAY = '2026-11-23'

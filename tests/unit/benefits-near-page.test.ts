@@ -2,7 +2,7 @@ import { benefitsDb, type OfferDoc } from '../../cloud/features/benefits/collect
 import { nearPage, type NearFilters } from '../../cloud/features/benefits/near'
 import { createNedbStore } from '../../cloud/lib/store/nedb'
 import type { Store } from '../../cloud/lib/store/port'
-import { compareNear, nearKey, type NearKey } from '../../src/domain/benefits/near'
+import { compareNear, nearKey, type NearKey } from '../../domain/benefits/near'
 import { offerDoc } from '../helpers/benefits'
 
 /**

@@ -1,8 +1,8 @@
-import { couponExpiry, couponState, expiryReminder } from '../../src/domain/benefits/coupons'
-import { compareNear, nearCursor, nearestStoreIndex, nearKey, parseNearCursor } from '../../src/domain/benefits/near'
-import { limitText } from '../../src/domain/benefits/categories'
-import { offerAvailability, offerFormErrors } from '../../src/domain/benefits/offers'
-import { chinaClock, chinaDay, chinaDaysUntil, periodKey } from '../../src/domain/benefits/time'
+import { couponExpiry, couponState, expiryReminder } from '../../domain/benefits/coupons'
+import { compareNear, nearCursor, nearestStoreIndex, nearKey, parseNearCursor } from '../../domain/benefits/near'
+import { limitText } from '../../domain/benefits/categories'
+import { offerAvailability, offerFormErrors } from '../../domain/benefits/offers'
+import { chinaClock, chinaDay, chinaDaysUntil, periodKey } from '../../domain/benefits/time'
 
 const at = (iso: string) => new Date(iso)
 

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import { CloudError, ERROR_MESSAGES, isErrorCode } from '../../src/domain/errors'
-import { formatDate, formatWait } from '../../src/domain/format'
-import { isWithin } from '../../src/domain/unions'
-import { parseInput } from '../../src/domain/validate'
+import { CloudError, ERROR_MESSAGES, isErrorCode } from '../../domain/errors'
+import { formatDate, formatWait } from '../../domain/format'
+import { isWithin } from '../../domain/unions'
+import { parseInput } from '../../domain/validate'
 
 describe('parseInput', () => {
   const Schema = v.strictObject({

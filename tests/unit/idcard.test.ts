@@ -1,4 +1,4 @@
-import { ageOn, checkCharacter, maskIdCard, parseIdCard } from '../../src/domain/idcard'
+import { ageOn, checkCharacter, maskIdCard, parseIdCard } from '../../domain/idcard'
 
 const TODAY = '2026-11-23'
 

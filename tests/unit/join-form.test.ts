@@ -1,8 +1,8 @@
-import { checkJoinForm, deriveFromId, waitedText } from '../../src/domain/join/form'
-import { chinaToday } from '../../src/domain/time'
-import { fictionalIdNumber } from '../../src/domain/join/fictional'
-import { EMPLOYMENT_TYPES, ETHNICITIES } from '../../src/domain/join/options'
-import { parseIdCard } from '../../src/domain/idcard'
+import { checkJoinForm, deriveFromId, waitedText } from '../../domain/join/form'
+import { chinaToday } from '../../domain/time'
+import { fictionalIdNumber } from '../../domain/join/fictional'
+import { EMPLOYMENT_TYPES, ETHNICITIES } from '../../domain/join/options'
+import { parseIdCard } from '../../domain/idcard'
 
 const TODAY = '2026-11-23'
 const valid = {

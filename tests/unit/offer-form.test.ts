@@ -1,6 +1,6 @@
-import type { OfferAdmin } from '@/domain/contract'
-import { ALL_MEMBERS, checkOfferForm, offerDraftOf, offerFieldPath, offerFormOf, withMerchant, type OfferChoices } from '@/domain/benefits/offerForm'
-import { withFirstProblem } from '@/domain/validate'
+import type { OfferAdmin } from '@domain/contract'
+import { ALL_MEMBERS, checkOfferForm, offerDraftOf, offerFieldPath, offerFormOf, withMerchant, type OfferChoices } from '@domain/benefits/offerForm'
+import { withFirstProblem } from '@domain/validate'
 
 const store = { name: '示例店中山路店（演示）', address: '中山路 1 号', latitude: 40.84, longitude: 111.75 }
 const choices: OfferChoices = { merchants: [{ id: 'm-1', name: '示例店（演示）', stores: [store] }, { id: 'm-2', name: '无门店商户（演示）' }], unions: [{ id: 'u-1', name: '示例工会（演示）' }] }

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import { PageCursor } from '../../src/domain/contract'
-import { pageCursor, parsePageCursor, nameCursor, parseNameCursor } from '../../src/domain/paging'
+import { PageCursor } from '../../domain/contract'
+import { pageCursor, parsePageCursor, nameCursor, parseNameCursor } from '../../domain/paging'
 
-describe('page cursors (src/domain/paging.ts)', () => {
+describe('page cursors (domain/paging.ts)', () => {
   it('reads back what it writes, ids with dashes and underscores included', () => {
     for (const position of [
       { value: '2026-11-05T00:00:00.000Z', id: 'app-000123-4' },

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { PRIVACY_DECLARATIONS } from '@/domain/privacy/declarations'
+import { PRIVACY_DECLARATIONS } from '@domain/privacy/declarations'
 
 /**
  * Declared APIs match used ones. WeChat's table of the APIs that handle personal information, by

@@ -1,7 +1,7 @@
-import { CloudError } from '@/domain/errors'
+import { CloudError } from '@domain/errors'
 import { keyAfter, keyFor } from '@/services/ids'
 import * as v from 'valibot'
-import { IdempotencyKey } from '@/domain/contract/common'
+import { IdempotencyKey } from '@domain/contract/common'
 
 /** The one reset policy of retry keys (src/services/ids.ts). */
 describe('retry keys', () => {

@@ -1,4 +1,4 @@
-import { HOME_PATH, pageWithQuery, safeReturnPath } from '../../src/domain/returnPath'
+import { HOME_PATH, pageWithQuery, safeReturnPath } from '../../domain/returnPath'
 
 describe('where the demo sign-in returns to', () => {
   it('keeps the page that asked, with its query', () => {

@@ -1,6 +1,6 @@
-import { APPLICATION_STATES } from '@/domain/aid/machine'
-import { AID_WITHDRAWABLE, aidApplicationDeletion, aidWithdrawalEffect, CORRECTABLE_FIELD_KEYS, CORRECTABLE_FIELDS, joinApplicationDeletion, maskPhone, RIGHTS_REQUEST_TYPES, RIGHTS_TYPE_NAMES } from '@/domain/rights'
-import { joinFormEntries } from '@/domain/join/form'
+import { APPLICATION_STATES } from '@domain/aid/machine'
+import { AID_WITHDRAWABLE, aidApplicationDeletion, aidWithdrawalEffect, CORRECTABLE_FIELD_KEYS, CORRECTABLE_FIELDS, joinApplicationDeletion, maskPhone, RIGHTS_REQUEST_TYPES, RIGHTS_TYPE_NAMES } from '@domain/rights'
+import { joinFormEntries } from '@domain/join/form'
 
 describe('a person’s rights: the rules', () => {
   it('masks a phone number to its first 3 and last 4 digits', () => {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { couponFromScan, JOIN_ENTRY_PAGE, SCAN_NOT_UNION, SCAN_OTHER_PAGE, unionFromScan, unionScanProblem } from '@/domain/scan'
+import { couponFromScan, JOIN_ENTRY_PAGE, SCAN_NOT_UNION, SCAN_OTHER_PAGE, unionFromScan, unionScanProblem } from '@domain/scan'
 import { SCAN_TYPES, scanCode } from '@/platform/scan.weapp'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { scanCode: jest.fn() } }))

@@ -1,4 +1,4 @@
-import { matchesQuery, queryTerm, queryTerms, searchTerms } from '../../src/domain/search'
+import { matchesQuery, queryTerm, queryTerms, searchTerms } from '../../domain/search'
 
 describe('text search by terms (offers and unions)', () => {
   it('terms are the 1- and 2-character pieces of each text, lower-cased, spaces dropped, never across texts', () => {

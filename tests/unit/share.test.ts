@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { SHAREABLE_PAGES, shareJoin, shareNotice, shareOffer, shareStation } from '@/domain/share'
+import { SHAREABLE_PAGES, shareJoin, shareNotice, shareOffer, shareStation } from '@domain/share'
 import { SERVICES } from '@/pages/home/services'
 
 /**
- * Sharing (转发) is on for the public pages of src/domain/share.ts and for no other page: a page with
+ * Sharing (转发) is on for the public pages of domain/share.ts and for no other page: a page with
  * personal data (member card, coupons, applications, 我的) must never offer it. A page turns it on
  * with `enableShareAppMessage` in its config (and useShare in the page), so the configs are the truth.
  */

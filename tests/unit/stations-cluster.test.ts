@@ -1,4 +1,4 @@
-import { clusterPoints, layout, overview, project, zoomInOn, type ScreenPoint } from '../../src/domain/stations/cluster'
+import { clusterPoints, layout, overview, project, zoomInOn, type ScreenPoint } from '../../domain/stations/cluster'
 
 const SIZE = { width: 350, height: 210 }
 

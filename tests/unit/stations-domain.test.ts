@@ -1,6 +1,6 @@
-import { distanceM, formatDistance, inChina } from '../../src/domain/geo'
-import { describeHours, hoursToText, isOpenAt, localTime, parseHours, type Hours } from '../../src/domain/stations/hours'
-import { parseAmenities, validateStationRow } from '../../src/domain/stations/station'
+import { distanceM, formatDistance, inChina } from '../../domain/geo'
+import { describeHours, hoursToText, isOpenAt, localTime, parseHours, type Hours } from '../../domain/stations/hours'
+import { parseAmenities, validateStationRow } from '../../domain/stations/station'
 
 /** An instant given as Beijing time (UTC+8): '2026-11-23 05:59' is a Monday. */
 const bj = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`)

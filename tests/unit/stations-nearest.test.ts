@@ -2,8 +2,8 @@ import type { StationDoc } from '../../cloud/features/stations/collections'
 import { nearestStations, pointOf } from '../../cloud/features/stations/nearby'
 import { createNedbStore } from '../../cloud/lib/store/nedb'
 import type { Store } from '../../cloud/lib/store/port'
-import { scanNearest, type NearbyQuery } from '../../src/domain/stations/search'
-import { AMENITIES, STATION_TYPES } from '../../src/domain/stations/types'
+import { scanNearest, type NearbyQuery } from '../../domain/stations/search'
+import { AMENITIES, STATION_TYPES } from '../../domain/stations/types'
 
 /**
  * The nearest-stations search (nearby.ts over the store's geoNear) on the embedded store, whose

@@ -1,6 +1,6 @@
-import { distanceM, inChina } from '../../src/domain/geo'
-import { PLACES, placeLabel, searchPlaces, shortName } from '../../src/domain/stations/places'
-import { FALLBACK_CITIES } from '../../src/domain/stations/types'
+import { distanceM, inChina } from '../../domain/geo'
+import { PLACES, placeLabel, searchPlaces, shortName } from '../../domain/stations/places'
+import { FALLBACK_CITIES } from '../../domain/stations/types'
 
 const names = (text: string) => searchPlaces(text).map((p) => p.name)
 

@@ -1,4 +1,4 @@
-import { parseSubscribeTemplates, subscribeData, subscribeTime } from '../../src/domain/subscribe'
+import { parseSubscribeTemplates, subscribeData, subscribeTime } from '../../domain/subscribe'
 
 const JOIN = { id: 'tmpl-join', keys: { result: 'phrase1', union: 'thing2', note: 'thing3', time: 'time4' } }
 

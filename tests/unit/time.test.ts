@@ -1,4 +1,4 @@
-import { chinaClock, chinaDayBegins, chinaDayBound, chinaDayStart, chinaToday, chinaWeekMinute, msUntilChinaHour } from '../../src/domain/time'
+import { chinaClock, chinaDayBegins, chinaDayBound, chinaDayStart, chinaToday, chinaWeekMinute, msUntilChinaHour } from '../../domain/time'
 
 const HOUR = 3600 * 1000
 

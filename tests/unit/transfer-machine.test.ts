@@ -1,4 +1,4 @@
-import { autoReleaseAt, canMove, isAutoReleaseDue, TRANSFER_MOVES, TRANSFER_STATUSES } from '../../src/domain/transfer/machine'
+import { autoReleaseAt, canMove, isAutoReleaseDue, TRANSFER_MOVES, TRANSFER_STATUSES } from '../../domain/transfer/machine'
 
 describe('transfer state machine', () => {
   it('allows exactly the moves of 待转出 → 待转入 → 已完成, with 驳回 and 撤回', () => {

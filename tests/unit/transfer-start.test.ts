@@ -1,6 +1,6 @@
-import { parseInput } from '@/domain/validate'
-import { contract } from '@/domain/contract'
-import { EMPTY_TRANSFER_DRAFT, checkTransferDetails, detailsOf, searchResults, startStep, type TransferDraft } from '@/domain/transfer/start'
+import { parseInput } from '@domain/validate'
+import { contract } from '@domain/contract'
+import { EMPTY_TRANSFER_DRAFT, checkTransferDetails, detailsOf, searchResults, startStep, type TransferDraft } from '@domain/transfer/start'
 
 const ready: TransferDraft = { reason: 'job_change', reasonText: '', newEmployer: '示例建筑（演示）有限公司', jobType: 'employee' }
 

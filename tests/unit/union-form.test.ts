@@ -1,5 +1,5 @@
-import type { OrgUnion } from '@/domain/contract'
-import { checkAddUnion, checkEditUnion, initialUnionForm, type UnionFormValues } from '@/domain/org/unionForm'
+import type { OrgUnion } from '@domain/contract'
+import { checkAddUnion, checkEditUnion, initialUnionForm, type UnionFormValues } from '@domain/org/unionForm'
 
 const union = (over: Partial<OrgUnion>): OrgUnion => ({
   id: 'xc', code: 'xc', name: '示例区总工会（演示）', level: 'county', parentName: '示例市总工会（演示）', path: ['示例市总工会（演示）', '示例区总工会（演示）'],

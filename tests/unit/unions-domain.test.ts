@@ -1,8 +1,8 @@
 import * as v from 'valibot'
-import { AddUnionInput, NewUnionCode, UnionLevel } from '../../src/domain/contract'
-import { CHILD_LEVELS, levelProblem, regionPrefix, regionProblem } from '../../src/domain/unions'
+import { AddUnionInput, NewUnionCode, UnionLevel } from '../../domain/contract'
+import { CHILD_LEVELS, levelProblem, regionPrefix, regionProblem } from '../../domain/unions'
 
-/** The rules 组织管理 checks in the app before sending and in the cloud again (src/domain/unions.ts). */
+/** The rules 组织管理 checks in the app before sending and in the cloud again (domain/unions.ts). */
 describe('which unions may sit below which', () => {
   it('a county forms street unions, 联合会 and grassroots unions; a grassroots union nothing', () => {
     expect(CHILD_LEVELS.county).toEqual(['street', 'industry', 'newforms', 'grassroots'])

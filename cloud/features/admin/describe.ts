@@ -1,4 +1,4 @@
-import type { Role } from '../../../src/domain/contract'
+import type { Role } from '../../../domain/contract'
 import type { MerchantDoc, RoleGrant, UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { unionPathOf } from '../../lib/roles'

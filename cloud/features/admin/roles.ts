@@ -1,7 +1,7 @@
-import { mayGrant, mayRevoke } from '../../../src/domain/admin/roles'
-import type { ActionOutput, HeldRole, Role, StaffRoleItem } from '../../../src/domain/contract'
-import { CloudError } from '../../../src/domain/errors'
-import { maskPhone } from '../../../src/domain/merchants/merchant'
+import { mayGrant, mayRevoke } from '../../../domain/admin/roles'
+import type { ActionOutput, HeldRole, Role, StaffRoleItem } from '../../../domain/contract'
+import { CloudError } from '../../../domain/errors'
+import { maskPhone } from '../../../domain/merchants/merchant'
 import { ACTIVE_ROLE, type RoleDoc } from '../../lib/collections'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
@@ -73,7 +73,7 @@ async function endRole(ctx: ActionContext, role: RoleDoc, reason: 'revoked' | 's
 }
 
 /**
- * A clerk revokes a role of their subtree, under the revocation rule (src/domain/admin/roles.ts):
+ * A clerk revokes a role of their subtree, under the revocation rule (domain/admin/roles.ts):
  * clerks strictly below, reviewers and cashiers at their union or below. Never their own role
  * (stepping down is for that). A role out of reach answers as one that does not exist.
  */

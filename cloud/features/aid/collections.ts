@@ -1,6 +1,6 @@
-import type { DocumentKind, HardshipCategory, ProgrammeRules, SchoolLevel } from '../../../src/domain/aid/programme'
-import type { UploadType } from '../../../src/domain/aid/files'
-import type { ApplicationState } from '../../../src/domain/aid/machine'
+import type { DocumentKind, HardshipCategory, ProgrammeRules, SchoolLevel } from '../../../domain/aid/programme'
+import type { UploadType } from '../../../domain/aid/files'
+import type { ApplicationState } from '../../../domain/aid/machine'
 import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 
 export interface ProgrammeDoc extends Doc, ProgrammeRules {

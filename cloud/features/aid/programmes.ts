@@ -1,11 +1,11 @@
-import { windowState } from '../../../src/domain/aid/programme'
-import type { ActionParsed, Programme } from '../../../src/domain/contract'
-import { CloudError } from '../../../src/domain/errors'
+import { windowState } from '../../../domain/aid/programme'
+import type { ActionParsed, Programme } from '../../../domain/contract'
+import { CloudError } from '../../../domain/errors'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { activeMembership, requireAnyStaff, requireStaffOf, unionPathOf } from '../../lib/roles'
 import { readAll } from '../../lib/store/read'
 import { aidDb, type ProgrammeDoc } from './collections'
-import { chinaYear } from '../../../src/domain/aid/dates'
+import { chinaYear } from '../../../domain/aid/dates'
 
 export async function programmeView(ctx: ActionContext, doc: ProgrammeDoc): Promise<Programme> {
   const union = await ctx.db.unions.get(doc.unionId)

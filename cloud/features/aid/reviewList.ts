@@ -1,5 +1,5 @@
-import { mayView } from '../../../src/domain/aid/review'
-import type { ActionParsed } from '../../../src/domain/contract'
+import { mayView } from '../../../domain/aid/review'
+import type { ActionParsed } from '../../../domain/contract'
 import type { ActionContext } from '../../lib/context'
 import { requireReviewer } from '../../lib/roles'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'

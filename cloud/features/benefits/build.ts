@@ -1,4 +1,4 @@
-import { searchTerms } from '../../../src/domain/search'
+import { searchTerms } from '../../../domain/search'
 import type { OfferDoc } from './collections'
 
 type Derived = 'sortKey' | 'terms'

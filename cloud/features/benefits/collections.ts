@@ -1,5 +1,5 @@
-import type { LimitPeriod, OfferCategory, OfferCity } from '../../../src/domain/benefits/categories'
-import type { OfferStore } from '../../../src/domain/contract'
+import type { LimitPeriod, OfferCategory, OfferCity } from '../../../domain/benefits/categories'
+import type { OfferStore } from '../../../domain/contract'
 import { GEO_FIELD, type Collection, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /** A 普惠 offer from a partner merchant, owned by a union (its `unionPath` lets staff find it). */

@@ -1,5 +1,5 @@
-import { queryTerm } from '../../../src/domain/search'
-import { compareNear, nearKey, type NearKey } from '../../../src/domain/benefits/near'
+import { queryTerm } from '../../../domain/search'
+import { compareNear, nearKey, type NearKey } from '../../../domain/benefits/near'
 import type { Filter, GeoNearQuery, Store } from '../../lib/store/port'
 import { benefitsDb, type OfferDoc } from './collections'
 
@@ -23,7 +23,7 @@ export interface NearFilters {
 type Shown = Array<{ key: NearKey; doc: OfferDoc }>
 
 /**
- * One page of 离我最近 after the cursor's key (see src/domain/benefits/near.ts), the same on every
+ * One page of 离我最近 after the cursor's key (see domain/benefits/near.ts), the same on every
  * store: the store's geoNear over each offer's geoPoints (as near as its nearest store), filtered in
  * the store by status, end, category, city and the search term, starting at the cursor's distance
  * (minDistance), so a page costs the same however deep it is. Distances and order are recomputed

@@ -1,6 +1,6 @@
-import { couponState, expiryReminder } from '../../../src/domain/benefits/coupons'
-import { offerAvailability } from '../../../src/domain/benefits/offers'
-import type { CouponView, OfferAdmin, OfferSummary } from '../../../src/domain/contract'
+import { couponState, expiryReminder } from '../../../domain/benefits/coupons'
+import { offerAvailability } from '../../../domain/benefits/offers'
+import type { CouponView, OfferAdmin, OfferSummary } from '../../../domain/contract'
 import type { CouponDoc, OfferDoc } from './collections'
 
 /** What the list shows of an offer (no rules, no stores: the detail page has those). */

@@ -1,6 +1,6 @@
-import { actsAt, scopeUnions, type ReviewLevel } from '../../../src/domain/aid/review'
-import type { QueueCount } from '../../../src/domain/contract'
-import { AID_COUNT_CAP, QUEUES, type QueueKind } from '../../../src/domain/home'
+import { actsAt, scopeUnions, type ReviewLevel } from '../../../domain/aid/review'
+import type { QueueCount } from '../../../domain/contract'
+import { AID_COUNT_CAP, QUEUES, type QueueKind } from '../../../domain/home'
 import type { ActionContext, Caller } from '../../lib/context'
 import { reviewScope, staffUnionIds } from '../../lib/roles'
 import { aidDb } from '../aid/collections'
@@ -39,7 +39,7 @@ export async function queuesOf(ctx: ActionContext, caller: Caller): Promise<Queu
 
 /**
  * 金秋助学 waits at level one while 'submitted' and at level two while 'verified'. Who acts at a level
- * depends on where in the path the caller's union sits (src/domain/aid/review.ts), which no store
+ * depends on where in the path the caller's union sits (domain/aid/review.ts), which no store
  * filter says, so one bounded read under the caller's unions is checked here; past AID_COUNT_CAP
  * the count says "more" rather than reading on.
  */

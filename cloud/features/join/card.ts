@@ -1,5 +1,5 @@
-import type { ActionOutput } from '../../../src/domain/contract'
-import { CloudError } from '../../../src/domain/errors'
+import type { ActionOutput } from '../../../domain/contract'
+import { CloudError } from '../../../domain/errors'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { merchantIds, requireActiveMember, staffUnionIds } from '../../lib/roles'
 import { signToken, verifyToken } from '../../lib/tokens'

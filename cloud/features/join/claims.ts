@@ -1,4 +1,4 @@
-import { CloudError } from '../../../src/domain/errors'
+import { CloudError } from '../../../domain/errors'
 import { keyedHash } from '../../lib/crypto'
 import type { ActionContext } from '../../lib/context'
 import { DuplicateKeyError } from '../../lib/store/port'

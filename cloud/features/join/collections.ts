@@ -1,4 +1,4 @@
-import type { EducationLevel, EmploymentType, Ethnicity, HukouType, PoliticalStatus } from '../../../src/domain/join/options'
+import type { EducationLevel, EmploymentType, Ethnicity, HukouType, PoliticalStatus } from '../../../domain/join/options'
 import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 
 /** A join application (入会申请). The ID number only encrypted, hashed and masked. */

@@ -1,4 +1,4 @@
-import { CloudError } from '../../../src/domain/errors'
+import { CloudError } from '../../../domain/errors'
 import type { ActionContext } from '../../lib/context'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { joinDb } from './collections'

@@ -1,5 +1,5 @@
-import { CloudError } from '../../../src/domain/errors'
-import { chinaToday } from '../../../src/domain/time'
+import { CloudError } from '../../../domain/errors'
+import { chinaToday } from '../../../domain/time'
 import { keyedHash } from '../../lib/crypto'
 import type { ActionContext } from '../../lib/context'
 import { DuplicateKeyError } from '../../lib/store/port'

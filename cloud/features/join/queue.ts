@@ -1,5 +1,5 @@
-import type { ActionOutput, ActionParsed } from '../../../src/domain/contract'
-import { waitedText } from '../../../src/domain/join/form'
+import type { ActionOutput, ActionParsed } from '../../../domain/contract'
+import { waitedText } from '../../../domain/join/form'
 import type { ActionContext } from '../../lib/context'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { requireAnyStaff } from '../../lib/roles'

@@ -1,17 +1,17 @@
 import * as v from 'valibot'
-import type { JoinUnion } from '../../../src/domain/contract'
-import { JOINABLE_LEVELS } from '../../../src/domain/unions'
-import { CloudError } from '../../../src/domain/errors'
-import { UnionCode } from '../../../src/domain/join/form'
-import { parseNameCursor } from '../../../src/domain/paging'
-import { matchesQuery, queryTerms } from '../../../src/domain/search'
+import type { JoinUnion } from '../../../domain/contract'
+import { JOINABLE_LEVELS } from '../../../domain/unions'
+import { CloudError } from '../../../domain/errors'
+import { UnionCode } from '../../../domain/join/form'
+import { parseNameCursor } from '../../../domain/paging'
+import { matchesQuery, queryTerms } from '../../../domain/search'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import type { Filter } from '../../lib/store/port'
 import { findByIds, keysetOf, keysetPage, type Keyset } from '../../lib/store/read'
 import { publicCode, unionByCode } from '../unions/codes'
 
-/** The levels that take members (src/domain/unions.ts). */
+/** The levels that take members (domain/unions.ts). */
 const JOINABLE = [...JOINABLE_LEVELS]
 
 export function acceptsMembers(union: UnionDoc): boolean {
@@ -94,7 +94,7 @@ export const POSTER_PAGE_SIZE = 50
 /** A page with a keyword reads at most this many candidates, then answers with what it found. */
 export const POSTER_SCAN = 1_000
 
-/** The poster list's position (src/domain/paging.ts), or a clear INVALID_INPUT. */
+/** The poster list's position (domain/paging.ts), or a clear INVALID_INPUT. */
 export function parsePosterCursor(cursor: string): Keyset {
   const at = parseNameCursor(cursor)
   if (!at || !v.is(UnionCode, at.id)) throw new CloudError('INVALID_INPUT', '列表位置不正确，请刷新后重试', { cursor: '列表位置不正确' })

@@ -1,4 +1,4 @@
-import type { ApplicationView } from '../../../src/domain/contract'
+import type { ApplicationView } from '../../../domain/contract'
 import type { UnionDoc } from '../../lib/collections'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { unionSummary } from '../../lib/unions'

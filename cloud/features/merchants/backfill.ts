@@ -1,4 +1,4 @@
-import { merchantNameKey } from '../../../src/domain/merchants/merchant'
+import { merchantNameKey } from '../../../domain/merchants/merchant'
 import { collections, type MerchantDoc, type RoleDoc, type UnionDoc } from '../../lib/collections'
 import { unionPathOf } from '../../lib/roles'
 import type { Store } from '../../lib/store/port'

@@ -1,5 +1,5 @@
-import type { ActionOutput, Membership } from '../../../src/domain/contract'
-import { CloudError } from '../../../src/domain/errors'
+import type { ActionOutput, Membership } from '../../../domain/contract'
+import { CloudError } from '../../../domain/errors'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { unionPathNames, unionSummary } from '../../lib/unions'
 import { heldRoles } from '../admin/roles'

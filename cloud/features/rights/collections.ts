@@ -1,4 +1,4 @@
-import type { CorrectableField, RightsRequestType, RightsStatus } from '../../../src/domain/rights'
+import type { CorrectableField, RightsRequestType, RightsStatus } from '../../../domain/rights'
 import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 
 /**

@@ -1,5 +1,5 @@
-import type { MyData } from '../../../src/domain/contract'
-import { aidApplicationDeletion, aidWithdrawalEffect, joinApplicationDeletion, maskPhone } from '../../../src/domain/rights'
+import type { MyData } from '../../../domain/contract'
+import { aidApplicationDeletion, aidWithdrawalEffect, joinApplicationDeletion, maskPhone } from '../../../domain/rights'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { activeMembership } from '../../lib/roles'
 import { findByIds, readAll } from '../../lib/store/read'

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { joinFormEntries } from '../../../src/domain/join/form'
+import { joinFormEntries } from '../../../domain/join/form'
 import {
   AID_WITHDRAWABLE,
   aidApplicationDeletion,
@@ -13,8 +13,8 @@ import {
   MESSAGES_DELETION_EFFECT,
   PRIVACY_WITHDRAWAL_EFFECT,
   type CorrectableField,
-} from '../../../src/domain/rights'
-import { CloudError } from '../../../src/domain/errors'
+} from '../../../domain/rights'
+import { CloudError } from '../../../domain/errors'
 import type { ActionContext } from '../../lib/context'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { aidDb } from '../aid/collections'

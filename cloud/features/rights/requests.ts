@@ -1,6 +1,6 @@
-import type { ActionOutput, ActionParsed, RightsRequestView, StaffRightsItem } from '../../../src/domain/contract'
-import { CloudError } from '../../../src/domain/errors'
-import { waitedText } from '../../../src/domain/join/form'
+import type { ActionOutput, ActionParsed, RightsRequestView, StaffRightsItem } from '../../../domain/contract'
+import { CloudError } from '../../../domain/errors'
+import { waitedText } from '../../../domain/join/form'
 import {
   aidApplicationDeletion,
   CORRECTABLE_FIELDS,
@@ -9,7 +9,7 @@ import {
   RIGHTS_TYPE_NAMES,
   type CorrectableField,
   type RightsRequestType,
-} from '../../../src/domain/rights'
+} from '../../../domain/rights'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'

@@ -1,5 +1,5 @@
-import { parseHours, type Hours } from '../../../src/domain/stations/hours'
-import type { StationData } from '../../../src/domain/stations/station'
+import { parseHours, type Hours } from '../../../domain/stations/hours'
+import type { StationData } from '../../../domain/stations/station'
 import { GEO_FIELD, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /**

@@ -1,5 +1,5 @@
-import { hoursToText } from '../../../src/domain/stations/hours'
-import { validateStationRow, type StationData } from '../../../src/domain/stations/station'
+import { hoursToText } from '../../../domain/stations/hours'
+import { validateStationRow, type StationData } from '../../../domain/stations/station'
 import { collections, type UnionDoc } from '../../lib/collections'
 import { unionPathOf } from '../../lib/roles'
 import type { ImportRow, RejectedRow } from '../../lib/import-rows'

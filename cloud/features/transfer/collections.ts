@@ -1,5 +1,5 @@
-import type { EmploymentType } from '../../../src/domain/join/options'
-import type { TransferReason, TransferStatus } from '../../../src/domain/transfer/machine'
+import type { EmploymentType } from '../../../domain/join/options'
+import type { TransferReason, TransferStatus } from '../../../domain/transfer/machine'
 import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 
 export interface TransferDoc extends Doc {

@@ -1,5 +1,5 @@
-import type { ActionOutput, TransferView } from '../../../src/domain/contract'
-import { CloudError } from '../../../src/domain/errors'
+import type { ActionOutput, TransferView } from '../../../domain/contract'
+import { CloudError } from '../../../domain/errors'
 import type { ActionContext } from '../../lib/context'
 import { unionPathNames, unionSummary } from '../../lib/unions'
 import type { TransferDoc } from './collections'

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { UnionCode } from '../../../src/domain/join/form'
-import { validateUnionRow, type UnionRow } from '../../../src/domain/unions'
+import { UnionCode } from '../../../domain/join/form'
+import { validateUnionRow, type UnionRow } from '../../../domain/unions'
 import { collections, type UnionDoc } from '../../lib/collections'
 import type { ImportRow, RejectedRow } from '../../lib/import-rows'
 import type { Store } from '../../lib/store/port'

@@ -1,9 +1,9 @@
 import * as v from 'valibot'
-import { NewUnionCode, type AddUnionInput, type EditUnionInput, type OrgUnion } from '../../../src/domain/contract'
-import { CloudError } from '../../../src/domain/errors'
-import { UnionCode } from '../../../src/domain/join/form'
-import { nameCursor } from '../../../src/domain/paging'
-import { levelProblem, regionProblem } from '../../../src/domain/unions'
+import { NewUnionCode, type AddUnionInput, type EditUnionInput, type OrgUnion } from '../../../domain/contract'
+import { CloudError } from '../../../domain/errors'
+import { UnionCode } from '../../../domain/join/form'
+import { nameCursor } from '../../../domain/paging'
+import { levelProblem, regionProblem } from '../../../domain/unions'
 import type { UnionDoc } from '../../lib/collections'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { isStaffOf, requireAnyStaff, requireStaffOf, staffUnionIds } from '../../lib/roles'
@@ -86,7 +86,7 @@ function fieldProblems(problems: Record<string, string | null>): void {
 
 /**
  * A clerk adds a union below their own union or one in their subtree: a level that may sit there
- * (src/domain/unions.ts CHILD_LEVELS), a region inside the parent's, and a code nobody ever had.
+ * (domain/unions.ts CHILD_LEVELS), a region inside the parent's, and a code nobody ever had.
  * The code is taken first in `unionCodes` (of ten clerks taking it at once, one succeeds), then the
  * union is inserted under it as its `_id`. A retry of the same form (its idempotencyKey) goes on where
  * the first try stopped. The new union takes applications and prints its poster at once.

@@ -1,4 +1,4 @@
-import { searchTerms } from '../../../src/domain/search'
+import { searchTerms } from '../../../domain/search'
 import type { UnionDoc } from '../../lib/collections'
 
 /**

@@ -1,6 +1,6 @@
 import KDBush from 'kdbush'
 import { around } from 'geokdbush'
-import { distanceM, type LatLng } from '../../../src/domain/geo'
+import { distanceM, type LatLng } from '../../../domain/geo'
 import { geoPointsOf, type Doc, type GeoHit } from './port'
 
 /**

@@ -1,4 +1,4 @@
-import type { LatLng } from '../../../src/domain/geo'
+import type { LatLng } from '../../../domain/geo'
 
 /**
  * The data port: the few operations every cloud action needs, implemented by the embedded

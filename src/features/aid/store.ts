@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { DocumentKind, HardshipCategory, SchoolLevel } from '@/domain/aid/programme'
+import type { DocumentKind, HardshipCategory, SchoolLevel } from '@domain/aid/programme'
 import type { HeldKey } from '@/services/ids'
 import { taroJSONStorage } from '@/stores/taroStorage'
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import * as v from 'valibot'
-import type { AidApplicationView } from '@/domain/contract'
-import { HardshipCategory, SchoolLevel } from '@/domain/contract/aid'
+import type { AidApplicationView } from '@domain/contract'
+import { HardshipCategory, SchoolLevel } from '@domain/contract/aid'
 import { useAidDraft } from './store'
 
 /** The form's address from an eligible check: its answers go with it so the form does not ask them again. */

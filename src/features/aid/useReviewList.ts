@@ -1,4 +1,4 @@
-import type { ActionOutput } from '@/domain/contract'
+import type { ActionOutput } from '@domain/contract'
 import { usePagedList } from '@/services/usePagedList'
 
 export type ReviewItem = ActionOutput<'aid', 'reviewList'>['items'][number]

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { JoinFormField } from '@/domain/join/form'
+import type { JoinFormField } from '@domain/join/form'
 import { keyAfter, keyFor, type HeldKey } from '@/services/ids'
 import { taroJSONStorage } from '@/stores/taroStorage'
 

@@ -1,4 +1,4 @@
-import type { ActionOutput } from '@/domain/contract'
+import type { ActionOutput } from '@domain/contract'
 import { useMayCall } from '@/services/useMayCall'
 import { call } from '@/services/cloud'
 import { useKeywordPages } from '@/services/useKeywordPages'

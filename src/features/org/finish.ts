@@ -1,4 +1,4 @@
-import type { OrgUnion } from '@/domain/contract'
+import type { OrgUnion } from '@domain/contract'
 import { call } from '@/services/cloud'
 
 /** What is left of an edit or a close, in words (null: nothing). */

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { StationSummary } from '@/domain/contract'
-import type { Amenity } from '@/domain/stations/types'
+import type { StationSummary } from '@domain/contract'
+import type { Amenity } from '@domain/stations/types'
 import { taroJSONStorage } from '@/stores/taroStorage'
 
 /** The last results, kept on the device so a bad network still shows something at once. */

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import { formatDistance } from '@/domain/geo'
-import { HOME_LINKS } from '@/domain/home'
+import { formatDistance } from '@domain/geo'
+import { HOME_LINKS } from '@domain/home'
 import { lastLocation } from '@/platform/lastLocation'
 import { pressable } from '@/platform/pressable'
 import { useCloud } from '@/services/useCloud'

@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { grantText } from '@/domain/admin/invite'
-import type { InvitationItem, InvitationLink } from '@/domain/contract'
-import { formatDateTime } from '@/domain/format'
+import { grantText } from '@domain/admin/invite'
+import type { InvitationItem, InvitationLink } from '@domain/contract'
+import { formatDateTime } from '@domain/format'
 import { InviteCode } from './InviteCode'
 
 /**

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import type { InvitationLink } from '@/domain/contract'
+import type { InvitationLink } from '@domain/contract'
 import { QrCode } from '@/features/join/components/QrCode'
 
 /**

@@ -1,5 +1,5 @@
 import { Image, Text } from '@tarojs/components'
-import type { InvitationLink } from '@/domain/contract'
+import type { InvitationLink } from '@domain/contract'
 
 /**
  * WeChat: the invitation's 小程序码 (made by the cloud with wxacode.getUnlimited, the token as its

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { JoinUnion } from '@/domain/contract'
+import type { JoinUnion } from '@domain/contract'
 import { call } from '@/services/cloud'
 import { useKeywordPages } from '@/services/useKeywordPages'
 

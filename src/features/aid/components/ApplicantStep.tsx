@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import type { Profile } from '@/domain/contract'
+import type { Profile } from '@domain/contract'
 import '../aid.scss'
 
 /** Step 1: who applies, from the membership (nothing to type). */

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import type { ApplyField, StepErrors } from '@/domain/aid/steps'
+import type { ApplyField, StepErrors } from '@domain/aid/steps'
 import '../aid.scss'
 
 /** A field's own problem, under it; gone as soon as the field is right. */

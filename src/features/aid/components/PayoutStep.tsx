@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
-import type { StepErrors } from '@/domain/aid/steps'
+import type { StepErrors } from '@domain/aid/steps'
 import { useAidDraft } from '../store'
 import { Choices } from './Choices'
 import { FieldError } from './FieldError'

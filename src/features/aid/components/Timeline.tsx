@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import type { AidApplicationView } from '@/domain/contract'
-import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '@/domain/aid/programme'
-import { formatFen } from '@/domain/money'
+import type { AidApplicationView } from '@domain/contract'
+import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '@domain/aid/programme'
+import { formatFen } from '@domain/money'
 import '../aid.scss'
 
 /** 已提交 → 基层审核 → 上级审批 → 公示中 → 已发放, or where it stopped and why. */

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { CouponView } from '@/domain/contract'
-import { formatDate } from '@/domain/format'
+import type { CouponView } from '@domain/contract'
+import { formatDate } from '@domain/format'
 
 const STATE_TEXT: Record<CouponView['state'], string> = { active: '可使用', used: '已使用', expired: '已过期' }
 

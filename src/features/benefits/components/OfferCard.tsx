@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { AVAILABILITY_TEXT } from '@/domain/benefits/offers'
-import type { OfferSummary } from '@/domain/contract'
-import { formatDate } from '@/domain/format'
-import { formatDistance } from '@/domain/geo'
+import { AVAILABILITY_TEXT } from '@domain/benefits/offers'
+import type { OfferSummary } from '@domain/contract'
+import { formatDate } from '@domain/format'
+import { formatDistance } from '@domain/geo'
 
 /** One offer in the list; tapping opens its detail page. */
 export function OfferCard({ offer }: { offer: OfferSummary }) {

@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import type { ApplicationView } from '@/domain/contract'
-import { formatDate } from '@/domain/format'
+import type { ApplicationView } from '@domain/contract'
+import { formatDate } from '@domain/format'
 import { useCloud } from '@/services/useCloud'
 import { useJoinDraft, type DraftField } from '../store'
 

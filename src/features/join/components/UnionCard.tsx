@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { UNION_LEVEL_NAMES, type JoinUnion } from '@/domain/contract'
+import { UNION_LEVEL_NAMES, type JoinUnion } from '@domain/contract'
 
 /** Which union you are joining, shown before any form: name, level, the union above it. */
 export function UnionCard({ union, onChange }: { union: JoinUnion; onChange?: () => void }) {

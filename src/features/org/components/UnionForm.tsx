@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Choices } from '@/components/Choices'
-import { UNION_LEVEL_NAMES, type OrgUnion, type UnionLevel } from '@/domain/contract'
-import { checkAddUnion, checkEditUnion, initialUnionForm, type UnionFormField, type UnionFormProblems } from '@/domain/org/unionForm'
-import { childLevels } from '@/domain/unions'
+import { UNION_LEVEL_NAMES, type OrgUnion, type UnionLevel } from '@domain/contract'
+import { checkAddUnion, checkEditUnion, initialUnionForm, type UnionFormField, type UnionFormProblems } from '@domain/org/unionForm'
+import { childLevels } from '@domain/unions'
 import { call } from '@/services/cloud'
 import { useRetryKey } from '@/services/ids'
 import { useAction } from '@/services/useAction'
@@ -25,7 +25,7 @@ interface Props {
  * readers read as the field's name when nothing else names it, starts with the field's name too.)
  *
  * Adding a union below `parent`, or editing `union`: name, level (adding: only those that may sit
- * below the parent), region code, short code. Checked here before sending (src/domain/org/unionForm.ts);
+ * below the parent), region code, short code. Checked here before sending (domain/org/unionForm.ts);
  * the cloud checks again and its messages appear beside the fields too.
  */
 export function UnionForm({ parent = null, union = null, onSaved }: Props) {

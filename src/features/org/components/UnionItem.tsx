@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { UNION_LEVEL_NAMES, type OrgUnion } from '@/domain/contract'
-import { childLevels, JOINABLE_LEVELS, UNION_STATUS_NAMES } from '@/domain/unions'
-import { formatDate } from '@/domain/format'
+import { UNION_LEVEL_NAMES, type OrgUnion } from '@domain/contract'
+import { childLevels, JOINABLE_LEVELS, UNION_STATUS_NAMES } from '@domain/unions'
+import { formatDate } from '@domain/format'
 import { addPage, closePage, editPage, pendingText, posterPage } from '../finish'
 
 const go = (url: string) => void Taro.navigateTo({ url })

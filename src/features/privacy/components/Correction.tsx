@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Choices } from '@/components/Choices'
-import { EDUCATIONS, EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '@/domain/join/options'
-import { CORRECTABLE_FIELD_KEYS, CORRECTABLE_FIELDS, ID_NUMBER_CORRECTION, type CorrectableField } from '@/domain/rights'
+import { EDUCATIONS, EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '@domain/join/options'
+import { CORRECTABLE_FIELD_KEYS, CORRECTABLE_FIELDS, ID_NUMBER_CORRECTION, type CorrectableField } from '@domain/rights'
 
 const list = (values: readonly string[]) => values.map((value) => ({ value, label: value }))
 

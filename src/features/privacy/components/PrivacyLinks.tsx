@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell } from '@nutui/nutui-react-taro'
-import type { Profile } from '@/domain/contract'
+import type { Profile } from '@domain/contract'
 
 const go = (page: string) => Taro.navigateTo({ url: `/features/privacy/pages/${page}/index` })
 

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { AMENITIES, type Amenity } from '@/domain/stations/types'
+import { AMENITIES, type Amenity } from '@domain/stations/types'
 import './AmenityIcons.scss'
 
 /** One-character icons in a coloured disc: legible on every phone font, no image requests. */

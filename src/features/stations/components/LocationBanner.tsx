@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { Place } from '@/domain/stations/places'
-import { FALLBACK_CITIES } from '@/domain/stations/types'
+import type { Place } from '@domain/stations/places'
+import { FALLBACK_CITIES } from '@domain/stations/types'
 import { canOpenSettings, openLocationSettings, REENABLE_HINT } from '@/platform/location'
 import { PlaceSearch } from './PlaceSearch'
 

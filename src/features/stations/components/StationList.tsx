@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import type { StationSummary } from '@/domain/contract'
-import { formatDistance } from '@/domain/geo'
+import type { StationSummary } from '@domain/contract'
+import { formatDistance } from '@domain/geo'
 import { AmenityIcons } from './AmenityIcons'
 import { OpenTag } from './OpenTag'
 

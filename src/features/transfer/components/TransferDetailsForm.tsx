@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Choices } from '@/components/Choices'
-import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, type EmploymentType } from '@/domain/join/options'
-import { TRANSFER_REASONS, type TransferReason } from '@/domain/transfer/machine'
-import type { TransferDraft, TransferProblems } from '@/domain/transfer/start'
+import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES, type EmploymentType } from '@domain/join/options'
+import { TRANSFER_REASONS, type TransferReason } from '@domain/transfer/machine'
+import type { TransferDraft, TransferProblems } from '@domain/transfer/start'
 
 const REASON_OPTIONS = (Object.keys(TRANSFER_REASONS) as TransferReason[]).map((value) => ({ value, label: TRANSFER_REASONS[value] }))
 const JOB_OPTIONS = EMPLOYMENT_KEYS.map((value) => ({ value, label: EMPLOYMENT_TYPES[value] }))

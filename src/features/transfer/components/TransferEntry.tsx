@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import type { Profile } from '@/domain/contract'
+import type { Profile } from '@domain/contract'
 
 const open = (url: string) => () => Taro.navigateTo({ url })
 

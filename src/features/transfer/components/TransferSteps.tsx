@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import type { TransferView } from '@/domain/contract'
-import { TRANSFER_STATUS_NAMES } from '@/domain/transfer/machine'
-import { formatDateTime } from '@/domain/format'
+import type { TransferView } from '@domain/contract'
+import { TRANSFER_STATUS_NAMES } from '@domain/transfer/machine'
+import { formatDateTime } from '@domain/format'
 import './TransferSteps.scss'
 
 /** 提交申请 → 原工会放行 → 新工会接收, each with its time, and what happens if the old union is silent. */

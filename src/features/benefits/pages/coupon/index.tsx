@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
-import { formatDate } from '@/domain/format'
+import { formatDate } from '@domain/format'
 import { useCloud } from '@/services/useCloud'
 // The join feature's QR drawn with views (the same file as on main, where join landed first).
 import { QrCode } from '@/features/join/components/QrCode'

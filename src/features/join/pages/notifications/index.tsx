@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
-import { formatDate } from '@/domain/format'
+import { formatDate } from '@domain/format'
 import { useCloud } from '@/services/useCloud'
 import '../../join.scss'
 

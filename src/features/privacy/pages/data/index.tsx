@@ -3,10 +3,10 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
-import { AID_STATUS_NAMES } from '@/domain/aid/machine'
-import type { MyData, RightsRequestInput } from '@/domain/contract'
-import { formatDate, formatDateTime } from '@/domain/format'
-import { EMPLOYMENT_TYPES } from '@/domain/join/options'
+import { AID_STATUS_NAMES } from '@domain/aid/machine'
+import type { MyData, RightsRequestInput } from '@domain/contract'
+import { formatDate, formatDateTime } from '@domain/format'
+import { EMPLOYMENT_TYPES } from '@domain/join/options'
 import {
   AID_WITHDRAWABLE,
   JOIN_WITHDRAWAL_EFFECT,
@@ -15,7 +15,7 @@ import {
   MESSAGES_DELETION_EFFECT,
   PRIVACY_WITHDRAWAL_EFFECT,
   type CorrectableField,
-} from '@/domain/rights'
+} from '@domain/rights'
 import { canOpenSettings, openLocationSettings } from '@/platform/location'
 import { openPrivacyGuide } from '@/platform/privacy'
 import { call } from '@/services/cloud'

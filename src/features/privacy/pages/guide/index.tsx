@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { PageShell } from '@/components/PageShell'
-import { GUIDE_TITLE, privacyGuide } from '@/domain/privacy/guide'
+import { GUIDE_TITLE, privacyGuide } from '@domain/privacy/guide'
 import '../../privacy.scss'
 
 /**

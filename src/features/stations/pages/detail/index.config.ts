@@ -1,5 +1,5 @@
 export default definePageConfig({
-  // 转发 (src/domain/share.ts): a public page.
+  // 转发 (domain/share.ts): a public page.
   enableShareAppMessage: true,
   navigationBarTitleText: '驿站详情',
 })

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
-import { formatAge } from '@/domain/stations/age'
+import { formatAge } from '@domain/stations/age'
 import { StationMap } from '@/platform/map'
 import { FilterChips } from '../../components/FilterChips'
 import { LocationBanner } from '../../components/LocationBanner'

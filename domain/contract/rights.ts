@@ -11,7 +11,7 @@ const Required = (what: string, max: number) => v.pipe(v.string(`请填写${what
 
 /**
  * What a person may ask about their own data, one shape per kind. A correction's value is checked
- * again in the cloud with the join form's rule for that field (src/domain/join/form.ts).
+ * again in the cloud with the join form's rule for that field (domain/join/form.ts).
  */
 export const RightsRequestInput = v.variant('type', [
   v.strictObject({

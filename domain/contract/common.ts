@@ -29,7 +29,7 @@ export type UnionSummary = v.InferOutput<typeof UnionSummary>
 
 /**
  * Where the next page of a list starts: a cursor the cloud gave with the previous page
- * (src/domain/paging.ts). Anything else is refused before it reaches a query.
+ * (domain/paging.ts). Anything else is refused before it reaches a query.
  */
 export const PageCursor = v.pipe(
   v.string('列表位置不正确，请下拉刷新后重试'),

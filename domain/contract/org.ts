@@ -51,7 +51,7 @@ export const OrgUnion = v.object({
 })
 export type OrgUnion = v.InferOutput<typeof OrgUnion>
 
-/** The 组织管理 list's position: "<id>:<name>" as the cloud gave it (src/domain/paging.ts nameCursor). */
+/** The 组织管理 list's position: "<id>:<name>" as the cloud gave it (domain/paging.ts nameCursor). */
 export const NameCursor = v.pipe(
   v.string('列表位置不正确，请下拉刷新后重试'),
   v.maxLength(200, '列表位置不正确，请下拉刷新后重试'),

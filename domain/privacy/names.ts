@@ -1,6 +1,6 @@
 /**
  * The guide's name and page: what the notice (main package) needs, without the guide's whole text
- * (src/domain/privacy/guide.ts), which only the guide's own page in its subpackage loads.
+ * (domain/privacy/guide.ts), which only the guide's own page in its subpackage loads.
  */
 export const GUIDE_TITLE = '工会会员服务隐私保护指引'
 

@@ -9,7 +9,7 @@ import { InvitationLink, roleActions } from './roles'
 /** The secret of an invitation, as its link or 小程序码 carries it. */
 export const InviteToken = v.pipe(v.string('请提供邀请码'), v.regex(INVITE_TOKEN_PATTERN, '邀请码不完整或格式不对，请重新扫码或打开完整的链接'))
 
-/** Where an invitation stands, for the person holding its token (src/domain/admin/invite.ts). */
+/** Where an invitation stands, for the person holding its token (domain/admin/invite.ts). */
 export const InvitationStatus = v.picklist(INVITATION_STATUSES)
 export type InvitationStatus = v.InferOutput<typeof InvitationStatus>
 

@@ -1,5 +1,5 @@
 /**
- * The privacy guide's version (src/domain/privacy/guide.ts): a new one is agreed to again.
+ * The privacy guide's version (domain/privacy/guide.ts): a new one is agreed to again.
  * 2026-12: data rights, the guide's own page. In a file of its own so the main package can read it
  * without the contract's schemas.
  */

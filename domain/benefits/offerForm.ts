@@ -8,7 +8,7 @@ import { offerFormErrors } from './offers'
 /**
  * The 福利管理 form's rules: the draft it edits (text as typed, a day for the window), the OfferForm
  * it sends, and its problems before sending: the contract's field messages, then the form rules
- * (src/domain/benefits/offers.ts), the same the cloud checks again.
+ * (domain/benefits/offers.ts), the same the cloud checks again.
  */
 
 /** What the form may choose from: the merchants of the clerk's subtree (the cloud refuses any other), and the unions. */

@@ -5,7 +5,7 @@ import { fieldProblems, withFirstProblem } from '../validate'
 
 /**
  * The 组织管理 union form's rules: adding a union below a parent or editing one. Problems before
- * sending come from the contract's own schemas and the tree's rules (src/domain/unions.ts); the cloud
+ * sending come from the contract's own schemas and the tree's rules (domain/unions.ts); the cloud
  * checks both again.
  */
 

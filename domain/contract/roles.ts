@@ -20,7 +20,7 @@ export const InvitationLink = v.object({
 })
 export type InvitationLink = v.InferOutput<typeof InvitationLink>
 
-/** What an invitation grants, as a clerk asks for it (src/domain/admin/roles.ts says who may). */
+/** What an invitation grants, as a clerk asks for it (domain/admin/roles.ts says who may). */
 export const GrantInput = v.variant(
   'kind',
   [

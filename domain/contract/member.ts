@@ -6,7 +6,7 @@ import { MERCHANT_STATUSES } from '../merchants/merchant'
 import { rightsActions } from './rights'
 import { homeActions } from './home'
 
-/** A 金秋助学 review level (src/domain/aid/review.ts): 1 verifies at home, 2 approves. */
+/** A 金秋助学 review level (domain/aid/review.ts): 1 verifies at home, 2 approves. */
 export const AidLevel = v.picklist([1, 2], '请选择审核级别：一级或二级')
 export type AidLevel = v.InferOutput<typeof AidLevel>
 

@@ -48,6 +48,6 @@ export function mayCancel(clerkUnions: readonly string[], me: string, invitation
   return (invitation.invitedBy === me && mayGrant(clerkUnions, invitation.unionPath)) || mayRevoke(clerkUnions, invitation)
 }
 
-/** The two 金秋助学 review levels (src/domain/aid/review.ts), as staff pages name them, and what each does. */
+/** The two 金秋助学 review levels (domain/aid/review.ts), as staff pages name them, and what each does. */
 export const AID_LEVEL_NAMES: Record<1 | 2, string> = { 1: '一级审核', 2: '二级审核' }
 export const AID_LEVEL_DUTIES: Record<1 | 2, string> = { 1: '基层核实', 2: '上级审批' }

@@ -15,7 +15,7 @@ const Code = v.pipe(v.string('请提供站点编码'), v.minLength(1, '请提供
  * What every view of a station shows: who, where, what it offers. A point in the contract is
  * `latitude`/`longitude` (GCJ-02) everywhere, as WeChat's own APIs name it (wx.getLocation,
  * wx.openLocation, map markers) and as an offer's stores already did; `{ lat, lng }` stays the
- * domain's internal shape for distance maths (src/domain/geo.ts) and the stored station's.
+ * domain's internal shape for distance maths (domain/geo.ts) and the stored station's.
  */
 const StationBasics = {
   code: v.string(),

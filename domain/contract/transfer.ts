@@ -31,7 +31,7 @@ export const MembershipPeriod = v.object({ union: UnionSummary, from: IsoTime, t
 
 const TransferId = v.strictObject({ transferId: Id('转会申请编号') })
 
-/** What the member says about a transfer: the start form's fields, checked by the app before sending (src/domain/transfer/start.ts) and by `start`. */
+/** What the member says about a transfer: the start form's fields, checked by the app before sending (domain/transfer/start.ts) and by `start`. */
 const transferDetailsEntries = {
   reason: v.picklist(Object.keys(TRANSFER_REASONS) as TransferReason[], '请选择转会原因'),
   reasonText: v.optional(v.pipe(v.string('请填写具体原因'), v.trim(), v.maxLength(200, '具体原因不超过 200 字'))),

@@ -8,7 +8,7 @@
  * tests/unit/privacy-declarations.test.ts reads every WeChat API the app calls and fails when this
  * list and the code disagree (an item declared for nothing, or an API used without its item), and
  * checks app.config.ts's requiredPrivateInfos against the location APIs used. The README's console
- * checklist and the in-app guide (src/domain/privacy/guide.ts) are written from it.
+ * checklist and the in-app guide (domain/privacy/guide.ts) are written from it.
  */
 export interface PrivacyDeclaration {
   /** WeChat's key for the item (the console lists it by name; the open API by this key). */
