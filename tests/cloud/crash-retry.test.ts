@@ -156,7 +156,7 @@ describe('a write cut between its steps finishes on the retry with the same key'
   it('upload registration (local home): the file was written, its record was not', async () => {
     const h = await setup()
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-'))
-    const server = createApp({ store: h.store, clock: h.clock, secrets: h.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, webRoot: null, uploadDir: dir })
+    const server = createApp({ store: h.store, clock: h.clock, secrets: h.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, demo: true, webRoot: null, uploadDir: dir })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -165,7 +165,7 @@ describe('a write cut between its steps finishes on the retry with the same key'
       h.faults.crashAt('files', 'insert')
       expect((await upload()).status).toBe(500)
       expect(h.faults.fired).toBe(1)
-    h.faults.restart()
+      h.faults.restart()
 
       const again = await upload()
       expect(again.status).toBe(200)

@@ -12,6 +12,9 @@ import { UPLOADS_PER_DAY } from '../../cloud/features/aid/uploads'
 import { SCHEDULE } from '../../cloud/functions/schedule'
 import { removeLocalUploads, runJob } from '../../server/schedule'
 
+/** A PNG with one byte of its own after the image: another file, as far as the store can tell. */
+const pngNumbered = (n: number): Buffer => Buffer.concat([PNG, Buffer.from([n])])
+
 
 describe('uploads', () => {
   let server: Server
@@ -97,8 +100,9 @@ describe('uploads', () => {
   // #14 item 6: one account cannot fill the disk.
   it(`refuses an account's upload past ${UPLOADS_PER_DAY} a day with 429, writing nothing; another account may still upload`, async () => {
     const token = await login('member')
-    for (let i = 0; i < UPLOADS_PER_DAY; i++) expect((await upload(token, 'image/png', PNG)).status).toBe(200)
-    const over = await upload(token, 'image/png', PNG)
+    // Each a different file: the same bytes again are a retry of the same upload (one file id), not a new one.
+    for (let i = 0; i < UPLOADS_PER_DAY; i++) expect((await upload(token, 'image/png', pngNumbered(i))).status).toBe(200)
+    const over = await upload(token, 'image/png', pngNumbered(UPLOADS_PER_DAY))
     expect(over.status).toBe(429)
     expect(await over.json()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('明天') } })
     expect(fs.readdirSync(dir)).toHaveLength(UPLOADS_PER_DAY)
@@ -111,7 +115,7 @@ describe('uploads', () => {
   it('the daily job deletes the bytes of the files it removed from the uploads folder', async () => {
     const token = await login('member')
     const ids: string[] = []
-    for (let i = 0; i < 2; i++) ids.push(((await (await upload(token, 'image/png', PNG)).json()) as { data: { fileId: string } }).data.fileId)
+    for (let i = 0; i < 2; i++) ids.push(((await (await upload(token, 'image/png', pngNumbered(i))).json()) as { data: { fileId: string } }).data.fileId)
     await aidDb(harness.store).files.update({ _id: ids[0] }, { set: { createdAt: '2026-11-01T00:00:00.000Z' } })
     const job = SCHEDULE.find((j) => j.fn === 'aid')!
     const result = await runJob(job, { store: harness.store, clock: harness.clock, secrets: harness.secrets, logError: () => undefined })
