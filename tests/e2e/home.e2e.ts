@@ -93,7 +93,7 @@ describe('首页', () => {
     const shot = screenshots('home-clerk')
     // Two join applications: one under 新城区 (the clerk's), one under 回民区 (not theirs).
     const { token: worker } = await tokenOf('worker')
-    const form = (unionId: string, idNumber: string, requestId: string) => ({ unionId, requestId, name: '张三', idNumber, phone: '13800138000', ethnicity: '汉族', education: '高中/中专/技校', politicalStatus: '群众', hukou: '农村', employer: '示例公司', employment: 'courier', consentPersonal: true, consentSensitive: true })
+    const form = (unionId: string, idNumber: string, idempotencyKey: string) => ({ unionId, idempotencyKey, name: '张三', idNumber, phone: '13800138000', ethnicity: '汉族', education: '高中/中专/技校', politicalStatus: '群众', hukou: '农村', employer: '示例公司', employment: 'courier', consentPersonal: true, consentSensitive: true })
     const applied = await cloud(worker, 'member', 'join', form('hhht-xc-kd', fictionalIdNumber('150102', '19900101', 123), 'home-e2e-join-1'))
     assert.ok(applied.ok, applied.error?.message)
     const { token: newcomer } = await tokenOf('newcomer')

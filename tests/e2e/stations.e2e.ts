@@ -109,7 +109,8 @@ describe('rest stations', () => {
 
     await page.tap('#city-baotou')
     await page.getByTestId('results-caption').getByText('包头市中心附近').waitFor()
-    await page.getByTestId('station-row').first().waitFor()
+    // The caption changes at once; the rows when Baotou's answer comes: wait for the list to change.
+    await page.waitForFunction(() => document.querySelector('.station-list__address')?.textContent?.startsWith('包头'))
     const rows = await page.locator('.station-list__address').allTextContents()
     assert.ok(rows.length >= 5)
     assert.ok(rows.slice(0, 5).every((a) => a.startsWith('包头')), `the nearest are in Baotou: ${rows.slice(0, 5).join(' / ')}`)

@@ -23,9 +23,9 @@ export function OfferTextField({ id, label, value, problem, placeholder, type = 
     <View className='bf__field'>
       <Text className='bf__muted'>{label}</Text>
       {multiline ? (
-        <Textarea id={id} className='bf__input' value={value} onInput={(e) => onChange(e.detail.value)} />
+        <Textarea id={id} className='bf__input' placeholder={placeholder ?? label} value={value} onInput={(e) => onChange(e.detail.value)} />
       ) : (
-        <Input id={id} className='bf__input' type={type} placeholder={placeholder} value={value} onInput={(e) => onChange(e.detail.value)} />
+        <Input id={id} className='bf__input' type={type} placeholder={placeholder ?? label} value={value} onInput={(e) => onChange(e.detail.value)} />
       )}
       <OfferProblem message={problem} />
     </View>

@@ -31,7 +31,7 @@ export function StationEditor({ station, onSaved }: { station: StationDetail; on
     <View className='station-detail__section' data-testid='station-editor'>
       <Text className='station-detail__label'>维护站点信息（工会工作人员）</Text>
       <Text className='station-detail__label'>营业时间（如 mon-fri 08:00-20:00; sat,sun 09:00-17:00，或 24h）</Text>
-      <Input id='edit-hours' className='station-detail__text' value={hours} onInput={(e) => setHours(e.detail.value)} />
+      <Input id='edit-hours' className='station-detail__text' placeholder='营业时间，如 mon-fri 08:00-20:00' value={hours} onInput={(e) => setHours(e.detail.value)} />
       <View className='chips'>
         {AMENITIES.map((a, i) => (
           <Text key={a} id={`edit-amenity-${i}`} className={`chips__chip${amenities.includes(a) ? ' chips__chip--on' : ''}`} onClick={() => toggle(a)}>
@@ -47,7 +47,7 @@ export function StationEditor({ station, onSaved }: { station: StationDetail; on
         ))}
       </View>
       <Text className='station-detail__label'>最近核实日期（YYYY-MM-DD）</Text>
-      <Input id='edit-verified' className='station-detail__text' value={verifiedOn} onInput={(e) => setVerifiedOn(e.detail.value)} />
+      <Input id='edit-verified' className='station-detail__text' placeholder='最近核实日期，如 2026-12-01' value={verifiedOn} onInput={(e) => setVerifiedOn(e.detail.value)} />
       {message ? (
         <Text className='station-detail__label' data-testid='edit-error'>
           {message}

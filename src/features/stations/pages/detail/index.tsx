@@ -61,7 +61,7 @@ export default function StationDetailPage() {
               <Text className='station-detail__label'>照片</Text>
               <View className='station-detail__photos' data-testid='station-photos'>
                 {s.photos.map((src, i) => (
-                  <Image key={`${i}-${src}`} id={`station-photo-${i}`} className='station-detail__photo' src={src} mode='aspectFill' lazyLoad onClick={() => previewPhotos(s.photos, src)} />
+                  <Image key={`${i}-${src}`} id={`station-photo-${i}`} className='station-detail__photo' src={src} mode='aspectFill' lazyLoad nativeProps={{ alt: `${s.name}的照片 ${i + 1}` }} onClick={() => previewPhotos(s.photos, src)} />
                 ))}
               </View>
             </View>
