@@ -46,7 +46,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Modules used only by subpackages stay out of the main package.
       optimizeMainPackage: { enable: true },
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        // rem, not rpx: each page's root font (page-meta, src/platform/pageMeta.weapp.tsx) follows the
+        // person's WeChat font size, and rpx would not. At 40 design px per rem (baseFontSize 20, as on
+        // the web) and a root of 20 px on a 375 px phone, every size is what rpx gave at standard size.
+        pxtransform: { enable: true, config: { targetUnit: 'rem', baseFontSize: 20 } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {

@@ -19,8 +19,7 @@ export function Choices({ id, options, value, onChange }: Props) {
           key={option.value}
           id={`${id}-${index}`}
           className={`choices__item${option.value === value ? ' choices__item--on' : ''}`}
-          {...choosable('radio', option.value === value)}
-          onClick={() => onChange(option.value)}
+          {...choosable('radio', option.value === value, () => onChange(option.value))}
         >
           {option.label}
         </Text>

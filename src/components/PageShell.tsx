@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { isRetryable, type CloudError } from '@domain/errors'
 import { pageWithQuery } from '@domain/returnPath'
 import { needsDemoLogin } from '@/platform/login'
+import { PageRootFont } from '@/platform/pageMeta'
 import { useSession } from '@/stores/session'
 import { ErrorBoundary } from './ErrorBoundary'
 import { FullScreenMessage } from './FullScreenMessage'
@@ -48,6 +49,7 @@ export function PageShell({ error, loading, hasData, onRetry, public: isPublic =
   if (needsDemoLogin && !token && !isPublic) {
     return (
       <View className='page-shell'>
+        <PageRootFont />
         <FullScreenMessage testId='login-needed' title='请先选择演示身份' detail='网页版用演示身份体验；在微信中打开时无需登录。' actionText='去选择' onAction={() => Taro.navigateTo({ url: loginUrlHere() })} />
       </View>
     )
@@ -68,6 +70,7 @@ export function PageShell({ error, loading, hasData, onRetry, public: isPublic =
   else if (loading && !hasData) body = <FullScreenMessage testId='loading' title='加载中…' />
   return (
     <View className='page-shell'>
+      <PageRootFont />
       <ErrorBoundary>{body}</ErrorBoundary>
       {privacyNotice ? <PrivacyNotice /> : null}
     </View>

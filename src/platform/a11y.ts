@@ -7,12 +7,41 @@ export function tappable(role: 'button' | 'link', label: string): Record<string,
   return { role, tabIndex: 0, 'aria-label': label }
 }
 
+type KeyEvent = { key: string; preventDefault(): void }
+
 /**
  * One option of a choice: a radio in a group of several, a checkbox when it stands alone (a yes/no).
- * Its label is its own text. Spread onto the option's View or Text.
+ * Its label is its own text. Chosen by a tap, or by Enter or Space once focused, as a real radio or
+ * checkbox is. Spread onto the option's View or Text (it brings its own onClick).
  */
-export function choosable(role: 'radio' | 'checkbox', checked: boolean): Record<string, unknown> {
-  return { role, 'aria-checked': checked, tabIndex: 0 }
+export function choosable(role: 'radio' | 'checkbox', checked: boolean, onChoose: () => void): Record<string, unknown> {
+  return {
+    role,
+    'aria-checked': checked,
+    tabIndex: 0,
+    onClick: onChoose,
+    onKeyDown: (event: KeyEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return
+      // Space would otherwise scroll the page.
+      event.preventDefault()
+      onChoose()
+    },
+  }
+}
+
+/**
+ * A view that another component opens on a click (Taro's Picker around it): on the web it is put in
+ * the tab order and Enter or Space clicks it, so the picker opens from the keyboard too.
+ */
+export function clickableByKeys(): Record<string, unknown> {
+  return {
+    tabIndex: 0,
+    onKeyDown: (event: KeyEvent & { currentTarget?: { click?: () => void } }) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return
+      event.preventDefault()
+      event.currentTarget?.click?.()
+    },
+  }
 }
 
 /** The group around radio options. */

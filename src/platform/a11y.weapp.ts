@@ -4,8 +4,13 @@ export function tappable(role: 'button' | 'link', label: string): Record<string,
 }
 
 /** WeChat's names for a choice's role and state (see a11y.ts). */
-export function choosable(role: 'radio' | 'checkbox', checked: boolean): Record<string, unknown> {
-  return { ariaRole: role, ariaChecked: checked }
+export function choosable(role: 'radio' | 'checkbox', checked: boolean, onChoose: () => void): Record<string, unknown> {
+  return { ariaRole: role, ariaChecked: checked, onClick: onChoose }
+}
+
+/** WeChat has no keyboard to answer (see a11y.ts). */
+export function clickableByKeys(): Record<string, unknown> {
+  return {}
 }
 
 export const choiceGroup: Record<string, unknown> = { ariaRole: 'radiogroup' }

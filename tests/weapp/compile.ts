@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { format } from 'node:util'
 import { es5Problems, es5SettingOf, type Es5Setting } from '../../scripts/lib/es5'
+import { fontFollowProblems } from '../../scripts/lib/weapp-font'
 import { subpackageRoots, sumSizes, weappSizes, WEAPP_BUDGET, type WeappSizes } from '../../scripts/lib/weapp-sizes'
 import { mainBreakdown } from './main-breakdown'
 
@@ -165,6 +166,13 @@ async function run(dir: string): Promise<number> {
   }
   const scriptCount = scripts.filter(([f]) => f.endsWith('.js')).length
 
+  // Older members: every page's text follows their WeChat font size (page-meta, sizes in rem).
+  const fontProblems = fontFollowProblems(dir)
+  if (fontProblems.length) {
+    console.error(`WeChat compiler: ${fontProblems.length} places would not follow the person's font size:\n  ${fontProblems.slice(0, 10).join('\n  ')}`)
+    return 1
+  }
+
   const roots = subpackageRoots(dir)
   const files = weappSizes(dir)
   const output = sumSizes(
@@ -204,6 +212,7 @@ async function run(dir: string): Promise<number> {
     `WeChat compiler: OK (${Object.keys(compiled).length} files compiled in ${(compileMs / 1000).toFixed(1)} s; miniprogram-ci loaded in ${(loadMs / 1000).toFixed(1)} s)`,
   )
   console.log(`Old phones: all ${scriptCount} scripts parse as ES5 (project.config.json: es6 and enhance on)`)
+  console.log('Font size: every page has its page-meta root font, and no style is in rpx')
   console.log(table.join('\n'))
   console.log(breakdown.join('\n'))
   if (qualityError) console.log(`(checkCodeQuality failed: ${qualityError})`)

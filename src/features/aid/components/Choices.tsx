@@ -11,7 +11,7 @@ export function Choices<T extends string>({ name, options, value, onChange }: { 
   return (
     <View className='aid-choices' {...(options.length > 1 ? choiceGroup : {})}>
       {options.map(([key, label]) => (
-        <View key={key} id={`${name}-${key}`} className={`aid-choice${value === key ? ' aid-choice--on' : ''}`} {...choosable(options.length > 1 ? 'radio' : 'checkbox', value === key)} onClick={() => onChange(key)}>
+        <View key={key} id={`${name}-${key}`} className={`aid-choice${value === key ? ' aid-choice--on' : ''}`} {...choosable(options.length > 1 ? 'radio' : 'checkbox', value === key, () => onChange(key))}>
           <Text>{label}</Text>
         </View>
       ))}

@@ -7,7 +7,7 @@ export function ChipRow<T extends string>({ idPrefix, allText, values, current, 
     <ScrollView scrollX>
       <View className='bf__chips' {...choiceGroup}>
         {[undefined, ...values].map((value) => (
-          <Text key={value ?? 'all'} id={`${idPrefix}-${value ?? 'all'}`} className={`bf__chip${current === value ? ' bf__chip--on' : ''}`} {...choosable('radio', current === value)} onClick={() => onPick(value)}>
+          <Text key={value ?? 'all'} id={`${idPrefix}-${value ?? 'all'}`} className={`bf__chip${current === value ? ' bf__chip--on' : ''}`} {...choosable('radio', current === value, () => onPick(value))}>
             {value ?? allText}
           </Text>
         ))}

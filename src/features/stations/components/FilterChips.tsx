@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { AMENITIES, type Amenity } from '@domain/stations/types'
+import { choosable } from '@/platform/a11y'
 
 interface Props {
   amenities: Amenity[]
@@ -12,11 +13,11 @@ interface Props {
 export function FilterChips({ amenities, openNow, onToggleAmenity, onToggleOpenNow }: Props) {
   return (
     <View className='chips' data-testid='filter-chips'>
-      <Text className={`chips__chip${openNow ? ' chips__chip--on' : ''}`} id='filter-open-now' onClick={onToggleOpenNow}>
+      <Text className={`chips__chip${openNow ? ' chips__chip--on' : ''}`} id='filter-open-now' {...choosable('checkbox', openNow, onToggleOpenNow)}>
         营业中
       </Text>
       {AMENITIES.map((a, i) => (
-        <Text key={a} id={`filter-amenity-${i}`} data-testid={`filter-${a}`} className={`chips__chip${amenities.includes(a) ? ' chips__chip--on' : ''}`} onClick={() => onToggleAmenity(a)}>
+        <Text key={a} id={`filter-amenity-${i}`} data-testid={`filter-${a}`} className={`chips__chip${amenities.includes(a) ? ' chips__chip--on' : ''}`} {...choosable('checkbox', amenities.includes(a), () => onToggleAmenity(a))}>
           {a}
         </Text>
       ))}

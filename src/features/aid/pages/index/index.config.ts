@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '金秋助学', enablePullDownRefresh: true })
+export default definePageConfig({
+  // The page's root font follows WeChat's font size (src/platform/pageMeta.weapp.tsx).
+  enablePageMeta: true,
+  navigationBarTitleText: '金秋助学', enablePullDownRefresh: true,
+})

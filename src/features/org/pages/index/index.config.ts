@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '组织管理', enablePullDownRefresh: true })
+export default definePageConfig({
+  // The page's root font follows WeChat's font size (src/platform/pageMeta.weapp.tsx).
+  enablePageMeta: true,
+  navigationBarTitleText: '组织管理', enablePullDownRefresh: true,
+})
