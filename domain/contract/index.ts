@@ -43,7 +43,6 @@ export function findAction(fn: string, action: string): ActionSpec | undefined {
 }
 
 export * from './define'
-export * from './policy'
 export * from './common'
 export * from './member'
 export * from './transfer'

@@ -1,4 +1,5 @@
 import type { Access } from './define'
+// Types only, one way: index.ts does not re-export this file, so there is no import loop.
 import type { ActionName, FunctionName } from './index'
 
 /** What the app must know about an action before sending it, without its schemas. */

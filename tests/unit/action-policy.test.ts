@@ -1,4 +1,5 @@
-import { ACTION_POLICY, contract, type ActionSpec } from '@domain/contract'
+import { contract, type ActionSpec } from '@domain/contract'
+import { ACTION_POLICY } from '@domain/contract/policy'
 
 // The client reads access and the personal flag from ACTION_POLICY (no schemas, for WeChat's main
 // package); the contract is where they are decided. They must say the same thing.
