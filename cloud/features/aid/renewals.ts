@@ -3,7 +3,7 @@ import { signedIn, type ActionContext } from '../../lib/context'
 import { readAll } from '../../lib/store/read'
 import { aidDb } from './collections'
 import { programmeFor } from './programmes'
-import { requireActiveMember, unionPathOf } from '../../lib/roles'
+import { activeMembership, unionPathOf } from '../../lib/roles'
 import { readRules } from '../../../domain/aid/programme'
 
 /**
@@ -14,8 +14,9 @@ import { readRules } from '../../../domain/aid/programme'
  */
 export async function myRenewals(ctx: ActionContext): Promise<RenewalView[]> {
   const { openid } = signedIn(ctx)
-  const membership = await requireActiveMember(ctx)
-  const union = await ctx.db.unions.get(membership.unionId)
+  // Not a member (any more): nothing to renew, as aid.programme answers null.
+  const membership = await activeMembership(ctx, openid)
+  const union = membership ? await ctx.db.unions.get(membership.unionId) : null
   const stored = union ? await programmeFor(ctx, unionPathOf(union)) : null
   if (!stored || readRules(stored).funds !== 'enrolled_too') return []
   // One family's applications: one per child per year.

@@ -1,6 +1,7 @@
 import { actsAt } from '../../../domain/aid/review'
 import type { ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
+import { chinaToday } from '../../../domain/time'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { reviewScope } from '../../lib/roles'
 import { aidDb, type ApplicationDoc } from './collections'
@@ -18,7 +19,8 @@ export async function recordVisit(ctx: ActionContext, input: ActionParsed<'aid',
   const doc = await reviewable(ctx, input.applicationId)
   if (!actsAt(1, doc.unionPath, reviewScope(ctx.caller))) throw new CloudError('FORBIDDEN', '入户核查由基层工会或其上一级工会记录')
   if (doc.status !== 'submitted') throw new CloudError('CONFLICT', '只有基层审核中的申请可以记录入户核查')
-  if (input.visitedOn < doc.submittedAt.slice(0, 10) || Date.parse(input.visitedOn) > ctx.now().getTime()) throw invalid('visitedOn', '核查日期应在提交申请之后、今天或之前')
+  // Days in China time, as the reviewer's calendar shows them.
+  if (input.visitedOn < chinaToday(new Date(doc.submittedAt)) || input.visitedOn > chinaToday(ctx.now())) throw invalid('visitedOn', '核查日期应在提交申请之后、今天或之前')
   const photos = [...new Set(input.photos)]
   const files = photos.length ? await aidDb(ctx.store).files.find({ _id: { $in: photos }, owner: openid }, { limit: photos.length }) : []
   if (files.length !== photos.length) throw invalid('photos', '有照片未上传成功，请重新上传')

@@ -24,11 +24,11 @@ export default function AidHome() {
   const renewals = useCloud('aid', 'renewals', {}, Boolean(profile.data?.membership))
   const [answers, setAnswers] = useState<Omit<EligibilityAnswers, 'isMember'>>({ admittedThisYear: true, level: null, category: null })
   const [result, setResult] = useState<EligibilityResult | null>(null)
-  const reload = () => Promise.all([profile.reload(), programme.reload(), mine.reload(), renewals.reload()])
+  const reload = () => Promise.all([profile.reload(), programme.reload(), mine.reload(), profile.data?.membership ? renewals.reload() : null])
   // Coming back from the form: show the application just sent.
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current && enabled) void mine.reload()
+    if (shown.current && enabled) void Promise.all([mine.reload(), profile.data?.membership ? renewals.reload() : null])
     shown.current = true
   })
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
