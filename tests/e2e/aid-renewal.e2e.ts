@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openPhone, screenshots } from './support/browser'
 import { signInAs } from './support/signin'
+import { fillAid, nextStep, openAidPage, uploadAs } from './support/aid'
 import { startServer, type RunningServer } from '../../scripts/lib/local-server'
 import type { ApplicationDoc, ProgrammeDoc } from '../../cloud/features/aid/collections'
 import { encrypt, keyedHash } from '../../cloud/lib/crypto'
@@ -58,16 +59,9 @@ describe('金秋助学 renewal', () => {
     await server?.stop()
   })
 
-  const fill = (page: Page, testId: string, value: string) => page.locator(`[data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first().fill(value)
-  const next = async (page: Page, title: string) => {
-    await page.tap('#step-next')
-    await page.getByTestId('step-title').getByText(title).waitFor()
-  }
-  const uploadAs = async (page: Page, button: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.tap(button)])
-    await chooser.setFiles(file)
-  }
-  const openAid = (page: Page, sub: string) => page.goto(`${server.url}/#/features/aid/pages/${sub}/index`)
+  const fill = fillAid
+  const next = nextStep
+  const openAid = (page: Page, sub: string) => openAidPage(page, server.url, sub)
 
   it('renews last year’s funded child, with a home visit before level two, and is paid', async () => {
     const shot = screenshots('aid-renewal')
