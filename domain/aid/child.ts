@@ -2,7 +2,7 @@ import { ageOn, ID_CARD_MESSAGES, parseIdCard } from '../idcard'
 import type { SchoolLevel } from './programme'
 
 /** Youngest plausible age on admission for each level: younger means a mistyped ID number. */
-export const MIN_AGE: Record<SchoolLevel, number> = { undergraduate: 15, junior_college: 15, high_school: 11 }
+export const MIN_AGE: Record<SchoolLevel, number> = { vocational: 11, high_school: 11, junior_college: 15, undergraduate: 15, postgraduate: 18 }
 /** A guardian consents for a child under this age (个人信息保护法). */
 export const GUARDIAN_CONSENT_UNDER = 14
 

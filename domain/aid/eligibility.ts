@@ -1,6 +1,6 @@
 import { formatFen } from '../money'
 import { chinaDateText } from './dates'
-import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES, type HardshipCategory, type ProgrammeRules, type SchoolLevel, windowState } from './programme'
+import { amountFor, HARDSHIP_NAMES, HARDSHIP_STATUS_NAMES, hardshipStatus, SCHOOL_LEVEL_NAMES, type HardshipCategory, type ProgrammeRules, type SchoolLevel, windowState } from './programme'
 
 /** The questions asked before the form. */
 export interface EligibilityAnswers {
@@ -22,12 +22,13 @@ export function checkEligibility(answers: EligibilityAnswers, programme: (Progra
   const state = windowState(programme, now)
   if (state === 'not_open') return { eligible: false, reason: `申请将于 ${chinaDateText(programme.opensAt)} 开始`, contact }
   if (state === 'closed') return { eligible: false, reason: '今年的申请已经截止', contact }
-  if (!answers.admittedThisYear) return { eligible: false, reason: `只资助 ${programme.year} 年新录取的学生`, contact }
-  if (!answers.level) return { eligible: false, reason: '请选择子女录取的学段', contact }
-  const amount = programme.amounts[answers.level]
-  if (amount === undefined) return { eligible: false, reason: `本项目不资助${SCHOOL_LEVEL_NAMES[answers.level]}学生`, contact }
+  if (!answers.admittedThisYear && programme.funds === 'new_only') return { eligible: false, reason: `只资助 ${programme.year} 年新录取的学生`, contact }
+  if (!answers.level) return { eligible: false, reason: '请选择子女的学段', contact }
+  if (!programme.amounts[answers.level]) return { eligible: false, reason: `本项目不资助${SCHOOL_LEVEL_NAMES[answers.level]}学生`, contact }
   if (!answers.category || !programme.categories.includes(answers.category)) {
     return { eligible: false, reason: `本项目资助的困难类别为：${programme.categories.map((c) => HARDSHIP_NAMES[c]).join('、')}`, contact }
   }
-  return { eligible: true, amountFen: amount, message: `可以申请，${SCHOOL_LEVEL_NAMES[answers.level]}资助标准 ${formatFen(amount)}` }
+  const amount = amountFor(programme.amounts, answers.level, answers.category) ?? 0
+  const status = HARDSHIP_STATUS_NAMES[hardshipStatus(answers.category)]
+  return { eligible: true, amountFen: amount, message: `可以申请，${SCHOOL_LEVEL_NAMES[answers.level]}（${status}）资助标准 ${formatFen(amount)}` }
 }

@@ -1,4 +1,5 @@
 import { chinaToday } from '../time'
+import { visitSummary, type HomeVisit } from './visit'
 
 /**
  * The application's life as a table: which event moves which state to which, and who acts.
@@ -55,6 +56,7 @@ export interface TimelineInput {
   noticeEndsAt?: string | null
   paidAt?: string | null
   paidReference?: string | null
+  homeVisit?: Pick<HomeVisit, 'visitedOn' | 'checks'> | null
 }
 
 const STEPS = [
@@ -78,5 +80,7 @@ export function timeline(a: TimelineInput): TimelineStep[] {
     if (a.status === 'withdrawn') return { key: step.key, title: '已撤回', state: 'stopped', detail: '申请人撤回了同意' }
     if (a.status === 'approved') return { ...step, state: 'current', detail: a.noticeEndsAt ? `公示至 ${chinaToday(new Date(a.noticeEndsAt))}` : undefined }
     return { ...step, state: 'current' }
-  }).map((s) => (s.key === 'paid' && a.status === 'paid' ? { ...s, detail: [a.paidAt?.slice(0, 10), a.paidReference].filter(Boolean).join(' ') } : s))
+  })
+    .map((s) => (s.key === 'paid' && a.status === 'paid' ? { ...s, detail: [a.paidAt?.slice(0, 10), a.paidReference].filter(Boolean).join(' ') } : s))
+    .map((s) => (s.key === 'level_one' && a.homeVisit && s.state !== 'stopped' ? { ...s, detail: visitSummary(a.homeVisit) } : s))
 }

@@ -3,7 +3,7 @@ import { SubmitInput } from '../contract/aid'
 import { BANK_CARD_MESSAGES, parseBankCard } from '../bankcard'
 import { yuanToFen } from '../money'
 import { checkChild, needsGuardianConsent } from './child'
-import { DOCUMENT_NAMES, type DocumentKind, type HardshipCategory, type SchoolLevel } from './programme'
+import { DOCUMENT_NAMES, EXCLUSION_NAMES, EXCLUSIONS, excludedBy, type Declarations, type DocumentKind, type Exclusion, type HardshipCategory, type SchoolLevel } from './programme'
 
 /**
  * The 金秋助学 form in steps: which fields each step holds, and one check per step. A field's rule
@@ -15,7 +15,9 @@ import { DOCUMENT_NAMES, type DocumentKind, type HardshipCategory, type SchoolLe
 /** What the parent has typed (strings as typed); the ID and card numbers are never persisted. */
 export interface ApplyValues {
   child: { name: string; idNumber: string; relation: 'parent' | 'guardian'; school: string; major: string; level: SchoolLevel | null }
-  household: { size: string; annualIncomeYuan: string; category: HardshipCategory | null; description: string }
+  household: { size: string; annualIncomeYuan: string; category: HardshipCategory | null; description: string; migrantWorker: boolean | null }
+  /** Each exclusion answered 是/否; null: not answered yet. */
+  declarations: Record<Exclusion, boolean | null>
   documents: Array<{ kind: DocumentKind; fileId: string }>
   consents: { sensitive: boolean; guardian: boolean }
   bank: string
@@ -25,7 +27,7 @@ export interface ApplyValues {
 export const APPLY_STEPS = [
   { title: '申请人', fields: [] },
   { title: '子女', fields: ['name', 'level', 'idNumber', 'relation', 'school', 'major'] },
-  { title: '家庭', fields: ['size', 'income', 'category', 'description'] },
+  { title: '家庭', fields: ['size', 'income', 'category', 'description', 'migrantWorker', 'declarations'] },
   { title: '材料', fields: ['documents'] },
   { title: '同意与收款', fields: ['sensitive', 'guardian', 'bank', 'cardNumber'] },
 ] as const
@@ -96,6 +98,10 @@ export interface StepContext {
   /** YYYY-MM-DD, China time. */
   today: string
   requiredDocuments: readonly DocumentKind[]
+  /** The programme's exclusions: a yes to one of them stops the form with the cloud's message. */
+  excludes: readonly Exclusion[]
+  /** A renewal (or a correction) may leave the ID and card numbers empty: the cloud keeps last time's. */
+  keepsNumbers: boolean
 }
 
 /** The child's age from a valid ID number that fits the level, else undefined. */
@@ -118,12 +124,21 @@ export function checkStep(step: number, values: ApplyValues, context: StepContex
   for (const field of APPLY_STEPS[step]?.fields ?? []) {
     const schema = schemas[field]
     if (!schema) continue
+    if (context.keepsNumbers && (field === 'idNumber' || field === 'cardNumber') && !String(contractValue(field, values) ?? '').trim()) continue
     const result = v.safeParse(schema, contractValue(field, values), { abortPipeEarly: true })
     if (!result.success) errors[field] = result.issues[0].message
   }
-  if (step === 1 && !errors.idNumber && values.child.level) {
+  if (step === 1 && !errors.idNumber && values.child.level && values.child.idNumber.trim()) {
     const checked = checkChild(values.child.idNumber.trim(), values.child.level, context.today)
     if (!checked.ok && checked.message) errors.idNumber = checked.message
+  }
+  if (step === 2) {
+    if (values.household.migrantWorker === null) errors.migrantWorker = '请回答是否农民工家庭'
+    const unanswered = EXCLUSIONS.find((e) => values.declarations[e] === null)
+    if (unanswered) errors.declarations = `请回答是否${EXCLUSION_NAMES[unanswered]}`
+    else errors.declarations = excludedBy(context.excludes, values.declarations as Declarations) ?? undefined
+    if (!errors.declarations) delete errors.declarations
+    if (!errors.migrantWorker) delete errors.migrantWorker
   }
   if (step === 3) {
     const missing = context.requiredDocuments.filter((k) => !values.documents.some((d) => d.kind === k))
@@ -131,7 +146,7 @@ export function checkStep(step: number, values: ApplyValues, context: StepContex
   }
   if (step === 4) {
     if (asksGuardian(values, context.today) && !values.consents.guardian) errors.guardian = '子女未满 14 周岁，需要监护人同意'
-    if (!errors.cardNumber) {
+    if (!errors.cardNumber && values.cardNumber.trim()) {
       const card = parseBankCard(values.cardNumber)
       if (!card.ok) errors.cardNumber = BANK_CARD_MESSAGES[card.problem]
     }
@@ -145,13 +160,17 @@ export function firstProblem(step: number, errors: StepErrors): string | null {
   return null
 }
 
+/** Text as typed, or undefined when empty (a renewal keeps last time's number). */
+const typedOrKept = (text: string) => text || undefined
+
 /** The application's fields as the contract takes them (after every step passed). */
 export function toApplication(values: ApplyValues, admissionYear: number) {
   return {
-    child: { name: values.child.name.trim(), idNumber: values.child.idNumber.trim(), relation: values.child.relation, school: values.child.school.trim(), major: values.child.major.trim(), admissionYear, level: values.child.level! },
-    household: { size: Number(values.household.size), annualIncomeFen: yuanToFen(values.household.annualIncomeYuan) ?? 0, category: values.household.category!, description: values.household.description.trim() },
+    child: { name: values.child.name.trim(), idNumber: typedOrKept(values.child.idNumber.trim()), relation: values.child.relation, school: values.child.school.trim(), major: values.child.major.trim(), admissionYear, level: values.child.level! },
+    household: { size: Number(values.household.size), annualIncomeFen: yuanToFen(values.household.annualIncomeYuan) ?? 0, category: values.household.category!, description: values.household.description.trim(), migrantWorker: values.household.migrantWorker ?? false },
+    declarations: Object.fromEntries(EXCLUSIONS.map((e) => [e, values.declarations[e] ?? false])) as Declarations,
     documents: values.documents.map(({ kind, fileId }) => ({ kind, fileId })),
     consents: { sensitive: true as const, guardian: values.consents.guardian },
-    payout: { bank: values.bank.trim(), cardNumber: values.cardNumber.replace(/\s/g, '') },
+    payout: { bank: values.bank.trim(), cardNumber: typedOrKept(values.cardNumber.replace(/\s/g, '')) },
   }
 }

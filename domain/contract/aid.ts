@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { DOCUMENT_KINDS, HARDSHIP_CATEGORIES, SCHOOL_LEVELS } from '../aid/programme'
+import { DOCUMENT_KINDS, EXCLUSION_NAMES, EXCLUSIONS, FUNDED_YEARS, HARDSHIP_CATEGORIES, SCHOOL_LEVEL_NAMES, SCHOOL_LEVELS } from '../aid/programme'
+import { MAX_VISIT_PHOTOS, VISIT_CHECK_NAMES, VISIT_CHECKS } from '../aid/visit'
 import { APPLICATION_STATES } from '../aid/machine'
 import { CLOUD_AID_FILE, UPLOAD_TYPES } from '../aid/files'
 import { defineAction } from './define'
@@ -13,6 +14,18 @@ export const SchoolLevel = v.picklist(SCHOOL_LEVELS, '请选择学段')
 export const HardshipCategory = v.picklist(HARDSHIP_CATEGORIES, '请选择困难类别')
 export const DocumentKind = v.picklist(DOCUMENT_KINDS, '请选择材料类型')
 export const ApplicationState = v.picklist(APPLICATION_STATES)
+export const Exclusion = v.picklist(EXCLUSIONS, '请选择不予资助的情形')
+
+/** 建档 / 非建档 amounts of one level, in fen. */
+const LevelAmountInput = (level: (typeof SCHOOL_LEVELS)[number]) =>
+  v.optional(v.strictObject({ registered: Fen(`${SCHOOL_LEVEL_NAMES[level]}建档资助金额`), other: Fen(`${SCHOOL_LEVEL_NAMES[level]}非建档资助金额`) }))
+const LevelAmount = v.optional(v.object({ registered: v.number(), other: v.number() }))
+
+/** Each exclusion answered yes or no by the parent (no free text). */
+export const Declarations = v.strictObject(
+  Object.fromEntries(EXCLUSIONS.map((e) => [e, v.boolean(`请回答是否${EXCLUSION_NAMES[e]}`)])) as Record<(typeof EXCLUSIONS)[number], v.BooleanSchema<string>>,
+  '请回答不予资助情形的问题',
+)
 
 export const ProgrammeInput = v.strictObject({
   unionId: Id('工会'),
@@ -20,15 +33,15 @@ export const ProgrammeInput = v.strictObject({
   name: Text('项目名称', 60),
   opensAt: v.pipe(v.string('请填写开始时间'), v.isoTimestamp('开始时间格式不正确')),
   closesAt: v.pipe(v.string('请填写截止时间'), v.isoTimestamp('截止时间格式不正确')),
-  amounts: v.strictObject({
-    undergraduate: v.optional(Fen('本科资助金额')),
-    junior_college: v.optional(Fen('专科资助金额')),
-    high_school: v.optional(Fen('高中资助金额')),
-  }),
+  amounts: v.strictObject(Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, LevelAmountInput(l)])) as Record<(typeof SCHOOL_LEVELS)[number], ReturnType<typeof LevelAmountInput>>),
   categories: v.pipe(v.array(HardshipCategory), v.minLength(1, '请至少选择一个困难类别')),
   requiredDocuments: v.array(DocumentKind),
   noticeDays: v.optional(v.pipe(v.number('公示天数应为数字'), v.integer('公示天数应为整数'), v.minValue(1, '公示至少 1 天'), v.maxValue(30, '公示最多 30 天')), 5),
   exclusions: v.optional(v.pipe(v.string(), v.maxLength(500, '不予资助情形最多 500 字')), ''),
+  excludes: v.optional(v.array(Exclusion), []),
+  funds: v.optional(v.picklist(FUNDED_YEARS, '请选择资助哪些学生'), 'new_only'),
+  maxYears: v.optional(v.pipe(v.number('最多资助年数应为数字'), v.integer('最多资助年数应为整数'), v.minValue(1, '最多资助年数至少 1 年'), v.maxValue(8, '最多资助年数不超过 8 年')), 1),
+  homeVisit: v.optional(v.boolean(), true),
 })
 
 export const Programme = v.object({
@@ -39,11 +52,15 @@ export const Programme = v.object({
   name: v.string(),
   opensAt: IsoTime,
   closesAt: IsoTime,
-  amounts: v.object({ undergraduate: v.optional(v.number()), junior_college: v.optional(v.number()), high_school: v.optional(v.number()) }),
+  amounts: v.object(Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, LevelAmount])) as Record<(typeof SCHOOL_LEVELS)[number], typeof LevelAmount>),
   categories: v.array(HardshipCategory),
   requiredDocuments: v.array(DocumentKind),
   noticeDays: v.number(),
   exclusions: v.string(),
+  excludes: v.array(Exclusion),
+  funds: v.picklist(FUNDED_YEARS),
+  maxYears: v.number(),
+  homeVisit: v.boolean(),
   window: v.picklist(['not_open', 'open', 'closed']),
 })
 export type Programme = v.InferOutput<typeof Programme>
@@ -51,7 +68,8 @@ export type Programme = v.InferOutput<typeof Programme>
 const ApplicationFields = {
   child: v.strictObject({
     name: Text('子女姓名', 20),
-    idNumber: v.pipe(v.string('请填写子女身份证号'), v.trim(), v.minLength(1, '请填写子女身份证号'), v.maxLength(20, '身份证号应为 18 位')),
+    // A renewal (or a correction) may leave it out: the cloud keeps the sealed one it has.
+    idNumber: v.optional(v.pipe(v.string('请填写子女身份证号'), v.trim(), v.minLength(1, '请填写子女身份证号'), v.maxLength(20, '身份证号应为 18 位'))),
     relation: v.picklist(['parent', 'guardian'], '请选择与子女的关系'),
     school: Text('录取学校', 60),
     major: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, '专业最多 60 个字')), ''),
@@ -63,7 +81,9 @@ const ApplicationFields = {
     annualIncomeFen: v.pipe(v.number('请填写家庭年收入'), v.integer('家庭年收入格式不正确'), v.minValue(0, '家庭年收入不能为负数'), v.maxValue(100_000_000_00, '家庭年收入过大')),
     category: HardshipCategory,
     description: Text('困难情况说明', 500),
+    migrantWorker: v.boolean('请回答是否农民工家庭'),
   }),
+  declarations: Declarations,
   documents: v.pipe(
     v.array(v.strictObject({ kind: DocumentKind, fileId: Id('文件') }), '请上传证明材料'),
     v.maxLength(12, '材料最多 12 份'),
@@ -74,18 +94,44 @@ const ApplicationFields = {
   }),
   payout: v.strictObject({
     bank: Text('开户银行', 40),
-    cardNumber: v.pipe(v.string('请填写银行卡号'), v.trim(), v.minLength(1, '请填写银行卡号'), v.maxLength(30, '银行卡号过长')),
+    // Left out on a renewal or correction: last time's card is paid to.
+    cardNumber: v.optional(v.pipe(v.string('请填写银行卡号'), v.trim(), v.minLength(1, '请填写银行卡号'), v.maxLength(30, '银行卡号过长'))),
   }),
 }
 
 export const SubmitInput = v.strictObject({
   programmeId: Id('助学项目'),
   idempotencyKey: IdempotencyKey,
+  /** Last year's funded application of the same child, carried over (#15). */
+  renewalOf: v.optional(Id('上一年度的申请')),
   ...ApplicationFields,
 })
 export type SubmitInput = v.InferInput<typeof SubmitInput>
 
 export const CorrectInput = v.strictObject({ applicationId: Id('申请'), ...ApplicationFields })
+
+const VisitChecks = v.strictObject(
+  Object.fromEntries(VISIT_CHECKS.map((c) => [c, v.boolean(`请核对：${VISIT_CHECK_NAMES[c]}`)])) as Record<(typeof VISIT_CHECKS)[number], v.BooleanSchema<string>>,
+  '请填写核查清单',
+)
+
+export const HomeVisitInput = v.strictObject({
+  applicationId: Id('申请'),
+  visitedOn: v.pipe(v.string('请填写核查日期'), v.isoDate('核查日期格式应为 YYYY-MM-DD')),
+  visitors: Text('核查人员', 60),
+  checks: VisitChecks,
+  note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, '核查说明最多 300 字')), ''),
+  photos: v.pipe(v.array(Id('照片'), '请上传核查照片'), v.maxLength(MAX_VISIT_PHOTOS, `照片最多 ${MAX_VISIT_PHOTOS} 张`)),
+})
+
+const HomeVisitView = v.object({
+  visitedOn: v.string(),
+  visitors: v.string(),
+  checks: v.object(Object.fromEntries(VISIT_CHECKS.map((c) => [c, v.boolean()])) as Record<(typeof VISIT_CHECKS)[number], v.BooleanSchema<undefined>>),
+  note: v.string(),
+  photos: v.array(v.string()),
+  recordedAt: IsoTime,
+})
 
 const TimelineStep = v.object({ key: v.string(), title: v.string(), state: v.picklist(['done', 'current', 'todo', 'stopped']), detail: v.optional(v.string()) })
 
@@ -98,7 +144,10 @@ export const AidApplicationView = v.object({
   applicantName: v.string(),
   status: ApplicationState,
   child: v.object({ name: v.string(), idMasked: v.string(), relation: v.string(), school: v.string(), major: v.string(), admissionYear: v.number(), level: SchoolLevel, age: v.number() }),
-  household: v.object({ size: v.number(), annualIncomeFen: v.number(), perCapitaMonthlyFen: v.number(), category: HardshipCategory, description: v.string() }),
+  household: v.object({ size: v.number(), annualIncomeFen: v.number(), perCapitaMonthlyFen: v.number(), category: HardshipCategory, description: v.string(), migrantWorker: v.nullable(v.boolean()) }),
+  /** null on applications from before #15, which were not asked. */
+  declarations: v.nullable(v.object(Object.fromEntries(EXCLUSIONS.map((e) => [e, v.boolean()])) as Record<(typeof EXCLUSIONS)[number], v.BooleanSchema<undefined>>)),
+  renewalOf: v.nullable(v.string()),
   documents: v.array(v.object({ kind: DocumentKind, fileId: v.string() })),
   payout: v.object({ bank: v.string(), cardMasked: v.string() }),
   submittedAt: IsoTime,
@@ -119,7 +168,21 @@ export const StaffApplicationView = v.object({
   /** Whether the caller decides objections (level two). */
   canResolve: v.boolean(),
   objections: v.array(v.object({ id: v.string(), text: v.string(), createdAt: IsoTime, status: v.picklist(['open', 'upheld', 'dismissed']) })),
+  homeVisit: v.nullable(HomeVisitView),
+  /** Whether the caller may record the home visit now (level one, before verifying). */
+  canVisit: v.boolean(),
 })
+
+/** A child funded in an earlier year that may apply again, with what is carried over (no ID or card number). */
+export const RenewalView = v.object({
+  applicationId: v.string(),
+  year: v.number(),
+  fundedYears: v.number(),
+  child: v.object({ name: v.string(), idMasked: v.string(), relation: v.picklist(['parent', 'guardian']), school: v.string(), major: v.string(), admissionYear: v.number(), level: SchoolLevel }),
+  household: v.object({ size: v.number(), annualIncomeFen: v.number(), category: HardshipCategory, description: v.string(), migrantWorker: v.nullable(v.boolean()) }),
+  payout: v.object({ bank: v.string(), cardMasked: v.string() }),
+})
+export type RenewalView = v.InferOutput<typeof RenewalView>
 
 export const NoticeEntry = v.object({
   id: v.string(),
@@ -191,6 +254,19 @@ export const aid = {
     }),
     output: StaffApplicationView,
   }),
+  renewals: defineAction({
+    access: 'user',
+    summary: '我往年获资助、今年可以续申的子女（带出上次的子女、学校、专业、家庭情况）',
+    input: EmptyInput,
+    output: v.array(RenewalView),
+  }),
+  recordVisit: defineAction({
+    personal: true,
+    access: 'user',
+    summary: '基层审核记录入户核查（日期、人员、核查清单、说明、照片）',
+    input: HomeVisitInput,
+    output: StaffApplicationView,
+  }),
   notice: defineAction({
     access: 'public',
     summary: '公示：正在公示的受助名单（姓名打码），按公示开始时间，每页 50 条',
@@ -254,7 +330,11 @@ export const aid = {
   exportCsv: defineAction({
     access: 'user',
     summary: '工作人员导出本工会可见的某项目申请（身份证号打码）',
-    input: v.strictObject({ programmeId: Id('助学项目') }),
+    input: v.strictObject({
+      programmeId: Id('助学项目'),
+      /** 'payouts': the finance office's list, one row per approved or paid application. */
+      rows: v.optional(v.picklist(['all', 'payouts'], '请选择导出内容'), 'all'),
+    }),
     // The embedded home answers the CSV itself; WeChat a 10-minute link to it in cloud storage
     // (a cloud function's answer is at most 1 MB, and 10,000 rows are more).
     output: v.object({ filename: v.string(), rows: v.number(), csv: v.nullable(v.string()), url: v.nullable(v.string()) }),

@@ -64,6 +64,8 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     mine: { access: 'user' },
     reviewList: { access: 'user' },
     review: { access: 'user' },
+    renewals: { access: 'user' },
+    recordVisit: { access: 'user', personal: true },
     notice: { access: 'public' },
     object: { access: 'user', personal: true },
     resolveObjection: { access: 'user' },

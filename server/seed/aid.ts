@@ -15,11 +15,22 @@ export async function seedAid(store: Store, clock: Clock): Promise<void> {
     name: '2026 年金秋助学（演示项目）',
     opensAt: '2026-10-31T16:00:00.000Z',
     closesAt: '2026-12-31T16:00:00.000Z',
-    amounts: { undergraduate: 500000, junior_college: 500000, high_school: 300000 },
+    // 建档 / 非建档 per level, as union programmes publish them (issue #15's figures).
+    amounts: {
+      vocational: { registered: 300000, other: 200000 },
+      high_school: { registered: 300000, other: 200000 },
+      junior_college: { registered: 500000, other: 400000 },
+      undergraduate: { registered: 500000, other: 400000 },
+      postgraduate: { registered: 600000, other: 500000 },
+    },
     categories: ['dibao', 'unprotected', 'dibao_edge', 'accident', 'other'],
     requiredDocuments: ['admission_letter', 'hardship_proof'],
     noticeDays: DEFAULT_NOTICE_DAYS,
-    exclusions: '军事院校、免费师范生及定向培养学生，以及已获政府同类资助的学生不予资助。（示例文字）',
+    exclusions: '',
+    excludes: ['military', 'free_teacher', 'directed', 'government_aid'],
+    funds: 'enrolled_too',
+    maxYears: 3,
+    homeVisit: true,
     updatedAt: clock.now().toISOString(),
   })
 }

@@ -2,7 +2,7 @@ import { aidDb } from '../../cloud/features/aid/collections'
 import { mayReadFile } from '../../cloud/features/aid/files'
 import { resolveCaller } from '../../cloud/lib/context'
 import { collections } from '../../cloud/lib/collections'
-import { applicationInput, code, ok } from '../helpers/aid'
+import { applicationInput, code, ok, visitAndVerify, visitInput } from '../helpers/aid'
 import { adminHarness, type AdminHarness } from '../helpers/admin'
 
 /**
@@ -31,7 +31,9 @@ describe('a 金秋助学 reviewer', () => {
     expect((await listed(h, 'p-li')).map((a) => [a.id, a.canAct, a.canResolve])).toEqual([[h.id, [], true]])
 
     expect(code(await review(h, 'p-li', h.id, 'verify'))).toBe('FORBIDDEN')
-    expect(ok(await review(h, 'p-zhang', h.id, 'verify')).status).toBe('verified')
+    // The home visit is level one's too (#15).
+    expect(code(await h.callAs('p-li', 'aid', 'recordVisit', await visitInput(h.store, 'p-li', h.id)))).toBe('FORBIDDEN')
+    expect(ok(await visitAndVerify(h, h.id, 'p-zhang')).status).toBe('verified')
     h.clock.advance(1000)
     expect(code(await review(h, 'p-zhang', h.id, 'approve'))).toBe('FORBIDDEN')
     expect(code(await review(h, 'p-zhang', h.id, 'reject', { note: '不符合' }))).toBe('FORBIDDEN')
@@ -45,6 +47,7 @@ describe('a 金秋助学 reviewer', () => {
     // Audited as the reviewers who acted.
     const audit = await collections(h.store).audit.find({ 'target.id': h.id }, { limit: 10, sort: { at: 1 } })
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ['aid.visit', 'p-zhang'],
       ['aid.verify', 'p-zhang'],
       ['aid.approve', 'p-li'],
       ['aid.mark_paid', 'p-li'],
@@ -70,7 +73,7 @@ describe('a 金秋助学 reviewer', () => {
       expect(code(await h.callAs(who, 'transfer', 'queue', { side: 'incoming' }))).toBe('FORBIDDEN')
       expect(code(await h.callAs(who, 'benefits', 'manageList', {}))).toBe('FORBIDDEN')
       expect(code(await h.callAs(who, 'aid', 'myProgrammes', {}))).toBe('FORBIDDEN')
-      expect(code(await h.callAs(who, 'aid', 'saveProgramme', { unionId: 'hhht-xc', year: 2027, name: 'x', opensAt: '2027-07-01T00:00:00.000Z', closesAt: '2027-09-01T00:00:00.000Z', amounts: { undergraduate: 1 }, categories: ['dibao'], requiredDocuments: [] }))).toBe('FORBIDDEN')
+      expect(code(await h.callAs(who, 'aid', 'saveProgramme', { unionId: 'hhht-xc', year: 2027, name: 'x', opensAt: '2027-07-01T00:00:00.000Z', closesAt: '2027-09-01T00:00:00.000Z', amounts: { undergraduate: { registered: 1, other: 1 } }, categories: ['dibao'], requiredDocuments: [] }))).toBe('FORBIDDEN')
       expect(code(await h.callAs(who, 'admin', 'staffRoles', {}))).toBe('FORBIDDEN')
       expect(code(await h.callAs(who, 'admin', 'merchants', {}))).toBe('FORBIDDEN')
       expect(code(await h.callAs(who, 'member', 'verifyCard', { token: 'x.y' }))).toBe('FORBIDDEN')

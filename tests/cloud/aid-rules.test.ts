@@ -1,7 +1,7 @@
 import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput, exportedCsv, idFor, code, ok } from '../helpers/aid'
+import { applicationInput, exportedCsv, idFor, code, ok, visitAndVerify } from '../helpers/aid'
 import { describeOn } from '../helpers/store'
 
 /** Rules of issue #7 the first suite (aid.test.ts) leaves out. */
@@ -33,7 +33,7 @@ describe('aid: what the programme funds', () => {
   it('approving without an amount grants the level’s standard; a zero amount is refused', async () => {
     const h = await cloudHarness()
     const id = await submitted(h, { child: { ...(await applicationInput(h.store, 'demo-member')).child, level: 'junior_college' } })
-    ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
+    ok(await visitAndVerify(h, id))
     expect(code(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve', amountFen: 0 }))).toBe('AID_AMOUNT_TOO_HIGH')
     expect(await aidDb(h.store).applications.get(id)).toMatchObject({ status: 'verified', amountFen: null })
     expect(ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))).toMatchObject({ status: 'approved', amountFen: 500000 })
@@ -81,7 +81,7 @@ describe('aid: the notice and the export', () => {
     const h = await cloudHarness()
     const id = await submitted(h)
     expect(code(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '尚未公示' }))).toBe('NOT_FOUND')
-    ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
+    ok(await visitAndVerify(h, id))
     ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))
     expect(code(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '   ' }))).toBe('INVALID_INPUT')
     ok(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '该家庭有经营性收入（示例）', contact: '139****0000' }))
@@ -119,7 +119,7 @@ describeOn('wx', 'a WeChat database failure is not a business answer', () => {
 describe('aid: objections come from signed-in people, one per entry, and level two closes several at once', () => {
   async function onNotice(h: Harness) {
     const id = await submitted(h)
-    ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
+    ok(await visitAndVerify(h, id))
     ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))
     return id
   }

@@ -4,7 +4,7 @@ import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
 import { decrypt } from '../../cloud/lib/crypto'
 import { cloudHarness } from '../helpers/cloud'
-import { applicationInput, cardFor, code, exportedCsv, fakeFile, idFor, ok } from '../helpers/aid'
+import { applicationInput, cardFor, code, exportedCsv, fakeFile, idFor, ok, visitAndVerify } from '../helpers/aid'
 
 const DAY = 24 * 3600 * 1000
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
@@ -31,7 +31,7 @@ describe('aid: programme and eligibility', () => {
 
   it('lets staff save their own union programme, never another subtree', async () => {
     const h = await cloudHarness()
-    const input = { unionId: 'hhht-xc', year: 2027, name: '2027 金秋助学（演示）', opensAt: '2027-07-01T00:00:00.000Z', closesAt: '2027-09-01T00:00:00.000Z', amounts: { undergraduate: 400000 }, categories: ['dibao'], requiredDocuments: ['admission_letter'] }
+    const input = { unionId: 'hhht-xc', year: 2027, name: '2027 金秋助学（演示）', opensAt: '2027-07-01T00:00:00.000Z', closesAt: '2027-09-01T00:00:00.000Z', amounts: { undergraduate: { registered: 400000, other: 300000 } }, categories: ['dibao'], requiredDocuments: ['admission_letter'] }
     const saved = ok(await h.callAs('demo-clerk', 'aid', 'saveProgramme', input))
     expect(saved).toMatchObject({ noticeDays: 5, window: 'not_open' })
     expect(code(await h.callAs('demo-hm-clerk', 'aid', 'saveProgramme', input))).toBe('FORBIDDEN')
@@ -89,7 +89,7 @@ describe('aid: submit', () => {
       [{ household: { size: 0, annualIncomeFen: 0, category: 'dibao', description: 'x' } }, 'household.size', /至少为 1/],
       [{ payout: { bank: '示例银行', cardNumber: '6222020000000001' + '0' } }, 'payout.cardNumber', /./],
       [{ consents: { sensitive: false } }, 'consents.sensitive', /敏感/],
-      [{ child: { ...goodChild, admissionYear: 2025 } }, 'child.admissionYear', /2026/],
+      [{ child: { ...goodChild, admissionYear: 2027 } }, 'child.admissionYear', /2026/],
     ]
     for (const [over, field, message] of cases) {
       const result = await submit(h, over)
@@ -147,7 +147,7 @@ describe('aid: review, notice, payout', () => {
     const id = await submitted(h)
     // City staff are not level one; level-one staff cannot approve.
     expect(code(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))).toBe('FORBIDDEN')
-    const verified = ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
+    const verified = ok(await visitAndVerify(h, id))
     expect(v.is(contract.aid.review.output, verified)).toBe(true)
     expect(verified.status).toBe('verified')
     expect(code(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))).toBe('FORBIDDEN')
@@ -172,7 +172,8 @@ describe('aid: review, notice, payout', () => {
 
     const [mine] = ok(await h.callAs('demo-member', 'aid', 'mine'))
     expect(mine.timeline.every((s: { state: string }) => s.state === 'done')).toBe(true)
-    expect(await collections(h.store).audit.count({ 'target.id': id })).toBe(3)
+    // The home visit, verify, approve, paid.
+    expect(await collections(h.store).audit.count({ 'target.id': id })).toBe(4)
     expect(await collections(h.store).notifications.count({ openid: 'demo-member' })).toBe(4)
   })
 
@@ -194,7 +195,7 @@ describe('aid: review, notice, payout', () => {
   it('rejects with a reason, shown on the timeline', async () => {
     const h = await cloudHarness()
     const id = await submitted(h)
-    ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
+    ok(await visitAndVerify(h, id))
     ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'reject', note: '已获政府同类资助' }))
     const [mine] = ok(await h.callAs('demo-member', 'aid', 'mine'))
     expect(mine.timeline.find((s: { state: string }) => s.state === 'stopped')).toMatchObject({ title: '未通过', detail: '已获政府同类资助' })
@@ -214,7 +215,7 @@ describe('aid: review, notice, payout', () => {
   it('records objections; an open one blocks payout, an upheld one ends in 未通过', async () => {
     const h = await cloudHarness()
     const id = await submitted(h)
-    ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: id, decision: 'verify' }))
+    ok(await visitAndVerify(h, id))
     ok(await h.callAs('demo-city-clerk', 'aid', 'review', { applicationId: id, decision: 'approve' }))
     expect(ok(await h.callAs('demo-worker', 'aid', 'object', { noticeId: id, text: '该家庭有经营性收入（示例）' }))).toEqual({ received: true })
     h.clock.advance(5 * DAY)

@@ -3,7 +3,7 @@ import { benefitsDb, type CouponDoc } from '../../cloud/features/benefits/collec
 import { collections } from '../../cloud/lib/collections'
 import { contract, type HomeSummary, type QueueCount } from '../../domain/contract'
 import { AID_COUNT_CAP, QUEUES } from '../../domain/home'
-import { applicationInput, code, ok } from '../helpers/aid'
+import { applicationInput, code, ok, visitAndVerify } from '../helpers/aid'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
 import { fictionalIdNumber } from '../../domain/join/fictional'
@@ -104,7 +104,7 @@ describe('member.home: a clerk sees how many wait, within their own unions only'
 
     // Verified at level one, the aid application waits for the city (level two).
     const [app] = ok<{ items: Array<{ id: string }> }>(await h.callAs('demo-clerk', 'aid', 'reviewList', {})).items
-    ok(await h.callAs('demo-clerk', 'aid', 'review', { applicationId: app.id, decision: 'verify' }))
+    ok(await visitAndVerify(h, app.id))
     expect(counts(await home(h, 'demo-clerk'))).toMatchObject({ aidOne: 0, aidTwo: 0 })
     expect(counts(await home(h, 'demo-city-clerk'))).toMatchObject({ aidOne: 0, aidTwo: 1 })
     // The queue pages agree with 首页's counts.

@@ -19,7 +19,8 @@ const programme: Programme = {
   id: 'aid-1', unionId: 'hhht', unionName: '呼和浩特市总工会', year: 2026, name: '2026 年金秋助学（演示）',
   // Wide open: the pages compare with the real clock.
   opensAt: '2000-01-01T00:00:00.000Z', closesAt: '2100-01-01T00:00:00.000Z',
-  amounts: { undergraduate: 500000 }, categories: ['dibao', 'dibao_edge'], requiredDocuments: ['admission_letter'], noticeDays: 5, exclusions: '', window: 'open',
+  amounts: { undergraduate: { registered: 500000, other: 400000 } }, categories: ['dibao', 'dibao_edge'], requiredDocuments: ['admission_letter'], noticeDays: 5, exclusions: '', window: 'open',
+  excludes: ['military'], funds: 'new_only', maxYears: 1, homeVisit: true,
 }
 const member: Profile = {
   displayName: '张三', roles: [], held: [], privacyAgreedVersion: null,
@@ -79,7 +80,7 @@ describe('金秋助学: the eligibility check before the form', () => {
     tap('q-level-undergraduate')
     tap('q-category-dibao')
     tap('check-eligibility')
-    await waitFor(() => expect(result()).toContain('可以申请，本科资助标准 ¥5,000'))
+    await waitFor(() => expect(result()).toContain('可以申请，本科（建档）资助标准 ¥5,000'))
     expect(byId('start-application')).not.toBeNull()
     // The answers go to the form, which does not ask them again.
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
@@ -170,9 +171,20 @@ describe('金秋助学: the application form', () => {
     await waitFor(() => expect(byTestId('form-problem')?.textContent).toBe('家庭年收入不能为负数'))
     expect(stepTitle()).toContain('第 3 步')
     type('household-income', '12000')
+    // #15: 农民工 and each exclusion answered yes/no; a yes the programme excludes stops here, as in the cloud.
+    tap('step-next')
+    await waitFor(() => expect(byTestId('form-problem')?.textContent).toBe('请回答是否农民工家庭'))
+    tap('migrant-yes')
+    for (const e of ['free_teacher', 'directed', 'government_aid']) tap(`declare-${e}-no`)
+    tap('declare-military-yes')
+    tap('step-next')
+    await waitFor(() => expect(byTestId('form-problem')?.textContent).toBe('本项目不资助军事院校学生'))
+    expect(stepTitle()).toContain('第 3 步')
+    tap('declare-military-no')
     tap('step-next')
     await waitFor(() => expect(stepTitle()).toContain('第 4 步'))
-    expect(useAidDraft.getState().household).toEqual({ size: '3', annualIncomeYuan: '12000', category: 'dibao', description: '父亲因病无法工作（示例）' })
+    expect(useAidDraft.getState().household).toEqual({ size: '3', annualIncomeYuan: '12000', category: 'dibao', description: '父亲因病无法工作（示例）', migrantWorker: true })
+    expect(useAidDraft.getState().declarations).toEqual({ military: false, free_teacher: false, directed: false, government_aid: false })
     expect(fetchMock.mock.calls.length).toBe(loads)
   })
 
@@ -233,7 +245,7 @@ describe('金秋助学: the application form', () => {
     expect(stored()).not.toContain(id)
     expect(stored()).not.toContain(id.slice(6, 14))
 
-    useAidDraft.setState({ household: { size: '3', annualIncomeYuan: '12000', category: 'dibao', description: '示例' }, documents: [{ kind: 'admission_letter', fileId: 'f1', name: '录取通知书.png' }], step: 4 })
+    useAidDraft.setState({ household: { size: '3', annualIncomeYuan: '12000', category: 'dibao', description: '示例', migrantWorker: false }, declarations: { military: false, free_teacher: false, directed: false, government_aid: false }, documents: [{ kind: 'admission_letter', fileId: 'f1', name: '录取通知书.png' }], step: 4 })
     await waitFor(() => expect(stepTitle()).toContain('第 5 步'))
     await fieldsReady()
     tap('consent-sensitive-yes')
@@ -267,7 +279,8 @@ const application = (status: AidApplicationView['status'], over: Partial<AidAppl
   return {
     id: `app-${status}`, programmeId: 'aid-1', programmeName: programme.name, year: 2026, unionName: '示例速递（演示）有限公司工会', applicantName: '张三',
     child: { name: '张小明', idMasked: '150102********1234', relation: 'parent', school: '内蒙古大学（示例）', major: '', admissionYear: 2026, level: 'undergraduate', age: 18 },
-    household: { size: 3, annualIncomeFen: 1_200_000, perCapitaMonthlyFen: 33_333, category: 'dibao', description: '示例' },
+    household: { size: 3, annualIncomeFen: 1_200_000, perCapitaMonthlyFen: 33_333, category: 'dibao', description: '示例', migrantWorker: false },
+    declarations: { military: false, free_teacher: false, directed: false, government_aid: false }, renewalOf: null,
     documents: [{ kind: 'admission_letter', fileId: 'f1' }], payout: { bank: '示例银行', cardMasked: '**** 1234' },
     amountFen: status === 'approved' || status === 'paid' ? 500000 : null,
     ...fields,
@@ -308,7 +321,7 @@ describe('金秋助学: the timeline', () => {
 
 describe('金秋助学: the reviewer’s list pages on', () => {
   const C1 = pageCursor({ value: '2026-11-23T08:00:00.000Z', id: 'b' })
-  const item = (id: string, name: string): ReviewItem => ({ ...application('submitted'), id, child: { ...application('submitted').child, name }, canAct: ['verify', 'send_back'], canResolve: false, objections: [] })
+  const item = (id: string, name: string): ReviewItem => ({ ...application('submitted'), id, child: { ...application('submitted').child, name }, canAct: ['verify', 'send_back'], canResolve: false, objections: [], homeVisit: null, canVisit: true })
   const names = () => Array.from(document.querySelectorAll('[data-testid="review-item"] .aid-card__title')).map((n) => n.textContent)
 
   it('加载更多 shows it is loading, appends the next page, and says when there is no more', async () => {
@@ -345,7 +358,7 @@ describe('金秋助学: the reviewer’s list pages on', () => {
 // #14 item 8: level two closes several objections as unfounded in one tap.
 describe('金秋助学: level two closes several objections at once', () => {
   const objection = (id: string, status: 'open' | 'upheld' | 'dismissed') => ({ id, text: `异议${id}`, createdAt: '2026-11-23T08:00:00.000Z', status })
-  const approved = (objections: ReturnType<typeof objection>[]): ReviewItem => ({ ...application('approved'), id: 'a1', canAct: [], canResolve: true, objections })
+  const approved = (objections: ReturnType<typeof objection>[]): ReviewItem => ({ ...application('approved'), id: 'a1', canAct: [], canResolve: true, objections, homeVisit: null, canVisit: false })
 
   it('one button dismisses every open objection of the card, with the note', async () => {
     const { sent } = fakeCloud({

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openPhone, screenshots } from './support/browser'
 import { signInAs } from './support/signin'
+import { fillAid, nextStep, openAidPage, uploadAs } from './support/aid'
 import { startServer, type RunningServer } from '../../scripts/lib/local-server'
 import { cardFor, idFor, PDF, PNG } from '../helpers/aid'
 
@@ -25,16 +26,9 @@ describe('金秋助学', () => {
     await server?.stop()
   })
 
-  const fill = (page: Page, testId: string, value: string) => page.locator(`[data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first().fill(value)
-  const next = async (page: Page, title: string) => {
-    await page.tap('#step-next')
-    await page.getByTestId('step-title').getByText(title).waitFor()
-  }
-  const uploadAs = async (page: Page, button: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.tap(button)])
-    await chooser.setFiles(file)
-  }
-  const openAid = (page: Page, sub: string) => page.goto(`${server.url}/#/features/aid/pages/${sub}/index`)
+  const fill = fillAid
+  const next = nextStep
+  const openAid = (page: Page, sub: string) => openAidPage(page, server.url, sub)
 
   async function review(browserPage: Page, id: string, note?: string) {
     await openAid(browserPage, 'review')
@@ -53,7 +47,7 @@ describe('金秋助学', () => {
     await page.tap('#q-level-undergraduate')
     await page.tap('#q-category-dibao')
     await page.tap('#check-eligibility')
-    await page.getByTestId('eligibility-result').getByText('可以申请，本科资助标准 ¥5,000').waitFor()
+    await page.getByTestId('eligibility-result').getByText('可以申请，本科（建档）资助标准 ¥5,000').waitFor()
     await shot(page, 'eligible')
     await page.tap('#start-application')
 
@@ -83,6 +77,9 @@ describe('金秋助学', () => {
     await page.tap('#step-next')
     await page.getByTestId('form-problem').getByText('家庭人口数至少为 1').waitFor()
     await fill(page, 'household-size', '3')
+    // #15: 农民工 and the exclusions, each answered yes or no.
+    await page.tap('#migrant-no')
+    for (const e of ['military', 'free_teacher', 'directed', 'government_aid']) await page.tap(`#declare-${e}-no`)
     await next(page, '材料')
     await uploadAs(page, '#upload-admission_letter', { name: 'tongzhishu.png', mimeType: 'image/png', buffer: PNG })
     await page.getByTestId('doc-admission_letter').getByText('已上传：tongzhishu.png').waitFor()
@@ -131,6 +128,12 @@ describe('金秋助学', () => {
     // Back on 金秋助学, which still shows the returned application until its reload on show lands.
     await page.locator('[data-testid="step-level_one"][data-state="current"]').waitFor()
 
+    // #15: level one records the home visit before level two may approve.
+    await openAid(clerk.page, 'review')
+    await fill(clerk.page, 'visit-visitors', '赵干事（演示）')
+    for (const c of ['housing', 'members', 'income', 'enrolled']) await clerk.page.tap(`#visit-check-${c}`)
+    await clerk.page.tap('#visit-save')
+    await clerk.page.getByTestId('home-visit').waitFor()
     await review(clerk.page, '#review-verify')
     await clerk.page.getByTestId('review-item').getByText('上级审批').waitFor()
     const city = await openPhone(browser)
@@ -186,13 +189,13 @@ describe('金秋助学', () => {
     assert.equal(await staff.page.locator('[data-testid="programme-first-day"]').textContent(), '2026-11-01')
     assert.equal(await staff.page.locator('[data-testid="programme-last-day"]').textContent(), '2026-12-31')
     await fill(staff.page, 'programme-notice-days', '7')
-    await fill(staff.page, 'programme-amount-high_school', '2500')
+    await fill(staff.page, 'programme-amount-high_school-registered', '2500')
     await staff.page.tap('#save-programme')
     await staff.page.getByText('已保存').waitFor()
     await shot(staff.page, 'saved')
     const token = await staff.page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('session') ?? '{}').data).state.token as string)
     const mine = await (await fetch(`${server.url}/api/cloud/aid`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'myProgrammes', data: {} }) })).json()
-    assert.deepEqual([mine.data[0].noticeDays, mine.data[0].amounts.high_school, mine.data[0].opensAt], [7, 250000, '2026-10-31T16:00:00.000Z'])
+    assert.deepEqual([mine.data[0].noticeDays, mine.data[0].amounts.high_school, mine.data[0].opensAt], [7, { registered: 250000, other: 200000 }, '2026-10-31T16:00:00.000Z'])
     assert.deepEqual(staff.errors, [])
     await staff.context.close()
   })

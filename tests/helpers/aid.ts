@@ -14,12 +14,34 @@ export async function fakeFile(store: Store, owner: string, type: 'image/png' | 
   return id
 }
 
+export const NO_EXCLUSION = { military: false, free_teacher: false, directed: false, government_aid: false }
+
+/** A home visit as level one records it (#15), with one photo the reviewer uploaded. */
+export async function visitInput(store: Store, reviewer: string, applicationId: string, over: Record<string, unknown> = {}) {
+  return {
+    applicationId,
+    visitedOn: '2026-11-23',
+    visitors: '王某某、李某某（示例）',
+    checks: { housing: true, members: true, income: true, enrolled: true },
+    note: '家中陈设简陋，情况属实（示例）',
+    photos: [await fakeFile(store, reviewer)],
+    ...over,
+  }
+}
+
+/** Level one's review as the seed programme wants it: the home visit recorded, then verified. */
+export async function visitAndVerify(h: { store: Store; callAs: (who: string | null, fn: 'aid', action: string, input?: unknown) => Promise<CloudAnswer> }, applicationId: string, reviewer = 'demo-clerk') {
+  ok(await h.callAs(reviewer, 'aid', 'recordVisit', await visitInput(h.store, reviewer, applicationId)))
+  return h.callAs(reviewer, 'aid', 'review', { applicationId, decision: 'verify' })
+}
+
 export async function applicationInput(store: Store, owner: string, over: Record<string, unknown> = {}) {
   return {
     programmeId: 'aid-hhht-2026',
     idempotencyKey: `key-${++seq}-abcdef`,
     child: { name: '张小明', idNumber: idFor('20080510'), relation: 'parent', school: '内蒙古大学（示例）', major: '计算机', admissionYear: 2026, level: 'undergraduate' },
-    household: { size: 3, annualIncomeFen: 3_600_000, category: 'dibao', description: '父亲因病无法工作（示例）' },
+    household: { size: 3, annualIncomeFen: 3_600_000, category: 'dibao', description: '父亲因病无法工作（示例）', migrantWorker: false },
+    declarations: NO_EXCLUSION,
     documents: [
       { kind: 'admission_letter', fileId: await fakeFile(store, owner) },
       { kind: 'hardship_proof', fileId: await fakeFile(store, owner, 'application/pdf') },

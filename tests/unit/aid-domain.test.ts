@@ -16,10 +16,14 @@ const PROGRAMME: ProgrammeRules & { unionName: string } = {
   year: 2026,
   opensAt: '2026-10-31T16:00:00.000Z',
   closesAt: '2026-12-31T16:00:00.000Z',
-  amounts: { undergraduate: 500000, high_school: 300000 },
+  amounts: { undergraduate: { registered: 500000, other: 400000 }, high_school: { registered: 300000, other: 200000 } },
   categories: ['dibao', 'accident'],
   requiredDocuments: ['admission_letter', 'hardship_proof'],
   noticeDays: 5,
+  excludes: ['military'],
+  funds: 'new_only',
+  maxYears: 1,
+  homeVisit: true,
 }
 
 describe('money, names, cards', () => {

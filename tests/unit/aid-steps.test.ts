@@ -4,10 +4,11 @@ import { APPLY_STEPS, checkStep, firstProblem, toApplication, type ApplyValues }
 import { cardFor, idFor } from '../helpers/aid'
 
 const TODAY = '2026-11-23'
-const context = { today: TODAY, requiredDocuments: ['admission_letter'] as const }
+const context = { today: TODAY, requiredDocuments: ['admission_letter'] as const, excludes: [] as const, keepsNumbers: false }
 const valid: ApplyValues = {
   child: { name: '张小明', idNumber: idFor('20080510'), relation: 'parent', school: '内蒙古大学（示例）', major: '', level: 'undergraduate' },
-  household: { size: '3', annualIncomeYuan: '36000', category: 'dibao', description: '父亲因病无法工作（示例）' },
+  household: { size: '3', annualIncomeYuan: '36000', category: 'dibao', description: '父亲因病无法工作（示例）', migrantWorker: false },
+  declarations: { military: false, free_teacher: false, directed: false, government_aid: false },
   documents: [{ kind: 'admission_letter', fileId: 'f1' }],
   consents: { sensitive: true, guardian: false },
   bank: '示例银行',

@@ -1,9 +1,11 @@
-import type { DocumentKind, HardshipCategory, ProgrammeRules, SchoolLevel } from '../../../domain/aid/programme'
+import type { Declarations, DocumentKind, HardshipCategory, SchoolLevel, StoredRules } from '../../../domain/aid/programme'
+import type { HomeVisit } from '../../../domain/aid/visit'
 import type { UploadType } from '../../../domain/aid/files'
 import type { ApplicationState } from '../../../domain/aid/machine'
 import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 
-export interface ProgrammeDoc extends Doc, ProgrammeRules {
+/** Rules as stored: read them with readRules (domain/aid/programme.ts), which fills what older ones lack. */
+export interface ProgrammeDoc extends Doc, StoredRules {
   unionId: string
   name: string
   exclusions: string
@@ -32,7 +34,15 @@ export interface ApplicationDoc extends Doc {
     age: number
   }
   childKey: string
-  household: { size: number; annualIncomeFen: number; perCapitaMonthlyFen: number; category: HardshipCategory; description: string }
+  /** migrantWorker: 农民工 household (asked since #15). */
+  household: { size: number; annualIncomeFen: number; perCapitaMonthlyFen: number; category: HardshipCategory; description: string; migrantWorker?: boolean }
+  /** The exclusions the parent answered (since #15). */
+  declarations?: Declarations
+  /** Last year's funded application this one carries over. */
+  renewalOf?: string | null
+  /** Level one's 入户核查; its photos (the reviewer's uploads) are also in visitFileIds. */
+  homeVisit?: HomeVisit | null
+  visitFileIds?: string[]
   documents: Array<{ kind: DocumentKind; fileId: string }>
   /** The documents' file ids, flat, so a file's readers are found with `{ fileIds: id }`. */
   fileIds: string[]
@@ -116,6 +126,7 @@ export const AID_COLLECTIONS: CollectionIndexes = {
     { fields: ['owner'] },
     { fields: ['unionPath'] },
     { fields: ['fileIds'] },
+    { fields: ['visitFileIds'] },
   ],
   aidObjections: [{ fields: ['applicationId'] }],
   files: [{ fields: ['owner'] }],

@@ -22,7 +22,10 @@ export async function mayReadFile(store: Store, caller: Caller, file: FileDoc): 
   if (!scopeUnions(scope).length) return false
   // One family's applications that cite this file: a handful (one per child per year).
   const apps = await aidDb(store).applications.find({ fileIds: file._id, owner: file.owner }, { limit: 100 })
-  return apps.some((a) => mayView(a.unionPath, scope))
+  if (apps.some((a) => mayView(a.unionPath, scope))) return true
+  // A home-visit photo, the level-one reviewer's upload: the application's other reviewers read it (level two before approving).
+  const visited = await aidDb(store).applications.find({ visitFileIds: file._id }, { limit: 10 })
+  return visited.some((a) => mayView(a.unionPath, scope))
 }
 
 /** The record id of a cloud-storage file: the same fileID always gives the same id. */

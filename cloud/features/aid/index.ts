@@ -7,6 +7,8 @@ import { myProgramme, saveProgramme, staffProgrammes } from './programmes'
 import { dismissObjections, markPaid, resolveObjection, reviewApplication } from './review'
 import { reviewPage } from './reviewList'
 import { purgeUnusedUploads } from './uploads'
+import { myRenewals } from './renewals'
+import { recordVisit } from './visit'
 import { correctApplication, submitApplication } from './submit'
 import { applicationView, myApplications, staffView } from './views'
 
@@ -25,6 +27,8 @@ export const aid = {
   mine: (_input, ctx) => myApplications(ctx),
   reviewList: (input, ctx) => reviewPage(ctx, input),
   review: async (input, ctx) => staffView(ctx, await reviewApplication(ctx, input)),
+  renewals: (_input, ctx) => myRenewals(ctx),
+  recordVisit: async (input, ctx) => staffView(ctx, await recordVisit(ctx, input)),
   notice: (input, ctx) => publicNotice(ctx, input),
   object: (input, ctx) => objectToNotice(ctx, input),
   resolveObjection: async (input, ctx) => staffView(ctx, await resolveObjection(ctx, input)),
@@ -32,7 +36,7 @@ export const aid = {
   markPaid: async (input, ctx) => staffView(ctx, await markPaid(ctx, input)),
   registerUpload: (input, ctx) => registerUpload(ctx, input),
   fileLink: (input, ctx) => fileLink(ctx, input),
-  exportCsv: ({ programmeId }, ctx) => exportCsv(ctx, programmeId),
+  exportCsv: ({ programmeId, rows }, ctx) => exportCsv(ctx, programmeId, rows),
   // The function's one daily timer (WeChat allows one per function) does both.
   purgeExports: async (_input, ctx) => ({ ...(await purgeExports(ctx)), uploads: await purgeUnusedUploads(ctx) }),
 } satisfies FeatureHandlers<'aid'>

@@ -1,4 +1,4 @@
-import { windowState } from '../../../domain/aid/programme'
+import { readRules, windowState } from '../../../domain/aid/programme'
 import type { ActionParsed, Programme } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { signedIn, type ActionContext } from '../../lib/context'
@@ -9,6 +9,7 @@ import { chinaYear } from '../../../domain/aid/dates'
 
 export async function programmeView(ctx: ActionContext, doc: ProgrammeDoc): Promise<Programme> {
   const union = await ctx.db.unions.get(doc.unionId)
+  const rules = readRules(doc)
   return {
     id: doc._id,
     unionId: doc.unionId,
@@ -17,11 +18,15 @@ export async function programmeView(ctx: ActionContext, doc: ProgrammeDoc): Prom
     name: doc.name,
     opensAt: doc.opensAt,
     closesAt: doc.closesAt,
-    amounts: doc.amounts,
+    amounts: rules.amounts,
     categories: doc.categories,
     requiredDocuments: doc.requiredDocuments,
     noticeDays: doc.noticeDays,
     exclusions: doc.exclusions,
+    excludes: rules.excludes,
+    funds: rules.funds,
+    maxYears: rules.maxYears,
+    homeVisit: rules.homeVisit,
     window: windowState(doc, ctx.now()),
   }
 }

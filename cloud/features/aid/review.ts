@@ -1,6 +1,6 @@
 import { TRANSITIONS, type ApplicationEvent } from '../../../domain/aid/machine'
 import { actsAt, mayView } from '../../../domain/aid/review'
-import { noticeEndsAt } from '../../../domain/aid/programme'
+import { amountFor, HARDSHIP_STATUS_NAMES, hardshipStatus, noticeEndsAt, readRules, SCHOOL_LEVEL_NAMES } from '../../../domain/aid/programme'
 import { chinaDateText } from '../../../domain/aid/dates'
 import type { ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
@@ -63,10 +63,13 @@ export async function reviewApplication(ctx: ActionContext, input: ActionParsed<
       return next
     }
     case 'approve': {
-      const programme = await requireProgramme(ctx, doc.programmeId)
-      const cap = programme.amounts[doc.child.level] ?? 0
+      const programme = readRules(await requireProgramme(ctx, doc.programmeId))
+      if (programme.homeVisit && !doc.homeVisit) throw new CloudError('AID_VISIT_MISSING')
+      // The standard of the table for the child's level and the family's 建档 status; staff may grant less, never more.
+      const cap = amountFor(programme.amounts, doc.child.level, doc.household.category) ?? 0
       const amount = input.amountFen ?? cap
-      if (amount <= 0 || amount > cap) throw new CloudError('AID_AMOUNT_TOO_HIGH', `资助金额应在 ¥0.01 到 ${formatFen(cap)} 之间`)
+      const standard = `${SCHOOL_LEVEL_NAMES[doc.child.level]}${HARDSHIP_STATUS_NAMES[hardshipStatus(doc.household.category)]}`
+      if (amount <= 0 || amount > cap) throw new CloudError('AID_AMOUNT_TOO_HIGH', `资助金额应在 ¥0.01 到 ${formatFen(cap)}（${standard}标准）之间`)
       const start = ctx.now()
       const ends = noticeEndsAt(start, programme.noticeDays).toISOString()
       const next = await fire(ctx, doc, 'approve', { amountFen: amount, noticeStartsAt: start.toISOString(), noticeEndsAt: ends })

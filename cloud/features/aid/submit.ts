@@ -1,12 +1,12 @@
 import { parseBankCard, BANK_CARD_MESSAGES, maskBankCard } from '../../../domain/bankcard'
 import { checkChild, needsGuardianConsent } from '../../../domain/aid/child'
-import { missingDocuments, perCapitaMonthlyFen, windowState, DOCUMENT_NAMES } from '../../../domain/aid/programme'
+import { admissionProblem, excludedBy, maxYearsProblem, missingDocuments, perCapitaMonthlyFen, readRules, windowState, DOCUMENT_NAMES } from '../../../domain/aid/programme'
 import type { ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { maskIdCard } from '../../../domain/idcard'
 import { chinaToday } from '../../../domain/time'
 import { signedIn, type ActionContext } from '../../lib/context'
-import { encrypt, keyedHash } from '../../lib/crypto'
+import { decrypt, encrypt, keyedHash } from '../../lib/crypto'
 import { notify } from '../../lib/notify'
 import { requireActiveMember, unionPathOf } from '../../lib/roles'
 import { insertOnce, writeId } from '../../lib/resume'
@@ -15,7 +15,10 @@ import { aidDb, UNREVIEWED, type ApplicationDoc, type ProgrammeDoc } from './col
 import { requireProgramme } from './programmes'
 import { chinaDateText } from '../../../domain/aid/dates'
 
-type Fields = Omit<ActionParsed<'aid', 'submit'>, 'programmeId' | 'idempotencyKey'>
+type Fields = Omit<ActionParsed<'aid', 'submit'>, 'programmeId' | 'idempotencyKey' | 'renewalOf'>
+
+/** What an earlier application of the child holds that the parent need not type again: the ID and card, sealed. */
+type Kept = Pick<ApplicationDoc, 'child' | 'payout'> | null
 
 /** 金秋助学's home, which lists the member's applications with their timelines. */
 export const STATUS_LINK = '/features/aid/pages/index/index'
@@ -23,23 +26,35 @@ export const STATUS_LINK = '/features/aid/pages/index/index'
 const invalid = (field: string, message: string) => new CloudError('INVALID_INPUT', message, { [field]: message })
 
 /** Every check on what the parent filled in, then the sealed fields to store. Stores nothing. */
-async function checkFields(ctx: ActionContext, programme: ProgrammeDoc, input: Fields, owner: string) {
+async function checkFields(ctx: ActionContext, stored: ProgrammeDoc, input: Fields, owner: string, kept: Kept) {
+  const programme = readRules(stored)
   const now = ctx.now()
   const today = chinaToday(now)
-  const child = checkChild(input.child.idNumber, input.child.level, today)
+  const idNumber = (input.child.idNumber ?? (kept ? decrypt(ctx.secrets.dataKey, kept.child.idSealed) : '')).trim().toUpperCase()
+  if (!idNumber) throw invalid('child.idNumber', '请填写子女身份证号')
+  const child = checkChild(idNumber, input.child.level, today)
   if (!child.ok || child.age === undefined) throw invalid('child.idNumber', child.message ?? '子女身份证号不正确')
-  if (input.child.admissionYear !== programme.year) throw invalid('child.admissionYear', `只资助 ${programme.year} 年录取的学生`)
-  if (programme.amounts[input.child.level] === undefined) throw invalid('child.level', '本项目不资助该学段')
+  const admission = admissionProblem(programme, input.child.admissionYear)
+  if (admission) throw invalid('child.admissionYear', admission)
+  if (!programme.amounts[input.child.level]) throw invalid('child.level', '本项目不资助该学段')
   if (!programme.categories.includes(input.household.category)) throw invalid('household.category', '本项目不资助该困难类别')
+  const excluded = excludedBy(programme.excludes, input.declarations)
+  if (excluded) throw new CloudError('AID_EXCLUDED', excluded)
   if (needsGuardianConsent(child.age) && !input.consents.guardian) throw invalid('consents.guardian', '子女未满 14 周岁，需要监护人同意')
-  const card = parseBankCard(input.payout.cardNumber)
+  const cardNumber = input.payout.cardNumber ?? (kept ? decrypt(ctx.secrets.dataKey, kept.payout.cardSealed) : '')
+  if (!cardNumber) throw invalid('payout.cardNumber', '请填写银行卡号')
+  const card = parseBankCard(cardNumber)
   if (!card.ok) throw invalid('payout.cardNumber', BANK_CARD_MESSAGES[card.problem])
   const missing = missingDocuments(programme.requiredDocuments, input.documents.map((d) => d.kind))
   if (missing.length) throw new CloudError('AID_DOCUMENTS_MISSING', `请上传：${missing.map((k) => DOCUMENT_NAMES[k]).join('、')}`)
   const fileIds = input.documents.map((d) => d.fileId)
   const files = await aidDb(ctx.store).files.find({ _id: { $in: fileIds }, owner }, { limit: fileIds.length })
   if (files.length !== new Set(fileIds).size) throw new CloudError('AID_DOCUMENTS_MISSING', '有材料未上传成功，请重新上传')
-  const idNumber = input.child.idNumber.trim().toUpperCase()
+  const childKey = keyedHash(ctx.secrets.hashKey, `child-id:${idNumber}`)
+  // Across unions and years: the child's funded years, identified by the ID's hash only.
+  const funded = await aidDb(ctx.store).applications.count({ childKey, status: 'paid', year: { $lt: programme.year } })
+  const tooMany = maxYearsProblem(programme.maxYears, funded)
+  if (tooMany) throw new CloudError('AID_MAX_YEARS', tooMany)
   return {
     child: {
       name: input.child.name,
@@ -52,13 +67,23 @@ async function checkFields(ctx: ActionContext, programme: ProgrammeDoc, input: F
       level: input.child.level,
       age: child.age,
     },
-    childKey: keyedHash(ctx.secrets.hashKey, `child-id:${idNumber}`),
+    childKey,
     household: { ...input.household, perCapitaMonthlyFen: perCapitaMonthlyFen(input.household.annualIncomeFen, input.household.size) },
+    declarations: input.declarations,
     documents: input.documents,
     fileIds,
     consents: { sensitive: true as const, guardian: input.consents.guardian ?? false, at: now.toISOString() },
     payout: { bank: input.payout.bank, cardSealed: encrypt(ctx.secrets.dataKey, card.number), cardMasked: maskBankCard(card.number) },
   }
+}
+
+/** The caller's own funded application of an earlier year, which a renewal carries over. */
+async function renewed(ctx: ActionContext, id: string | undefined, owner: string, year: number): Promise<ApplicationDoc | null> {
+  if (!id) return null
+  const doc = await aidDb(ctx.store).applications.get(id)
+  if (!doc || doc.owner !== owner || doc.erasedAt) throw new CloudError('NOT_FOUND', '找不到上一年度的申请')
+  if (doc.status !== 'paid' || doc.year >= year) throw invalid('renewalOf', '只能续申往年已获资助的申请')
+  return doc
 }
 
 function requireOpen(ctx: ActionContext, programme: ProgrammeDoc) {
@@ -80,7 +105,10 @@ export async function submitApplication(ctx: ActionContext, input: ActionParsed<
   const [retried] = await applications.find({ owner: openid, idempotencyKey: input.idempotencyKey }, { limit: 1 })
   // An earlier try may have died before its notice: the retry sends it (once, by its key).
   if (retried) return told(ctx, retried)
-  const fields = await checkFields(ctx, programme, input, openid)
+  const previous = await renewed(ctx, input.renewalOf, openid, programme.year)
+  const { programmeId: _p, idempotencyKey: _k, renewalOf: _r, ...rest } = input
+  const fields = await checkFields(ctx, programme, rest, openid, previous)
+  if (previous && previous.childKey !== fields.childKey) throw invalid('child.idNumber', '续申的子女身份证号与上一年度不一致')
   const now = ctx.now().toISOString()
   const doc: ApplicationDoc = {
     _id: writeId(ctx, 'aid', openid, input.idempotencyKey),
@@ -92,6 +120,7 @@ export async function submitApplication(ctx: ActionContext, input: ActionParsed<
     unionId: union._id,
     status: 'submitted',
     ...fields,
+    renewalOf: previous?._id ?? null,
     submittedAt: now,
     updatedAt: now,
     ...UNREVIEWED,
@@ -126,7 +155,8 @@ export async function correctApplication(ctx: ActionContext, input: ActionParsed
   if (doc.status !== 'returned') throw new CloudError('CONFLICT', '只有被退回的申请可以修改')
   const programme = await requireProgramme(ctx, doc.programmeId)
   const { applicationId: _id, ...rest } = input
-  const fields = await checkFields(ctx, programme, rest, openid)
+  // What the parent leaves out (the ID, the card) stays as it was sent.
+  const fields = await checkFields(ctx, programme, rest, openid, doc)
   const now = ctx.now().toISOString()
   let changed: number
   try {

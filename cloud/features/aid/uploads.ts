@@ -33,7 +33,7 @@ export async function purgeUnusedUploads(ctx: ActionContext): Promise<{ removed:
   const old: FileDoc[] = await files.find({ createdAt: { $lt: cutoff } }, { sort: { createdAt: 1 }, limit: PURGE_BATCH })
   const ids: string[] = []
   for (const file of old) {
-    if (await applications.count({ fileIds: file._id })) continue
+    if ((await applications.count({ fileIds: file._id })) || (await applications.count({ visitFileIds: file._id }))) continue
     if (file.cloudFileId && ctx.wechat) {
       try {
         await ctx.wechat.deleteFile(file.cloudFileId)

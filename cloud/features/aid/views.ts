@@ -30,7 +30,9 @@ export async function applicationView(ctx: ActionContext, doc: ApplicationDoc): 
     applicantName: person?.displayName ?? '',
     status: doc.status,
     child,
-    household: doc.household,
+    household: { ...doc.household, migrantWorker: doc.household.migrantWorker ?? null },
+    declarations: doc.declarations ?? null,
+    renewalOf: doc.renewalOf ?? null,
     documents: doc.documents,
     payout: { bank: doc.payout.bank, cardMasked: doc.payout.cardMasked },
     submittedAt: doc.submittedAt,
@@ -64,6 +66,8 @@ export async function staffView(ctx: ActionContext, doc: ApplicationDoc) {
     ...(await applicationView(ctx, doc)),
     canAct: staffActions(ctx, doc),
     canResolve: actsAt(2, doc.unionPath, reviewScope(ctx.caller)),
+    homeVisit: doc.homeVisit ? { visitedOn: doc.homeVisit.visitedOn, visitors: doc.homeVisit.visitors, checks: doc.homeVisit.checks, note: doc.homeVisit.note, photos: doc.homeVisit.photos, recordedAt: doc.homeVisit.recordedAt } : null,
+    canVisit: doc.status === 'submitted' && actsAt(1, doc.unionPath, reviewScope(ctx.caller)),
     objections: objections.map((o) => ({ id: o._id, text: o.text, createdAt: o.createdAt, status: o.status })),
   }
 }

@@ -93,6 +93,9 @@ async function deleteAid(ctx: ActionContext, request: RightsRequestDoc): Promise
           household: { ...app.household, size: 0, annualIncomeFen: 0, perCapitaMonthlyFen: 0, description: '' },
           documents: [],
           fileIds: [],
+          // The visit's photos, no longer cited, go with the daily purge of unused uploads.
+          homeVisit: null,
+          visitFileIds: [],
           payout: { bank: '', cardSealed: '', cardMasked: '' },
           erasedAt: ctx.now().toISOString(),
         },

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { DocumentKind, HardshipCategory, SchoolLevel } from '@domain/aid/programme'
+import type { DocumentKind, Exclusion, HardshipCategory, SchoolLevel } from '@domain/aid/programme'
 import type { HeldKey } from '@/services/ids'
 import { taroJSONStorage } from '@/stores/taroStorage'
 
@@ -12,8 +12,12 @@ import { taroJSONStorage } from '@/stores/taroStorage'
 export interface AidDraft {
   programmeId: string | null
   step: number
-  child: { name: string; relation: 'parent' | 'guardian'; school: string; major: string; level: SchoolLevel | null }
-  household: { size: string; annualIncomeYuan: string; category: HardshipCategory | null; description: string }
+  /** admissionYear: null means the programme's year (newly admitted). */
+  child: { name: string; relation: 'parent' | 'guardian'; school: string; major: string; level: SchoolLevel | null; admissionYear: number | null }
+  household: { size: string; annualIncomeYuan: string; category: HardshipCategory | null; description: string; migrantWorker: boolean | null }
+  declarations: Record<Exclusion, boolean | null>
+  /** Last year's funded application this one renews (its ID and card numbers are kept in the cloud). */
+  renewalOf: string | null
   documents: Array<{ kind: DocumentKind; fileId: string; name: string }>
   consents: { sensitive: boolean; guardian: boolean }
   bank: string
@@ -24,8 +28,10 @@ export interface AidDraft {
 const emptyDraft = (): AidDraft => ({
   programmeId: null,
   step: 0,
-  child: { name: '', relation: 'parent', school: '', major: '', level: null },
-  household: { size: '', annualIncomeYuan: '', category: null, description: '' },
+  child: { name: '', relation: 'parent', school: '', major: '', level: null, admissionYear: null },
+  household: { size: '', annualIncomeYuan: '', category: null, description: '', migrantWorker: null },
+  declarations: { military: null, free_teacher: null, directed: null, government_aid: null },
+  renewalOf: null,
   documents: [],
   consents: { sensitive: false, guardian: false },
   bank: '',
@@ -48,12 +54,15 @@ export const useAidDraft = create<DraftState>()(
       name: 'aid-draft',
       storage: taroJSONStorage,
       // The key without its fingerprint, which covers the child's ID number and the card number.
-      partialize: ({ programmeId, step, child, household, documents, consents, bank, retryKey }) => ({ programmeId, step, child, household, documents, consents, bank, retryKey: retryKey && { key: retryKey.key, of: '' } }),
-      // Version 0 saved one key per draft as `idempotencyKey`: a draft saved then keeps it.
-      version: 1,
+      partialize: ({ programmeId, step, child, household, declarations, renewalOf, documents, consents, bank, retryKey }) => ({ programmeId, step, child, household, declarations, renewalOf, documents, consents, bank, retryKey: retryKey && { key: retryKey.key, of: '' } }),
+      // Version 0 saved one key per draft as `idempotencyKey`: a draft saved then keeps it. Before
+      // version 2 there were no exclusions, 农民工 or renewal: those start unanswered.
+      version: 2,
       migrate: (saved, version) => {
-        const { idempotencyKey, ...rest } = (saved ?? {}) as { idempotencyKey?: string }
-        return (version < 1 && idempotencyKey ? { ...rest, retryKey: { key: idempotencyKey, of: '' } } : rest) as DraftState
+        const { idempotencyKey, ...rest } = (saved ?? {}) as Partial<AidDraft> & { idempotencyKey?: string }
+        const empty = emptyDraft()
+        const filled = { ...empty, ...rest, child: { ...empty.child, ...rest.child }, household: { ...empty.household, ...rest.household } }
+        return (version < 1 && idempotencyKey ? { ...filled, retryKey: { key: idempotencyKey, of: '' } } : filled) as DraftState
       },
     },
   ),

@@ -1,13 +1,20 @@
 import { View, Text, Textarea } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
 import type { StepErrors } from '@domain/aid/steps'
-import { HARDSHIP_CATEGORIES, HARDSHIP_NAMES, type HardshipCategory } from '@domain/aid/programme'
+import { EXCLUSIONS, EXCLUSION_NAMES, HARDSHIP_CATEGORIES, HARDSHIP_NAMES, type HardshipCategory } from '@domain/aid/programme'
 import { useAidDraft } from '../store'
 import { Choices } from './Choices'
 import { FieldError } from './FieldError'
 import '../aid.scss'
 
-/** Step 3: the household, with the programme's hardship categories. */
+type YesNo = 'yes' | 'no'
+const YES_NO: Array<[YesNo, string]> = [
+  ['yes', '是'],
+  ['no', '否'],
+]
+const yesNo = (value: boolean | null): YesNo | null => (value === null ? null : value ? 'yes' : 'no')
+
+/** Step 3: the household, with the programme's hardship categories, 农民工 and the exclusions asked yes/no. */
 export function HouseholdStep({ categories, errors }: { categories: HardshipCategory[]; errors: StepErrors }) {
   const draft = useAidDraft()
   const set = (change: Partial<typeof draft.household>) => draft.patch({ household: { ...draft.household, ...change } })
@@ -31,6 +38,17 @@ export function HouseholdStep({ categories, errors }: { categories: HardshipCate
         <Textarea className='aid-textarea' placeholder='困难情况说明' value={draft.household.description} maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
       </View>
       <FieldError field='description' errors={errors} />
+      <Text className='aid-label'>是否农民工家庭</Text>
+      <Choices name='migrant' options={YES_NO} value={yesNo(draft.household.migrantWorker)} onChange={(v) => set({ migrantWorker: v === 'yes' })} />
+      <FieldError field='migrantWorker' errors={errors} />
+      <Text className='aid-label'>以下情况请逐项回答</Text>
+      {EXCLUSIONS.map((e) => (
+        <View key={e}>
+          <Text className='aid-hint'>子女是否{EXCLUSION_NAMES[e]}</Text>
+          <Choices name={`declare-${e}`} options={YES_NO} value={yesNo(draft.declarations[e])} onChange={(v) => draft.patch({ declarations: { ...draft.declarations, [e]: v === 'yes' } })} />
+        </View>
+      ))}
+      <FieldError field='declarations' errors={errors} />
     </>
   )
 }

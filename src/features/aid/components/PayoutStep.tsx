@@ -6,8 +6,17 @@ import { Choices } from './Choices'
 import { FieldError } from './FieldError'
 import '../aid.scss'
 
+interface Props {
+  asksGuardian: boolean
+  /** A renewal or correction: the card number may be left empty (last time's card is paid to). */
+  keepsCard: boolean
+  cardNumber: string
+  onCardNumber: (value: string) => void
+  errors: StepErrors
+}
+
 /** Step 5: consents and where the money goes. The card number is the page's (never in the draft). */
-export function PayoutStep({ asksGuardian, cardNumber, onCardNumber, errors }: { asksGuardian: boolean; cardNumber: string; onCardNumber: (value: string) => void; errors: StepErrors }) {
+export function PayoutStep({ asksGuardian, keepsCard, cardNumber, onCardNumber, errors }: Props) {
   const draft = useAidDraft()
   const { consents } = draft
   return (
@@ -25,7 +34,7 @@ export function PayoutStep({ asksGuardian, cardNumber, onCardNumber, errors }: {
       <FieldError field='bank' errors={errors} />
       <Text className='aid-label'>银行卡号</Text>
       <View data-testid='payout-card' className='aid-field'>
-        <Input value={cardNumber} type='digit' maxLength={23} placeholder='收款人本人的银行卡号' onChange={onCardNumber} />
+        <Input value={cardNumber} type='digit' maxLength={23} placeholder={keepsCard ? '不变可不填（沿用上次的银行卡）' : '收款人本人的银行卡号'} onChange={onCardNumber} />
       </View>
       <FieldError field='cardNumber' errors={errors} />
     </>

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { AidApplicationView } from '@domain/contract'
-import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '@domain/aid/programme'
+import { EXCLUSIONS, EXCLUSION_NAMES, HARDSHIP_NAMES, HARDSHIP_STATUS_NAMES, hardshipStatus, SCHOOL_LEVEL_NAMES } from '@domain/aid/programme'
 import { formatFen } from '@domain/money'
 import '../aid.scss'
 
@@ -31,10 +31,14 @@ export function ApplicationFacts({ a }: { a: AidApplicationView }) {
     ['家庭人口', `${a.household.size} 人`],
     ['家庭年收入', formatFen(a.household.annualIncomeFen)],
     ['人均月收入', formatFen(a.household.perCapitaMonthlyFen)],
-    ['困难类别', HARDSHIP_NAMES[a.household.category]],
+    ['困难类别', `${HARDSHIP_NAMES[a.household.category]}（${HARDSHIP_STATUS_NAMES[hardshipStatus(a.household.category)]}）`],
     ['材料', `${a.documents.length} 份`],
     ['收款账户', `${a.payout.bank} ${a.payout.cardMasked}`],
   ]
+  if (a.household.migrantWorker !== null) rows.push(['农民工家庭', a.household.migrantWorker ? '是' : '否'])
+  // The exclusions as the parent answered them (level one checks them against the documents).
+  if (a.declarations) for (const e of EXCLUSIONS) rows.push([EXCLUSION_NAMES[e], a.declarations[e] ? '是' : '否'])
+  if (a.renewalOf) rows.push(['续申', '是（上一年度已获资助）'])
   if (a.amountFen !== null) rows.push(['核定金额', formatFen(a.amountFen)])
   return (
     <View className='aid-facts'>

@@ -30,6 +30,7 @@ export default function Apply() {
   const profile = useCloud('member', 'profile', {})
   const programme = useCloud('aid', 'programme', {})
   const mine = useCloud('aid', 'mine', {}, Boolean(correctingId))
+  const renewals = useCloud('aid', 'renewals', {}, Boolean(params.renew))
   const draft = useAidDraft()
   // Never persisted: typed again after the app is closed.
   const [idNumber, setIdNumber] = useState('')
@@ -39,10 +40,12 @@ export default function Apply() {
   const [refused, setRefused] = useState<string | null>(null)
   const { busy, run } = useAction('提交', { inline: (failure) => setRefused(failure.message) })
   const p = programme.data
-  usePrefill(correctingId ? mine.data?.find((a) => a.id === correctingId) : undefined, params)
+  usePrefill(correctingId ? mine.data?.find((a) => a.id === correctingId) : undefined, params, params.renew ? renewals.data?.find((r) => r.applicationId === params.renew) : undefined)
 
   const values: ApplyValues = { ...draft, child: { ...draft.child, idNumber }, cardNumber }
-  const context = { today: chinaToday(new Date()), requiredDocuments: p?.requiredDocuments ?? [] }
+  // A renewal or a correction keeps the ID and card numbers the cloud already holds unless retyped.
+  const keepsNumbers = Boolean(correctingId || draft.renewalOf)
+  const context = { today: chinaToday(new Date()), requiredDocuments: p?.requiredDocuments ?? [], excludes: p?.excludes ?? [], keepsNumbers }
   const errors = checkStep(draft.step, values, context)
   // Before any 下一步, only an ID number typed wrong is worth saying (it is easy to mistype).
   const shown: StepErrors = tried ? errors : idNumber.trim() ? { idNumber: errors.idNumber } : {}
@@ -61,14 +64,14 @@ export default function Apply() {
     setTried(true)
     if (firstProblem(LAST, errors)) return revealFirstError('.aid-error')
     if (!p) return
-    const fields = toApplication(values, p.year)
+    const fields = toApplication(values, draft.child.admissionYear ?? p.year)
     await askToBeTold(['aidProgress'])
     await run(async () => {
       let held: HeldKey | null = null
       try {
         if (correctingId) await call('aid', 'correct', { applicationId: correctingId, ...fields })
         else {
-          const submission = { programmeId: p.id, ...fields }
+          const submission = { programmeId: p.id, ...fields, ...(draft.renewalOf ? { renewalOf: draft.renewalOf } : {}) }
           held = keyFor(draft.retryKey, submission)
           draft.patch({ retryKey: held })
           await call('aid', 'submit', { ...submission, idempotencyKey: held.key })
@@ -88,7 +91,7 @@ export default function Apply() {
     })
   }
 
-  const loading = profile.loading || programme.loading || (Boolean(correctingId) && mine.loading)
+  const loading = profile.loading || programme.loading || (Boolean(correctingId) && mine.loading) || (Boolean(params.renew) && renewals.loading)
   const ready = Boolean(profile.data && programme.data !== null && !loading)
   const membership = profile.data?.membership
   const step = draft.step
@@ -106,14 +109,14 @@ export default function Apply() {
         <View className='aid-page' data-testid='apply-form'>
           <Text className='aid-hint' data-testid='step-title'>
             第 {step + 1} 步 / 共 {APPLY_STEPS.length} 步：{APPLY_STEPS[step].title}
-            {correctingId ? '（修改退回的申请）' : ''}
+            {correctingId ? '（修改退回的申请）' : draft.renewalOf ? '（续申：已带出上次的申请，请核对有变化的内容）' : ''}
           </Text>
           <View className='aid-card'>
             {step === 0 ? <ApplicantStep profile={profile.data!} /> : null}
-            {step === 1 ? <ChildStep amounts={p.amounts} idNumber={idNumber} onIdNumber={setIdNumber} errors={shown} /> : null}
+            {step === 1 ? <ChildStep amounts={p.amounts} enrolledSince={p.funds === 'enrolled_too' ? p.year : null} keepsId={keepsNumbers} idNumber={idNumber} onIdNumber={setIdNumber} errors={shown} /> : null}
             {step === 2 ? <HouseholdStep categories={p.categories} errors={shown} /> : null}
             {step === 3 ? <DocumentsStep required={p.requiredDocuments} errors={shown} /> : null}
-            {step === 4 ? <PayoutStep asksGuardian={asksGuardian(values, context.today)} cardNumber={cardNumber} onCardNumber={setCardNumber} errors={shown} /> : null}
+            {step === 4 ? <PayoutStep asksGuardian={asksGuardian(values, context.today)} keepsCard={keepsNumbers} cardNumber={cardNumber} onCardNumber={setCardNumber} errors={shown} /> : null}
           </View>
           <FormProblem problem={refused ?? (tried ? firstProblem(step, errors) : null)} />
           <StepButtons step={step} last={step === LAST} busy={busy} submitText={correctingId ? '重新提交' : '提交申请'} onGo={go} onSubmit={() => void submit()} />

@@ -4,7 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { checkEligibility, type EligibilityAnswers, type EligibilityResult } from '@domain/aid/eligibility'
-import { HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type HardshipCategory, type SchoolLevel } from '@domain/aid/programme'
+import { EXCLUSION_NAMES, HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type HardshipCategory, type SchoolLevel } from '@domain/aid/programme'
 import { chinaDateText } from '@domain/aid/dates'
 import { formatFen } from '@domain/money'
 import { useCloud } from '@/services/useCloud'
@@ -20,13 +20,15 @@ export default function AidHome() {
   const profile = useCloud('member', 'profile', {})
   const programme = useCloud('aid', 'programme', {})
   const mine = useCloud('aid', 'mine', {})
+  // Only members are asked (a non-member has nothing to renew).
+  const renewals = useCloud('aid', 'renewals', {}, Boolean(profile.data?.membership))
   const [answers, setAnswers] = useState<Omit<EligibilityAnswers, 'isMember'>>({ admittedThisYear: true, level: null, category: null })
   const [result, setResult] = useState<EligibilityResult | null>(null)
-  const reload = () => Promise.all([profile.reload(), programme.reload(), mine.reload()])
+  const reload = () => Promise.all([profile.reload(), programme.reload(), mine.reload(), profile.data?.membership ? renewals.reload() : null])
   // Coming back from the form: show the application just sent.
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current && enabled) void mine.reload()
+    if (shown.current && enabled) void Promise.all([mine.reload(), profile.data?.membership ? renewals.reload() : null])
     shown.current = true
   })
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
@@ -53,10 +55,13 @@ export default function AidHome() {
                 申请时间：{chinaDateText(p.opensAt)} 至 {chinaDateText(new Date(Date.parse(p.closesAt) - 1).toISOString())}
                 {p.window === 'open' ? '（正在受理）' : p.window === 'closed' ? '（已截止）' : '（未开始）'}
               </Text>
-              <Text className='aid-card__text'>
-                资助标准：{SCHOOL_LEVELS.filter((l) => p.amounts[l] !== undefined).map((l) => `${SCHOOL_LEVEL_NAMES[l]} ${formatFen(p.amounts[l] ?? 0)}`).join('，')}
-              </Text>
-              {p.exclusions ? <Text className='aid-card__text'>不予资助：{p.exclusions}</Text> : null}
+              {SCHOOL_LEVELS.flatMap((l) => {
+                const a = p.amounts[l]
+                return a ? [<Text key={l} className='aid-card__text'>{`${SCHOOL_LEVEL_NAMES[l]}：建档 ${formatFen(a.registered)}，非建档 ${formatFen(a.other)}`}</Text>] : []
+              })}
+              <Text className='aid-card__text'>{p.funds === 'enrolled_too' ? `资助今年新录取和在校就读的学生，每名子女最多 ${p.maxYears} 年` : `只资助 ${p.year} 年新录取的学生`}</Text>
+              {p.excludes.length ? <Text className='aid-card__text'>不予资助：{p.excludes.map((e) => EXCLUSION_NAMES[e]).join('、')}</Text> : null}
+              {p.exclusions ? <Text className='aid-card__text'>说明：{p.exclusions}</Text> : null}
             </View>
           ) : null}
 
@@ -73,9 +78,19 @@ export default function AidHome() {
             </View>
           ))}
 
+          {(renewals.data ?? []).map((r) => (
+            <View key={r.applicationId} className='aid-card' data-testid='renewal'>
+              <Text className='aid-card__title'>{r.child.name}可以续申</Text>
+              <Text className='aid-card__text'>{`${r.year} 年已获资助（累计 ${r.fundedYears} 年），${r.child.school} ${SCHOOL_LEVEL_NAMES[r.child.level]}`}</Text>
+              <Button id={`renew-${r.applicationId}`} type='primary' block onClick={() => Taro.navigateTo({ url: `/features/aid/pages/apply/index?renew=${r.applicationId}` })}>
+                续申（带出上次的申请）
+              </Button>
+            </View>
+          ))}
+
           <View className='aid-card' data-testid='eligibility'>
             <Text className='aid-card__title'>先看看能不能申请</Text>
-            <Text className='aid-label'>子女今年被录取的学段</Text>
+            <Text className='aid-label'>子女的学段</Text>
             <Choices<SchoolLevel> name='q-level' options={SCHOOL_LEVELS.map((l) => [l, SCHOOL_LEVEL_NAMES[l]])} value={answers.level} onChange={(level) => setAnswers({ ...answers, level })} />
             <Text className='aid-label'>是否今年新录取</Text>
             <Choices<'yes' | 'no'> name='q-admitted' options={[['yes', '是'], ['no', '否']]} value={answers.admittedThisYear ? 'yes' : 'no'} onChange={(v) => setAnswers({ ...answers, admittedThisYear: v === 'yes' })} />

@@ -4,7 +4,24 @@ import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { chinaYear, windowFromDays } from '@domain/aid/dates'
-import { DOCUMENT_KINDS, DOCUMENT_NAMES, HARDSHIP_CATEGORIES, HARDSHIP_NAMES, SCHOOL_LEVELS, SCHOOL_LEVEL_NAMES, type DocumentKind, type HardshipCategory, type SchoolLevel } from '@domain/aid/programme'
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_NAMES,
+  EXCLUSIONS,
+  EXCLUSION_NAMES,
+  HARDSHIP_CATEGORIES,
+  HARDSHIP_NAMES,
+  HARDSHIP_STATUS_NAMES,
+  SCHOOL_LEVELS,
+  SCHOOL_LEVEL_NAMES,
+  type Amounts,
+  type DocumentKind,
+  type Exclusion,
+  type FundedYears,
+  type HardshipCategory,
+  type HardshipStatus,
+  type SchoolLevel,
+} from '@domain/aid/programme'
 import type { Programme } from '@domain/contract'
 import { yuanToFen } from '@domain/money'
 import { chinaToday } from '@domain/time'
@@ -21,12 +38,20 @@ interface Form {
   name: string
   firstDay: string
   lastDay: string
-  amounts: Record<SchoolLevel, string>
+  /** Yuan as typed per level and status; a level with both empty is not funded. */
+  amounts: Record<SchoolLevel, Record<HardshipStatus, string>>
   categories: HardshipCategory[]
   documents: DocumentKind[]
   noticeDays: string
   exclusions: string
+  excludes: Exclusion[]
+  funds: FundedYears
+  maxYears: string
+  homeVisit: boolean
 }
+
+const STATUSES: HardshipStatus[] = ['registered', 'other']
+const yuan = (fen: number | undefined) => (fen === undefined ? '' : String(fen / 100))
 
 function formOf(p: Programme | undefined, year: number): Form {
   const day = (iso: string, back = 0) => chinaToday(new Date(Date.parse(iso) - back))
@@ -34,11 +59,15 @@ function formOf(p: Programme | undefined, year: number): Form {
     name: p?.name ?? `${year} 年金秋助学`,
     firstDay: p ? day(p.opensAt) : `${year}-07-01`,
     lastDay: p ? day(p.closesAt, 1) : `${year}-08-31`,
-    amounts: Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, p?.amounts[l] === undefined ? '' : String((p.amounts[l] ?? 0) / 100)])) as Record<SchoolLevel, string>,
+    amounts: Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, { registered: yuan(p?.amounts[l]?.registered), other: yuan(p?.amounts[l]?.other) }])) as Form['amounts'],
     categories: p?.categories ?? [...HARDSHIP_CATEGORIES],
     documents: p?.requiredDocuments ?? ['admission_letter', 'hardship_proof'],
     noticeDays: String(p?.noticeDays ?? 5),
     exclusions: p?.exclusions ?? '',
+    excludes: p?.excludes ?? [...EXCLUSIONS],
+    funds: p?.funds ?? 'new_only',
+    maxYears: String(p?.maxYears ?? 1),
+    homeVisit: p?.homeVisit ?? true,
   }
 }
 
@@ -58,16 +87,18 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
   const save = async () => {
     const span = windowFromDays(form.firstDay, form.lastDay)
     if (!span) return refuse('请选择申请开始日和截止日')
-    const amounts: Partial<Record<SchoolLevel, number>> = {}
+    const amounts: Amounts = {}
     for (const level of SCHOOL_LEVELS) {
-      if (!form.amounts[level].trim()) continue
-      const fen = yuanToFen(form.amounts[level])
-      if (fen === null) return refuse(`${SCHOOL_LEVEL_NAMES[level]}资助金额格式不正确`)
-      amounts[level] = fen
+      const typed = form.amounts[level]
+      if (!typed.registered.trim() && !typed.other.trim()) continue
+      const registered = yuanToFen(typed.registered)
+      const other = yuanToFen(typed.other)
+      if (registered === null || other === null) return refuse(`请填写${SCHOOL_LEVEL_NAMES[level]}建档和非建档的资助金额（元）`)
+      amounts[level] = { registered, other }
     }
     setProblem(null)
     await saving.run(async () => {
-      await call('aid', 'saveProgramme', { unionId, year, name: form.name, ...span, amounts, categories: form.categories, requiredDocuments: form.documents, noticeDays: Number(form.noticeDays), exclusions: form.exclusions })
+      await call('aid', 'saveProgramme', { unionId, year, name: form.name, ...span, amounts, categories: form.categories, requiredDocuments: form.documents, noticeDays: Number(form.noticeDays), exclusions: form.exclusions, excludes: form.excludes, funds: form.funds, maxYears: Number(form.maxYears), homeVisit: form.homeVisit })
       Taro.showToast({ title: '已保存', icon: 'success' })
       await onSaved()
     })
@@ -88,12 +119,24 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
         <DateField testId='programme-first-day' label='申请开始日' value={form.firstDay} onChange={(firstDay) => setForm({ ...form, firstDay })} />
         <Text className='aid-label'>申请截止日（含当天）</Text>
         <DateField testId='programme-last-day' label='申请截止日' value={form.lastDay} onChange={(lastDay) => setForm({ ...form, lastDay })} />
-        {SCHOOL_LEVELS.map((level) => (
-          <View key={level}>
-            <Text className='aid-label'>{SCHOOL_LEVEL_NAMES[level]}资助金额（元，空为不资助）</Text>
-            {field(`programme-amount-${level}`, form.amounts[level], (v) => setForm({ ...form, amounts: { ...form.amounts, [level]: v } }), 'digit')}
-          </View>
+        <Text className='aid-hint'>建档：低保户、应保未保户、低保边缘户、意外致困户；两项都空为不资助该学段</Text>
+        {SCHOOL_LEVELS.flatMap((level) =>
+          STATUSES.map((status) => (
+            <View key={`${level}-${status}`}>
+              <Text className='aid-label'>{`${SCHOOL_LEVEL_NAMES[level]} · ${HARDSHIP_STATUS_NAMES[status]}（元）`}</Text>
+              {field(`programme-amount-${level}-${status}`, form.amounts[level][status], (v) => setForm({ ...form, amounts: { ...form.amounts, [level]: { ...form.amounts[level], [status]: v } } }), 'digit')}
+            </View>
+          )),
+        )}
+        <Text className='aid-label'>资助哪些学生</Text>
+        <Choices<FundedYears> name='programme-funds' options={[['new_only', '只资助今年新录取'], ['enrolled_too', '也资助在校就读']]} value={form.funds} onChange={(funds) => setForm({ ...form, funds })} />
+        <Text className='aid-label'>每名子女最多资助年数</Text>
+        {field('programme-max-years', form.maxYears, (maxYears) => setForm({ ...form, maxYears }), 'digit')}
+        <Text className='aid-label'>不予资助的情形（申请人逐项回答是/否）</Text>
+        {EXCLUSIONS.map((e) => (
+          <Choices key={e} name='programme-exclude' options={[[e, EXCLUSION_NAMES[e]]]} value={form.excludes.includes(e) ? e : null} onChange={() => setForm({ ...form, excludes: toggle(form.excludes, e) })} />
         ))}
+        <Choices name='programme-home-visit' options={[['yes', '上级审批前须完成入户核查']]} value={form.homeVisit ? 'yes' : null} onChange={() => setForm({ ...form, homeVisit: !form.homeVisit })} />
         <Text className='aid-label'>资助的困难类别</Text>
         {HARDSHIP_CATEGORIES.map((c) => (
           <Choices key={c} name='programme-category' options={[[c, HARDSHIP_NAMES[c]]]} value={form.categories.includes(c) ? c : null} onChange={() => setForm({ ...form, categories: toggle(form.categories, c) })} />
@@ -104,8 +147,8 @@ function ProgrammeForm({ unionId, year, existing, onSaved }: { unionId: string; 
         ))}
         <Text className='aid-label'>公示天数</Text>
         {field('programme-notice-days', form.noticeDays, (noticeDays) => setForm({ ...form, noticeDays }), 'digit')}
-        <Text className='aid-label'>不予资助情形</Text>
-        <Textarea className='aid-textarea' placeholder='不予资助情形' value={form.exclusions} maxlength={500} onInput={(e) => setForm({ ...form, exclusions: e.detail.value })} />
+        <Text className='aid-label'>其他说明</Text>
+        <Textarea className='aid-textarea' placeholder='不予资助情形的补充说明' value={form.exclusions} maxlength={500} onInput={(e) => setForm({ ...form, exclusions: e.detail.value })} />
       </View>
       <FormProblem problem={problem} />
       <Button id='save-programme' type='primary' block onClick={() => void save()}>

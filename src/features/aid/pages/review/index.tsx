@@ -10,6 +10,7 @@ import { chinaToday } from '@domain/time'
 import { saveLinkedFile, saveTextFile } from '@/platform/download'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
+import { HomeVisitPanel } from '../../components/HomeVisitPanel'
 import { ApplicationFacts, Timeline } from '../../components/Timeline'
 import { openDocument } from '../../documents'
 import { useReviewList, type ReviewItem as Item } from '../../useReviewList'
@@ -52,6 +53,7 @@ function ReviewCard({ a, onDone }: { a: Item; onDone: (updated: Item) => void })
           </Button>
         ))}
       </View>
+      <HomeVisitPanel a={a} onDone={onDone} />
       {a.objections.map((o) => (
         <View key={o.id} data-testid='objection'>
           <Text className='aid-error'>
@@ -127,9 +129,9 @@ export default function Review() {
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
   const programmeIds = [...new Set((items ?? []).map((a) => a.programmeId))]
 
-  const exportCsv = (programmeId: string) =>
+  const exportCsv = (programmeId: string, rows: 'all' | 'payouts') =>
     exporting.run(async () => {
-      const out = await call('aid', 'exportCsv', { programmeId })
+      const out = await call('aid', 'exportCsv', { programmeId, rows })
       if (out.csv !== null) {
         await saveTextFile(out.filename, out.csv)
         Taro.showToast({ title: `已导出 ${out.rows} 条`, icon: 'none' })
@@ -154,9 +156,14 @@ export default function Review() {
           ))}
           <ListMore id='review-more' more={Boolean(list.nextCursor)} loading={list.loadingMore} onMore={() => void list.loadMore()} endText={items.length ? `已显示全部 ${items.length} 份申请` : null} endTestId='review-end' />
           {programmeIds.map((id) => (
-            <Button key={id} id={`export-${id}`} block disabled={exporting.busy} onClick={() => void exportCsv(id)}>
-              导出申请名单（CSV，身份证号打码）
-            </Button>
+            <View key={id} className='aid-actions'>
+              <Button id={`export-${id}`} block disabled={exporting.busy} onClick={() => void exportCsv(id, 'all')}>
+                导出申请名单（CSV，身份证号打码）
+              </Button>
+              <Button id={`export-payouts-${id}`} block disabled={exporting.busy} onClick={() => void exportCsv(id, 'payouts')}>
+                导出发放名单（每笔一行：金额、学段、建档状态）
+              </Button>
+            </View>
           ))}
         </View>
       ) : null}
