@@ -43,6 +43,7 @@ const application = (id: string, name: string): JoinItem => ({
   idMasked: '150102********2477', gender: 'male', birthDate: '1995-06-15', phone: '13912345678', ethnicity: '汉族', education: '大专',
   politicalStatus: '群众', hukou: '农村', employer: '示例外卖平台（演示）', employment: 'food_delivery',
   submittedAt: '2026-11-23T08:00:00.000Z', decidedAt: null, rejectReason: null, memberNo: null, waitedMinutes: 5, waited: '5 分钟',
+  idGroup: null, sameIdCount: 1,
 })
 
 describe('入会审核: the queue pages on and keeps its place', () => {
