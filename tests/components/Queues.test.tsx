@@ -93,6 +93,21 @@ describe('入会审核: the queue pages on and keeps its place', () => {
     expect(sent).toEqual(['queue', 'approve'])
   })
 
+  it('puts the applications with one ID number side by side, marked; approving one takes the others off', async () => {
+    const same = (id: string, name: string): JoinItem => ({ ...application(id, name), idGroup: 'g1', sameIdCount: 2 })
+    fakeCloud({
+      queue: () => ({ items: [same('a', '甲'), application('b', '乙'), same('c', '丙')], nextCursor: null, total: 3 }),
+      approve: (data: { applicationId: string }) => ({ ...same(data.applicationId, '丙'), status: 'approved' }),
+    })
+    await testUtils.mount(JoinReview)
+    await waitFor(() => expect(names()).toEqual(['甲', '丙', '乙']), 5000)
+    expect(byTestId('same-id-a')?.textContent).toBe('同一身份证号有 2 份申请，只能通过其中一份')
+    expect(byTestId('same-id-c')).not.toBeNull()
+    expect(byTestId('same-id-b')).toBeNull()
+    tap('approve-c')
+    await waitFor(() => expect(names()).toEqual(['乙']))
+  })
+
   it('nothing waiting: the empty state, no total, no 加载更多', async () => {
     fakeCloud({ queue: () => ({ items: [], nextCursor: null, total: 0 }) })
     await testUtils.mount(JoinReview)
