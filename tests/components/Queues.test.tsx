@@ -1,4 +1,5 @@
 import TestUtils from '@tarojs/test-utils-react'
+import Taro from '@tarojs/taro'
 import type { ActionOutput, TransferView } from '@domain/contract'
 import JoinReview from '@/features/join/pages/review/index'
 import TransferQueue from '@/features/transfer/pages/queue/index'
@@ -175,5 +176,22 @@ describe('金秋助学公示: public, pages on', () => {
     await waitFor(() => expect(shown()).toEqual(['张*明', '李*', '王*']))
     expect(byTestId('notice-end')?.textContent).toBe('已显示全部 3 条')
     expect(sent.map((s) => s.data)).toEqual([{}, { cursor: C1 }])
+  })
+
+  it('提出异议 signed out goes to sign-in, told to come back to this entry; signed in it opens the form', async () => {
+    useSession.getState().signOut()
+    fakeCloud({ notice: () => ({ items: [entry('n1', '张*明'), entry('n2', '李*')], nextCursor: null }) })
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { path: '/features/aid/pages/notice/index', params: {} } } as never)
+    await testUtils.mount(Notice)
+    await waitFor(() => expect(shown()).toEqual(['张*明', '李*']), 5000)
+    tap('object-n2')
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/features/aid/pages/notice/index?object=n2')}` }))
+    expect(byTestId('objection-text')).toBeNull()
+    signIn()
+    await waitFor(() => expect(shown()).toEqual(['张*明', '李*']))
+    tap('object-n2')
+    await waitFor(() => expect(byTestId('objection-text')).not.toBeNull())
+    expect(navigateTo).toHaveBeenCalledTimes(1)
   })
 })
