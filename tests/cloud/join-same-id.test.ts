@@ -136,6 +136,10 @@ describe('member.lapseApplications (daily)', () => {
     expect(await notesOf(h, 'o-stranger')).toEqual([expect.objectContaining({ title: '入会申请已失效' })])
     expect(await collections(h.store).audit.find({ action: 'join.lapse' }, { limit: 10 })).toEqual([expect.objectContaining({ actor: 'system', target: { collection: 'applications', id: stranger }, after: expect.objectContaining({ status: 'lapsed' }) })])
     expect(await ok(h.callAs('o-stranger', 'member', 'myApplication', {}))).toMatchObject({ application: { status: 'lapsed' } })
+    // The applicant may have it deleted (我的 → 个人信息), like a rejected one.
+    const deletion = await ok<{ id: string }>(h.callAs('o-stranger', 'member', 'requestRights', { idempotencyKey: 'delete-lapsed-1', type: 'delete_join', applicationId: stranger }))
+    expect(await ok(h.callAs('demo-clerk', 'review', 'answerRights', { requestId: deletion.id, decision: 'confirm' }))).toMatchObject({ status: 'done' })
+    expect(await joinDb(h.store).applications.get(stranger)).toBeNull()
     // The account may apply again.
     expect(await ok(h.callAs('o-stranger', 'member', 'join', joinForm({ idNumber: fictionalIdNumber('150102', '19900101', 888) })))).toMatchObject({ status: 'pending' })
   })
