@@ -69,10 +69,10 @@ export const ID_NUMBER_CORRECTION = '身份证号关系到一人一个会籍，�
 /** Whether a record may be deleted on request, and if not, why it is kept. */
 export type Deletion = { deletable: true } | { deletable: false; why: string }
 
-export type JoinApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn'
+export type JoinApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'lapsed'
 
 export function joinApplicationDeletion(status: JoinApplicationStatus): Deletion {
-  if (status === 'rejected' || status === 'withdrawn') return { deletable: true }
+  if (status === 'rejected' || status === 'withdrawn' || status === 'lapsed') return { deletable: true }
   if (status === 'pending') return { deletable: false, why: '审核中的申请请先撤回，再申请删除' }
   return { deletable: false, why: '已通过的入会申请是会员档案，按工会章程和会员管理规定保存；退会后作为会籍记录保存' }
 }

@@ -23,4 +23,6 @@ export const SCHEDULE: ScheduledJob[] = [
   // 金秋助学 lists exported to cloud storage (WeChat) are deleted a day later, at 03:00, and so are
   // uploaded documents no application refers to (#14): one job, as WeChat allows one timer a function.
   daily('aid', 'purgeExports', 3),
+  // Join applications nobody decided in 30 days lapse, and old ID-number tries are deleted (#14).
+  daily('member', 'lapseApplications', 4),
 ]

@@ -24,7 +24,8 @@ export const UnionKeyword = v.pipe(v.string('请输入工会名称或地区'), v
 /** An application as its applicant and reviewers see it: the ID number only masked. */
 export const ApplicationView = v.object({
   id: v.string(),
-  status: v.picklist(['pending', 'approved', 'rejected', 'withdrawn']),
+  /** 'lapsed': nobody decided it within APPLICATION_LAPSE_DAYS (domain/join/lapse.ts). */
+  status: v.picklist(['pending', 'approved', 'rejected', 'withdrawn', 'lapsed']),
   union: UnionSummary,
   name: v.string(),
   idMasked: v.string(),
@@ -82,7 +83,7 @@ export const joinActions = {
   join: defineAction({
     personal: true,
     access: 'user',
-    summary: '提交入会申请（同一身份证号至多一个会籍或一个待审申请；idempotencyKey 使重复提交只算一次）',
+    summary: '提交入会申请（同一身份证号至多一个会籍；每个账号至多一份待审申请；别人用同一身份证号的待审申请不妨碍本人申请，由工会审核时并排裁定；idempotencyKey 使重复提交只算一次）',
     input: v.strictObject({
       unionId: UnionCode,
       idempotencyKey: IdempotencyKey,
@@ -107,6 +108,13 @@ export const joinActions = {
     summary: '商户、驿站或工会工作人员核验会员码',
     input: v.strictObject({ token: v.pipe(v.string('请提供会员码'), v.minLength(1, '请提供会员码'), v.maxLength(512, '会员码无效')) }),
     output: v.object({ valid: v.literal(true), union: UnionSummary, memberNo: v.string(), status: v.picklist(['active']) }),
+  }),
+  lapseApplications: defineAction({
+    access: 'system',
+    // WeChat allows one timer trigger per function: this daily job also deletes old joinIdProbes.
+    summary: '定时任务：超过期限无人审核的入会申请失效（通知申请人、记入审计），并删除已过窗口期的身份证号尝试记录',
+    input: EmptyInput,
+    output: v.object({ lapsed: v.number(), probesRemoved: v.number() }),
   }),
   notifications: defineAction({
     access: 'user',

@@ -26,6 +26,7 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     card: { access: 'user' },
     verifyCard: { access: 'user' },
     notifications: { access: 'user' },
+    lapseApplications: { access: 'system' },
     myData: { access: 'user' },
     requestRights: { access: 'user' },
     home: { access: 'user' },

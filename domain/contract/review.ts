@@ -11,9 +11,22 @@ const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指
 export const review = {
   queue: defineAction({
     access: 'user',
-    summary: '待审核的入会申请，最早提交的在前，附已等待时长；每页 50 份（nextCursor 为下一页的位置，null 表示没有更多），total 为可审核的全部份数',
+    summary: '待审核的入会申请，最早提交的在前，附已等待时长和同一身份证号的待审份数；每页 50 份（nextCursor 为下一页的位置，null 表示没有更多），total 为可审核的全部份数',
     input: v.strictObject(PageInput),
-    output: v.object({ ...pageOf(v.object({ ...ApplicationView.entries, waitedMinutes: v.number(), waited: v.string() })), total: v.number() }),
+    output: v.object({
+      ...pageOf(
+        v.object({
+          ...ApplicationView.entries,
+          waitedMinutes: v.number(),
+          waited: v.string(),
+          /** The same for every pending application with this ID number (an opaque key, never the number or its hash); null when it is the only one. */
+          idGroup: v.nullable(v.string()),
+          /** How many pending applications carry this ID number, this one included (#14: the clerk decides which stands). */
+          sameIdCount: v.number(),
+        }),
+      ),
+      total: v.number(),
+    }),
   }),
   posterUnions: defineAction({
     access: 'user',

@@ -69,7 +69,7 @@ export const MyData = v.object({
   joinApplications: v.array(
     v.object({
       id: v.string(),
-      status: v.picklist(['pending', 'approved', 'rejected', 'withdrawn']),
+      status: v.picklist(['pending', 'approved', 'rejected', 'withdrawn', 'lapsed']),
       union: UnionSummary,
       submittedAt: IsoTime,
       name: v.string(),

@@ -2,20 +2,13 @@ import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { isRetryable, type CloudError } from '@domain/errors'
-import { pageWithQuery } from '@domain/returnPath'
 import { needsDemoLogin } from '@/platform/login'
 import { PageRootFont } from '@/platform/pageMeta'
+import { loginUrlHere } from '@/services/signIn'
 import { useSession } from '@/stores/session'
 import { ErrorBoundary } from './ErrorBoundary'
 import { FullScreenMessage } from './FullScreenMessage'
 import { PrivacyNotice } from './PrivacyNotice'
-
-/** The sign-in page, told to come back here afterwards (a join link keeps its union). */
-function loginUrlHere(): string {
-  const router = Taro.getCurrentInstance().router
-  const here = router ? pageWithQuery(router.path, router.params) : ''
-  return here ? `/pages/login/index?back=${encodeURIComponent(here)}` : '/pages/login/index'
-}
 
 interface Props {
   /** A first load that failed: shown full screen with a retry. */

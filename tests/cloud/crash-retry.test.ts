@@ -50,23 +50,25 @@ describe('a write cut between its steps finishes on the retry with the same key'
     const app = data<{ id: string; status: string }>(await h.callAs('demo-worker', 'member', 'join', input))
     expect(app.status).toBe('pending')
     expect(await joinDb(h.store).applications.count({ openid: 'demo-worker' })).toBe(1)
-    // Two locks (the account, the ID number), both for this application.
-    expect(await joinDb(h.store).claims.count({ applicationId: app.id })).toBe(2)
+    // One lock, the account's, for this application (a pending application does not lock its ID number: #14 item 4).
+    expect(await joinDb(h.store).claims.count({ applicationId: app.id })).toBe(1)
     expect(data<{ id: string }>(await h.callAs('demo-worker', 'member', 'join', input)).id).toBe(app.id)
   })
 
-  it('join: the account was locked, the ID number was not', async () => {
+  it('join approval: the ID number was locked, the membership was not', async () => {
     const h = await setup()
-    const input = joinForm()
-    h.faults.crashAt('joinClaims', 'insert', 2)
-    failed(await h.callAs('demo-worker', 'member', 'join', input))
+    const app = data<{ id: string }>(await h.callAs('demo-worker', 'member', 'join', joinForm()))
+    h.faults.crashAt('memberships', 'insert')
+    failed(await h.callAs('demo-clerk', 'review', 'approve', { applicationId: app.id }))
     expect(h.faults.fired).toBe(1)
     h.faults.restart()
-
-    const app = data<{ id: string; status: string }>(await h.callAs('demo-worker', 'member', 'join', input))
-    expect(app.status).toBe('pending')
-    expect(await joinDb(h.store).claims.count({ applicationId: app.id })).toBe(2)
-    expect(await joinDb(h.store).applications.count({ openid: 'demo-worker' })).toBe(1)
+    // Approved, its ID number locked, no membership: the same clerk's retry finishes it.
+    expect(await joinDb(h.store).claims.count({ applicationId: app.id, status: 'member' })).toBe(1)
+    const done = data<{ status: string; memberNo: string | null }>(await h.callAs('demo-clerk', 'review', 'approve', { applicationId: app.id }))
+    expect(done.status).toBe('approved')
+    expect(done.memberNo).toBeTruthy()
+    expect(await collections(h.store).memberships.count({ openid: 'demo-worker' })).toBe(1)
+    expect(await joinDb(h.store).claims.find({}, { limit: 10 })).toEqual([expect.objectContaining({ applicationId: app.id, status: 'member' })])
   })
 
   it('join with approval at once: the application was stored, the approval was cut', async () => {

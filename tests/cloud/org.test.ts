@@ -13,8 +13,9 @@ import { importUnions } from '../../cloud/features/unions/import'
 import { unionTerms } from '../../cloud/features/unions/tree'
 import { submitApplication } from '../../cloud/features/join/submit'
 import { startTransfer } from '../../cloud/features/transfer/start'
-import type { Collection, Doc, Store } from '../../cloud/lib/store/port'
+import type { Store } from '../../cloud/lib/store/port'
 import { cloudHarness } from '../helpers/cloud'
+import { before } from '../helpers/rival'
 import { joinForm } from '../helpers/join'
 import { asRows } from '../helpers/unions'
 import { wechatStub } from '../helpers/wx-fake'
@@ -60,37 +61,6 @@ function org(h: Harness) {
 /** A context as the dispatcher makes one, for calling a step with a small page or time budget. */
 async function contextOf(h: Harness, openid: string, store: Store = h.store) {
   return createContext(store, h.clock, await resolveCaller(h.store, { openid }), h.secrets)
-}
-
-/** The store, with `before` run once just before the first insert (or update) of one collection: a rival acting at that instant. */
-function before(store: Store, collection: string, method: 'insert' | 'update', rival: () => Promise<void>): Store {
-  let done = false
-  const once = async () => {
-    if (done) return
-    done = true
-    await rival()
-  }
-  return {
-    ...store,
-    geoNear: store.geoNear?.bind(store),
-    ensureIndex: store.ensureIndex.bind(store),
-    close: store.close.bind(store),
-    collection<T extends Doc>(name: string): Collection<T> {
-      const inner = store.collection<T>(name)
-      if (name !== collection) return inner
-      return {
-        ...inner,
-        async insert(doc) {
-          if (method === 'insert') await once()
-          return inner.insert(doc)
-        },
-        async update(filter, patch) {
-          if (method === 'update') await once()
-          return inner.update(filter, patch)
-        },
-      }
-    },
-  }
 }
 
 describe('org.add', () => {

@@ -1,4 +1,5 @@
 import TestUtils from '@tarojs/test-utils-react'
+import Taro from '@tarojs/taro'
 import type { ActionOutput, TransferView } from '@domain/contract'
 import JoinReview from '@/features/join/pages/review/index'
 import TransferQueue from '@/features/transfer/pages/queue/index'
@@ -43,6 +44,7 @@ const application = (id: string, name: string): JoinItem => ({
   idMasked: '150102********2477', gender: 'male', birthDate: '1995-06-15', phone: '13912345678', ethnicity: '汉族', education: '大专',
   politicalStatus: '群众', hukou: '农村', employer: '示例外卖平台（演示）', employment: 'food_delivery',
   submittedAt: '2026-11-23T08:00:00.000Z', decidedAt: null, rejectReason: null, memberNo: null, waitedMinutes: 5, waited: '5 分钟',
+  idGroup: null, sameIdCount: 1,
 })
 
 describe('入会审核: the queue pages on and keeps its place', () => {
@@ -90,6 +92,21 @@ describe('入会审核: the queue pages on and keeps its place', () => {
     tap('approve-a')
     await waitFor(() => expect(names()).toEqual(['乙']))
     expect(sent).toEqual(['queue', 'approve'])
+  })
+
+  it('puts the applications with one ID number side by side, marked; approving one takes the others off', async () => {
+    const same = (id: string, name: string): JoinItem => ({ ...application(id, name), idGroup: 'g1', sameIdCount: 2 })
+    fakeCloud({
+      queue: () => ({ items: [same('a', '甲'), application('b', '乙'), same('c', '丙')], nextCursor: null, total: 3 }),
+      approve: (data: { applicationId: string }) => ({ ...same(data.applicationId, '丙'), status: 'approved' }),
+    })
+    await testUtils.mount(JoinReview)
+    await waitFor(() => expect(names()).toEqual(['甲', '丙', '乙']), 5000)
+    expect(byTestId('same-id-a')?.textContent).toBe('同一身份证号有 2 份申请，只能通过其中一份')
+    expect(byTestId('same-id-c')).not.toBeNull()
+    expect(byTestId('same-id-b')).toBeNull()
+    tap('approve-c')
+    await waitFor(() => expect(names()).toEqual(['乙']))
   })
 
   it('nothing waiting: the empty state, no total, no 加载更多', async () => {
@@ -159,5 +176,22 @@ describe('金秋助学公示: public, pages on', () => {
     await waitFor(() => expect(shown()).toEqual(['张*明', '李*', '王*']))
     expect(byTestId('notice-end')?.textContent).toBe('已显示全部 3 条')
     expect(sent.map((s) => s.data)).toEqual([{}, { cursor: C1 }])
+  })
+
+  it('提出异议 signed out goes to sign-in, told to come back to this entry; signed in it opens the form', async () => {
+    useSession.getState().signOut()
+    fakeCloud({ notice: () => ({ items: [entry('n1', '张*明'), entry('n2', '李*')], nextCursor: null }) })
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { path: '/features/aid/pages/notice/index', params: {} } } as never)
+    await testUtils.mount(Notice)
+    await waitFor(() => expect(shown()).toEqual(['张*明', '李*']), 5000)
+    tap('object-n2')
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/features/aid/pages/notice/index?object=n2')}` }))
+    expect(byTestId('objection-text')).toBeNull()
+    signIn()
+    await waitFor(() => expect(shown()).toEqual(['张*明', '李*']))
+    tap('object-n2')
+    await waitFor(() => expect(byTestId('objection-text')).not.toBeNull())
+    expect(navigateTo).toHaveBeenCalledTimes(1)
   })
 })

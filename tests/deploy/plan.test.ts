@@ -216,7 +216,7 @@ describe('the plan against a partial environment', () => {
   it('moves a timer whose schedule changed and removes one no longer scheduled', () => {
     const current = stateOf(desired)
     current.functions.benefits.triggers = [{ name: 'remindExpiring', cron: '0 0 8 * * * *' }]
-    current.functions.member.triggers = [{ name: 'oldJob', cron: '0 0 1 * * * *' }]
+    current.functions.member.triggers.push({ name: 'oldJob', cron: '0 0 1 * * * *' })
     expect(planDeploy(desired, current).steps).toEqual([
       { kind: 'deleteTrigger', fn: 'benefits', trigger: 'remindExpiring', reason: 'its schedule changes from "0 0 8 * * * *"' },
       { kind: 'createTrigger', fn: 'benefits', trigger: { name: 'remindExpiring', cron: '0 0 9 * * * *' } },

@@ -151,6 +151,18 @@ describe('金秋助学', () => {
     assert.equal(await visitor.page.getByText('张小明').count(), 0)
     await visitor.page.getByTestId('notice-end').getByText('已显示全部 1 条').waitFor()
     await shot(visitor.page, 'notice')
+    // 提出异议 needs a person: signed out it goes to sign-in, and back to this very entry with its form open.
+    if (await visitor.page.locator('#agree-privacy-btn').isVisible()) await visitor.page.tap('#agree-privacy-btn')
+    const objectButton = entry.locator('[id^="object-"]')
+    const entryId = (await objectButton.getAttribute('id'))!.slice('object-'.length)
+    await objectButton.tap()
+    await visitor.page.waitForSelector('#login-as-worker')
+    assert.match(decodeURIComponent(visitor.page.url()), new RegExp(`back=/features/aid/pages/notice/index\\?object=${entryId}`))
+    await visitor.page.tap('#login-as-worker')
+    await visitor.page.waitForURL(/features\/aid\/pages\/notice\/index/)
+    await visitor.page.getByTestId('objection-text').waitFor()
+    await entry.getByText('张*明', { exact: true }).waitFor()
+    await shot(visitor.page, 'notice-objecting')
 
     // Before the notice ends payout is refused; then time passes (the server's dev clock).
     await openAid(city.page, 'review')

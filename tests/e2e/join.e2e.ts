@@ -124,6 +124,39 @@ describe('join the union', () => {
     await context.close()
   })
 
+  // #14 item 4: a stranger's application with someone's ID number does not lock its owner out.
+  it('two applications with one ID number stand side by side, marked; approving one refuses the other', async () => {
+    const shot = screenshots('join-same-id')
+    const idNumber = fictionalIdNumber('150102', '19920202', 361)
+    for (const who of ['newcomer', 'chair']) {
+      const { page, errors, context } = await openPhone(live.browser)
+      await signInAs(page, live.server.url, who)
+      await page.goto(`${live.server.url}${JOIN_LINK}`)
+      await fillJoinForm(page, WORKER)
+      await fillJoinField(page, 'idNumber', idNumber)
+      await page.tap('#join-submit')
+      // The second applicant hears exactly what the first did.
+      await page.getByTestId('join-submitted').getByText('申请已提交').waitFor()
+      assert.deepEqual(errors, [])
+      await context.close()
+    }
+    const clerk = await openPhone(live.browser)
+    await signInAs(clerk.page, live.server.url, 'clerk')
+    await clerk.page.goto(`${live.server.url}/#/features/join/pages/review/index`)
+    const marks = clerk.page.locator('[data-testid^="same-id-"]')
+    await marks.first().getByText('同一身份证号有 2 份申请', { exact: false }).waitFor()
+    assert.equal(await marks.count(), 2)
+    // Side by side: the two marked cards are next to each other.
+    const order = await clerk.page.locator('[data-testid^="application-"]').evaluateAll((cards) => cards.map((c) => Boolean(c.querySelector('[data-testid^="same-id-"]'))))
+    assert.match(order.map((m) => (m ? 'x' : '.')).join(''), /xx/)
+    await shot(clerk.page, 'side-by-side')
+    await clerk.page.locator('[data-testid^="application-"]', { has: marks }).first().locator('[id^="approve-"]').tap()
+    await marks.first().waitFor({ state: 'detached' })
+    await shot(clerk.page, 'one-approved')
+    assert.deepEqual(clerk.errors, [])
+    await clerk.context.close()
+  })
+
   it('a wrong checksum shows the inline error and sends no request', async () => {
     const shot = screenshots('join-wrong-checksum')
     const { page, errors, context } = await openPhone(live.browser)

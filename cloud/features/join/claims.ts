@@ -2,14 +2,16 @@ import { CloudError } from '../../../domain/errors'
 import { keyedHash } from '../../lib/crypto'
 import type { ActionContext } from '../../lib/context'
 import { DuplicateKeyError } from '../../lib/store/port'
-import { joinDb, type JoinClaimDoc } from './collections'
+import { joinDb, type ApplicationDoc, type JoinClaimDoc } from './collections'
 import { recordProbe, requireProbesLeft } from './probes'
 
 /**
- * Locks that make "one membership or one pending application" hold without transactions: a claim
- * is a document whose `_id` is the thing locked, so of two simultaneous inserts exactly one wins.
- * Two things are locked per application: the person (the ID number's keyed hash) and the WeChat
- * account (so one account cannot file two applications for two ID numbers at the same instant).
+ * Locks that hold without transactions: a claim is a document whose `_id` is the thing locked, so
+ * of two simultaneous inserts exactly one wins.
+ * - The WeChat account, while it has an application pending: one pending application per account.
+ * - The person (the ID number's keyed hash), once an application is approved: one membership per
+ *   ID number. A pending application does not lock its ID number (#14 item 4): a stranger who
+ *   applied with someone's number must not lock its owner out; the clerk sees both and decides.
  */
 
 /** A claim whose application never appeared (its writer died between the inserts) is stale after this. */
@@ -27,53 +29,91 @@ export async function pendingError(ctx: ActionContext, unionId: string, own: boo
 }
 
 /**
- * Takes one lock. Returns 'ours' when the claim belongs to this very submission (a retry racing
- * the first attempt); throws when another application or a membership holds it.
+ * Takes the account's lock. Returns when it belongs to this very submission (a retry racing the
+ * first attempt, or one after a crash: cloud/lib/resume.ts); throws while another application of
+ * the account is pending or being approved.
  */
-async function claim(ctx: ActionContext, doc: JoinClaimDoc): Promise<'claimed' | 'ours'> {
+async function claimAccount(ctx: ActionContext, doc: JoinClaimDoc): Promise<void> {
   const { claims, applications } = joinDb(ctx.store)
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await claims.insert(doc)
-      return 'claimed'
+      return
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error
     }
     const held = await claims.get(doc._id)
-    if (!held) continue // released (rejected) in between: try again
-    if (held.applicationId === doc.applicationId) return 'ours'
-    const app = held.status === 'member' ? null : await applications.get(held.applicationId)
-    // Held by another account: the same answer whether it is a membership or a pending application,
-    // and no union's name (#14) — only the account that holds it hears where it stands.
-    const foreign = held.openid !== doc.openid
-    // An approved application whose claim is not yet marked 'member' (the approval is under way) counts as a membership.
-    if (held.status === 'member' || app?.status === 'approved') throw new CloudError(foreign ? 'ID_NUMBER_HELD' : 'ALREADY_MEMBER')
-    if (app?.status === 'pending') throw foreign ? new CloudError('ID_NUMBER_HELD') : await pendingError(ctx, app.unionId, true)
+    if (!held) continue // released (decided) in between: try again
+    if (held.applicationId === doc.applicationId) return
+    const app = await applications.get(held.applicationId)
+    // An approved application whose lock is not yet released (the approval is under way) counts as a membership.
+    if (app?.status === 'approved') throw new CloudError('ALREADY_MEMBER')
+    if (app?.status === 'pending') throw await pendingError(ctx, app.unionId, true)
     const stale = !app && ctx.now().getTime() - new Date(held.createdAt).getTime() > STALE_CLAIM_MS
-    if (!stale && !app) throw foreign ? new CloudError('ID_NUMBER_HELD') : await pendingError(ctx, held.unionId, true)
+    if (!stale && !app) throw await pendingError(ctx, held.unionId, true)
     // Stale, or its application is no longer pending: release exactly that claim and retry.
-    await claims.remove({ _id: held._id, applicationId: held.applicationId, status: 'pending' })
+    await claims.remove({ _id: held._id, applicationId: held.applicationId })
   }
   throw new CloudError('CONFLICT', '提交的人太多，请稍后重试')
 }
 
+/** The lock on an ID number, if an approved application holds it (a membership, or an approval under way). */
+export async function membershipLock(ctx: ActionContext, idHash: string): Promise<JoinClaimDoc | null> {
+  const { claims, applications } = joinDb(ctx.store)
+  const held = await claims.get(idHash)
+  if (!held) return null
+  return (await applications.get(held.applicationId))?.status === 'approved' ? held : null
+}
+
 /**
- * Locks the account, then the ID number; a failure on the second releases the first. Each lock
- * already held by this very application ('ours': an earlier try that died before its application
- * was stored, or one still running) counts as taken, so a retry goes on to the next step
- * (cloud/lib/resume.ts) instead of waiting for an application nobody will write.
+ * Refuses an ID number a membership holds. To another account the answer names nothing (#14 item
+ * 3) and counts as a try; a number only pending elsewhere is no refusal at all, so the answer to
+ * its owner is the same as to anyone applying (nobody learns that someone else applied).
  */
-export async function claimAccountAndIdNumber(ctx: ActionContext, base: Omit<JoinClaimDoc, '_id'>, idHash: string): Promise<void> {
+export async function requireNoMembership(ctx: ActionContext, openid: string, idHash: string): Promise<void> {
+  const held = await membershipLock(ctx, idHash)
+  if (!held) return
+  if (held.openid === openid) throw new CloudError('ALREADY_MEMBER')
+  await recordProbe(ctx, openid, idHash)
+  throw new CloudError('ID_NUMBER_HELD')
+}
+
+/** Before an application is stored: the ID number is no member's, and the account has nothing else pending (its lock, taken). */
+export async function claimAccountFor(ctx: ActionContext, base: Omit<JoinClaimDoc, '_id'>, idHash: string): Promise<void> {
   await requireProbesLeft(ctx, base.openid, idHash)
-  const accountId = accountClaimId(ctx, base.openid)
-  await claim(ctx, { _id: accountId, ...base })
-  try {
-    await claim(ctx, { _id: idHash, ...base })
-  } catch (error) {
-    await joinDb(ctx.store).claims.remove({ _id: accountId, applicationId: base.applicationId })
-    if (error instanceof CloudError && error.code === 'ID_NUMBER_HELD') await recordProbe(ctx, base.openid, idHash)
-    throw error
+  await requireNoMembership(ctx, base.openid, idHash)
+  await claimAccount(ctx, { _id: accountClaimId(ctx, base.openid), ...base })
+}
+
+/**
+ * An approval's lock on the ID number: of two applications with one ID number approved at once,
+ * exactly one insert wins. True when this application holds it (also when an earlier try of this
+ * approval took it); false when another approved application does. A lock left by an application
+ * that is not approved (one before #14 item 4, or an approval put back after a crash) is released,
+ * exactly the one read (its lockId), and taken again.
+ */
+export async function lockIdNumber(ctx: ActionContext, app: ApplicationDoc): Promise<boolean> {
+  const { claims, applications } = joinDb(ctx.store)
+  const fresh = (): JoinClaimDoc => ({ _id: app.idHash, openid: app.openid, applicationId: app._id, unionId: app.unionId, status: 'member', createdAt: ctx.now().toISOString(), lockId: ctx.newId() })
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await claims.insert(fresh())
+      return true
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+    }
+    const held = await claims.get(app.idHash)
+    if (!held) continue
+    const same = { _id: held._id, applicationId: held.applicationId, lockId: held.lockId ?? { $exists: false } }
+    // Ours from an earlier try: renew it, so a competitor that read it as left behind cannot release it.
+    if (held.applicationId === app._id) {
+      if (await claims.update(same, { set: { status: 'member', lockId: ctx.newId() } })) return true
+      continue
+    }
+    if ((await applications.get(held.applicationId))?.status === 'approved') return false
+    await claims.remove(same)
   }
+  throw new CloudError('CONFLICT', '审核的人太多，请稍后重试')
 }
 
 /** After a decision the account is free again (a member is then refused by their membership). */

@@ -11,8 +11,11 @@ export interface ApplicationDoc extends Doc {
   unionId: string
   /** The union's ancestors then itself: `{ unionPath: staffUnionId }` finds a subtree's applications. */
   unionPath: string[]
-  /** 'withdrawn': the applicant withdrew their consent while it was pending (我的 → 个人信息). */
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn'
+  /**
+   * 'withdrawn': the applicant withdrew their consent while it was pending (我的 → 个人信息).
+   * 'lapsed': nobody decided it in APPLICATION_LAPSE_DAYS (member.lapseApplications).
+   */
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'lapsed'
   name: string
   /** AES-256-GCM of the ID number (cloud/lib/crypto.ts). */
   idCipher: string
@@ -39,9 +42,11 @@ export interface ApplicationDoc extends Doc {
 }
 
 /**
- * The lock that makes "one person (by ID number) = at most one membership or one pending
- * application" hold: `_id` is the keyed hash, so a second insert fails whatever the timing.
- * Released when an application is rejected; kept (as 'member') when it is approved.
+ * A lock, `_id` the thing locked, so of two inserts exactly one wins (claims.ts):
+ * - the account (`account:<hash>`): one pending application per account, released when it is decided;
+ * - the ID number (`_id` its keyed hash): one membership per person, taken by the approval ('member')
+ *   and kept. Since #14 item 4 a pending application no longer locks its ID number (a stranger's
+ *   application must not lock the owner out); locks of status 'pending' on an ID number are older.
  */
 export interface JoinClaimDoc extends Doc {
   openid: string
@@ -49,6 +54,8 @@ export interface JoinClaimDoc extends Doc {
   unionId: string
   status: 'pending' | 'member'
   createdAt: string
+  /** New at each take of an ID-number lock: a release of a lock left behind removes exactly the one it read. */
+  lockId?: string
 }
 
 /** Sequences (member numbers per region code), advanced by a conditional update. */
@@ -88,10 +95,10 @@ export const joinDb = (store: Store) => ({
 })
 
 export const JOIN_COLLECTIONS: CollectionIndexes = {
-  applications: [{ fields: ['openid'] }, { fields: ['unionPath'] }, { fields: ['status'] }],
+  applications: [{ fields: ['openid'] }, { fields: ['unionPath'] }, { fields: ['status'] }, { fields: ['idHash'] }],
   joinClaims: [],
   counters: [],
   joinSettings: [],
   joinCodes: [],
-  joinIdProbes: [{ fields: ['account', 'day'] }],
+  joinIdProbes: [{ fields: ['account', 'day'] }, { fields: ['day'] }],
 }

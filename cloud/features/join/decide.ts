@@ -7,12 +7,12 @@ import { notify } from '../../lib/notify'
 import { isStaffOf } from '../../lib/roles'
 import { insertOnce } from '../../lib/resume'
 import { DuplicateKeyError } from '../../lib/store/port'
-import { releaseAccountClaim } from './claims'
+import { SAME_ID_APPROVED_REASON } from '../../../domain/join/lapse'
+import { lockIdNumber, releaseAccountClaim } from './claims'
+import { closeApplication, sameIdApproved, STATUS_LINK } from './close'
 import { joinDb, type ApplicationDoc } from './collections'
 import { formatMemberNo, nextSequence } from './memberNo'
 import { viewOf } from './views'
-
-const STATUS_LINK = '/pages/me/index'
 
 /** The application, if the caller is staff of its union or a union above; otherwise NOT_FOUND (nothing revealed). */
 export async function applicationForStaff(ctx: ActionContext, id: string): Promise<{ app: ApplicationDoc; union: UnionDoc }> {
@@ -45,9 +45,17 @@ async function insertMembership(ctx: ActionContext, app: ApplicationDoc, union: 
   throw new CloudError('CONFLICT', '会员编号分配失败，请稍后重试')
 }
 
+/** After an approval: the other pending applications with its ID number can no longer be approved. */
+async function closeSameIdOthers(ctx: ActionContext, winner: ApplicationDoc): Promise<void> {
+  const others = await joinDb(ctx.store).applications.find({ idHash: winner.idHash, status: 'pending' }, { limit: 100 })
+  for (const other of others) if (other._id !== winner._id) await closeApplication(ctx, other, sameIdApproved('pending'))
+}
+
 /**
  * Approves a pending application: one conditional update decides who wins when two clerks (or an
- * auto-approval and a clerk) act at once; the winner alone allocates the number and the membership.
+ * auto-approval and a clerk) act on it at once; then the ID number's lock decides between two
+ * applications with the same ID number approved at once (#14 item 4): the one that loses it is
+ * not approved. The winner alone allocates the number and the membership.
  */
 export async function approveApplication(ctx: ActionContext, id: string, by: { actor: 'staff' | 'system'; union: UnionDoc }): Promise<ApplicationView> {
   const { applications, claims } = joinDb(ctx.store)
@@ -61,16 +69,20 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
   // Approved by this same decider but cut before its membership (a crash): this try finishes it (cloud/lib/resume.ts).
   const unfinished = before.status === 'approved' && !before.membershipId && before.decidedBy === decidedBy
   if (won === 0 && !unfinished) throw new CloudError('ALREADY_DECIDED')
+  if (!(await lockIdNumber(ctx, before))) {
+    await closeApplication(ctx, before, sameIdApproved('approved'))
+    throw new CloudError('ALREADY_DECIDED', `${SAME_ID_APPROVED_REASON}，这份已自动不通过`)
+  }
   let membership: MembershipDoc
   try {
     membership = await insertMembership(ctx, before, by.union, before.decidedAt ?? decidedAt)
   } catch (error) {
-    // Put the application back as it was, so it can be decided again.
+    // Put the application back as it was, so it can be decided again, and free its ID number.
     await applications.update({ _id: id, status: 'approved', memberNo: null }, { set: { status: 'pending', decidedAt: null, decidedBy: null } })
+    await claims.remove({ _id: before.idHash, applicationId: id })
     throw error
   }
   await applications.update({ _id: id }, { set: { memberNo: membership.memberNo, membershipId: membership._id } })
-  await claims.update({ _id: before.idHash, applicationId: id }, { set: { status: 'member' } })
   await releaseAccountClaim(ctx, before.openid, id)
   const after = { ...before, memberNo: membership.memberNo, membershipId: membership._id }
   await ctx.audit({
@@ -86,23 +98,15 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     link: STATUS_LINK,
     key: `join-approve-${id}`,
   }, { topic: 'joinResult', fields: { result: '已通过', union: by.union.name, note: `会员编号 ${membership.memberNo}`, time: subscribeTime(ctx.now()) } })
+  await closeSameIdOthers(ctx, before)
   return viewOf(ctx, after)
 }
 
-/** Rejects a pending application with a reason the applicant sees; frees the ID number for a corrected resubmission. */
+/** Rejects a pending application with a reason the applicant sees; frees the account for a corrected resubmission. */
 export async function rejectApplication(ctx: ActionContext, id: string, reason: string): Promise<ApplicationView> {
-  const { applications, claims } = joinDb(ctx.store)
-  const { app, union } = await applicationForStaff(ctx, id)
-  const decidedAt = ctx.now().toISOString()
+  const { app } = await applicationForStaff(ctx, id)
   const decidedBy = ctx.caller?.openid ?? 'system'
-  const changed = await applications.update({ _id: id, status: 'pending' }, { set: { status: 'rejected', decidedAt, decidedBy, rejectReason: reason } })
-  if (changed === 0) throw new CloudError('ALREADY_DECIDED')
-  await claims.remove({ _id: app.idHash, applicationId: id, status: 'pending' })
-  await releaseAccountClaim(ctx, app.openid, id)
-  await ctx.audit({ action: 'join.reject', target: { collection: 'applications', id }, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason, decidedBy } })
-  await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。你可以修改后重新提交。`, link: STATUS_LINK }, {
-    topic: 'joinResult',
-    fields: { result: '未通过', union: union.name, note: reason, time: subscribeTime(ctx.now()) },
-  })
-  return viewOf(ctx, { ...app, status: 'rejected', decidedAt, decidedBy, rejectReason: reason })
+  const closed = await closeApplication(ctx, app, { status: 'rejected', from: 'pending', reason, decidedBy, audit: 'join.reject', title: '入会申请未通过', next: '你可以修改后重新提交。' })
+  if (!closed) throw new CloudError('ALREADY_DECIDED')
+  return viewOf(ctx, closed)
 }

@@ -4,6 +4,7 @@ import { requireAnyStaff } from '../../lib/roles'
 import { memberCard, verifyCard } from './card'
 import { approveByStaff, rejectApplication } from './decide'
 import { joinCode, posterUnionsWithSettings, setAutoApprove } from './poster'
+import { lapseApplications } from './lapse'
 import { reviewQueue } from './queue'
 import { submitApplication } from './submit'
 import { joinableUnionByCode, searchJoinable } from './unions'
@@ -24,6 +25,7 @@ export const member = {
   card: (_input, ctx) => memberCard(ctx),
   verifyCard: ({ token }, ctx) => verifyCard(ctx, token),
   notifications: (_input, ctx) => myNotifications(ctx),
+  lapseApplications: (_input, ctx) => lapseApplications(ctx),
 } satisfies FeatureHandlers<'member'>
 
 export const review = {

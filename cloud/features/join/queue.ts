@@ -3,10 +3,27 @@ import { waitedText } from '../../../domain/join/form'
 import type { ActionContext } from '../../lib/context'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { requireAnyStaff } from '../../lib/roles'
-import type { Filter } from '../../lib/store/port'
+import { MAX_READ, type Filter } from '../../lib/store/port'
+import { keyedHash } from '../../lib/crypto'
 import { keysetPage } from '../../lib/store/read'
 import { joinDb, type ApplicationDoc } from './collections'
 import { viewsOf } from './views'
+
+/** An opaque key per ID number for the page to put its applications together: neither the number nor its stored hash. */
+const idGroupOf = (ctx: ActionContext, idHash: string) => keyedHash(ctx.secrets.hashKey, `join-id-group:${idHash}`).slice(0, 16)
+
+/**
+ * How many pending applications carry each ID number of the page (#14 item 4), in every union: a
+ * clerk must know that another application with the number waits even where they cannot see it.
+ */
+async function sameIdCounts(ctx: ActionContext, page: ApplicationDoc[]): Promise<Map<string, number>> {
+  const hashes = [...new Set(page.map((app) => app.idHash))]
+  const counts = new Map<string, number>()
+  if (!hashes.length) return counts
+  const pending = await joinDb(ctx.store).applications.find({ idHash: { $in: hashes }, status: 'pending' }, { limit: MAX_READ })
+  for (const app of pending) counts.set(app.idHash, (counts.get(app.idHash) ?? 0) + 1)
+  return counts
+}
 
 /**
  * Pending applications of the caller's unions and every union below, oldest first, a page at a
@@ -25,13 +42,20 @@ export async function reviewQueue(ctx: ActionContext, input: ActionParsed<'revie
   ])
   const { page, nextCursor } = cutPage(rows, LIST_PAGE_SIZE, 'submittedAt')
   const now = ctx.now()
-  const views = await viewsOf(ctx, page)
+  const [views, sameId] = await Promise.all([viewsOf(ctx, page), sameIdCounts(ctx, page)])
+  const hashOf = new Map(page.map((app) => [app._id, app.idHash]))
   return {
-    items: views.map((view) => ({
-      ...view,
-      waitedMinutes: Math.max(0, Math.floor((now.getTime() - new Date(view.submittedAt).getTime()) / 60000)),
-      waited: waitedText(view.submittedAt, now),
-    })),
+    items: views.map((view) => {
+      const idHash = hashOf.get(view.id) ?? ''
+      const sameIdCount = sameId.get(idHash) ?? 1
+      return {
+        ...view,
+        waitedMinutes: Math.max(0, Math.floor((now.getTime() - new Date(view.submittedAt).getTime()) / 60000)),
+        waited: waitedText(view.submittedAt, now),
+        idGroup: sameIdCount > 1 ? idGroupOf(ctx, idHash) : null,
+        sameIdCount,
+      }
+    }),
     nextCursor,
     total,
   }

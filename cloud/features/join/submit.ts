@@ -8,7 +8,8 @@ import { signedIn, type ActionContext } from '../../lib/context'
 import type { UnionDoc } from '../../lib/collections'
 import { activeMembership, unionPathOf } from '../../lib/roles'
 import { insertOnce, writeId } from '../../lib/resume'
-import { claimAccountAndIdNumber, idHashOf, pendingError, releaseAccountClaim } from './claims'
+import { claimAccountFor, idHashOf, membershipLock, pendingError, releaseAccountClaim } from './claims'
+import { closeApplication, sameIdApproved } from './close'
 import { joinDb, type ApplicationDoc } from './collections'
 import { approveApplication } from './decide'
 import { acceptsMembers, joinableUnion, notJoinable } from './unions'
@@ -19,7 +20,7 @@ type JoinInput = ActionParsed<'member', 'join'>
 /** The same person sending the same submission again gets the same application id. */
 const applicationIdOf = (ctx: ActionContext, openid: string, key: string) => writeId(ctx, 'join', openid, key, 'app')
 
-/** Takes back an application its union stopped accepting while it was being stored; frees the ID number. */
+/** Takes back an application its union stopped accepting while it was being stored; frees the account. */
 async function withdrawForClosedUnion(ctx: ActionContext, app: ApplicationDoc): Promise<void> {
   const { applications, claims } = joinDb(ctx.store)
   await applications.update({ _id: app._id, status: 'pending' }, { set: { status: 'rejected', decidedAt: ctx.now().toISOString(), decidedBy: 'system', rejectReason: '工会已撤销或暂停接收会员' } })
@@ -51,7 +52,7 @@ export async function submitApplication(input: JoinInput, ctx: ActionContext): P
 
   const idHash = idHashOf(ctx, input.idNumber)
   const submittedAt = now.toISOString()
-  await claimAccountAndIdNumber(ctx, { openid, applicationId: id, unionId: union._id, status: 'pending', createdAt: submittedAt }, idHash)
+  await claimAccountFor(ctx, { openid, applicationId: id, unionId: union._id, status: 'pending', createdAt: submittedAt }, idHash)
 
   const parsed = parseIdCard(input.idNumber, today)
   if (!parsed.ok) throw new CloudError('INVALID_INPUT') // checked above; keeps the types honest
@@ -91,6 +92,13 @@ export async function submitApplication(input: JoinInput, ctx: ActionContext): P
 
 /** The steps after the application is stored, run again by a retry that finds it pending. */
 async function finishSubmission(ctx: ActionContext, app: ApplicationDoc, union: UnionDoc): Promise<ApplicationView> {
+  // An approval of the same ID number that took its lock after the check before the insert: its
+  // sweep of the others may have run before this application was stored, so this one closes itself.
+  const held = await membershipLock(ctx, app.idHash)
+  if (held && held.applicationId !== app._id) {
+    await closeApplication(ctx, app, sameIdApproved('pending'))
+    throw new CloudError(held.openid === app.openid ? 'ALREADY_MEMBER' : 'ID_NUMBER_HELD')
+  }
   // A close that began after the check above counts pending applications only once the union is
   // closed: either it sees this one (and is refused), or this read sees the union closed and the
   // application is withdrawn. Never a pending application in a closed union.

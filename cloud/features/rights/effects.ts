@@ -65,8 +65,8 @@ async function deleteJoin(ctx: ActionContext, request: RightsRequestDoc): Promis
     if (app.openid !== request.openid) throw new CloudError('NOT_FOUND')
     const deletion = joinApplicationDeletion(app.status)
     if (!deletion.deletable) throw new CloudError('RIGHTS_KEPT', deletion.why)
-    // Rejected and withdrawn are final: nothing moves it back between the check and the remove.
-    await applications.remove({ _id: app._id, openid: request.openid, status: { $in: ['rejected', 'withdrawn'] } })
+    // Rejected, withdrawn and lapsed are final: nothing moves it back between the check and the remove.
+    await applications.remove({ _id: app._id, openid: request.openid, status: { $in: ['rejected', 'withdrawn', 'lapsed'] } })
   }
   await ctx.audit({ key: `rights-effect-${request._id}`, action: 'rights.delete', target: { collection: 'applications', id: request.targetId ?? '' }, before: { status: app?.status ?? 'deleted' }, after: null })
   return '入会申请已删除'

@@ -17,7 +17,7 @@ function resubmit(app: ApplicationView) {
   void Taro.navigateTo({ url: `${JOIN_ENTRY}?union=${encodeURIComponent(app.union.id)}` })
 }
 
-/** On 我的 for someone not (yet) a member: 尚未入会 / 审核中 / 未通过 with the reason. */
+/** On 我的 for someone not (yet) a member: 尚未入会 / 审核中 / 未通过 or 已失效 with the reason. */
 export function JoinStatus() {
   const status = useCloud('member', 'myApplication', {})
   const app = status.data?.application ?? null
@@ -31,10 +31,11 @@ export function JoinStatus() {
       </View>
     )
   }
-  if (app?.status === 'rejected') {
+  // A lapsed application (nobody decided it in time) is shown and resubmitted as a rejected one.
+  if (app?.status === 'rejected' || app?.status === 'lapsed') {
     return (
       <View className='me__card me__card--none' data-testid='join-rejected'>
-        <Text className='me__card-union'>入会申请未通过</Text>
+        <Text className='me__card-union'>{app.status === 'lapsed' ? '入会申请已失效' : '入会申请未通过'}</Text>
         <Text className='me__card-path'>原因：{app.rejectReason}</Text>
         <Button id='join-resubmit' type='primary' size='small' onClick={() => resubmit(app)}>
           修改后重新提交

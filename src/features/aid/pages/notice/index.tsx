@@ -7,7 +7,10 @@ import { PageShell } from '@/components/PageShell'
 import { SCHOOL_LEVEL_NAMES } from '@domain/aid/programme'
 import { chinaDateText } from '@domain/aid/dates'
 import { formatFen } from '@domain/money'
+import { needsDemoLogin } from '@/platform/login'
 import { call } from '@/services/cloud'
+import { loginUrlHere } from '@/services/signIn'
+import { useSession } from '@/stores/session'
 import { shareNotice } from '@domain/share'
 import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
@@ -19,11 +22,19 @@ export default function Notice() {
   const list = usePagedList('aid', 'notice', {})
   useShare(shareNotice())
   const { items } = list
-  const [objecting, setObjecting] = useState<string | null>(null)
+  // Back from sign-in (`object`: the entry the person tapped 提出异议 on), its form is open.
+  const [objecting, setObjecting] = useState<string | null>(() => Taro.getCurrentInstance().router?.params.object ?? null)
+  const signedIn = Boolean(useSession((s) => s.token))
   const [text, setText] = useState('')
   const [contact, setContact] = useState('')
   const sending = useAction('提交异议')
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
+
+  // Objecting needs a signed-in person (#14 item 8): on the web, sign in first and come back to this entry.
+  const startObjection = (id: string) => {
+    if (needsDemoLogin && !signedIn) void Taro.navigateTo({ url: loginUrlHere({ object: id }) })
+    else setObjecting(id)
+  }
 
   const send = async () => {
     if (!objecting) return
@@ -67,7 +78,7 @@ export default function Notice() {
                   </Button>
                 </>
               ) : (
-                <Button id={`object-${e.id}`} size='small' onClick={() => setObjecting(e.id)}>
+                <Button id={`object-${e.id}`} size='small' onClick={() => startObjection(e.id)}>
                   提出异议
                 </Button>
               )}

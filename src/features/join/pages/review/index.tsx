@@ -7,6 +7,7 @@ import { PageShell } from '@/components/PageShell'
 import type { ActionOutput } from '@domain/contract'
 import type { ErrorCode } from '@domain/errors'
 import { formatDate } from '@domain/format'
+import { sideBySide } from '@domain/join/lapse'
 import { EMPLOYMENT_TYPES } from '@domain/join/options'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
@@ -18,22 +19,28 @@ type Item = ActionOutput<'review', 'queue'>['items'][number]
 /** A decision, or one another clerk made first: either way the application leaves this queue. */
 const GONE: readonly ErrorCode[] = ['ALREADY_DECIDED', 'NOT_FOUND']
 
-function Application({ item, onDone }: { item: Item; onDone(): void }) {
+/** `onDone(approved)`: an approval also takes the others with its ID number off the list (the cloud refused them). */
+function Application({ item, onDone }: { item: Item; onDone(approved: boolean): void }) {
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
-  const { busy, run } = useAction('审核', { onError: (failure) => GONE.includes(failure.code) && onDone() })
-  const act = (action: () => Promise<unknown>, success: string) =>
+  const { busy, run } = useAction('审核', { onError: (failure) => GONE.includes(failure.code) && onDone(false) })
+  const act = (action: () => Promise<unknown>, success: string, approved: boolean) =>
     run(async () => {
       await action()
       Taro.showToast({ title: success, icon: 'success' })
-      onDone()
+      onDone(approved)
     })
   return (
-    <View className='join-review' data-testid={`application-${item.id}`}>
+    <View className={item.idGroup ? 'join-review join-review--same-id' : 'join-review'} data-testid={`application-${item.id}`}>
       <View className='join-review__head'>
         <Text className='join-review__name'>{item.name}</Text>
         <Text className='join-review__wait'>已等待 {item.waited}</Text>
       </View>
+      {item.sameIdCount > 1 ? (
+        <Text className='join-review__same-id' data-testid={`same-id-${item.id}`}>
+          同一身份证号有 {item.sameIdCount} 份申请，只能通过其中一份
+        </Text>
+      ) : null}
       <Text className='join-review__line'>
         {item.gender === 'male' ? '男' : '女'} · {item.birthDate} · {item.ethnicity} · {item.idMasked}
       </Text>
@@ -60,7 +67,7 @@ function Application({ item, onDone }: { item: Item; onDone(): void }) {
               size='small'
               type='danger'
               disabled={busy}
-              onClick={() => void act(() => call('review', 'reject', { applicationId: item.id, reason }), '已退回')}
+              onClick={() => void act(() => call('review', 'reject', { applicationId: item.id, reason }), '已退回', false)}
             >
               确认不通过
             </Button>
@@ -71,7 +78,7 @@ function Application({ item, onDone }: { item: Item; onDone(): void }) {
           <Button id={`reject-${item.id}`} size='small' disabled={busy} onClick={() => setRejecting(true)}>
             不通过
           </Button>
-          <Button id={`approve-${item.id}`} size='small' type='primary' disabled={busy} onClick={() => void act(() => call('review', 'approve', { applicationId: item.id }), '已通过')}>
+          <Button id={`approve-${item.id}`} size='small' type='primary' disabled={busy} onClick={() => void act(() => call('review', 'approve', { applicationId: item.id }), '已通过', true)}>
             通过
           </Button>
         </View>
@@ -82,7 +89,8 @@ function Application({ item, onDone }: { item: Item; onDone(): void }) {
 
 /**
  * 入会审核 for union staff: the pending applications of their union and the unions below, oldest
- * first, 50 a page. A decided application leaves the list where it is; a pull down starts again.
+ * first, 50 a page; those with one ID number side by side (#14). A decided application leaves the
+ * list where it is; a pull down starts again.
  */
 export default function Review() {
   const queue = usePagedList('review', 'queue', {})
@@ -90,6 +98,10 @@ export default function Review() {
     void queue.reload().finally(() => Taro.stopPullDownRefresh())
   })
   const { items, total } = queue
+  const done = (item: Item, approved: boolean) => {
+    queue.remove(item.id)
+    if (approved && item.idGroup) for (const other of items ?? []) if (other.idGroup === item.idGroup && other.id !== item.id) queue.remove(other.id)
+  }
   return (
     <PageShell error={queue.error} loading={queue.loading} hasData={Boolean(items)} onRetry={() => void queue.reload()}>
       <View className='join' data-testid='review-queue'>
@@ -103,7 +115,7 @@ export default function Review() {
             没有待审核的入会申请
           </Text>
         ) : null}
-        {items?.map((item) => <Application key={item.id} item={item} onDone={() => queue.remove(item.id)} />)}
+        {items ? sideBySide(items).map((item) => <Application key={item.id} item={item} onDone={(approved) => done(item, approved)} />) : null}
         {items ? (
           <ListMore id='review-more' more={Boolean(queue.nextCursor)} loading={queue.loadingMore} onMore={() => void queue.loadMore()} endText={items.length ? `已显示全部 ${items.length} 份` : null} endTestId='review-end' />
         ) : null}

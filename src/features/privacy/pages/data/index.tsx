@@ -29,7 +29,7 @@ import '../../privacy.scss'
 
 /** A request as the page builds it; the idempotency key is added when it is sent. */
 type Request = RightsRequestInput extends infer R ? (R extends unknown ? Omit<R, 'idempotencyKey'> : never) : never
-const JOIN_STATUS = { pending: '审核中', approved: '已通过（会员档案）', rejected: '未通过', withdrawn: '已撤回' } as const
+const JOIN_STATUS = { pending: '审核中', approved: '已通过（会员档案）', rejected: '未通过', withdrawn: '已撤回', lapsed: '已失效' } as const
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
