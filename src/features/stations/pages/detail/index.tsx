@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { STATUS_NAMES } from '@domain/stations/types'
+import { HELPFUL_DAYS } from '@domain/stations/reports'
 import { navigateTo } from '@/platform/navigate'
 import { previewPhotos } from '@/platform/preview'
 import { shareStation } from '@domain/share'
@@ -10,7 +11,9 @@ import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
 import { AmenityIcons } from '../../components/AmenityIcons'
 import { OpenTag } from '../../components/OpenTag'
+import { HelpfulButton } from '../../components/HelpfulButton'
 import { StationEditor } from '../../components/StationEditor'
+import { TypeIcon } from '../../components/TypeIcon'
 import '../../stations.scss'
 
 /** One station: what it offers, when it is open, call it, go there. */
@@ -30,8 +33,14 @@ export default function StationDetailPage() {
             </Text>
             <View className='station-list__meta'>
               <OpenTag open={s.openNow} suspended={s.status !== 'active'} />
+              <TypeIcon type={s.type} />
               <Text className='station-list__type'>{s.type}</Text>
             </View>
+            {s.warnings.map((w) => (
+              <Text key={w} className='station-warning' data-testid='station-warning'>
+                {w}
+              </Text>
+            ))}
             <Text className='station-detail__text'>{s.address}</Text>
             <View className='station-detail__actions'>
               <Button type='primary' id='go-there' onClick={() => navigateTo({ lat: s.latitude, lng: s.longitude }, s.name, s.address)}>
@@ -66,6 +75,19 @@ export default function StationDetailPage() {
               </View>
             </View>
           ) : null}
+          <View className='station-detail__section' data-testid='station-feedback'>
+            <Text className='station-detail__text' data-testid='helpful-count'>
+              近{HELPFUL_DAYS}天 {s.helpfulRecent} 人觉得有用 · 最近核实 {s.verifiedOn}
+            </Text>
+            <View className='station-helpful'>
+              {s.status !== 'closed' ? <HelpfulButton code={s.code} given={s.helpfulToday} onGiven={() => void detail.reload()} /> : null}
+              {s.status !== 'closed' ? (
+                <Button id='report-problem' onClick={() => void Taro.navigateTo({ url: `/features/stations/pages/report/index?code=${encodeURIComponent(s.code)}` })}>
+                  反馈问题
+                </Button>
+              ) : null}
+            </View>
+          </View>
           <View className='station-detail__section'>
             <Text className='station-detail__label'>管理单位</Text>
             <Text className='station-detail__text'>{s.unionName || '—'}</Text>
