@@ -74,7 +74,7 @@ export const StationReport = v.object({
   amenity: v.nullable(Amenity),
   note: v.string(),
   createdAt: IsoTime,
-  /** 等了 3 小时… */
+  /** 已等待 3 小时… (domain/format.ts's formatWait, as every staff queue says it) */
   waiting: v.string(),
 })
 export type StationReport = v.InferOutput<typeof StationReport>

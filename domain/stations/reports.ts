@@ -38,11 +38,3 @@ export function reportWarning(kind: ReportKind, amenity?: Amenity | null): strin
   const what = kind === 'amenity' && amenity ? `${amenity}设施缺失或损坏` : REPORT_KIND_NAMES[kind]
   return `有用户反馈：${what}（待核实）`
 }
-
-/** "等了 3 小时", "等了 2 天": how long a report has waited, for the clerks' queue. */
-export function waitingText(fromIso: string, now: Date): string {
-  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(fromIso)) / 60_000))
-  if (minutes < 60) return `等了 ${minutes} 分钟`
-  if (minutes < 48 * 60) return `等了 ${Math.floor(minutes / 60)} 小时`
-  return `等了 ${Math.floor(minutes / 1440)} 天`
-}

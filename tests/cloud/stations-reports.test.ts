@@ -33,7 +33,7 @@ describe('stations.report and the clerks’ queue', () => {
     const queue = data<{ reports: Array<{ id: string; code: string; note: string; waiting: string }>; total: number }>(await h.callAs('demo-clerk', 'stations', 'reports', {}))
     expect(v.safeParse(contract.stations.reports.output, queue).success).toBe(true)
     expect(queue.total).toBe(1)
-    expect(queue.reports[0]).toMatchObject({ code: xc._id, note: '微波炉坏了', waiting: '等了 3 小时' })
+    expect(queue.reports[0]).toMatchObject({ code: xc._id, note: '微波炉坏了', waiting: '已等待 3 小时' })
     expect(JSON.stringify(queue)).not.toMatch(/sender|demo-/)
 
     const resolved = await h.callAs('demo-clerk', 'stations', 'resolve', { id: queue.reports[0].id, outcome: 'confirmed', note: '已换新微波炉' })

@@ -1,6 +1,7 @@
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
-import { REPORT_LIMITS, waitingText } from '../../../domain/stations/reports'
+import { formatWait } from '../../../domain/format'
+import { REPORT_LIMITS } from '../../../domain/stations/reports'
 import { chinaToday } from '../../../domain/time'
 import type { ActionContext } from '../../lib/context'
 import { keyedHash } from '../../lib/crypto'
@@ -76,7 +77,7 @@ export async function reportQueue(ctx: ActionContext): Promise<ActionOutput<'sta
   const now = ctx.now()
   return {
     total,
-    reports: open.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: waitingText(r.createdAt, now) })),
+    reports: open.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: formatWait(r.createdAt, now) })),
   }
 }
 

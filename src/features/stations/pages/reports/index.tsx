@@ -27,7 +27,7 @@ function Report({ report, onDone }: { report: StationReport; onDone(): void }) {
     })
   const what = report.kind === 'amenity' && report.amenity ? `${report.amenity}：${REPORT_KIND_NAMES.amenity}` : REPORT_KIND_NAMES[report.kind]
   return (
-    <View className='report-queue__item' data-testid='station-report-item' data-id={report.id}>
+    <View className='station-detail__section' data-testid='station-report-item' data-id={report.id}>
       <Text
         className='report-queue__title'
         {...tappable('link', `打开驿站：${report.stationName}`)}
