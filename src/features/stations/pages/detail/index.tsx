@@ -1,5 +1,6 @@
 import { View, Text, Image } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRef } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { STATUS_NAMES } from '@domain/stations/types'
@@ -22,6 +23,12 @@ export default function StationDetailPage() {
   const detail = useCloud('stations', 'get', { code }, Boolean(code))
   const s = detail.data
   useShare(shareStation(code, s?.name ?? '驿站详情'))
+  // Back from 反馈问题 (or anywhere): show what changed meanwhile, e.g. the report's warning.
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (shownOnce.current) void detail.reload()
+    shownOnce.current = true
+  })
 
   return (
     <PageShell public missing={!code} error={detail.error} loading={detail.loading} hasData={Boolean(s)} onRetry={() => void detail.reload()}>
