@@ -98,9 +98,8 @@ export default function StationDetailPage() {
           <View className='station-detail__section'>
             <Text className='station-detail__label'>管理单位</Text>
             <Text className='station-detail__text'>{s.unionName || '—'}</Text>
-            <Text className='station-detail__label'>
-              {STATUS_NAMES[s.status]} · 最近核实 {s.verifiedOn}
-            </Text>
+            {/* The verified date is said once, beside 有用 above. */}
+            <Text className='station-detail__label'>{STATUS_NAMES[s.status]}</Text>
           </View>
           {s.canEdit ? <StationEditor station={s} onSaved={() => void detail.reload()} /> : null}
         </View>
