@@ -55,6 +55,11 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     nearby: { access: 'public' },
     get: { access: 'public' },
     update: { access: 'user' },
+    search: { access: 'public' },
+    report: { access: 'public' },
+    reports: { access: 'user' },
+    resolve: { access: 'user' },
+    helpful: { access: 'user' },
   },
   aid: {
     programme: { access: 'user' },

@@ -1,8 +1,10 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
-import { IsoTime } from './common'
+import { IdempotencyKey, IsoTime } from './common'
 import { AMENITIES, NEARBY_LIMITS, STATION_STATUSES, STATION_TYPES } from '../stations/types'
 import { DATE_PATTERN } from '../stations/station'
+import { REPORT_KINDS, REPORT_NOTE_MAX, REPORT_OUTCOMES } from '../stations/reports'
+import { SEARCH_LIMITS } from '../stations/text-search'
 
 export const Latitude = v.pipe(v.number('纬度须为数字'), v.finite('纬度须为数字'), v.minValue(-90, '纬度须在 -90 到 90 之间'), v.maxValue(90, '纬度须在 -90 到 90 之间'))
 export const Longitude = v.pipe(v.number('经度须为数字'), v.finite('经度须为数字'), v.minValue(-180, '经度须在 -180 到 180 之间'), v.maxValue(180, '经度须在 -180 到 180 之间'))
@@ -51,8 +53,35 @@ export const StationDetail = v.object({
   updatedAt: IsoTime,
   /** Whether the caller is staff of the managing union (and may edit). */
   canEdit: v.boolean(),
+  /** Short warnings of open reports (有用户反馈：…（待核实）), newest first, at most three. */
+  warnings: v.array(v.string()),
+  /** How many people found it useful (有用) in the last HELPFUL_DAYS days. */
+  helpfulRecent: v.number(),
+  /** The signed-in caller already said 有用 today (China day). */
+  helpfulToday: v.boolean(),
 })
 export type StationDetail = v.InferOutput<typeof StationDetail>
+
+const Note = v.pipe(v.string('备注须为文字'), v.maxLength(REPORT_NOTE_MAX, `备注最多 ${REPORT_NOTE_MAX} 个字`))
+
+/** A report in the managing union's queue: never who sent it. */
+export const StationReport = v.object({
+  id: v.string(),
+  code: v.string(),
+  stationName: v.string(),
+  kind: v.picklist(REPORT_KINDS),
+  /** The amenity a 设施 report is about. */
+  amenity: v.nullable(Amenity),
+  note: v.string(),
+  createdAt: IsoTime,
+  /** 已等待 3 小时… (domain/format.ts's formatWait, as every staff queue says it) */
+  waiting: v.string(),
+})
+export type StationReport = v.InferOutput<typeof StationReport>
+
+/** A station found by name or address; distanceM when the search had a location. */
+export const StationHit = v.object({ ...StationSummary.entries, distanceM: v.nullable(v.number()) })
+export type StationHit = v.InferOutput<typeof StationHit>
 
 export const stations = {
   nearby: defineAction({
@@ -94,5 +123,53 @@ export const stations = {
       verifiedOn: v.optional(v.pipe(v.string('核实日期格式不对'), v.regex(DATE_PATTERN, '核实日期须为 YYYY-MM-DD'))),
     }),
     output: StationDetail,
+  }),
+  search: defineAction({
+    access: 'public',
+    summary: '按名称、地址或所在地区查找驿站（至少两个字）；给出位置时按距离排列并附距离，否则按名称',
+    input: v.strictObject({
+      q: v.pipe(v.string('请输入要查找的驿站名称或地址'), v.trim(), v.minLength(SEARCH_LIMITS.minChars, `请至少输入 ${SEARCH_LIMITS.minChars} 个字`), v.maxLength(SEARCH_LIMITS.maxChars, `最多输入 ${SEARCH_LIMITS.maxChars} 个字`)),
+      latitude: v.optional(Latitude),
+      longitude: v.optional(Longitude),
+      types: v.optional(v.pipe(v.array(StationType, '站点类型格式不对'), v.maxLength(STATION_TYPES.length, '站点类型过多'))),
+    }),
+    output: v.object({ stations: v.array(StationHit), at: IsoTime }),
+  }),
+  report: defineAction({
+    access: 'public',
+    summary: '任何人（登录或不登录）反馈驿站的问题：关门、位置、设施、营业时间、电话、其他；匿名反馈限量，反馈人不公开',
+    input: v.strictObject({
+      code: Code,
+      kind: v.picklist(REPORT_KINDS, '请选择问题类型'),
+      amenity: v.optional(Amenity),
+      note: v.optional(Note, ''),
+      idempotencyKey: v.optional(IdempotencyKey),
+    }),
+    output: v.object({ id: v.string() }),
+  }),
+  reports: defineAction({
+    access: 'user',
+    summary: '本工会及下级工会管理的驿站收到的待处理反馈，最早的在前，附已等待时长（最多 100 条），total 为全部待处理条数',
+    input: v.strictObject({}),
+    output: v.object({ reports: v.array(StationReport), total: v.number() }),
+  }),
+  resolve: defineAction({
+    access: 'user',
+    summary: '管理工会的工作人员处理一条反馈：属实或不属实，附说明；可同时修改驿站（与修改驿站同样的规则），并把最近核实日期记为今天（留痕）',
+    input: v.strictObject({
+      id: v.pipe(v.string('请提供反馈编号'), v.minLength(1, '请提供反馈编号'), v.maxLength(80, '反馈编号过长')),
+      outcome: v.picklist(REPORT_OUTCOMES, '请选择属实或不属实'),
+      note: v.pipe(Note, v.trim(), v.minLength(1, '请写一句处理说明')),
+      hours: v.optional(v.pipe(v.string('营业时间格式不对'), v.maxLength(200, '营业时间过长'))),
+      amenities: v.optional(v.pipe(v.array(Amenity, '服务设施格式不对'), v.maxLength(AMENITIES.length, '服务设施过多'))),
+      status: v.optional(StationStatus),
+    }),
+    output: v.object({ station: StationDetail }),
+  }),
+  helpful: defineAction({
+    access: 'user',
+    summary: '到访后点“有用”：每人每个驿站每天（北京时间）一次',
+    input: v.strictObject({ code: Code }),
+    output: v.object({ helpfulRecent: v.number() }),
   }),
 }

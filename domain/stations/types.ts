@@ -1,7 +1,20 @@
 /** Rest stations (户外劳动者服务站点 / 爱心驿站): the vocabulary every layer shares. */
 
-export const STATION_TYPES = ['户外劳动者服务站点', '环卫工人爱心驿站', '爱心妈咪小屋', '职工之家', '困难职工帮扶中心', '法律援助点'] as const
+/** Kinds of place (#18 item 6): new ones go at the end, so stored data and generated sets keep their meaning. */
+export const STATION_TYPES = ['户外劳动者服务站点', '环卫工人爱心驿站', '爱心妈咪小屋', '职工之家', '困难职工帮扶中心', '法律援助点', '职工书屋', '心理咨询室'] as const
 export type StationType = (typeof STATION_TYPES)[number]
+
+/** Short names for the filter chips and what a search by another common name also finds (母婴室). */
+export const TYPE_SHORT: Record<StationType, string> = {
+  户外劳动者服务站点: '户外驿站',
+  环卫工人爱心驿站: '环卫驿站',
+  爱心妈咪小屋: '母婴室',
+  职工之家: '职工之家',
+  困难职工帮扶中心: '帮扶中心',
+  法律援助点: '法律援助',
+  职工书屋: '职工书屋',
+  心理咨询室: '心理咨询',
+}
 
 /** What a station offers; the filter chips and the detail's icons use this order. */
 export const AMENITIES = ['饮水', '热饭', '充电', '如厕', '休息', '空调/取暖', '应急药箱', 'Wi-Fi', '换电柜', '图书'] as const

@@ -48,7 +48,9 @@ const HOURS = [
   ['daily 07:00-12:00,13:00-20:00', 14],
 ] as const
 
-const TYPE_WEIGHTS = [55, 25, 6, 8, 3, 3]
+/** Drawn from the first six types; the two #18 added are given to every 97th / 89th station by number, so the random stream (and every other field) stays as it was. */
+const TYPE_WEIGHTS = [55, 25, 6, 8, 3, 3, 0, 0]
+const typeOf = (i: number, drawn: string) => (i % 97 === 0 ? '职工书屋' : i % 89 === 0 ? '心理咨询室' : drawn)
 const AMENITY_CHANCE: Record<Amenity, number> = { 饮水: 0.95, 热饭: 0.6, 充电: 0.8, 如厕: 0.75, 休息: 0.9, '空调/取暖': 0.55, 应急药箱: 0.6, 'Wi-Fi': 0.45, 换电柜: 0.12, 图书: 0.35 }
 
 /** The bundled illustrative photos (src/features/stations/photos/, copied to the same path in both builds). */
@@ -113,13 +115,13 @@ export function generateStations(count: number, areas: Area[], options: { seed?:
     const angle = random() * 2 * Math.PI
     const lat = +(area.lat + (dist / 111.2) * Math.cos(angle)).toFixed(6)
     const lng = +(area.lng + (dist / (111.2 * Math.cos((area.lat * Math.PI) / 180))) * Math.sin(angle)).toFixed(6)
-    const type = pickWeighted(random, STATION_TYPES, TYPE_WEIGHTS)
+    const type = typeOf(i, pickWeighted(random, STATION_TYPES, TYPE_WEIGHTS))
     const amenities = AMENITIES.filter((a) => random() < AMENITY_CHANCE[a])
     const hours = pickWeighted(random, HOURS.map((h) => h[0]), HOURS.map((h) => h[1]))
     const month = 1 + Math.floor(random() * 10)
     rows.push({
       code: `${prefix}${String(i).padStart(6, '0')}`,
-      name: `示例${type.replace(/(服务站点|爱心驿站|小屋|之家|帮扶中心|援助点)$/, '')}驿站（演示）#${i}`,
+      name: `示例${type.replace(/(服务站点|爱心驿站|小屋|之家|帮扶中心|援助点|书屋|咨询室)$/, '')}驿站（演示）#${i}`,
       type,
       lat,
       lng,

@@ -1,5 +1,7 @@
 import { parseHours, type Hours } from '../../../domain/stations/hours'
 import type { StationData } from '../../../domain/stations/station'
+import type { ReportKind, ReportOutcome } from '../../../domain/stations/reports'
+import type { Amenity } from '../../../domain/stations/types'
 import { GEO_FIELD, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /**
@@ -11,6 +13,8 @@ export interface StationDoc extends Doc, Omit<StationData, 'hours' | 'code'> {
   hours: string
   /** The managing union and every union above it: staff of any of them may edit. */
   unionPath: string[]
+  /** Search pieces of name, address, union and type (domain/stations/text-search.ts); missing on a station stored before #18 until it is imported again. */
+  terms?: string[]
   createdAt: string
   updatedAt: string
 }
@@ -36,11 +40,44 @@ export function stationBasics(doc: StationDoc) {
   return { code: doc._id, name: doc.name, type: doc.type, latitude: doc.lat, longitude: doc.lng, address: doc.address, amenities: doc.amenities }
 }
 
+/**
+ * A problem report (问题反馈). Who sent it is never answered: a signed-in sender is kept only as a
+ * keyed hash (`sender`), for the per-person rate limit; an anonymous one has none.
+ */
+export interface ReportDoc extends Doc {
+  station: string
+  /** The station's unionPath when reported: the queue of every union on it. */
+  unionPath: string[]
+  kind: ReportKind
+  amenity: Amenity | null
+  note: string
+  sender: string | null
+  anonymous: boolean
+  /** China day of the report (anonymous per-station cap). */
+  day: string
+  status: 'open' | ReportOutcome
+  createdAt: string
+  resolvedAt?: string
+  resolvedBy?: string
+  resolution?: string
+}
+
+/** One 有用 per person per station per China day: the _id says so (station, day, hashed person). */
+export interface HelpfulDoc extends Doc {
+  station: string
+  day: string
+  createdAt: string
+}
+
 export const stationsDb = (store: Store) => ({
   stations: store.collection<StationDoc>('stations'),
+  reports: store.collection<ReportDoc>('station_reports'),
+  helpful: store.collection<HelpfulDoc>('station_helpful'),
 })
 
-/** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index. */
+/** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index; search looks up `terms`. */
 export const STATION_COLLECTIONS: CollectionIndexes = {
-  stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }],
+  stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
+  station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }, { fields: ['sender', 'createdAt'] }, { fields: ['anonymous', 'createdAt'] }],
+  station_helpful: [{ fields: ['station', 'day'] }],
 }

@@ -1,4 +1,5 @@
 import { hoursToText } from '../../../domain/stations/hours'
+import { stationTerms } from '../../../domain/stations/text-search'
 import { validateStationRow, type StationData } from '../../../domain/stations/station'
 import { collections, type UnionDoc } from '../../lib/collections'
 import { unionPathOf } from '../../lib/roles'
@@ -20,7 +21,7 @@ type StationFields = Omit<StationDoc, '_id' | 'createdAt' | 'updatedAt'>
 
 function toFields(data: StationData, union: UnionDoc): StationFields {
   const { code: _code, hours, ...rest } = data
-  return { ...rest, hours: hoursToText(hours), unionPath: unionPathOf(union) }
+  return { ...rest, hours: hoursToText(hours), unionPath: unionPathOf(union), terms: stationTerms(data.name, data.address, union.name, data.type) }
 }
 
 const same = (a: StationFields, b: StationDoc) => (Object.keys(a) as Array<keyof StationFields>).every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]))

@@ -1,13 +1,21 @@
 import type { FeatureHandlers } from '../../lib/dispatch'
 import { describeStation, loadStation } from './detail'
 import { editStation } from './edit'
+import { markHelpful } from './helpful'
 import { nearbyStations } from './nearby'
+import { reportProblem, reportQueue, resolveReport } from './reports'
+import { searchStations } from './search'
 
-/** Rest stations (驿站): public search and detail; edits by the managing union's staff. */
+/** Rest stations (驿站): public search, detail and problem reports; edits and report handling by the managing union's staff; 有用 by anyone signed in. */
 export { STATION_COLLECTIONS as collections } from './collections'
 
 export const stations = {
   nearby: nearbyStations,
   get: async ({ code }, ctx) => describeStation(ctx, await loadStation(ctx, code)),
   update: editStation,
+  search: searchStations,
+  report: reportProblem,
+  reports: (_input, ctx) => reportQueue(ctx),
+  resolve: resolveReport,
+  helpful: markHelpful,
 } satisfies FeatureHandlers<'stations'>

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { StationSummary } from '@domain/contract'
-import type { Amenity } from '@domain/stations/types'
+import type { Amenity, StationType } from '@domain/stations/types'
 import { taroJSONStorage } from '@/stores/taroStorage'
 
 /** The last results, kept on the device so a bad network still shows something at once. */
@@ -27,12 +27,15 @@ interface StationsState {
   /** Or a place found by name (a district or city centre from the gazetteer, never the person's position). */
   place: ChosenPlace | null
   amenities: Amenity[]
+  /** Kinds of place chosen (none: every kind). */
+  types: StationType[]
   openNow: boolean
   keep(results: LastResults): void
   setLocationDenied(denied: boolean): void
   chooseCity(key: string | null): void
   choosePlace(place: ChosenPlace): void
   toggleAmenity(amenity: Amenity): void
+  toggleType(type: StationType): void
   toggleOpenNow(): void
 }
 
@@ -47,12 +50,14 @@ export const useStations = create<StationsState>()(
       cityKey: null,
       place: null,
       amenities: [],
+      types: [],
       openNow: false,
       keep: (results) => set({ last: { ...results, stations: results.stations.slice(0, KEEP) } }),
       setLocationDenied: (locationDenied) => set({ locationDenied }),
       chooseCity: (cityKey) => set({ cityKey, place: null }),
       choosePlace: ({ name, lat, lng }) => set({ place: { name, lat, lng }, cityKey: null }),
       toggleAmenity: (amenity) => set((s) => ({ amenities: s.amenities.includes(amenity) ? s.amenities.filter((a) => a !== amenity) : [...s.amenities, amenity] })),
+      toggleType: (type) => set((s) => ({ types: s.types.includes(type) ? s.types.filter((t) => t !== type) : [...s.types, type] })),
       toggleOpenNow: () => set((s) => ({ openNow: !s.openNow })),
     }),
     {

@@ -27,7 +27,7 @@ const RADIUS_CITY_M = 80_000
  * stations there under the chosen filters. Fresh results are kept (small) for the next visit.
  */
 export function useNearby() {
-  const { locationDenied, cityKey, place, amenities, openNow } = useStations()
+  const { locationDenied, cityKey, place, amenities, types, openNow } = useStations()
   const agreed = usePrivacy(hasAgreedCurrent)
   const [location, setLocation] = useState<LocationState>(locationDenied ? 'denied' : agreed ? 'locating' : 'no-consent')
   const [userPoint, setUserPoint] = useState<LatLng | null>(null)
@@ -66,7 +66,7 @@ export function useNearby() {
   const origin: Origin | null = location === 'located' && userPoint ? { point: userPoint, isUser: true, label: '我的位置附近' } : location !== 'locating' ? chosen : null
 
   const originKey = origin ? `${origin.point.lat},${origin.point.lng},${origin.isUser}` : ''
-  const filterKey = `${amenities.join('|')}:${openNow}`
+  const filterKey = `${amenities.join('|')}:${types.join('|')}:${openNow}`
 
   const search = useCallback(async () => {
     if (!origin) return
@@ -79,6 +79,7 @@ export function useNearby() {
         radiusM: origin.isUser ? RADIUS_USER_M : RADIUS_CITY_M,
         k: 30,
         ...(amenities.length ? { amenities } : {}),
+        ...(types.length ? { types } : {}),
         ...(openNow ? { openNow: true } : {}),
       })
       setStations(result.stations)
@@ -90,7 +91,7 @@ export function useNearby() {
     } finally {
       setLoading(false)
     }
-    // originKey and filterKey stand for origin, amenities and openNow.
+    // originKey and filterKey stand for origin, amenities, types and openNow.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [originKey, filterKey])
 

@@ -85,6 +85,11 @@ export default function Me() {
                 <Cell title='组织管理' extra='管理下级工会' />
               </View>
             ) : null}
+            {clerk ? (
+              <View id='open-station-reports' {...tappable('link', '驿站问题反馈：待核实的驿站问题')} onClick={() => void Taro.navigateTo({ url: '/features/stations/pages/reports/index' })}>
+                <Cell title='驿站问题反馈' extra='待核实的驿站问题' />
+              </View>
+            ) : null}
             {reviewer ? (
               <View id='open-aid-review' {...tappable('link', '金秋助学审核：待你审核的申请')} onClick={() => void Taro.navigateTo({ url: '/features/aid/pages/review/index' })}>
                 <Cell title='金秋助学审核' extra='待你审核的申请' />

@@ -1,8 +1,10 @@
 import { View, Text, Image } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRef } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { STATUS_NAMES } from '@domain/stations/types'
+import { HELPFUL_DAYS } from '@domain/stations/reports'
 import { navigateTo } from '@/platform/navigate'
 import { previewPhotos } from '@/platform/preview'
 import { shareStation } from '@domain/share'
@@ -10,7 +12,9 @@ import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
 import { AmenityIcons } from '../../components/AmenityIcons'
 import { OpenTag } from '../../components/OpenTag'
+import { HelpfulButton } from '../../components/HelpfulButton'
 import { StationEditor } from '../../components/StationEditor'
+import { TypeIcon } from '../../components/TypeIcon'
 import '../../stations.scss'
 
 /** One station: what it offers, when it is open, call it, go there. */
@@ -19,6 +23,12 @@ export default function StationDetailPage() {
   const detail = useCloud('stations', 'get', { code }, Boolean(code))
   const s = detail.data
   useShare(shareStation(code, s?.name ?? '驿站详情'))
+  // Back from 反馈问题 (or anywhere): show what changed meanwhile, e.g. the report's warning.
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (shownOnce.current) void detail.reload()
+    shownOnce.current = true
+  })
 
   return (
     <PageShell public missing={!code} error={detail.error} loading={detail.loading} hasData={Boolean(s)} onRetry={() => void detail.reload()}>
@@ -30,8 +40,14 @@ export default function StationDetailPage() {
             </Text>
             <View className='station-list__meta'>
               <OpenTag open={s.openNow} suspended={s.status !== 'active'} />
+              <TypeIcon type={s.type} />
               <Text className='station-list__type'>{s.type}</Text>
             </View>
+            {s.warnings.map((w) => (
+              <Text key={w} className='station-warning' data-testid='station-warning'>
+                {w}
+              </Text>
+            ))}
             <Text className='station-detail__text'>{s.address}</Text>
             <View className='station-detail__actions'>
               <Button type='primary' id='go-there' onClick={() => navigateTo({ lat: s.latitude, lng: s.longitude }, s.name, s.address)}>
@@ -66,12 +82,24 @@ export default function StationDetailPage() {
               </View>
             </View>
           ) : null}
+          <View className='station-detail__section' data-testid='station-feedback'>
+            <Text className='station-detail__text' data-testid='helpful-count'>
+              近{HELPFUL_DAYS}天 {s.helpfulRecent} 人觉得有用 · 最近核实 {s.verifiedOn}
+            </Text>
+            <View className='station-helpful'>
+              {s.status !== 'closed' ? <HelpfulButton code={s.code} given={s.helpfulToday} onGiven={() => void detail.reload()} /> : null}
+              {s.status !== 'closed' ? (
+                <Button id='report-problem' onClick={() => void Taro.navigateTo({ url: `/features/stations/pages/report/index?code=${encodeURIComponent(s.code)}` })}>
+                  反馈问题
+                </Button>
+              ) : null}
+            </View>
+          </View>
           <View className='station-detail__section'>
             <Text className='station-detail__label'>管理单位</Text>
             <Text className='station-detail__text'>{s.unionName || '—'}</Text>
-            <Text className='station-detail__label'>
-              {STATUS_NAMES[s.status]} · 最近核实 {s.verifiedOn}
-            </Text>
+            {/* The verified date is said once, beside 有用 above. */}
+            <Text className='station-detail__label'>{STATUS_NAMES[s.status]}</Text>
           </View>
           {s.canEdit ? <StationEditor station={s} onSaved={() => void detail.reload()} /> : null}
         </View>

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/PageShell'
@@ -6,6 +7,7 @@ import { StationMap } from '@/platform/map'
 import { FilterChips } from '../../components/FilterChips'
 import { LocationBanner } from '../../components/LocationBanner'
 import { StationList } from '../../components/StationList'
+import { StationSearch, type Found } from '../../components/StationSearch'
 import { useStations } from '../../store'
 import { useNearby } from '../../useNearby'
 import '../../stations.scss'
@@ -14,8 +16,10 @@ const openDetail = (code: string) => Taro.navigateTo({ url: `/features/stations/
 
 /** 驿站地图: the nearest stations on a map and in a list, by position or by city. */
 export default function StationsMap() {
-  const { amenities, openNow, cityKey, last, toggleAmenity, toggleOpenNow, chooseCity, choosePlace } = useStations()
+  const { amenities, types, openNow, cityKey, last, toggleAmenity, toggleType, toggleOpenNow, chooseCity, choosePlace } = useStations()
   const { location, origin, stations, error, loading, askLocation } = useNearby()
+  // A name search's results, shown instead of the nearest until cleared.
+  const [found, setFound] = useState<Found | null>(null)
   // Fresh results when there are some; until then the last ones kept, marked with their age.
   const shown = stations ?? last?.stations ?? null
   const stale = !stations && last ? last : null
@@ -33,12 +37,13 @@ export default function StationsMap() {
           <StationMap
             center={origin.point}
             centerIsUser={origin.isUser}
-            markers={(shown ?? []).map((s) => ({ code: s.code, lat: s.latitude, lng: s.longitude, name: s.name, open: s.openNow }))}
+            markers={(found?.stations ?? shown ?? []).map((s) => ({ code: s.code, lat: s.latitude, lng: s.longitude, name: s.name, open: s.openNow }))}
             selected={null}
             onMarkerTap={openDetail}
           />
         ) : null}
-        <FilterChips amenities={amenities} openNow={openNow} onToggleAmenity={toggleAmenity} onToggleOpenNow={toggleOpenNow} />
+        <StationSearch near={origin?.point ?? null} types={types} found={found} onFound={setFound} />
+        <FilterChips amenities={amenities} types={types} openNow={openNow} onToggleAmenity={toggleAmenity} onToggleType={toggleType} onToggleOpenNow={toggleOpenNow} />
         <View className='stations__caption'>
           {stale ? (
             <Text className='stations__stale' data-testid='stale-results'>
@@ -50,7 +55,11 @@ export default function StationsMap() {
             <Text>请选择一个城市，或搜索地名</Text>
           ) : null}
         </View>
-        {shown ? <StationList stations={shown} onOpen={openDetail} /> : null}
+        {found ? (
+          <StationList stations={found.stations} onOpen={openDetail} empty={`没有找到名称或地址含“${found.q}”的驿站，可以换个写法。`} />
+        ) : shown ? (
+          <StationList stations={shown} onOpen={openDetail} />
+        ) : null}
       </View>
     </PageShell>
   )

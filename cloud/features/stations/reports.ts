@@ -1,0 +1,112 @@
+import type { ActionOutput, ActionParsed } from '../../../domain/contract'
+import { CloudError } from '../../../domain/errors'
+import { formatWait } from '../../../domain/format'
+import { REPORT_LIMITS } from '../../../domain/stations/reports'
+import { chinaToday } from '../../../domain/time'
+import type { ActionContext } from '../../lib/context'
+import { keyedHash } from '../../lib/crypto'
+import { insertOnce, writeId } from '../../lib/resume'
+import { requireAnyStaff, requireStaffOf } from '../../lib/roles'
+import { stationsDb, type ReportDoc } from './collections'
+import { describeStation, loadStation } from './detail'
+import { applyChange, changeSet } from './edit'
+
+const MINUTE_MS = 60_000
+/** The queue answers the oldest this many (and how many wait in all). */
+const QUEUE_SHOWN = 100
+
+/** Refuses a report over the limits (domain/stations/reports.ts): counted before the write, so a burst may pass a few over. */
+async function requireReportQuota(ctx: ActionContext, sender: string | null, station: string, day: string): Promise<void> {
+  const { reports } = stationsDb(ctx.store)
+  const minuteAgo = new Date(ctx.now().getTime() - MINUTE_MS).toISOString()
+  if (sender) {
+    if ((await reports.count({ sender, createdAt: { $gte: minuteAgo } })) >= REPORT_LIMITS.perPersonPerMinute) {
+      throw new CloudError('RATE_LIMITED', `反馈太频繁了：每人每分钟最多 ${REPORT_LIMITS.perPersonPerMinute} 条，请稍后再试`)
+    }
+    return
+  }
+  if ((await reports.count({ anonymous: true, station, day })) >= REPORT_LIMITS.anonymousPerStationPerDay) {
+    throw new CloudError('RATE_LIMITED', '这个驿站今天收到的匿名反馈已经很多了，请登录后再反馈')
+  }
+  if ((await reports.count({ anonymous: true, createdAt: { $gte: minuteAgo } })) >= REPORT_LIMITS.anonymousPerMinute) {
+    throw new CloudError('RATE_LIMITED', '匿名反馈太多了，请稍后再试，或登录后反馈')
+  }
+}
+
+/**
+ * Anyone reports a problem with a station. The sender is never kept in the clear: a signed-in one as
+ * a keyed hash (for the rate limit), an anonymous one not at all. A retry with the same key is the
+ * same report.
+ */
+export async function reportProblem(input: ActionParsed<'stations', 'report'>, ctx: ActionContext): Promise<ActionOutput<'stations', 'report'>> {
+  if (input.kind === 'amenity' && !input.amenity) throw new CloudError('INVALID_INPUT', '请选择是哪项设施', { amenity: '请选择是哪项设施' })
+  const station = await loadStation(ctx, input.code)
+  if (station.status === 'closed') throw new CloudError('STATION_RETIRED')
+  const now = ctx.now()
+  const day = chinaToday(now)
+  const openid = ctx.caller?.openid ?? null
+  const sender = openid ? keyedHash(ctx.secrets.hashKey, `report:${openid}`).slice(0, 32) : null
+  const id = input.idempotencyKey ? writeId(ctx, 'report', openid ?? 'anonymous', input.idempotencyKey) : `report-${ctx.newId()}`
+  const { reports } = stationsDb(ctx.store)
+  // The same submission again (a lost answer) is answered, not counted against the limits.
+  if (input.idempotencyKey && (await reports.get(id))) return { id }
+  await requireReportQuota(ctx, sender, station._id, day)
+  const doc: ReportDoc = {
+    _id: id,
+    station: station._id,
+    unionPath: station.unionPath,
+    kind: input.kind,
+    amenity: input.kind === 'amenity' ? (input.amenity ?? null) : null,
+    note: input.note.trim(),
+    sender,
+    anonymous: !sender,
+    day,
+    status: 'open',
+    createdAt: now.toISOString(),
+  }
+  return { id: (await insertOnce(reports, doc)).doc._id }
+}
+
+/** The open reports of stations in the caller's subtrees, oldest first, with how long each has waited. */
+export async function reportQueue(ctx: ActionContext): Promise<ActionOutput<'stations', 'reports'>> {
+  const roots = requireAnyStaff(ctx)
+  const { reports, stations } = stationsDb(ctx.store)
+  const scope = { unionPath: { $in: roots }, status: 'open' as const }
+  const [open, total] = await Promise.all([reports.find(scope, { sort: { createdAt: 1 }, limit: QUEUE_SHOWN }), reports.count(scope)])
+  const names = new Map((await stations.find({ _id: { $in: [...new Set(open.map((r) => r.station))] } }, { limit: QUEUE_SHOWN })).map((s) => [s._id, s.name]))
+  const now = ctx.now()
+  return {
+    total,
+    reports: open.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: formatWait(r.createdAt, now) })),
+  }
+}
+
+/**
+ * Staff of the managing union close a report as confirmed or not, with a note. The same step may
+ * change the station (the edit's rules), and always sets its last-verified date to today: someone
+ * looked. The report changes only while open (one conditional update), so two clerks cannot both
+ * resolve it; the station's change is on the version read here. Both audited. A confirmed 关门
+ * closes the station (it leaves the search).
+ */
+export async function resolveReport(input: ActionParsed<'stations', 'resolve'>, ctx: ActionContext): Promise<ActionOutput<'stations', 'resolve'>> {
+  const { reports } = stationsDb(ctx.store)
+  const report = await reports.get(input.id)
+  // Out of reach and unknown answer alike: clerks learn nothing of other subtrees.
+  if (!report) throw new CloudError('NOT_FOUND', '找不到这条反馈')
+  const before = await loadStation(ctx, report.station)
+  try {
+    await requireStaffOf(ctx, before.unionId)
+  } catch {
+    throw new CloudError('NOT_FOUND', '找不到这条反馈')
+  }
+  if (report.status !== 'open') throw new CloudError('ALREADY_DECIDED', '这条反馈已经处理过了，请刷新')
+  // A confirmed 关门 takes the station out of the search unless the clerk says otherwise.
+  const status = input.status ?? (input.outcome === 'confirmed' && report.kind === 'closed' ? 'closed' : undefined)
+  const set = changeSet({ hours: input.hours, amenities: input.amenities, status, verifiedOn: chinaToday(ctx.now()) })
+  // The station first: a report left open by a failed change (CONFLICT) can be resolved again.
+  const after = await applyChange(ctx, before, set, before.updatedAt, 'stations.update')
+  const resolved = { status: input.outcome, resolvedAt: ctx.now().toISOString(), resolvedBy: ctx.caller?.openid ?? '', resolution: input.note }
+  if ((await reports.update({ _id: report._id, status: 'open' }, { set: resolved })) === 0) throw new CloudError('ALREADY_DECIDED', '这条反馈已经处理过了，请刷新')
+  await ctx.audit({ action: 'stations.resolve', target: { collection: 'station_reports', id: report._id }, before: { status: 'open' }, after: { status: input.outcome, resolution: input.note } })
+  return { station: await describeStation(ctx, after) }
+}
