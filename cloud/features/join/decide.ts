@@ -84,6 +84,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     title: '入会申请已通过',
     body: `欢迎加入${by.union.name}！你的会员编号是 ${membership.memberNo}，电子会员证在“我的”页面。`,
     link: STATUS_LINK,
+    target: { kind: 'application', id },
     key: `join-approve-${id}`,
   }, { topic: 'joinResult', fields: { result: '已通过', union: by.union.name, note: `会员编号 ${membership.memberNo}`, time: subscribeTime(ctx.now()) } })
   return viewOf(ctx, after)
@@ -100,7 +101,7 @@ export async function rejectApplication(ctx: ActionContext, id: string, reason: 
   await claims.remove({ _id: app.idHash, applicationId: id, status: 'pending' })
   await releaseAccountClaim(ctx, app.openid, id)
   await ctx.audit({ action: 'join.reject', target: { collection: 'applications', id }, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason, decidedBy } })
-  await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。你可以修改后重新提交。`, link: STATUS_LINK }, {
+  await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。你可以修改后重新提交。`, link: STATUS_LINK, target: { kind: 'application', id } }, {
     topic: 'joinResult',
     fields: { result: '未通过', union: union.name, note: reason, time: subscribeTime(ctx.now()) },
   })
