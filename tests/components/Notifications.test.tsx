@@ -35,7 +35,7 @@ describe('我的消息', () => {
 
     for (const { id, title } of items) {
       const item = byId(`note-open-${id}`)!
-      expect(item.getAttribute('aria-label')).toBe(`${title}，查看详情`)
+      expect(item.getAttribute('aria-label')).toBe(`${title}，…，2026年12月1日，查看详情`)
       expect(item.getAttribute('tabindex')).toBe('0')
       item.click()
     }
