@@ -1,5 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto'
-import { asciiJson, type CardClaims, type CardKey } from '../../domain/card/token'
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto'
+import { asciiJson, checkCardToken, type CardCheck, type CardClaims, type CardKey } from '../../domain/card/token'
 import type { Secrets } from './secrets'
 
 /**
@@ -8,6 +8,8 @@ import type { Secrets } from './secrets'
  * into Node's key object here: PKCS#8 for Ed25519 is this fixed prefix followed by the seed (RFC 8410).
  */
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
+/** SPKI for Ed25519: this prefix, then the raw 32-byte public key. */
+const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
 
 function privateKeyOf(seed: Buffer) {
   return createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' })
@@ -42,4 +44,14 @@ export function signCard(secrets: Pick<Secrets, 'cardKey'>, claims: Omit<CardCla
   const kid = keyIdOf(publicKeyOf(secrets.cardKey))
   const body = Buffer.from(asciiJson({ k: 'card', ...claims, kid })).toString('base64url')
   return `${body}.${sign(null, Buffer.from(body, 'ascii'), privateKeyOf(secrets.cardKey)).toString('base64url')}`
+}
+
+/**
+ * The cloud's check of a card token: the same rule as the app's (domain/card/token.ts), with Node's
+ * crypto, so the deployed function needs no verifier library of its own.
+ */
+export function checkCard(secrets: Pick<Secrets, 'cardKey' | 'cardKeyPrevious'>, token: string, now: number): CardCheck {
+  return checkCardToken(token, cardPublicKeys(secrets), now, (message, signature, publicKey) =>
+    verify(null, message, createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, publicKey]), format: 'der', type: 'spki' }), signature),
+  )
 }

@@ -1,7 +1,7 @@
 /**
  * The member card's QR token (#15 item 7): `base64url(claims).base64url(Ed25519 signature)`, signed
- * by the cloud (cloud/lib/cardKeys.ts) and checked by anyone who holds the public key, offline too
- * (./verify.ts). The claims are what a checker must see without a network and nothing more
+ * by the cloud (cloud/lib/cardKeys.ts) and checked by anyone who holds the public key, offline too:
+ * the app with tweetnacl (./verify.ts), the cloud with Node's crypto, both through checkCardToken. The claims are what a checker must see without a network and nothing more
  * personal: the union's name and the member's name masked (王*骑). Pure: no Buffer, no clock.
  */
 export interface CardClaims {
@@ -102,4 +102,24 @@ export function readCardToken(token: string): ReadToken | null {
     return null
   }
   return isCardClaims(claims) ? { body: parts[0], signature, claims } : null
+}
+
+export type CardCheck = { ok: true; claims: CardClaims } | { ok: false; problem: CardProblem }
+
+/** An Ed25519 check of `signature` over `message` by a raw 32-byte public key: tweetnacl's or Node's. */
+export type SignatureCheck = (message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array) => boolean
+
+/**
+ * The one order of checks, wherever it runs: the key its id names (unknown: another environment, or
+ * a key rotated out), then the signature, then the expiry. "Revoked" only the cloud can add.
+ */
+export function checkCardToken(token: string, keys: readonly CardKey[], now: number, signatureHolds: SignatureCheck): CardCheck {
+  const read = readCardToken(token)
+  if (!read) return { ok: false, problem: 'malformed' }
+  const key = keys.find((k) => k.kid === read.claims.kid)
+  const publicKey = key ? base64UrlToBytes(key.publicKey) : null
+  if (!publicKey || publicKey.length !== 32) return { ok: false, problem: 'unknown-key' }
+  if (!signatureHolds(asciiBytes(read.body), read.signature, publicKey)) return { ok: false, problem: 'forged' }
+  if (read.claims.exp <= now) return { ok: false, problem: 'expired' }
+  return { ok: true, claims: read.claims }
 }

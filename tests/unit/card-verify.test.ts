@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { cardPublicKeys, signCard } from '../../cloud/lib/cardKeys'
+import { cardPublicKeys, checkCard, signCard } from '../../cloud/lib/cardKeys'
 import { asciiJson, base64UrlToBytes, readCardToken } from '../../domain/card/token'
 import { verifyCardToken } from '../../domain/card/verify'
 
@@ -52,5 +52,16 @@ describe('verifyCardToken (the app’s offline check)', () => {
     expect(base64UrlToBytes('QR')).toBeNull()
     expect(base64UrlToBytes('Q')).toBeNull()
     expect(base64UrlToBytes('QQ==')).toBeNull()
+  })
+})
+
+describe('the cloud’s check (Node crypto) and the app’s (tweetnacl)', () => {
+  it('give the same answer for good, forged, foreign, expired and garbled tokens', () => {
+    const [body] = token.split('.')
+    const tokens = [token, `${body}.${randomBytes(64).toString('base64url')}`, signCard({ cardKey: randomBytes(32) }, claims), 'x.y', '']
+    for (const now of [NOW, claims.exp]) {
+      for (const text of tokens) expect(checkCard(secrets, text, now)).toEqual(verifyCardToken(text, keys, now))
+    }
+    expect(checkCard(secrets, token, NOW).ok).toBe(true)
   })
 })

@@ -1,9 +1,8 @@
 import type { ActionOutput } from '../../../domain/contract'
 import { CARD_PROBLEM_MESSAGES } from '../../../domain/card/token'
-import { verifyCardToken } from '../../../domain/card/verify'
 import { CloudError } from '../../../domain/errors'
 import { maskName } from '../../../domain/names'
-import { cardPublicKeys, signCard } from '../../lib/cardKeys'
+import { cardPublicKeys, checkCard, signCard } from '../../lib/cardKeys'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { requireActiveMember } from '../../lib/roles'
 import { unionSummary } from '../../lib/unions'
@@ -45,13 +44,13 @@ export function cardKeys(ctx: ActionContext): ActionOutput<'member', 'cardKeys'>
 }
 
 /**
- * Merchants and union staff check a shown card online: the same check as offline (domain/card/verify.ts),
+ * Merchants and union staff check a shown card online: the same check as offline (domain/card/token.ts),
  * then whether the membership is still active, which only the cloud knows. A valid check is counted
  * for the checker's merchant or union; a refused one changes nothing.
  */
 export async function verifyCard(ctx: ActionContext, token: string): Promise<ActionOutput<'member', 'verifyCard'>> {
   const place = await checkPlace(ctx)
-  const check = verifyCardToken(token, cardPublicKeys(ctx.secrets), ctx.now().getTime())
+  const check = checkCard(ctx.secrets, token, ctx.now().getTime())
   if (!check.ok) throw new CloudError('CARD_INVALID', CARD_PROBLEM_MESSAGES[check.problem])
   const membership = await ctx.db.memberships.get(check.claims.m)
   const union = membership ? await ctx.db.unions.get(membership.unionId) : null
