@@ -71,7 +71,7 @@ export default function Redeem() {
               </Text>
             ) : null}
           </View>
-          <View id='redeem-open-check' className='bf__card' {...tappable('link', '会员核验：核验会员的电子会员证')} onClick={() => void Taro.navigateTo({ url: '/features/check/pages/index/index' })}>
+          <View id='redeem-open-check' className='bf__card' {...tappable('link', '会员核验，只核验会员身份、不核销券时，用电子会员证核验')} onClick={() => void Taro.navigateTo({ url: '/features/check/pages/index/index' })}>
             <Text className='bf__text'>会员核验 ›</Text>
             <Text className='bf__muted'>只核验会员身份、不核销券时，用电子会员证核验</Text>
           </View>
