@@ -17,5 +17,21 @@ export function loadOrCreateSecret(dataDir: string, name: string, bytes = 32): B
 }
 
 export function loadOrCreateSecrets(dataDir: string): Secrets {
-  return Object.fromEntries(SECRET_NAMES.map((name) => [name, loadOrCreateSecret(dataDir, name)])) as unknown as Secrets
+  const made = Object.fromEntries(SECRET_NAMES.map((name) => [name, loadOrCreateSecret(dataDir, name)])) as Omit<Secrets, 'cardKeyPrevious'>
+  const previous = path.join(dataDir, `${PREVIOUS_CARD_KEY}.secret`)
+  return { ...made, cardKeyPrevious: fs.existsSync(previous) ? Buffer.from(fs.readFileSync(previous, 'utf8').trim(), 'base64') : null }
+}
+
+const PREVIOUS_CARD_KEY = 'cardKeyPrevious'
+
+/**
+ * Rotates the member card's signing key (scripts/rotate-card-key.ts): the current key becomes the
+ * previous one, which verifiers still accept, and a new one signs from now on; the key before the
+ * previous is dropped, so codes and cached keys from two rotations ago are refused. Restart the
+ * server afterwards: it reads the keys on start.
+ */
+export function rotateCardKey(dataDir: string): void {
+  const current = loadOrCreateSecret(dataDir, 'cardKey')
+  fs.writeFileSync(path.join(dataDir, `${PREVIOUS_CARD_KEY}.secret`), current.toString('base64'), { mode: 0o600 })
+  fs.writeFileSync(path.join(dataDir, 'cardKey.secret'), randomBytes(32).toString('base64'), { mode: 0o600 })
 }

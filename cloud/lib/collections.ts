@@ -1,6 +1,7 @@
 import type { OfferStore as OfferStoreFields, UnionLevel } from '../../domain/contract'
 import type { UnionStatus } from '../../domain/unions'
 import type { MerchantStatus } from '../../domain/merchants/merchant'
+import type { NoticeTarget } from '../../domain/notices'
 import type { CollectionIndexes, Doc, Store } from './store/port'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
@@ -149,6 +150,8 @@ export interface NotificationDoc extends Doc {
   body: string
   /** An app page to open, e.g. '/features/transfer/pages/status/index'. */
   link: string | null
+  /** What it is about (#15 item 8): the app opens that record's page. Absent on older notices. */
+  target?: NoticeTarget
   createdAt: string
   readAt: string | null
   /** When it was also sent as a WeChat subscribe message. */

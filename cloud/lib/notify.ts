@@ -1,3 +1,4 @@
+import { noticePage, type NoticeTarget } from '../../domain/notices'
 import type { SubscribeFields, SubscribeTopic } from '../../domain/subscribe'
 import type { ActionOutput } from '../../domain/contract'
 import { signedIn, type ActionContext } from './context'
@@ -14,7 +15,7 @@ export interface Push<T extends SubscribeTopic = SubscribeTopic> {
  * A push WeChat refuses (not subscribed, quota used up) is logged by its code and never fails the
  * action that caused it: the record is already there.
  */
-export async function notify(ctx: ActionContext, openid: string, message: { title: string; body: string; link?: string; key?: string }, push?: Push): Promise<void> {
+export async function notify(ctx: ActionContext, openid: string, message: { title: string; body: string; link?: string; target?: NoticeTarget; key?: string }, push?: Push): Promise<void> {
   // A key makes the notice once-only: a step tried again (a close telling members) tells nobody twice.
   const id = message.key ?? ctx.newId()
   try {
@@ -24,6 +25,7 @@ export async function notify(ctx: ActionContext, openid: string, message: { titl
       title: message.title,
       body: message.body,
       link: message.link ?? null,
+      ...(message.target ? { target: message.target } : {}),
       createdAt: ctx.now().toISOString(),
       readAt: null,
     })
@@ -33,7 +35,8 @@ export async function notify(ctx: ActionContext, openid: string, message: { titl
   }
   if (!push || !ctx.wechat) return
   try {
-    const sent = await ctx.wechat.sendSubscribe(openid, push.topic, message.link ?? '/pages/me/index', push.fields)
+    const page = noticePage({ target: message.target ?? null, link: message.link ?? null, title: message.title })
+    const sent = await ctx.wechat.sendSubscribe(openid, push.topic, page, push.fields)
     if (sent) await ctx.db.notifications.update({ _id: id }, { set: { pushedAt: ctx.now().toISOString() } })
   } catch (error) {
     const code = (error as { errCode?: number })?.errCode
@@ -45,5 +48,5 @@ export async function notify(ctx: ActionContext, openid: string, message: { titl
 export async function myNotifications(ctx: ActionContext): Promise<ActionOutput<'member', 'notifications'>> {
   const { openid } = signedIn(ctx)
   const items = await ctx.db.notifications.find({ openid }, { sort: { createdAt: -1 }, limit: 50 })
-  return { items: items.map((n) => ({ id: n._id, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt })) }
+  return { items: items.map((n) => ({ id: n._id, title: n.title, body: n.body, link: n.link, target: n.target ?? null, createdAt: n.createdAt })) }
 }

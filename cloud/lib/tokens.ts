@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 /**
- * Signed, expiring tokens: base64url(claims).base64url(HMAC-SHA256). Used for the local server's
- * demo sessions and for what a QR code carries (member card, coupon). Claims hold ids and an
+ * Signed, expiring tokens: base64url(claims).base64url(HMAC-SHA256), for what only the cloud checks:
+ * the local server's demo sessions and the coupon QR. (The member card is checked off the cloud too,
+ * offline: it is signed with Ed25519 instead, cloud/lib/cardKeys.ts.) Claims hold ids and an
  * expiry only, never personal data: anyone can read them, nobody can forge them.
  */
 export interface Claims {

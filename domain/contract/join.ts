@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { defineAction } from './define'
 import { EmptyInput, IdempotencyKey, IsoTime, UnionLevel, UnionSummary } from './common'
 import { joinFormEntries, UnionCode } from '../join/form'
+import { NOTICE_TARGET_KINDS } from '../notices'
 import { EMPLOYMENT_KEYS, EDUCATIONS, ETHNICITIES, HUKOU_TYPES, POLITICAL_STATUSES } from '../join/options'
 
 /** A union as the join page shows it before the form: which union, what level, under whom. */
@@ -50,6 +51,8 @@ export const NotificationView = v.object({
   title: v.string(),
   body: v.string(),
   link: v.nullable(v.string()),
+  /** What it is about, for notices written since #15: the page to open follows from it (domain/notices.ts). */
+  target: v.nullable(v.object({ kind: v.picklist(NOTICE_TARGET_KINDS), id: v.string() })),
   createdAt: IsoTime,
 })
 
@@ -60,7 +63,7 @@ export const MemberCard = v.object({
   joinedAt: IsoTime,
   /** null for memberships recorded before online joining (no ID number on file). */
   idMasked: v.nullable(v.string()),
-  /** Signed, expiring, ids only: what the card's QR code carries. */
+  /** Signed (Ed25519), expiring: what the card's QR code carries (domain/card/token.ts). */
   token: v.string(),
   tokenExpiresAt: IsoTime,
 })
@@ -102,12 +105,6 @@ export const joinActions = {
     summary: '电子会员证：姓名、工会、会员编号、入会日期、脱敏身份证号和会员码令牌',
     input: EmptyInput,
     output: MemberCard,
-  }),
-  verifyCard: defineAction({
-    access: 'user',
-    summary: '商户、驿站或工会工作人员核验会员码',
-    input: v.strictObject({ token: v.pipe(v.string('请提供会员码'), v.minLength(1, '请提供会员码'), v.maxLength(512, '会员码无效')) }),
-    output: v.object({ valid: v.literal(true), union: UnionSummary, memberNo: v.string(), status: v.picklist(['active']) }),
   }),
   lapseApplications: defineAction({
     access: 'system',

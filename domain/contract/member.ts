@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { defineAction } from './define'
 import { EmptyInput, IsoTime, UnionSummary } from './common'
 import { joinActions } from './join'
+import { cardActions } from './card'
 import { MERCHANT_STATUSES } from '../merchants/merchant'
 import { rightsActions } from './rights'
 import { homeActions } from './home'
@@ -72,6 +73,7 @@ export const member = {
     output: v.object({ version: v.string(), agreedAt: IsoTime }),
   }),
   ...joinActions,
+  ...cardActions,
   ...rightsActions,
   ...homeActions,
 }

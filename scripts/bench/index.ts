@@ -5,6 +5,7 @@ import { startServer } from '../lib/local-server'
 import { weappSizes } from '../lib/weapp-sizes'
 import { benchAid } from './aid'
 import { benchBenefits, prepareBenefitsData } from './benefits'
+import { benchCard } from './card'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
 import { benchJoin } from './join'
@@ -53,6 +54,8 @@ async function main() {
   } finally {
     await server.stop()
   }
+  console.log('会员码离线核验（核验页的代码，1,000 个）')
+  benchCard(results)
   console.log('驿站（186,000 个，独立的服务器与数据）')
   await benchStations(results)
 

@@ -71,14 +71,15 @@ export function functionVariablesFrom(settings: Record<string, string | undefine
 
 /**
  * What is wrong with the variables, in plain words (names only). `requireAll` for a real deploy:
- * DATA_KEY, HASH_KEY and TOKEN_KEY must be given.
+ * DATA_KEY, HASH_KEY, TOKEN_KEY and CARD_KEY must be given.
  */
 export function checkFunctionVariables(values: Partial<Record<FunctionVariable, string>>, requireAll: boolean): string[] {
   const problems: string[] = []
-  for (const name of REQUIRED_VARIABLES) {
+  // CARD_KEY_PREVIOUS is there only after a rotation of the card key; when given, it is a key like the others.
+  for (const name of [...REQUIRED_VARIABLES, 'CARD_KEY_PREVIOUS' as const]) {
     const value = values[name]
     if (value === undefined) {
-      if (requireAll) problems.push(`${name} is not set: 32 random bytes in base64 (openssl rand -base64 32)`)
+      if (requireAll && REQUIRED_VARIABLES.includes(name)) problems.push(`${name} is not set: 32 random bytes in base64 (openssl rand -base64 32)`)
       continue
     }
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || Buffer.from(value, 'base64').length !== 32) problems.push(`${name} must be 32 bytes in base64 (openssl rand -base64 32)`)

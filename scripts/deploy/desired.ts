@@ -8,10 +8,10 @@ import { indexName, type DesiredState, type IndexDef, type IndexKey, type TimerT
 import { DATABASE_ACL, STORAGE_RULE } from './rules'
 
 /** The variables every function gets (cloud/entry/wx.ts and cloud/lib/secrets.ts read them). */
-export const FUNCTION_VARIABLES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_KEY', 'SUBSCRIBE_TEMPLATES', 'MINIPROGRAM_STATE'] as const
+export const FUNCTION_VARIABLES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_KEY', 'CARD_KEY', 'CARD_KEY_PREVIOUS', 'SUBSCRIBE_TEMPLATES', 'MINIPROGRAM_STATE'] as const
 export type FunctionVariable = (typeof FUNCTION_VARIABLES)[number]
 /** Without these a function cannot start (secretsFromEnv throws). */
-export const REQUIRED_VARIABLES: FunctionVariable[] = ['DATA_KEY', 'HASH_KEY', 'TOKEN_KEY']
+export const REQUIRED_VARIABLES: FunctionVariable[] = ['DATA_KEY', 'HASH_KEY', 'TOKEN_KEY', 'CARD_KEY']
 /** Encrypt ID and card numbers and key their lookups: changing them once data exists loses that data. */
 export const GUARDED_VARIABLES: FunctionVariable[] = ['DATA_KEY', 'HASH_KEY']
 

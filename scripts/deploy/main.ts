@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   const settings = readSettings(process.env, args.settingsFile)
   const variables = functionVariablesFrom(settings)
   const { config, missing } = credentialsFrom(settings)
-  const secrets = [variables.DATA_KEY, variables.HASH_KEY, variables.TOKEN_KEY, config.secretKey, config.token].filter((v): v is string => Boolean(v))
+  const secrets = [variables.DATA_KEY, variables.HASH_KEY, variables.TOKEN_KEY, variables.CARD_KEY, variables.CARD_KEY_PREVIOUS, config.secretKey, config.token].filter((v): v is string => Boolean(v))
   const say = (text: string) => console.log(redact(text, secrets))
 
   const problems = checkFunctionVariables(variables, true)

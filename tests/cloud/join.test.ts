@@ -299,7 +299,7 @@ describe('review', () => {
 })
 
 describe('member card', () => {
-  it('shows name, union, number, join date, masked ID and a token that carries only ids', async () => {
+  it('shows name, union, number, join date, masked ID and a token that carries ids, the union and the name masked', async () => {
     const h = await cloudHarness()
     const form = joinForm()
     const app = await ok<{ id: string }>(h.callAs('demo-worker', 'member', 'join', form))
@@ -308,11 +308,12 @@ describe('member card', () => {
     expect(v.safeParse(contract.member.card.output, card).success).toBe(true)
     expect(card).toMatchObject({ name: '张三', union: { id: 'hhht-xc-kd' }, memberNo: '150102000002', idMasked: `150102********${form.idNumber.slice(14)}` })
     const claims = JSON.parse(Buffer.from(card.token.split('.')[0], 'base64url').toString('utf8'))
-    expect(Object.keys(claims).sort()).toEqual(['exp', 'k', 'm'])
+    expect(Object.keys(claims).sort()).toEqual(['exp', 'k', 'kid', 'm', 'n', 'u'])
+    expect(claims).toMatchObject({ n: '张*', u: '示例速递（演示）有限公司工会' })
     expect(card.token).not.toContain(form.idNumber)
 
     const verified = await ok(h.callAs('demo-merchant', 'member', 'verifyCard', { token: card.token }))
-    expect(verified).toEqual({ valid: true, union: { id: 'hhht-xc-kd', name: '示例速递（演示）有限公司工会', level: 'grassroots' }, memberNo: '150102000002', status: 'active' })
+    expect(verified).toEqual({ valid: true, union: { id: 'hhht-xc-kd', name: '示例速递（演示）有限公司工会', level: 'grassroots' }, memberNo: '150102000002', status: 'active', maskedName: '张*', checkedAt: h.clock.now().toISOString() })
     expect(await h.callAs('demo-member', 'member', 'verifyCard', { token: card.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await h.callAs('demo-merchant', 'member', 'verifyCard', { token: `${card.token.slice(0, -2)}xx` })).toMatchObject({ ok: false, error: { code: 'CARD_INVALID' } })
     h.clock.advance(6 * 60 * 1000)

@@ -49,9 +49,15 @@ describe('signed tokens', () => {
 })
 
 describe('secrets from a cloud function’s environment', () => {
-  it('needs three 32-byte keys', () => {
+  it('needs four 32-byte keys, and reads the previous card key when a rotation left one', () => {
     const key = Buffer.alloc(32, 1).toString('base64')
-    expect(secretsFromEnv({ DATA_KEY: key, HASH_KEY: key, TOKEN_KEY: key }).dataKey.length).toBe(32)
+    const other = Buffer.alloc(32, 2).toString('base64')
+    const secrets = secretsFromEnv({ DATA_KEY: key, HASH_KEY: key, TOKEN_KEY: key, CARD_KEY: key })
+    expect(secrets.dataKey.length).toBe(32)
+    expect(secrets.cardKeyPrevious).toBeNull()
+    expect(secretsFromEnv({ DATA_KEY: key, HASH_KEY: key, TOKEN_KEY: key, CARD_KEY: key, CARD_KEY_PREVIOUS: other }).cardKeyPrevious).toEqual(Buffer.alloc(32, 2))
+    expect(() => secretsFromEnv({ DATA_KEY: key, HASH_KEY: key, TOKEN_KEY: key })).toThrow('CARD_KEY')
+    expect(() => secretsFromEnv({ DATA_KEY: key, HASH_KEY: key, TOKEN_KEY: key, CARD_KEY: key, CARD_KEY_PREVIOUS: 'c2hvcnQ=' })).toThrow('CARD_KEY_PREVIOUS')
     expect(() => secretsFromEnv({ DATA_KEY: key, HASH_KEY: key })).toThrow('TOKEN_KEY')
     expect(() => secretsFromEnv({ DATA_KEY: 'c2hvcnQ=', HASH_KEY: key, TOKEN_KEY: key })).toThrow('DATA_KEY')
   })

@@ -48,7 +48,7 @@ describe('npm run deploy:cloud, as a child process', () => {
       const { timeoutSeconds, memoryMB } = functionSettings(name)
       expect(out).toContain(`create function ${name}: Nodejs16.13, timeout ${timeoutSeconds} s, memory ${memoryMB} MB`)
     }
-    expect(out).toContain('variables (names only): none; not given here: DATA_KEY, HASH_KEY, TOKEN_KEY, SUBSCRIBE_TEMPLATES, MINIPROGRAM_STATE')
+    expect(out).toContain('variables (names only): none; not given here: DATA_KEY, HASH_KEY, TOKEN_KEY, CARD_KEY, CARD_KEY_PREVIOUS, SUBSCRIBE_TEMPLATES, MINIPROGRAM_STATE')
     expect(out).toContain('create timer benefits.remindExpiring: "0 0 9 * * * *"')
     expect(out).toContain('A real deploy would stop here until these are set:')
   }, 90_000)
@@ -57,8 +57,8 @@ describe('npm run deploy:cloud, as a child process', () => {
     const values = localVariables()
     const result = run(['--dry-run'], values)
     expect(result.status).toBe(0)
-    expect(result.stdout).toContain('variables (names only): DATA_KEY, HASH_KEY, TOKEN_KEY, SUBSCRIBE_TEMPLATES, MINIPROGRAM_STATE\n')
-    for (const value of [values.DATA_KEY, values.HASH_KEY, values.TOKEN_KEY]) expect(result.stdout + result.stderr).not.toContain(value)
+    expect(result.stdout).toContain('variables (names only): DATA_KEY, HASH_KEY, TOKEN_KEY, CARD_KEY, CARD_KEY_PREVIOUS, SUBSCRIBE_TEMPLATES, MINIPROGRAM_STATE\n')
+    for (const value of [values.DATA_KEY, values.HASH_KEY, values.TOKEN_KEY, values.CARD_KEY, values.CARD_KEY_PREVIOUS]) expect(result.stdout + result.stderr).not.toContain(value)
     expect(result.stdout).not.toContain('A real deploy would stop')
   }, 90_000)
 
@@ -112,6 +112,7 @@ describe('the deploy settings', () => {
     expect(problems).toEqual([
       'DATA_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
       'TOKEN_KEY is not set: 32 random bytes in base64 (openssl rand -base64 32)',
+      'CARD_KEY is not set: 32 random bytes in base64 (openssl rand -base64 32)',
       'SUBSCRIBE_TEMPLATES is not valid JSON',
       'MINIPROGRAM_STATE must be developer, trial or formal',
     ])

@@ -17,6 +17,8 @@ export function localVariables(): Record<FunctionVariable, string> {
     DATA_KEY: randomBytes(32).toString('base64'),
     HASH_KEY: randomBytes(32).toString('base64'),
     TOKEN_KEY: randomBytes(32).toString('base64'),
+    CARD_KEY: randomBytes(32).toString('base64'),
+    CARD_KEY_PREVIOUS: randomBytes(32).toString('base64'),
     SUBSCRIBE_TEMPLATES: '{}',
     MINIPROGRAM_STATE: 'formal',
   }

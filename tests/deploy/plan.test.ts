@@ -199,7 +199,7 @@ describe('the plan against a partial environment', () => {
     const current = stateOf(desired)
     current.functions.transfer.variables = { ...current.functions.transfer.variables, TOKEN_KEY: 'b2xk', EXTRA: 'kept' }
     expect(planDeploy(desired, current).steps).toEqual([
-      { kind: 'configureFunction', fn: 'transfer', changedVariables: ['TOKEN_KEY'], variables: ['DATA_KEY', 'EXTRA', 'HASH_KEY', 'MINIPROGRAM_STATE', 'SUBSCRIBE_TEMPLATES', 'TOKEN_KEY'] },
+      { kind: 'configureFunction', fn: 'transfer', changedVariables: ['TOKEN_KEY'], variables: ['CARD_KEY', 'CARD_KEY_PREVIOUS', 'DATA_KEY', 'EXTRA', 'HASH_KEY', 'MINIPROGRAM_STATE', 'SUBSCRIBE_TEMPLATES', 'TOKEN_KEY'] },
     ])
   })
 

@@ -53,13 +53,13 @@ export async function reviewApplication(ctx: ActionContext, input: ActionParsed<
   switch (input.decision) {
     case 'verify': {
       const next = await fire(ctx, doc, 'verify', { returnNote: null })
-      await notify(ctx, doc.owner, { title: '基层审核已通过', body: `${name}的助学申请已通过基层审核，等待上级工会审批。`, link: STATUS_LINK }, progress(ctx, '基层已审', '等待上级工会审批'))
+      await notify(ctx, doc.owner, { title: '基层审核已通过', body: `${name}的助学申请已通过基层审核，等待上级工会审批。`, link: STATUS_LINK, target: { kind: 'aid', id: doc._id } }, progress(ctx, '基层已审', '等待上级工会审批'))
       return next
     }
     case 'send_back': {
       const note = required(input.note, 'note', '请写明需要修改的内容')
       const next = await fire(ctx, doc, 'send_back', { returnNote: note })
-      await notify(ctx, doc.owner, { title: '助学申请需要修改', body: `退回原因：${note}`, link: STATUS_LINK }, progress(ctx, '需修改', note))
+      await notify(ctx, doc.owner, { title: '助学申请需要修改', body: `退回原因：${note}`, link: STATUS_LINK, target: { kind: 'aid', id: doc._id } }, progress(ctx, '需修改', note))
       return next
     }
     case 'approve': {
@@ -73,13 +73,13 @@ export async function reviewApplication(ctx: ActionContext, input: ActionParsed<
       const start = ctx.now()
       const ends = noticeEndsAt(start, programme.noticeDays).toISOString()
       const next = await fire(ctx, doc, 'approve', { amountFen: amount, noticeStartsAt: start.toISOString(), noticeEndsAt: ends })
-      await notify(ctx, doc.owner, { title: '助学申请已批准，正在公示', body: `${name}获批资助 ${formatFen(amount)}，公示至 ${chinaDateText(ends)}，期满无异议后发放。`, link: STATUS_LINK }, progress(ctx, '公示中', `公示至${chinaDateText(ends)}`))
+      await notify(ctx, doc.owner, { title: '助学申请已批准，正在公示', body: `${name}获批资助 ${formatFen(amount)}，公示至 ${chinaDateText(ends)}，期满无异议后发放。`, link: STATUS_LINK, target: { kind: 'aid', id: doc._id } }, progress(ctx, '公示中', `公示至${chinaDateText(ends)}`))
       return next
     }
     case 'reject': {
       const reason = required(input.note, 'note', '请写明不予资助的理由')
       const next = await fire(ctx, doc, 'reject', { rejectReason: reason })
-      await notify(ctx, doc.owner, { title: '助学申请未通过', body: `原因：${reason}`, link: STATUS_LINK }, progress(ctx, '未通过', reason))
+      await notify(ctx, doc.owner, { title: '助学申请未通过', body: `原因：${reason}`, link: STATUS_LINK, target: { kind: 'aid', id: doc._id } }, progress(ctx, '未通过', reason))
       return next
     }
   }
@@ -97,7 +97,7 @@ export async function resolveObjection(ctx: ActionContext, input: ActionParsed<'
   await ctx.audit({ action: `aid.objection.${status}`, target: { collection: 'aidObjections', id: objection._id }, before: { status: 'open' }, after: { status, note: input.note } })
   if (!input.uphold) return doc
   const next = await fire(ctx, doc, 'uphold_objection', { rejectReason: `公示期间异议经核实成立：${input.note}` })
-  await notify(ctx, doc.owner, { title: '助学申请未通过', body: `公示期间异议经核实成立：${input.note}`, link: STATUS_LINK }, progress(ctx, '未通过', '公示期间异议经核实成立'))
+  await notify(ctx, doc.owner, { title: '助学申请未通过', body: `公示期间异议经核实成立：${input.note}`, link: STATUS_LINK, target: { kind: 'aid', id: doc._id } }, progress(ctx, '未通过', '公示期间异议经核实成立'))
   return next
 }
 
@@ -107,7 +107,7 @@ export async function markPaid(ctx: ActionContext, input: ActionParsed<'aid', 'm
   if ((await aidDb(ctx.store).objections.count({ applicationId: doc._id, status: 'open' })) > 0) throw new CloudError('AID_OBJECTION_OPEN')
   // The filter repeats the notice's end: the clock check above and the change agree.
   const next = await fire(ctx, doc, 'mark_paid', { paidAt: input.paidOn, paidReference: input.reference }, { noticeEndsAt: { $lte: ctx.now().toISOString() } })
-  await notify(ctx, doc.owner, { title: '助学金已发放', body: `${formatFen(doc.amountFen ?? 0)} 已于 ${input.paidOn} 发放到尾号 ${doc.payout.cardMasked.slice(-4)} 的银行卡。`, link: STATUS_LINK }, progress(ctx, '已发放', `${formatFen(doc.amountFen ?? 0)} 已发放`))
+  await notify(ctx, doc.owner, { title: '助学金已发放', body: `${formatFen(doc.amountFen ?? 0)} 已于 ${input.paidOn} 发放到尾号 ${doc.payout.cardMasked.slice(-4)} 的银行卡。`, link: STATUS_LINK, target: { kind: 'aid', id: doc._id } }, progress(ctx, '已发放', `${formatFen(doc.amountFen ?? 0)} 已发放`))
   return next
 }
 

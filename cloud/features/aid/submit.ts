@@ -141,7 +141,7 @@ export async function submitApplication(ctx: ActionContext, input: ActionParsed<
  * application, so a retry that finds the application stored tells the parent once, not twice.
  */
 async function told(ctx: ActionContext, doc: ApplicationDoc): Promise<ApplicationDoc> {
-  await notify(ctx, doc.owner, { title: '助学申请已提交', body: `${doc.child.name}的金秋助学申请已提交，等待基层工会审核。`, link: STATUS_LINK, key: `aid-submitted-${doc._id}` })
+  await notify(ctx, doc.owner, { title: '助学申请已提交', body: `${doc.child.name}的金秋助学申请已提交，等待基层工会审核。`, link: STATUS_LINK, target: { kind: 'aid', id: doc._id }, key: `aid-submitted-${doc._id}` })
   return doc
 }
 

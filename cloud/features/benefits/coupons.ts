@@ -48,6 +48,7 @@ async function remindOnce(ctx: ActionContext, openid: string, coupon: CouponView
     title: '福利券即将过期',
     body: `“${coupon.title}”${coupon.reminder}，请及时到${coupon.merchantName}使用。`,
     link: `/features/benefits/pages/coupon/index?id=${encodeURIComponent(coupon.id)}`,
+    target: { kind: 'coupon', id: coupon.id },
   }, { topic: 'couponExpiry', fields: { offer: coupon.title, merchant: coupon.merchantName, expires: subscribeTime(new Date(coupon.expiresAt)) } })
   return true
 }

@@ -38,7 +38,7 @@ export async function closeApplication(ctx: ActionContext, app: ApplicationDoc, 
   await ctx.audit({ key: `join-close-${app._id}`, action: how.audit, target: { collection: 'applications', id: app._id }, before: { status: how.from }, after: { status: how.status, rejectReason: how.reason, decidedBy: how.decidedBy } })
   const union = await ctx.db.unions.get(app.unionId)
   const unionName = union?.name ?? '工会'
-  await notify(ctx, app.openid, { title: how.title, body: `${unionName}：${how.reason}。${how.next}`, link: STATUS_LINK, key: `join-close-${app._id}` }, {
+  await notify(ctx, app.openid, { title: how.title, body: `${unionName}：${how.reason}。${how.next}`, link: STATUS_LINK, target: { kind: 'application', id: app._id }, key: `join-close-${app._id}` }, {
     topic: 'joinResult',
     fields: { result: how.status === 'lapsed' ? '已失效' : '未通过', union: unionName, note: how.reason, time: subscribeTime(ctx.now()) },
   })

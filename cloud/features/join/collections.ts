@@ -85,6 +85,20 @@ export interface JoinProbeDoc extends Doc {
   createdAt: string
 }
 
+/**
+ * One recorded member-card check (#15 item 6): where and when, and how many (an offline batch is
+ * several). Counts only: nothing about the member (no openid, no name, no membership), nor the checker.
+ */
+export interface CardCheckDoc extends Doc {
+  /** `merchant:<id>` or `union:<id>`. */
+  place: string
+  /** China day, for the day's figures. */
+  day: string
+  at: string
+  mode: 'online' | 'offline'
+  count: number
+}
+
 export const joinDb = (store: Store) => ({
   applications: store.collection<ApplicationDoc>('applications'),
   claims: store.collection<JoinClaimDoc>('joinClaims'),
@@ -92,6 +106,7 @@ export const joinDb = (store: Store) => ({
   settings: store.collection<JoinSettingsDoc>('joinSettings'),
   codes: store.collection<JoinCodeDoc>('joinCodes'),
   probes: store.collection<JoinProbeDoc>('joinIdProbes'),
+  checks: store.collection<CardCheckDoc>('cardChecks'),
 })
 
 export const JOIN_COLLECTIONS: CollectionIndexes = {
@@ -101,4 +116,6 @@ export const JOIN_COLLECTIONS: CollectionIndexes = {
   joinSettings: [],
   joinCodes: [],
   joinIdProbes: [{ fields: ['account', 'day'] }, { fields: ['day'] }],
+  // A place's checks of one day: the day's figures.
+  cardChecks: [{ fields: ['place', 'day'] }],
 }

@@ -96,6 +96,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     title: '入会申请已通过',
     body: `欢迎加入${by.union.name}！你的会员编号是 ${membership.memberNo}，电子会员证在“我的”页面。`,
     link: STATUS_LINK,
+    target: { kind: 'application', id },
     key: `join-approve-${id}`,
   }, { topic: 'joinResult', fields: { result: '已通过', union: by.union.name, note: `会员编号 ${membership.memberNo}`, time: subscribeTime(ctx.now()) } })
   await closeSameIdOthers(ctx, before)

@@ -1,7 +1,8 @@
 import type { FeatureHandlers } from '../../lib/dispatch'
 import { myNotifications } from '../../lib/notify'
 import { requireAnyStaff } from '../../lib/roles'
-import { memberCard, verifyCard } from './card'
+import { cardKeys, memberCard, verifyCard } from './card'
+import { recordOfflineChecks, todaysChecks } from './checks'
 import { approveByStaff, rejectApplication } from './decide'
 import { joinCode, posterUnionsWithSettings, setAutoApprove } from './poster'
 import { lapseApplications } from './lapse'
@@ -24,6 +25,9 @@ export const member = {
   myApplication: (_input, ctx) => myApplication(ctx),
   card: (_input, ctx) => memberCard(ctx),
   verifyCard: ({ token }, ctx) => verifyCard(ctx, token),
+  cardKeys: async (_input, ctx) => cardKeys(ctx),
+  recordOfflineChecks: (input, ctx) => recordOfflineChecks(ctx, input),
+  cardChecks: (_input, ctx) => todaysChecks(ctx),
   notifications: (_input, ctx) => myNotifications(ctx),
   lapseApplications: (_input, ctx) => lapseApplications(ctx),
 } satisfies FeatureHandlers<'member'>

@@ -245,6 +245,7 @@ export async function answerRights(ctx: ActionContext, input: ActionParsed<'revi
     title: result.status === 'done' ? '你的个人信息请求已办结' : '你的个人信息请求未予办理',
     body: `${RIGHTS_TYPE_NAMES[doc.type]}：${result.answer ?? ''}`,
     link: '/features/privacy/pages/data/index',
+    target: { kind: 'rights', id: doc._id },
   })
   const [item] = await staffItems(ctx, [result])
   return item

@@ -87,7 +87,7 @@ async function staffMove(ctx: ActionContext, transferId: string, name: 'release'
   const key = moveKey(name, transfer._id)
   await ctx.audit({ key, action: `transfer.${name}`, target: { collection: 'transfers', id: transfer._id }, before: { status: TRANSFER_MOVES[name].from[0] }, after: { status: after.status, ...set } })
   const union = await ctx.db.unions.get(side === 'from' ? transfer.fromUnionId : transfer.toUnionId)
-  await notify(ctx, transfer.openid, { ...NOTICES[name](after), link: '/pages/me/index', key }, {
+  await notify(ctx, transfer.openid, { ...NOTICES[name](after), link: '/pages/me/index', target: { kind: 'transfer', id: transfer._id }, key }, {
     topic: 'transferResult',
     fields: { result: PUSH_RESULT[name], union: union?.name, note: NOTICES[name](after).title, time: subscribeTime(ctx.now()) },
   })

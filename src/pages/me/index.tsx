@@ -40,6 +40,8 @@ export default function Me() {
   const data = profile.data
   const clerk = data?.roles.some((role) => role.kind === 'union_staff') ?? false
   const reviewer = !clerk && (data?.roles.some((role) => role.kind === 'aid_reviewer') ?? false)
+  // Who checks member cards: cashiers and clerks (a station's keeper is union staff; there is no role of its own).
+  const checker = clerk || (data?.roles.some((role) => role.kind === 'merchant_staff') ?? false)
 
   const switchPerson = () => {
     useSession.getState().signOut()
@@ -88,6 +90,11 @@ export default function Me() {
             {clerk ? (
               <View id='open-station-reports' {...tappable('link', '驿站问题反馈：待核实的驿站问题')} onClick={() => void Taro.navigateTo({ url: '/features/stations/pages/reports/index' })}>
                 <Cell title='驿站问题反馈' extra='待核实的驿站问题' />
+              </View>
+            ) : null}
+            {checker ? (
+              <View id='open-card-check' {...tappable('link', '会员核验：扫码核验电子会员证，离线可用')} onClick={() => void Taro.navigateTo({ url: '/features/check/pages/index/index' })}>
+                <Cell title='会员核验' extra='扫码核验电子会员证' />
               </View>
             ) : null}
             {reviewer ? (

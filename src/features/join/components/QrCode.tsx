@@ -27,7 +27,8 @@ export function QrCode({ text, size = 240 }: { text: string; size?: number }) {
   }, [text])
   const unit = size / rows.n
   return (
-    <View className='join-qr' data-testid='card-qr' style={{ width: `${size}px`, height: `${size}px`, background: '#fff' }}>
+    // data-text: what the code says, for the web, where the checker's page takes the text pasted.
+    <View className='join-qr' data-testid='card-qr' data-text={text} style={{ width: `${size}px`, height: `${size}px`, background: '#fff' }}>
       {rows.out.map((runs, r) => (
         <View key={r} style={{ display: 'flex', height: `${unit}px` }}>
           {runs.map((run, i) => (

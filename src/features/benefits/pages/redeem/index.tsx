@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { tappable } from '@/platform/a11y'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { chinaClock } from '@domain/benefits/time'
@@ -68,6 +70,10 @@ export default function Redeem() {
                 {message.text}
               </Text>
             ) : null}
+          </View>
+          <View id='redeem-open-check' className='bf__card' {...tappable('link', '会员核验，只核验会员身份、不核销券时，用电子会员证核验')} onClick={() => void Taro.navigateTo({ url: '/features/check/pages/index/index' })}>
+            <Text className='bf__text'>会员核验 ›</Text>
+            <Text className='bf__muted'>只核验会员身份、不核销券时，用电子会员证核验</Text>
           </View>
           <Text className='bf__section'>今日核销（{data.day}）共 {data.items.length} 张</Text>
           {data.items.length ? (
