@@ -11,6 +11,7 @@ import { releaseAccountClaim } from './claims'
 import { joinDb, type ApplicationDoc } from './collections'
 import { formatMemberNo, nextSequence } from './memberNo'
 import { viewOf } from './views'
+import { tallyJoinDecision } from '../staff/tally'
 
 const STATUS_LINK = '/pages/me/index'
 
@@ -70,6 +71,8 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     throw error
   }
   await applications.update({ _id: id }, { set: { memberNo: membership.memberNo, membershipId: membership._id } })
+  // Counted by the try that decided it (or finishes it): once, for the staff figures.
+  if (won || unfinished) await tallyJoinDecision(ctx, before, true, before.decidedAt ?? decidedAt, by.union)
   await claims.update({ _id: before.idHash, applicationId: id }, { set: { status: 'member' } })
   await releaseAccountClaim(ctx, before.openid, id)
   const after = { ...before, memberNo: membership.memberNo, membershipId: membership._id }
@@ -97,6 +100,7 @@ export async function rejectApplication(ctx: ActionContext, id: string, reason: 
   const decidedBy = ctx.caller?.openid ?? 'system'
   const changed = await applications.update({ _id: id, status: 'pending' }, { set: { status: 'rejected', decidedAt, decidedBy, rejectReason: reason } })
   if (changed === 0) throw new CloudError('ALREADY_DECIDED')
+  await tallyJoinDecision(ctx, app, false, decidedAt, union)
   await claims.remove({ _id: app.idHash, applicationId: id, status: 'pending' })
   await releaseAccountClaim(ctx, app.openid, id)
   await ctx.audit({ action: 'join.reject', target: { collection: 'applications', id }, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason, decidedBy } })
