@@ -9,7 +9,7 @@ const Day = v.pipe(v.string('请填写日期'), v.regex(/^\d{4}-\d{2}-\d{2}$/, '
 
 /** One thing waiting for the caller on 工作台, with its wait against the union's service days. */
 export const DeskItem = v.object({
-  key: v.string(),
+  id: v.string(),
   kind: v.picklist(QUEUE_KINDS),
   title: v.string(),
   detail: v.string(),

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { contract, type ActionOutput } from '../../domain/contract'
 import { fictionalIdNumber } from '../../domain/join/fictional'
 import { DESK_PAGE_SIZE } from '../../cloud/features/staff/desk'
+import { collections } from '../../cloud/lib/collections'
 import { applicationInput, ok } from '../helpers/aid'
 import { cloudHarness } from '../helpers/cloud'
 import { joinForm } from '../helpers/join'
@@ -56,7 +57,7 @@ describe('review.desk (工作台): what waits for the caller, oldest first, agai
 
   it('a union\'s own service days move the deadline', async () => {
     const h = await cloudHarness(NOW)
-    await h.store.collection('unions').update({ _id: 'hhht-xc-kd' }, { set: { serviceDays: { join: 1 } } })
+    await collections(h.store).unions.update({ _id: 'hhht-xc-kd' }, { set: { serviceDays: { join: 1 } } })
     await apply(h, 'o-w1', 'hhht-xc-kd', 1)
     expect((await desk(h, 'demo-clerk')).items[0].dueAt).toBe('2026-11-03T08:00:00.000Z')
   })
@@ -73,7 +74,7 @@ describe('review.desk (工作台): what waits for the caller, oldest first, agai
     expect(second.nextCursor).toBeNull()
     const all = [...first.items, ...second.items]
     expect(all).toHaveLength(DESK_PAGE_SIZE + 5)
-    expect(new Set(all.map((i) => i.key)).size).toBe(all.length)
+    expect(new Set(all.map((i) => i.id)).size).toBe(all.length)
     expect(all.map((i) => i.since)).toEqual([...all.map((i) => i.since)].sort())
   })
 

@@ -114,7 +114,7 @@ export async function desk(ctx: ActionContext, input: ActionParsed<'review', 'de
     const days = serviceDays(unions.get(w.unionId)?.serviceDays)[w.kind]
     const from = new Date(w.deadlineFrom)
     return {
-      key: `${w.kind}-${w.id}`,
+      id: `${w.kind}-${w.id}`,
       kind: w.kind,
       title: w.title,
       detail: `${unions.get(w.unionId)?.name ?? '工会'} · ${w.detail}`,
