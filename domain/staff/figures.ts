@@ -31,6 +31,31 @@ export function resolvePeriod(period: FigurePeriod, now: Date, custom?: Partial<
   return { from: custom!.from!, to: custom!.to! }
 }
 
+/** YYYY-MM moved by `by` months. */
+function shiftMonth(month: string, by: number): string {
+  const at = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1))
+  return at.toISOString().slice(0, 7)
+}
+
+/** The last day (YYYY-MM-DD) of a month (YYYY-MM). */
+export function lastDayOf(month: string): string {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10)
+}
+
+/**
+ * A range as the whole months inside it (read from monthly counters) and the ragged days at either
+ * end (read from daily ones): together exactly the range's days, none twice.
+ */
+export function splitRange(range: DayRange): { days: DayRange[]; months: { from: string; to: string } | null } {
+  const firstWhole = range.from.endsWith('-01') ? range.from.slice(0, 7) : shiftMonth(range.from.slice(0, 7), 1)
+  const lastWhole = range.to === lastDayOf(range.to.slice(0, 7)) ? range.to.slice(0, 7) : shiftMonth(range.to.slice(0, 7), -1)
+  if (firstWhole > lastWhole) return { days: [range], months: null }
+  const days: DayRange[] = []
+  if (range.from < `${firstWhole}-01`) days.push({ from: range.from, to: lastDayOf(shiftMonth(firstWhole, -1)) })
+  if (range.to > lastDayOf(lastWhole)) days.push({ from: `${shiftMonth(lastWhole, 1)}-01`, to: range.to })
+  return { days, months: { from: firstWhole, to: lastWhole } }
+}
+
 /**
  * Decision times are kept as counts per bucket (upper bounds in hours), so a median over any
  * range is a sum of counters, not a read of every decision: the answer is the bucket it falls in

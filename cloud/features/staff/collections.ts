@@ -11,15 +11,23 @@ import type { CollectionIndexes, Doc, Store } from '../../lib/store/port'
 export interface FigureDoc extends Doc {
   scope: string
   row: string
+  /** A China day (YYYY-MM-DD) in staffFigures, a China month (YYYY-MM) in staffFiguresMonthly. */
   day: string
   [counter: string]: string | number
 }
 
+/**
+ * The same counters twice: per day, and per month. A range reads whole months from the monthly
+ * documents and only its ragged ends from the daily ones, so a year at the root is about
+ * children × (12 + 31) documents, not children × 365.
+ */
 export const staffDb = (store: Store) => ({
   figures: store.collection<FigureDoc>('staffFigures'),
+  months: store.collection<FigureDoc>('staffFiguresMonthly'),
 })
 
 export const STAFF_COLLECTIONS: CollectionIndexes = {
-  // A union's days in a range, a page at a time in id order.
+  // A union's days (or months) in a range, a page at a time in id order.
   staffFigures: [{ fields: ['scope', 'day'] }],
+  staffFiguresMonthly: [{ fields: ['scope', 'day'] }],
 }

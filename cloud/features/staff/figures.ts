@@ -3,7 +3,7 @@ import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '../../../domain/aid/programm
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES } from '../../../domain/join/options'
-import { DURATION_BUCKETS_H, quantileText, rateText, resolvePeriod, type FigureTable } from '../../../domain/staff/figures'
+import { DURATION_BUCKETS_H, quantileText, rateText, resolvePeriod, splitRange, type FigureTable } from '../../../domain/staff/figures'
 import { isOpenAt } from '../../../domain/stations/hours'
 import { chinaDayBegins } from '../../../domain/time'
 import type { UnionDoc } from '../../lib/collections'
@@ -13,7 +13,7 @@ import { findByIds, forEachPage } from '../../lib/store/read'
 import { aidDb } from '../aid/collections'
 import { benefitsDb } from '../benefits/collections'
 import { stationsDb, storedHours } from '../stations/collections'
-import { staffDb } from './collections'
+import { staffDb, type FigureDoc } from './collections'
 import { countersOf } from './recompute'
 import { C, type Counts } from './tally'
 
@@ -50,9 +50,15 @@ export async function figures(ctx: ActionContext, input: ActionParsed<'review', 
   if ('error' in range) throw new CloudError('INVALID_INPUT', range.error, { from: range.error })
   const union = await scopeUnion(ctx, input.unionId)
   const rows = new Map<string, Counts>()
-  await forEachPage(staffDb(ctx.store).figures, { scope: union._id, day: { $gte: range.from, $lte: range.to } }, (page) => {
+  const { figures: daily, months } = staffDb(ctx.store)
+  const parts = splitRange(range)
+  const visit = (page: FigureDoc[]) => {
     for (const doc of page) addInto(rows, doc.row, countersOf(doc))
-  })
+  }
+  await Promise.all([
+    ...parts.days.map((d) => forEachPage(daily, { scope: union._id, day: { $gte: d.from, $lte: d.to } }, visit)),
+    ...(parts.months ? [forEachPage(months, { scope: union._id, day: { $gte: parts.months.from, $lte: parts.months.to } }, visit)] : []),
+  ])
   const start = chinaDayBegins(range.from) as Date
   const end = new Date((chinaDayBegins(range.to) as Date).getTime() + 24 * 3600 * 1000)
   const [aid, stations] = await Promise.all([aidFigures(ctx, union._id, start.toISOString(), end.toISOString()), stationFigures(ctx, union._id)])

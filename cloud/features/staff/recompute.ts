@@ -12,15 +12,20 @@ import { C, couponCounts, joinDecisionCounts, transferDecisionCounts, type Count
 /** Counters by document id (scope|row|day), as the records say they should be. */
 export type CounterTable = Map<string, { scope: string; row: string; day: string; counts: Counts }>
 
+/** Daily and monthly documents in one table: a month's id ends in YYYY-MM, a day's in YYYY-MM-DD. */
 function add(table: CounterTable, path: readonly string[], day: string, counts: Counts): void {
   path.forEach((scope, i) => {
     const row = path[i + 1] ?? scope
-    const id = `${scope}|${row}|${day}`
-    const entry = table.get(id) ?? { scope, row, day, counts: {} }
-    for (const [k, n] of Object.entries(counts)) entry.counts[k] = (entry.counts[k] ?? 0) + n
-    table.set(id, entry)
+    for (const key of [day, day.slice(0, 7)]) {
+      const id = `${scope}|${row}|${key}`
+      const entry = table.get(id) ?? { scope, row, day: key, counts: {} }
+      for (const [k, n] of Object.entries(counts)) entry.counts[k] = (entry.counts[k] ?? 0) + n
+      table.set(id, entry)
+    }
   })
 }
+
+const isMonth = (key: string) => key.length === 7
 
 /**
  * Every counter worked out again from the records themselves (join applications, transfers,
@@ -71,9 +76,12 @@ export async function countsFromRecords(store: Store): Promise<CounterTable> {
 /** The counters as stored, in the same shape (zero counters left out). */
 export async function storedCounts(store: Store): Promise<CounterTable> {
   const table: CounterTable = new Map()
-  await forEachPage(staffDb(store).figures, {}, (page) => {
-    for (const doc of page) table.set(doc._id, { scope: doc.scope, row: doc.row, day: doc.day, counts: countersOf(doc) })
-  })
+  const { figures, months } = staffDb(store)
+  for (const collection of [figures, months]) {
+    await forEachPage(collection, {}, (page) => {
+      for (const doc of page) table.set(doc._id, { scope: doc.scope, row: doc.row, day: doc.day, counts: countersOf(doc) })
+    })
+  }
   return table
 }
 
@@ -91,9 +99,13 @@ export function countersOf(doc: FigureDoc): Counts {
  */
 export async function recomputeFigures(store: Store): Promise<number> {
   const table = await countsFromRecords(store)
-  const { figures } = staffDb(store)
+  const { figures, months } = staffDb(store)
   await figures.remove({})
+  await months.remove({})
   const docs: FigureDoc[] = [...table].map(([_id, e]) => ({ _id, scope: e.scope, row: e.row, day: e.day, ...e.counts }))
-  for (let i = 0; i < docs.length; i += 500) await figures.insertMany(docs.slice(i, i + 500))
+  const daily = docs.filter((d) => !isMonth(d.day))
+  const monthly = docs.filter((d) => isMonth(d.day))
+  for (let i = 0; i < daily.length; i += 500) await figures.insertMany(daily.slice(i, i + 500))
+  for (let i = 0; i < monthly.length; i += 500) await months.insertMany(monthly.slice(i, i + 500))
   return docs.length
 }

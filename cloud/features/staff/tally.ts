@@ -3,10 +3,10 @@ import { dueAt, serviceDays } from '../../../domain/staff/deadline'
 import { chinaToday } from '../../../domain/time'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
-import { DuplicateKeyError, type Store } from '../../lib/store/port'
+import { DuplicateKeyError, type Collection, type Store } from '../../lib/store/port'
 import type { ApplicationDoc } from '../join/collections'
 import type { TransferDoc } from '../transfer/collections'
-import { staffDb } from './collections'
+import { staffDb, type FigureDoc } from './collections'
 
 /**
  * What each write adds to the figures' counters. A counter changes only by an atomic increment
@@ -42,20 +42,25 @@ const safe = (id: string) => id.replace(/[.$]/g, '_')
 
 /** Adds `counts` at every union of `path` (top down, the event's own union last) for one China day. */
 export async function addCounts(store: Store, path: readonly string[], day: string, counts: Counts): Promise<void> {
-  const { figures } = staffDb(store)
+  const { figures, months } = staffDb(store)
   await Promise.all(
-    path.map(async (scope, i) => {
+    path.flatMap((scope, i) => {
       const row = path[i + 1] ?? scope
-      const id = `${scope}|${row}|${day}`
-      if (await figures.update({ _id: id }, { inc: counts })) return
-      try {
-        await figures.insert({ _id: id, scope, row, day })
-      } catch (error) {
-        if (!(error instanceof DuplicateKeyError)) throw error
-      }
-      await figures.update({ _id: id }, { inc: counts })
+      return [increment(figures, scope, row, day, counts), increment(months, scope, row, day.slice(0, 7), counts)]
     }),
   )
+}
+
+/** The document's counters up by `counts`, the document made first if it is not there yet. */
+async function increment(collection: Collection<FigureDoc>, scope: string, row: string, day: string, counts: Counts): Promise<void> {
+  const id = `${scope}|${row}|${day}`
+  if (await collection.update({ _id: id }, { inc: counts })) return
+  try {
+    await collection.insert({ _id: id, scope, row, day })
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+  }
+  await collection.update({ _id: id }, { inc: counts })
 }
 
 /** A join decision's counts: who decided how fast, and, approved, the new member's employment and 户籍. */
