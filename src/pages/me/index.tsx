@@ -62,7 +62,7 @@ export default function Me() {
               <Cell title='我的消息' extra='审核结果等' />
             </View>
             {clerk || reviewer ? (
-              <View id='open-desk' {...tappable('link', '工作台：等你处理的事项与统计')} onClick={() => void Taro.navigateTo({ url: HOME_LINKS.desk })}>
+              <View id='open-desk' {...tappable('link', '工作台：待办与统计')} onClick={() => void Taro.navigateTo({ url: HOME_LINKS.desk })}>
                 <Cell title='工作台' extra='待办与统计' />
               </View>
             ) : null}
