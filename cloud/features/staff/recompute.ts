@@ -3,8 +3,8 @@ import type { UnionDoc } from '../../lib/collections'
 import { collections as coreDb } from '../../lib/collections'
 import type { Store } from '../../lib/store/port'
 import { findByIds, forEachPage } from '../../lib/store/read'
-import { benefitsDb, type OfferDoc } from '../benefits/collections'
-import { joinDb } from '../join/collections'
+import { benefitsDb, type CouponDoc, type OfferDoc } from '../benefits/collections'
+import { joinDb, type ApplicationDoc } from '../join/collections'
 import { transferDb } from '../transfer/collections'
 import { staffDb, type FigureDoc } from './collections'
 import { C, couponCounts, joinDecisionCounts, transferDecisionCounts, type Counts } from './tally'
@@ -27,6 +27,27 @@ function add(table: CounterTable, path: readonly string[], day: string, counts: 
 
 const isMonth = (key: string) => key.length === 7
 
+/** A decided join application's share of the counters (what tally.ts added when it was decided). */
+export function addApplication(table: CounterTable, app: ApplicationDoc, union: UnionDoc | null): void {
+  if (!app.decidedAt || (app.status !== 'approved' && app.status !== 'rejected') || (app.status === 'approved' && !app.membershipId)) return
+  // A closing union's own rejection (decidedBy 'system') is timed against the default days, as the write did.
+  const days = app.decidedBy === 'system' && app.status === 'rejected' ? null : union
+  add(table, app.unionPath, chinaToday(new Date(app.decidedAt)), joinDecisionCounts(app, app.status === 'approved', app.decidedAt, days))
+}
+
+/** A coupon's share: its claim, and its redemption when it was used. */
+export function addCoupon(table: CounterTable, c: CouponDoc, offer: OfferDoc | undefined): void {
+  if (!offer) return
+  add(table, offer.unionPath, chinaToday(new Date(c.claimedAt)), couponCounts(c, 'c'))
+  if (c.usedAt) add(table, offer.unionPath, chinaToday(new Date(c.usedAt)), couponCounts(c, 'r'))
+}
+
+/** The table as the documents of the two counter collections. */
+export function counterDocs(table: CounterTable): { daily: FigureDoc[]; monthly: FigureDoc[] } {
+  const docs: FigureDoc[] = [...table].map(([_id, e]) => ({ _id, scope: e.scope, row: e.row, day: e.day, ...e.counts }))
+  return { daily: docs.filter((d) => !isMonth(d.day)), monthly: docs.filter((d) => isMonth(d.day)) }
+}
+
 /**
  * Every counter worked out again from the records themselves (join applications, transfers,
  * coupons), with the same rules tally.ts applies on each write. The tests hold the counters to it;
@@ -42,12 +63,7 @@ export async function countsFromRecords(store: Store): Promise<CounterTable> {
   }
   await forEachPage(joinDb(store).applications, { status: { $in: ['approved', 'rejected'] } }, async (page) => {
     await unionOf(page.map((a) => a.unionId))
-    for (const app of page) {
-      if (!app.decidedAt || (app.status === 'approved' && !app.membershipId)) continue
-      // A closing union's own rejection (decidedBy 'system') is timed against the default days, as the write did.
-      const union = app.decidedBy === 'system' && app.status === 'rejected' ? null : unions.get(app.unionId) ?? null
-      add(table, app.unionPath, chinaToday(new Date(app.decidedAt)), joinDecisionCounts(app, app.status === 'approved', app.decidedAt, union))
-    }
+    for (const app of page) addApplication(table, app, unions.get(app.unionId) ?? null)
   })
   await forEachPage(transferDb(store).transfers, { status: { $in: ['completed', 'rejected'] } }, async (page) => {
     await unionOf(page.map((t) => t.toUnionId))
@@ -63,12 +79,7 @@ export async function countsFromRecords(store: Store): Promise<CounterTable> {
   await forEachPage(benefitsDb(store).coupons, {}, async (page) => {
     const missing = [...new Set(page.map((c) => c.offerId))].filter((id) => !offers.has(id))
     for (const o of await findByIds(benefitsDb(store).offers, missing)) offers.set(o._id, o)
-    for (const c of page) {
-      const offer = offers.get(c.offerId)
-      if (!offer) continue
-      add(table, offer.unionPath, chinaToday(new Date(c.claimedAt)), couponCounts(c, 'c'))
-      if (c.usedAt) add(table, offer.unionPath, chinaToday(new Date(c.usedAt)), couponCounts(c, 'r'))
-    }
+    for (const c of page) addCoupon(table, c, offers.get(c.offerId))
   })
   return table
 }
@@ -102,10 +113,8 @@ export async function recomputeFigures(store: Store): Promise<number> {
   const { figures, months } = staffDb(store)
   await figures.remove({})
   await months.remove({})
-  const docs: FigureDoc[] = [...table].map(([_id, e]) => ({ _id, scope: e.scope, row: e.row, day: e.day, ...e.counts }))
-  const daily = docs.filter((d) => !isMonth(d.day))
-  const monthly = docs.filter((d) => isMonth(d.day))
+  const { daily, monthly } = counterDocs(table)
   for (let i = 0; i < daily.length; i += 500) await figures.insertMany(daily.slice(i, i + 500))
   for (let i = 0; i < monthly.length; i += 500) await months.insertMany(monthly.slice(i, i + 500))
-  return docs.length
+  return daily.length + monthly.length
 }
