@@ -30,7 +30,7 @@ describe('工作台 and 统计', () => {
     await page.tap('#open-desk')
     await page.getByTestId('desk-item').first().waitFor()
     const first = page.getByTestId('desk-item').first()
-    assert.match((await first.innerText()).replace(/\s+/g, ' '), /入会申请：王小骑.*示例速递（演示）有限公司工会.*未超时/)
+    assert.match((await first.innerText()).replace(/\s+/g, ' '), /^入会申请：王小骑 未超时 示例速递（演示）有限公司工会 · 待审核 已等待 \d+ 分钟 · 时限 /)
     await shot(page, 'desk')
 
     await page.tap('#open-figures')
