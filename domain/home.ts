@@ -47,5 +47,7 @@ export function countText(count: number, more: boolean): string {
 export const HOME_LINKS = {
   card: '/features/join/pages/card/index',
   join: '/features/join/pages/entry/index',
+  /** 工作台: everything waiting for a clerk or reviewer, from the queue block and 我的. */
+  desk: '/features/staff/pages/desk/index',
   station: (code: string) => `/features/stations/pages/detail/index?code=${encodeURIComponent(code)}`,
 }

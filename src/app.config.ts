@@ -16,6 +16,8 @@ export default defineAppConfig({
     { root: 'features/org', pages: ['pages/index/index', 'pages/edit/index', 'pages/close/index'] },
     // 会员核验: the one place the card's offline verifier (tweetnacl) is loaded.
     { root: 'features/check', pages: ['pages/index/index'] },
+    // 工作台 and 统计 for clerks and reviewers (#17).
+    { root: 'features/staff', pages: ['pages/desk/index', 'pages/figures/index'] },
   ],
   // A tap on 首页 most often opens 驿站地图: outdoor workers look for a station again and again, while
   // joining happens once. Its subpackage (about 40 KB) is fetched while 首页 shows, on any network,

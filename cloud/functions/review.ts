@@ -1,6 +1,7 @@
 import type { Handlers } from '../lib/dispatch'
 import * as join from '../features/join'
 import * as rights from '../features/rights'
+import * as staff from '../features/staff'
 
 /** Union staff decide the join applications (入会审核) and the data-rights requests of their union and the unions below it. */
-export const reviewHandlers: Handlers<'review'> = { ...join.review, ...rights.review }
+export const reviewHandlers: Handlers<'review'> = { ...join.review, ...rights.review, ...staff.review }

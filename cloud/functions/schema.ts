@@ -6,6 +6,7 @@ import * as join from '../features/join'
 import * as merchants from '../features/merchants'
 import * as profile from '../features/profile'
 import * as rights from '../features/rights'
+import * as staff from '../features/staff'
 import * as stations from '../features/stations'
 import * as transfer from '../features/transfer'
 import * as unions from '../features/unions'
@@ -13,7 +14,7 @@ import { CORE_COLLECTIONS } from '../lib/collections'
 import type { CollectionIndexes, Store } from '../lib/store/port'
 
 /** Every feature folder (cloud/features/<name>), by name: each brings its collections (a test checks none is left out). */
-export const FEATURES: Record<string, { collections: CollectionIndexes }> = { join, transfer, benefits, stations, aid, admin, unions, rights, merchants, profile, home }
+export const FEATURES: Record<string, { collections: CollectionIndexes }> = { join, transfer, benefits, stations, aid, admin, unions, rights, merchants, profile, home, staff }
 
 /**
  * Every collection the cloud functions use, with its indexes: the one list. The embedded store

@@ -3,6 +3,7 @@ import type { UnionStatus } from '../../domain/unions'
 import type { MerchantStatus } from '../../domain/merchants/merchant'
 import type { NoticeTarget } from '../../domain/notices'
 import type { CollectionIndexes, Doc, Store } from './store/port'
+import type { ServiceDays } from '../../domain/staff/deadline'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
 export interface UnionDoc extends Doc {
@@ -23,6 +24,8 @@ export interface UnionDoc extends Doc {
   status: UnionStatus
   /** Days this union has to release a member who transfers out (default DEFAULT_RELEASE_DAYS). */
   transferReleaseDays?: number
+  /** Its own service days per queue over DEFAULT_SERVICE_DAYS (domain/staff/deadline.ts). */
+  serviceDays?: Partial<ServiceDays>
   /**
    * Its code today, when a clerk changed it: what its poster and join link carry. Absent, the code is
    * `_id` (its first code), which never changes, so nothing that names the union (paths, roles,

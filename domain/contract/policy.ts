@@ -53,6 +53,8 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     reject: { access: 'user' },
     rightsQueue: { access: 'user' },
     answerRights: { access: 'user' },
+    desk: { access: 'user' },
+    figures: { access: 'user' },
   },
   stations: {
     nearby: { access: 'public' },

@@ -12,6 +12,7 @@ import { benchJoin } from './join'
 import { Results } from './results'
 import { benchTransfer } from './transfer'
 import { benchStations } from './stations'
+import { benchStaff } from './staff'
 
 /**
  * npm run bench: prints figures and writes bench-results.json. It never fails on speed; it fails
@@ -58,6 +59,9 @@ async function main() {
   benchCard(results)
   console.log('驿站（186,000 个，独立的服务器与数据）')
   await benchStations(results)
+
+  console.log('工会统计（10 万入会申请、5 万张券，两种存储）')
+  await benchStaff(results)
 
   // Benefits on its own server: 10,000 offers and 1,000 members written before it starts.
   const benefitsServer = await startServer({ env: { ALLOW_BENCH_PEOPLE: '1' }, prepare: prepareBenefitsData })

@@ -13,6 +13,7 @@ import { benefitsDb, type CouponDoc, type OfferDoc } from './collections'
 import { isEligible } from './eligibility'
 import { dropHold, giveBack, holdIdOf, settleStaleHolds, takeUnit } from './holds'
 import { couponView } from './views'
+import { tallyCoupon } from '../staff/tally'
 
 /** Redeem codes avoid 0/O, 1/I/L so they can be read aloud and typed. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
@@ -104,6 +105,8 @@ async function claimOnce(ctx: ActionContext, offerId: string, requestKey: string
     throw error
   }
   await settleHold(ctx, offer._id, holdId, placed.coupon)
+  // Counted by the try that placed it (a retry finds it, not fresh), for the staff figures.
+  if (placed.fresh) await tallyCoupon(ctx, offer.unionPath, placed.coupon, 'c', placed.coupon.claimedAt)
   return couponView(placed.coupon, now)
 }
 

@@ -6,6 +6,7 @@ import { signedIn, type ActionContext } from '../../lib/context'
 import { requireMerchantStaff } from '../../lib/roles'
 import { benefitsDb, type CouponDoc } from './collections'
 import { readCouponToken } from './coupons'
+import { tallyCoupon } from '../staff/tally'
 
 /** A scanned QR (a signed token) or a typed redeem code, to the coupon it names. */
 async function findCoupon(ctx: ActionContext, input: string): Promise<CouponDoc> {
@@ -41,6 +42,8 @@ export async function redeemCoupon(ctx: ActionContext, input: string): Promise<A
   const after = { status: 'used' as const, usedAt: nowIso, usedBy: signedIn(ctx).openid, usedDay: chinaDay(now) }
   const changed = await benefitsDb(ctx.store).coupons.update({ _id: coupon._id, status: 'active', expiresAt: { $gt: nowIso } }, { set: after })
   if (!changed) throw new CloudError('COUPON_USED')
+  const offer = await benefitsDb(ctx.store).offers.get(coupon.offerId)
+  if (offer) await tallyCoupon(ctx, offer.unionPath, coupon, 'r', nowIso)
   await ctx.audit({ action: 'benefits.redeem', target: { collection: 'coupons', id: coupon._id }, before: { status: coupon.status }, after })
   return { couponId: coupon._id, title: coupon.title, code: coupon.code, usedAt: nowIso }
 }

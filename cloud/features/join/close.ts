@@ -2,6 +2,7 @@ import { SAME_ID_APPROVED_REASON } from '../../../domain/join/lapse'
 import { subscribeTime } from '../../../domain/subscribe'
 import type { ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
+import { tallyJoinDecision } from '../staff/tally'
 import { releaseAccountClaim } from './claims'
 import { joinDb, type ApplicationDoc } from './collections'
 
@@ -37,6 +38,8 @@ export async function closeApplication(ctx: ActionContext, app: ApplicationDoc, 
   await releaseAccountClaim(ctx, app.openid, app._id)
   await ctx.audit({ key: `join-close-${app._id}`, action: how.audit, target: { collection: 'applications', id: app._id }, before: { status: how.from }, after: { status: how.status, rejectReason: how.reason, decidedBy: how.decidedBy } })
   const union = await ctx.db.unions.get(app.unionId)
+  // Not approved is a decision the staff figures count (once: only the try that changed it gets here); lapsing is not.
+  if (how.status === 'rejected') await tallyJoinDecision(ctx, app, false, decidedAt, union)
   const unionName = union?.name ?? '工会'
   await notify(ctx, app.openid, { title: how.title, body: `${unionName}：${how.reason}。${how.next}`, link: STATUS_LINK, target: { kind: 'application', id: app._id }, key: `join-close-${app._id}` }, {
     topic: 'joinResult',

@@ -13,6 +13,7 @@ import { closeApplication, sameIdApproved, STATUS_LINK } from './close'
 import { joinDb, type ApplicationDoc } from './collections'
 import { formatMemberNo, nextSequence } from './memberNo'
 import { viewOf } from './views'
+import { tallyJoinDecision } from '../staff/tally'
 
 /** The application, if the caller is staff of its union or a union above; otherwise NOT_FOUND (nothing revealed). */
 export async function applicationForStaff(ctx: ActionContext, id: string): Promise<{ app: ApplicationDoc; union: UnionDoc }> {
@@ -83,6 +84,8 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     throw error
   }
   await applications.update({ _id: id }, { set: { memberNo: membership.memberNo, membershipId: membership._id } })
+  // Counted by the try that decided it (or finishes it): once, for the staff figures.
+  if (won || unfinished) await tallyJoinDecision(ctx, before, true, before.decidedAt ?? decidedAt, by.union)
   await releaseAccountClaim(ctx, before.openid, id)
   const after = { ...before, memberNo: membership.memberNo, membershipId: membership._id }
   await ctx.audit({

@@ -14,6 +14,7 @@ import { joinDb, type ApplicationDoc } from './collections'
 import { approveApplication } from './decide'
 import { acceptsMembers, joinableUnion, notJoinable } from './unions'
 import { viewOf } from './views'
+import { tallyJoinDecision } from '../staff/tally'
 
 type JoinInput = ActionParsed<'member', 'join'>
 
@@ -23,7 +24,9 @@ const applicationIdOf = (ctx: ActionContext, openid: string, key: string) => wri
 /** Takes back an application its union stopped accepting while it was being stored; frees the account. */
 async function withdrawForClosedUnion(ctx: ActionContext, app: ApplicationDoc): Promise<void> {
   const { applications, claims } = joinDb(ctx.store)
-  await applications.update({ _id: app._id, status: 'pending' }, { set: { status: 'rejected', decidedAt: ctx.now().toISOString(), decidedBy: 'system', rejectReason: '工会已撤销或暂停接收会员' } })
+  const decidedAt = ctx.now().toISOString()
+  const changed = await applications.update({ _id: app._id, status: 'pending' }, { set: { status: 'rejected', decidedAt, decidedBy: 'system', rejectReason: '工会已撤销或暂停接收会员' } })
+  if (changed) await tallyJoinDecision(ctx, app, false, decidedAt, null)
   await claims.remove({ _id: app.idHash, applicationId: app._id, status: 'pending' })
   await releaseAccountClaim(ctx, app.openid, app._id)
 }

@@ -7,6 +7,7 @@ import { requireStaffOf } from '../../lib/roles'
 import type { Filter, Patch } from '../../lib/store/port'
 import { transferDb, type TransferDoc } from './collections'
 import { applyClosedTransfer } from './settle'
+import { tallyTransferClosed } from '../staff/tally'
 
 const NOTICES: Record<'release' | 'accept' | 'reject', (t: TransferDoc) => { title: string; body: string }> = {
   release: () => ({ title: '转会：原工会已放行', body: '请等待转入工会接收。办结前你仍是原工会会员，各项权益不变。' }),
@@ -73,6 +74,8 @@ async function move(ctx: ActionContext, transfer: TransferDoc, name: TransferMov
   const again = changed === 0 && after.status === to && after[by] !== null && after[by] === patch.set?.[by] && !(await moveFinished(ctx, name, after))
   if (changed === 0 && !again) throw new CloudError('TRANSFER_STATE')
   await applyClosedTransfer(ctx, after)
+  // The try whose update won counts the close, once, for the staff figures.
+  if (changed) await tallyTransferClosed(ctx, after)
   return after
 }
 

@@ -50,6 +50,10 @@ export function Mine() {
               <Text className={`home__count${q.count ? ' home__count--some' : ''}`}>{countText(q.count, q.more)}</Text>
             </View>
           ))}
+          <View id='home-desk' className='home__row' {...pressable('link', '打开工作台：全部待办与办理时限', () => openPage(HOME_LINKS.desk))}>
+            <Text className='home__row-title'>打开工作台</Text>
+            <Text className='home__row-detail'>全部待办与办理时限</Text>
+          </View>
         </View>
       ) : null}
       {data.member ? (

@@ -5,6 +5,7 @@ import { Button, Cell } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import type { Profile } from '@domain/contract'
 import { formatDate } from '@domain/format'
+import { HOME_LINKS } from '@domain/home'
 import { needsDemoLogin } from '@/platform/login'
 import { useCloud } from '@/services/useCloud'
 import { useSession } from '@/stores/session'
@@ -62,6 +63,11 @@ export default function Me() {
             <View id='open-notifications' {...tappable('link', '我的消息：审核结果等')} onClick={() => void Taro.navigateTo({ url: '/features/join/pages/notifications/index' })}>
               <Cell title='我的消息' extra='审核结果等' />
             </View>
+            {clerk || reviewer ? (
+              <View id='open-desk' {...tappable('link', '工作台：待办与统计')} onClick={() => void Taro.navigateTo({ url: HOME_LINKS.desk })}>
+                <Cell title='工作台' extra='待办与统计' />
+              </View>
+            ) : null}
             {clerk ? (
               <View id='open-review' {...tappable('link', '入会审核：待审核的入会申请')} onClick={() => void Taro.navigateTo({ url: '/features/join/pages/review/index' })}>
                 <Cell title='入会审核' extra='待审核的入会申请' />
