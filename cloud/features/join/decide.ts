@@ -4,7 +4,7 @@ import { subscribeTime } from '../../../domain/subscribe'
 import type { MembershipDoc, UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
-import { isStaffOf } from '../../lib/roles'
+import { isStaffOf, unionPathOf } from '../../lib/roles'
 import { insertOnce } from '../../lib/resume'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { releaseAccountClaim } from './claims'
@@ -79,6 +79,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     target: { collection: 'applications', id },
     before: { status: 'pending' },
     after: { status: 'approved', memberNo: membership.memberNo, membershipId: membership._id, decidedBy },
+    unionPath: unionPathOf(by.union),
   })
   await notify(ctx, before.openid, {
     title: '入会申请已通过',
@@ -99,7 +100,7 @@ export async function rejectApplication(ctx: ActionContext, id: string, reason: 
   if (changed === 0) throw new CloudError('ALREADY_DECIDED')
   await claims.remove({ _id: app.idHash, applicationId: id, status: 'pending' })
   await releaseAccountClaim(ctx, app.openid, id)
-  await ctx.audit({ action: 'join.reject', target: { collection: 'applications', id }, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason, decidedBy } })
+  await ctx.audit({ action: 'join.reject', target: { collection: 'applications', id }, before: { status: 'pending' }, after: { status: 'rejected', rejectReason: reason, decidedBy }, unionPath: unionPathOf(union) })
   await notify(ctx, app.openid, { title: '入会申请未通过', body: `${union.name}：${reason}。你可以修改后重新提交。`, link: STATUS_LINK }, {
     topic: 'joinResult',
     fields: { result: '未通过', union: union.name, note: reason, time: subscribeTime(ctx.now()) },

@@ -33,6 +33,6 @@ export async function editStation(input: ActionParsed<'stations', 'update'>, ctx
   if (changed === 0) throw new CloudError('CONFLICT')
   const after = await loadStation(ctx, input.code)
   const pick = (doc: StationDoc) => Object.fromEntries(Object.keys(set).map((k) => [k, doc[k as keyof StationDoc]]))
-  await ctx.audit({ action: 'stations.update', target: { collection: 'stations', id: before._id }, before: pick(before), after: pick(after) })
+  await ctx.audit({ action: 'stations.update', target: { collection: 'stations', id: before._id }, before: pick(before), after: pick(after), unionPath: before.unionPath })
   return describeStation(ctx, after)
 }
