@@ -23,4 +23,6 @@ export const SCHEDULE: ScheduledJob[] = [
   // 金秋助学 lists exported to cloud storage (WeChat) are deleted a day later, at 03:00, and so are
   // uploaded documents no application refers to (#14): one job, as WeChat allows one timer a function.
   daily('aid', 'purgeExports', 3),
+  // Each clerk's digest of what waits (#17 item 4) at 08:00, before the working day starts.
+  daily('review', 'sendDigest', 8),
 ]

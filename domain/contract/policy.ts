@@ -48,6 +48,11 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     reject: { access: 'user' },
     rightsQueue: { access: 'user' },
     answerRights: { access: 'user' },
+    auditLog: { access: 'user' },
+    serviceDays: { access: 'user' },
+    setServiceDays: { access: 'user' },
+    sendDigest: { access: 'system' },
+    exportLedger: { access: 'user' },
   },
   stations: {
     nearby: { access: 'public' },

@@ -4,6 +4,7 @@ import { PageInput, pageOf } from './common'
 import { ApplicationView, JoinUnion, UnionKeyword } from './join'
 import { UnionCode } from '../join/form'
 import { rightsReviewActions } from './rights'
+import { ledgerActions } from './ledger'
 
 const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指定申请'), v.maxLength(64, '申请编号不正确'))
 
@@ -53,4 +54,5 @@ export const review = {
     output: ApplicationView,
   }),
   ...rightsReviewActions,
+  ...ledgerActions,
 }

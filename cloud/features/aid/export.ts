@@ -8,22 +8,9 @@ import { aidDb, type ApplicationDoc } from './collections'
 import { putExport } from './export-files'
 import { requireProgramme } from './programmes'
 import { findByIds, readAll } from '../../lib/store/read'
+import { csvField } from '../../lib/csv'
 
 const STATUS_NAMES: Record<ApplicationDoc['status'], string> = AID_STATUS_NAMES
-
-/** Invisible characters (Unicode's format class: zero-width spaces and joiners, bidi marks, BOM). */
-const INVISIBLE = /\p{Cf}/gu
-
-/**
- * RFC 4180 field; a leading = + - @ (or tab, CR) is defused so a spreadsheet never runs it as a
- * formula. The check reads the text as a spreadsheet may: NFKC first (fullwidth ＝＋－＠ are = + - @),
- * and invisible characters are dropped from the field, so none can hide what comes first.
- */
-export function csvField(value: string | number): string {
-  let text = String(value).replace(INVISIBLE, '')
-  if (/^\s*[=+\-@\t\r]/.test(text.normalize('NFKC'))) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
 
 const HEADER = ['申请编号', '基层工会', '子女姓名', '子女身份证号', '学校', '学段', '家庭人口', '人均月收入', '困难类别', '状态', '核定金额', '发放日期', '发放凭证', '提交时间']
 
