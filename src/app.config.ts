@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'features/aid', pages: ['pages/index/index', 'pages/apply/index', 'pages/review/index', 'pages/notice/index', 'pages/programme/index'] },
     { root: 'features/admin', pages: ['pages/invite/index', 'pages/people/index', 'pages/merchants/index'] },
     { root: 'features/org', pages: ['pages/index/index', 'pages/edit/index', 'pages/close/index'] },
+    // 台账 (#17): the audit trail, the exports and the union's service deadlines.
+    { root: 'features/ledger', pages: ['pages/audit/index', 'pages/exports/index', 'pages/settings/index'] },
   ],
   // A tap on 首页 most often opens 驿站地图: outdoor workers look for a station again and again, while
   // joining happens once. Its subpackage (about 40 KB) is fetched while 首页 shows, on any network,
