@@ -72,3 +72,6 @@ export function auditChanges(before: unknown, after: unknown): Array<{ field: st
     .map((field) => ({ field: AUDIT_FIELD_NAMES[field], before: text(b[field]), after: text(a[field]) }))
     .filter((change) => change.before !== change.after)
 }
+
+/** The 台账 page showing one object's own history: what a review page links to (one line there). */
+export const historyUrl = (kind: 'applications' | 'transfers' | 'aidApplications', id: string): string => `/features/ledger/pages/audit/index?kind=${kind}&id=${encodeURIComponent(id)}`

@@ -85,6 +85,11 @@ export default function Me() {
                 <Cell title='组织管理' extra='管理下级工会' />
               </View>
             ) : null}
+            {clerk ? (
+              <View id='open-ledger' {...tappable('link', '台账：操作记录、导出、办理时限')} onClick={() => void Taro.navigateTo({ url: '/features/ledger/pages/audit/index' })}>
+                <Cell title='台账' extra='操作记录、导出、办理时限' />
+              </View>
+            ) : null}
             {reviewer ? (
               <View id='open-aid-review' {...tappable('link', '金秋助学审核：待你审核的申请')} onClick={() => void Taro.navigateTo({ url: '/features/aid/pages/review/index' })}>
                 <Cell title='金秋助学审核' extra='待你审核的申请' />

@@ -51,6 +51,14 @@ export default function AuditTrail() {
   return (
     <PageShell error={list.error} loading={list.loading} hasData={Boolean(list.items)} onRetry={() => void list.reload()}>
       <View className='ledger' data-testid='audit-trail'>
+        <View className='ledger__row'>
+          <Button id='open-exports' className='ledger__action' onClick={() => void Taro.navigateTo({ url: '/features/ledger/pages/exports/index' })}>
+            台账导出
+          </Button>
+          <Button id='open-service-days' className='ledger__action' onClick={() => void Taro.navigateTo({ url: '/features/ledger/pages/settings/index' })}>
+            办理时限
+          </Button>
+        </View>
         {object.objectId ? <Text className='ledger__muted'>只显示这份{params.kind === 'transfers' ? '转会' : '申请'}的办理记录</Text> : null}
         <View className='ledger__card'>
           <Text className='ledger__label'>操作人姓名</Text>
