@@ -4,6 +4,7 @@ import path from 'node:path'
 import { startServer } from '../lib/local-server'
 import { weappSizes } from '../lib/weapp-sizes'
 import { benchAid } from './aid'
+import { benchAudit } from './audit'
 import { benchBenefits, prepareBenefitsData } from './benefits'
 import { benchCloud } from './cloud'
 import { benchH5 } from './h5'
@@ -55,6 +56,8 @@ async function main() {
   }
   console.log('驿站（186,000 个，独立的服务器与数据）')
   await benchStations(results)
+  console.log('台账操作记录（200,000 条，进程内）')
+  await benchAudit(results)
 
   // Benefits on its own server: 10,000 offers and 1,000 members written before it starts.
   const benefitsServer = await startServer({ env: { ALLOW_BENCH_PEOPLE: '1' }, prepare: prepareBenefitsData })
