@@ -145,7 +145,7 @@ export interface AuditDoc extends Doc {
   after: unknown
   /**
    * The object's union and those above it (UNPLACED when it names none): the 台账 shows an entry to
-   * the clerks of any union on it. Entries written before #17 have none and are shown to nobody.
+   * the clerks of any union on it. Entries written before #17 have none: only the root's clerks see them.
    */
   unionPath?: string[]
 }
@@ -190,9 +190,11 @@ export const CORE_COLLECTIONS: CollectionIndexes = {
   // One merchant of a name per union (a taken key is MERCHANT_DUPLICATE); a subtree's in name order.
   merchants: [{ fields: ['nameKey'], unique: true }, { fields: ['unionPath', 'name', '_id'] }],
   // An object's own history; the 台账: a subtree's entries newest first, narrowed by person, action or
-  // object (each filter an equality before the time, so the index walks the page in order).
+  // object (each filter an equality before the time, so the index walks the page in order); the
+  // root's clerks read the whole log by time.
   audit: [
     { fields: ['target.id'] },
+    { fields: ['at', '_id'] },
     { fields: ['unionPath', 'at', '_id'] },
     { fields: ['unionPath', 'actor', 'at', '_id'] },
     { fields: ['unionPath', 'action', 'at', '_id'] },

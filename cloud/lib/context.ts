@@ -29,12 +29,12 @@ export interface AuditEntry {
   /**
    * The union the object belongs to, with its ancestors (unionPathOf; both sides' for a transfer):
    * the audit trail (台账) shows an entry to the clerks of any union on it. Left out, the entry is
-   * UNPLACED and only the root union's clerks see it.
+   * UNPLACED and only the root union's clerks see it (they see the whole log).
    */
   unionPath?: string[]
 }
 
-/** The unionPath of an entry that names no union: the trail shows it to the root union's clerks only. */
+/** The unionPath of an entry that names no union: no subtree's, so only the root union's clerks see it. */
 export const UNPLACED = '-'
 
 /**

@@ -27,15 +27,16 @@ const ACTORS = ['demo-clerk', 'demo-city-clerk', 'demo-hm-clerk', 'system']
  * entries a year, on the embedded store in this process (the action itself, no HTTP): the first
  * page, a page filtered by action, by person, and by a month, 40 of each.
  */
-export async function benchAudit(results: Results): Promise<void> {
+export async function benchAudit(results: Results, entries = ENTRIES): Promise<void> {
   const store = createNedbStore(null)
   await ensureIndexes(store)
   await seedDemo(store, systemClock)
   await store.collection<RoleDoc>('roles').insert({ _id: 'bench-root-clerk', openid: 'bench-root-clerk', kind: 'union_staff', unionId: 'nmg' })
   const audit = store.collection<AuditDoc>('audit')
   const start = Date.parse('2026-01-01T00:00:00.000Z')
-  const step = (365 * 24 * 3600 * 1000) / ENTRIES
-  for (let i = 0; i < ENTRIES; i += BATCH) {
+  const step = (365 * 24 * 3600 * 1000) / entries
+  const started = performance.now()
+  for (let i = 0; i < entries; i += BATCH) {
     await audit.insertMany(
       Array.from({ length: BATCH }, (_, j): AuditDoc => {
         const n = i + j
@@ -43,6 +44,7 @@ export async function benchAudit(results: Results): Promise<void> {
       }),
     )
   }
+  console.log(`  ${entries} 条写入 ${round((performance.now() - started) / 1000, 1)} s`)
   const secrets = randomSecrets()
   const call = async (data: Record<string, unknown>) => {
     const out = await dispatch('review', functions.review, { action: 'auditLog', data }, { identity: { openid: 'bench-root-clerk' }, store, clock: systemClock, secrets })

@@ -56,7 +56,7 @@ describe('review.auditLog (台账 · 操作记录)', () => {
     expect(code(await h.callAs('demo-city-clerk', 'review', 'auditLog', { from: '2026-02-30' }))).toBe('INVALID_INPUT')
   })
 
-  it('pages newest first without repeats; entries with no union only for the root’s clerks; old ones for nobody', async () => {
+  it('pages newest first without repeats; entries with no union (and old ones with no path) only for the root’s clerks', async () => {
     const h = await cloudHarness()
     const audit = h.store.collection<AuditDoc>('audit')
     const at = (i: number) => new Date(Date.parse('2026-11-20T00:00:00.000Z') + i * 60_000).toISOString()
@@ -74,9 +74,11 @@ describe('review.auditLog (台账 · 操作记录)', () => {
     expect(seen[0]).toBe('e-119')
     expect(new Set(seen).size).toBe(120)
     await h.store.collection<RoleDoc>('roles').insert({ _id: 'role-root', openid: 'o-root-clerk', kind: 'union_staff', unionId: 'nmg' })
+    expect(seen).not.toContain('unplaced')
+    expect(seen).not.toContain('old')
     const root = await log(h, 'o-root-clerk')
-    expect(root.items[0]).toMatchObject({ id: 'unplaced', actorName: '系统' })
-    expect(root.items.map((i: { id: string }) => i.id)).not.toContain('old')
+    expect(root.items.slice(0, 3).map((i: { id: string }) => i.id)).toEqual(['old', 'unplaced', 'e-119'])
+    expect(root.items[0]).toMatchObject({ actorName: '系统' })
   })
 })
 

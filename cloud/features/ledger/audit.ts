@@ -1,11 +1,11 @@
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { actionName, auditChanges, objectName } from '../../../domain/ledger/audit'
 import type { AuditDoc } from '../../lib/collections'
-import { UNPLACED, type ActionContext } from '../../lib/context'
+import type { ActionContext } from '../../lib/context'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { requireAnyStaff } from '../../lib/roles'
 import type { Filter } from '../../lib/store/port'
-import { findByIds, keysetPage } from '../../lib/store/read'
+import { findByIds, type Keyset } from '../../lib/store/read'
 import { dayRange } from './range'
 
 /** Who a timer job is, on the page. */
@@ -13,19 +13,21 @@ const SYSTEM_NAME = '系统'
 /** One name may be held by a few people; more than this many namesakes is not a filter worth running. */
 const NAMESAKES = 50
 
+/** The trail reads back in time windows, growing ×4 from a day, and never before this (or the range's start). */
+const FIRST_WINDOW_MS = 24 * 3600 * 1000
+const FLOOR = '2000-01-01T00:00:00.000Z'
+
 /**
  * The subtree's audit entries newest first (台账 · 操作记录), a page at a time by (at, _id). An entry
- * is the subtree's when its unionPath holds one of the clerk's unions. Entries that name no union
- * (UNPLACED: a role revoked, a merchant saved, a timer job) go to the root union's clerks only: they
- * see everything anyway, while a clerk lower down could learn of another subtree from them. Entries
- * written before #17 carry no path at all and are shown to nobody: which subtree they concern is
- * not known, and guessing could show one district's records to another.
+ * is the subtree's when its unionPath holds one of the clerk's unions. The root union's clerks see
+ * every entry: those that name no union (UNPLACED: a role revoked, a merchant saved) and those
+ * written before #17 with no path at all, since which subtree they concern is not known and showing
+ * them to a clerk lower down could show one district another's records.
  */
 export async function auditLog(ctx: ActionContext, input: ActionParsed<'review', 'auditLog'>): Promise<ActionOutput<'review', 'auditLog'>> {
   const roots = requireAnyStaff(ctx)
   const unions = await findByIds(ctx.db.unions, roots)
-  const scope = unions.some((u) => u.parentId === null) ? [...roots, UNPLACED] : roots
-  const filter: Filter<AuditDoc> = { unionPath: { $in: scope } }
+  const filter: Filter<AuditDoc> = unions.some((u) => u.parentId === null) ? {} : { unionPath: { $in: roots } }
   if (input.action) filter.action = input.action
   if (input.objectKind) filter['target.collection'] = input.objectKind
   if (input.objectId) filter['target.id'] = input.objectId
@@ -35,11 +37,8 @@ export async function auditLog(ctx: ActionContext, input: ActionParsed<'review',
     filter.actor = { $in: actors }
   }
   const { fromIso, toIso } = dayRange(input.from, input.to)
-  // The range's end is where the first page starts (newest first); its start cuts the last page.
-  const start = pageStart(input.cursor) ?? (toIso ? { value: toIso, id: '' } : null)
-  const rows = await keysetPage(ctx.db.audit, filter, 'at', start, LIST_PAGE_SIZE + 1, -1)
-  const inRange = fromIso ? rows.filter((row) => row.at >= fromIso) : rows
-  const { page, nextCursor } = cutPage(inRange, LIST_PAGE_SIZE, 'at')
+  const rows = await newestFirst(ctx, filter, pageStart(input.cursor), toIso, fromIso ?? FLOOR, LIST_PAGE_SIZE + 1)
+  const { page, nextCursor } = cutPage(rows, LIST_PAGE_SIZE, 'at')
   const names = await actorNames(ctx, page)
   return {
     items: page.map((row) => ({
@@ -51,8 +50,26 @@ export async function auditLog(ctx: ActionContext, input: ActionParsed<'review',
       object: { kind: row.target.collection, kindName: objectName(row.target.collection), id: row.target.id },
       changes: auditChanges(row.before, row.after),
     })),
-    nextCursor: inRange.length < rows.length ? null : nextCursor,
+    nextCursor,
   }
+}
+
+/**
+ * Up to `limit` entries newest first, after `cursor` (or before `toIso`) and from `floor` on. Read in
+ * time windows growing from a day, so each read is a bounded range of the time index however many
+ * entries the log holds (the embedded store sorts what a read matches in memory; WeChat walks its
+ * index either way, a few more reads when entries are sparse).
+ */
+async function newestFirst(ctx: ActionContext, filter: Filter<AuditDoc>, cursor: Keyset | null, toIso: string | null, floor: string, limit: number): Promise<AuditDoc[]> {
+  const sort = { at: -1, _id: -1 } as const
+  const rows = cursor ? await ctx.db.audit.find({ ...filter, at: cursor.value, _id: { $lt: cursor.id } }, { sort, limit }) : []
+  let upper = cursor?.value ?? toIso ?? new Date(ctx.now().getTime() + 1).toISOString()
+  for (let window = FIRST_WINDOW_MS; rows.length < limit && upper > floor; window *= 4) {
+    const lower = new Date(Math.max(Date.parse(upper) - window, Date.parse(floor))).toISOString()
+    rows.push(...(await ctx.db.audit.find({ ...filter, at: { $gte: lower, $lt: upper } }, { sort, limit: limit - rows.length })))
+    upper = lower
+  }
+  return rows
 }
 
 async function actorsNamed(ctx: ActionContext, name: string): Promise<string[]> {
