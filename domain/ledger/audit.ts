@@ -59,6 +59,33 @@ export const AUDIT_FIELD_NAMES: Record<string, string> = {
   days: '时限',
 }
 
+/** Stored status words as a clerk says them (join, transfer, aid, objections, requests, unions). */
+const VALUE_WORDS: Record<string, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  pending_release: '待转出',
+  pending_accept: '待转入',
+  completed: '已完成',
+  submitted: '已提交',
+  verified: '已核实',
+  returned: '已退回',
+  paid: '已发放',
+  open: '未处理',
+  upheld: '成立',
+  dismissed: '不成立',
+  processing: '办理中',
+  done: '已办结',
+  refused: '不予办理',
+  active: '正常',
+  disabled: '停用',
+  closed: '已撤销',
+  paused: '已暂停',
+  true: '是',
+  false: '否',
+}
+
 export const actionName = (action: string): string => AUDIT_ACTION_NAMES[action] ?? action
 export const objectName = (collection: string): string => AUDIT_OBJECT_NAMES[collection] ?? collection
 
@@ -66,7 +93,10 @@ export const objectName = (collection: string): string => AUDIT_OBJECT_NAMES[col
 export function auditChanges(before: unknown, after: unknown): Array<{ field: string; before: string; after: string }> {
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>
-  const text = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)).slice(0, 60)
+  const text = (value: unknown) => {
+    const raw = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)
+    return (VALUE_WORDS[raw] ?? raw).slice(0, 60)
+  }
   return Object.keys(AUDIT_FIELD_NAMES)
     .filter((field) => field in a || field in b)
     .map((field) => ({ field: AUDIT_FIELD_NAMES[field], before: text(b[field]), after: text(a[field]) }))

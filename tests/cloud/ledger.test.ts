@@ -25,7 +25,7 @@ describe('review.auditLog (台账 · 操作记录)', () => {
     ok(await h.callAs('demo-clerk', 'review', 'approve', { applicationId: app.id }))
     const mine = await log(h, 'demo-clerk')
     expect(mine.items[0]).toMatchObject({ actorName: '赵干事（演示）', action: 'join.approve', actionName: '通过入会申请', object: { kind: 'applications', kindName: '入会申请', id: app.id } })
-    expect(mine.items[0].changes).toEqual(expect.arrayContaining([{ field: '状态', before: 'pending', after: 'approved' }]))
+    expect(mine.items[0].changes).toEqual(expect.arrayContaining([{ field: '状态', before: '待审核', after: '已通过' }]))
     // The city's clerk (above) sees it; 回民区's clerk (another subtree) never does.
     expect((await log(h, 'demo-city-clerk')).items.map((i: { id: string }) => i.id)).toContain(mine.items[0].id)
     expect((await log(h, 'demo-hm-clerk')).items).toEqual([])

@@ -37,7 +37,8 @@ export async function exportLedger(ctx: ActionContext, input: ActionParsed<'revi
   const range: Range = { ...(fromIso ? { $gte: fromIso } : {}), ...(toIso ? { $lt: toIso } : {}) }
   const table = await TABLES[input.kind](ctx, roots, range)
   const csv = csvFile(table.header, table.rows)
-  const filename = `${KIND_NAMES[input.kind]}-${input.from ?? '起'}至${input.to ?? chinaToday(ctx.now())}.csv`
+  const until = input.to ?? chinaToday(ctx.now())
+  const filename = `${KIND_NAMES[input.kind]}-${input.from ? `${input.from}至${until}` : `截至${until}`}.csv`
   const delivered = ctx.wechat ? { csv: null, url: await putExport(ctx, ctx.wechat, csv) } : { csv, url: null }
   const unionPath = (await findByIds(ctx.db.unions, roots)).flatMap(unionPathOf)
   await ctx.audit({ action: 'ledger.export', target: { collection: 'unions', id: roots.join(',') }, before: null, after: { kind: KIND_NAMES[input.kind], from: input.from ?? null, to: input.to ?? null, rows: table.rows.length }, unionPath })
