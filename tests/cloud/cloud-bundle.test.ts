@@ -45,6 +45,7 @@ describe('cloud function bundles', () => {
     const jobs: Record<string, unknown> = {
       benefits: { triggers: [{ name: 'remindExpiring', type: 'timer', config: '0 0 9 * * * *' }] },
       aid: { triggers: [{ name: 'purgeExports', type: 'timer', config: '0 0 3 * * * *' }] },
+      review: { triggers: [{ name: 'sendDigest', type: 'timer', config: '0 0 8 * * * *' }] },
     }
     const triggers = jobs[name] ?? {}
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] }, ...triggers })
