@@ -18,6 +18,8 @@ export const SUBSCRIBE_FIELDS = {
   transferResult: ['result', 'union', 'note', 'time'],
   aidProgress: ['step', 'note', 'time'],
   couponExpiry: ['offer', 'merchant', 'expires'],
+  // The clerks' daily digest (#17 item 4): new, soon and overdue counts, how many wait in all.
+  staffDigest: ['summary', 'total', 'time'],
 } as const
 
 export type SubscribeTopic = keyof typeof SUBSCRIBE_FIELDS

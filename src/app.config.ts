@@ -18,6 +18,8 @@ export default defineAppConfig({
     { root: 'features/check', pages: ['pages/index/index'] },
     // 工作台 and 统计 for clerks and reviewers (#17).
     { root: 'features/staff', pages: ['pages/desk/index', 'pages/figures/index'] },
+    // 台账 (#17): the audit trail, the exports and the union's service deadlines.
+    { root: 'features/ledger', pages: ['pages/audit/index', 'pages/exports/index', 'pages/settings/index'] },
   ],
   // A tap on 首页 most often opens 驿站地图: outdoor workers look for a station again and again, while
   // joining happens once. Its subpackage (about 40 KB) is fetched while 首页 shows, on any network,

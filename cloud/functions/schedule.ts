@@ -25,4 +25,6 @@ export const SCHEDULE: ScheduledJob[] = [
   daily('aid', 'purgeExports', 3),
   // Join applications nobody decided in 30 days lapse, and old ID-number tries are deleted (#14).
   daily('member', 'lapseApplications', 4),
+  // Each clerk's digest of what waits (#17 item 4) at 08:00, before the working day starts.
+  daily('review', 'sendDigest', 8),
 ]

@@ -2,8 +2,8 @@ import type { OfferStore as OfferStoreFields, UnionLevel } from '../../domain/co
 import type { UnionStatus } from '../../domain/unions'
 import type { MerchantStatus } from '../../domain/merchants/merchant'
 import type { NoticeTarget } from '../../domain/notices'
-import type { CollectionIndexes, Doc, Store } from './store/port'
 import type { ServiceDays } from '../../domain/staff/deadline'
+import type { CollectionIndexes, Doc, Store } from './store/port'
 
 /** The documents each collection holds. One place, so actions and seeds agree on their shape. */
 export interface UnionDoc extends Doc {
@@ -144,6 +144,11 @@ export interface AuditDoc extends Doc {
   target: { collection: string; id: string }
   before: unknown
   after: unknown
+  /**
+   * The object's union and those above it (UNPLACED when it names none): the 台账 shows an entry to
+   * the clerks of any union on it. Entries written before #17 have none: only the root's clerks see them.
+   */
+  unionPath?: string[]
 }
 
 /** What a person is told (a review result, a step of their application); shown in the app. */
@@ -179,13 +184,23 @@ export const CORE_COLLECTIONS: CollectionIndexes = {
   // (join, transfer, poster): the database walks the index in the order asked and stops at the limit.
   // By parent: a close counts the unions directly below that are still open.
   unions: [{ fields: ['ancestors', 'name', '_id'] }, { fields: ['terms', 'name', '_id'] }, { fields: ['parentId'] }],
-  people: [],
+  // 台账's filter by person: the name staff type finds the openids behind it.
+  people: [{ fields: ['displayName'] }],
   // By union: a close tells a union's members, a page at a time in id order.
   memberships: [{ fields: ['openid'], unique: true }, { fields: ['memberNo'], unique: true }, { fields: ['unionId', '_id'] }],
   // A person's roles; a subtree's roles newest first (人员, a page at a time).
   roles: [{ fields: ['openid'] }, { fields: ['unionPath', 'grantedAt', '_id'] }],
   // One merchant of a name per union (a taken key is MERCHANT_DUPLICATE); a subtree's in name order.
   merchants: [{ fields: ['nameKey'], unique: true }, { fields: ['unionPath', 'name', '_id'] }],
-  audit: [{ fields: ['target.id'] }],
+  // An object's own history; the 台账: a subtree's entries newest first, narrowed by person, action or
+  // object (each filter an equality before the time, so the index walks the page in order); the
+  // root's clerks read the whole log by time.
+  audit: [
+    { fields: ['target.id'] },
+    { fields: ['at', '_id'] },
+    { fields: ['unionPath', 'at', '_id'] },
+    { fields: ['unionPath', 'actor', 'at', '_id'] },
+    { fields: ['unionPath', 'action', 'at', '_id'] },
+  ],
   notifications: [{ fields: ['openid'] }],
 }

@@ -26,7 +26,16 @@ export interface AuditEntry {
   target: { collection: string; id: string }
   before: unknown
   after: unknown
+  /**
+   * The union the object belongs to, with its ancestors (unionPathOf; both sides' for a transfer):
+   * the audit trail (台账) shows an entry to the clerks of any union on it. Left out, the entry is
+   * UNPLACED and only the root union's clerks see it (they see the whole log).
+   */
+  unionPath?: string[]
 }
+
+/** The unionPath of an entry that names no union: no subtree's, so only the root union's clerks see it. */
+export const UNPLACED = '-'
 
 /**
  * What an action is given. One way to each collection:
@@ -71,9 +80,10 @@ export function createContext(store: Store, clock: Clock, caller: Caller | null,
     logError: options.logError ?? (() => undefined),
     now: () => clock.now(),
     newId: () => randomUUID(),
-    async audit({ key, ...entry }) {
+    async audit({ key, unionPath, ...entry }) {
       try {
-        await db.audit.insert({ _id: key ?? randomUUID(), at: clock.now().toISOString(), actor: caller?.openid ?? 'system', ...entry })
+        const placed = unionPath?.length ? [...new Set(unionPath)] : [UNPLACED]
+        await db.audit.insert({ _id: key ?? randomUUID(), at: clock.now().toISOString(), actor: caller?.openid ?? 'system', ...entry, unionPath: placed })
       } catch (error) {
         if (!(key && error instanceof DuplicateKeyError)) throw error
       }

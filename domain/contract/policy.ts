@@ -55,6 +55,11 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     answerRights: { access: 'user' },
     desk: { access: 'user' },
     figures: { access: 'user' },
+    auditLog: { access: 'user' },
+    serviceDays: { access: 'user' },
+    setServiceDays: { access: 'user' },
+    sendDigest: { access: 'system' },
+    exportLedger: { access: 'user' },
   },
   stations: {
     nearby: { access: 'public' },

@@ -5,6 +5,7 @@ import { ApplicationView, JoinUnion, UnionKeyword } from './join'
 import { UnionCode } from '../join/form'
 import { rightsReviewActions } from './rights'
 import { staffReviewActions } from './staff'
+import { ledgerActions } from './ledger'
 
 const ApplicationId = v.pipe(v.string('请指定申请'), v.minLength(1, '请指定申请'), v.maxLength(64, '申请编号不正确'))
 
@@ -68,4 +69,5 @@ export const review = {
   }),
   ...rightsReviewActions,
   ...staffReviewActions,
+  ...ledgerActions,
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { startServer } from '../lib/local-server'
 import { weappSizes } from '../lib/weapp-sizes'
 import { benchAid } from './aid'
+import { benchAudit } from './audit'
 import { benchBenefits, prepareBenefitsData } from './benefits'
 import { benchCard } from './card'
 import { benchCloud } from './cloud'
@@ -59,6 +60,8 @@ async function main() {
   benchCard(results)
   console.log('驿站（186,000 个，独立的服务器与数据）')
   await benchStations(results)
+  console.log('台账操作记录（200,000 条，进程内）')
+  await benchAudit(results)
 
   console.log('工会统计（10 万入会申请、5 万张券，两种存储）')
   await benchStaff(results)

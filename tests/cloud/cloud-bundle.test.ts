@@ -46,6 +46,7 @@ describe('cloud function bundles', () => {
       benefits: { triggers: [{ name: 'remindExpiring', type: 'timer', config: '0 0 9 * * * *' }] },
       aid: { triggers: [{ name: 'purgeExports', type: 'timer', config: '0 0 3 * * * *' }] },
       member: { triggers: [{ name: 'lapseApplications', type: 'timer', config: '0 0 4 * * * *' }] },
+      review: { triggers: [{ name: 'sendDigest', type: 'timer', config: '0 0 8 * * * *' }] },
     }
     const triggers = jobs[name] ?? {}
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send', 'wxacode.getUnlimited'] }, ...triggers })

@@ -35,7 +35,7 @@ export async function fire(ctx: ActionContext, doc: ApplicationDoc, event: Appli
   const after = { ...set, status: row.to, updatedAt: ctx.now().toISOString() }
   const changed = await applications.update({ _id: doc._id, status: row.from, ...extraFilter }, { set: after })
   if (changed === 0) throw new CloudError('CONFLICT', '申请状态已变化，请刷新后重试')
-  await ctx.audit({ action: `aid.${event}`, target: { collection: 'aidApplications', id: doc._id }, before: { status: doc.status }, after })
+  await ctx.audit({ action: `aid.${event}`, target: { collection: 'aidApplications', id: doc._id }, before: { status: doc.status }, after, unionPath: doc.unionPath })
   return (await applications.get(doc._id)) as ApplicationDoc
 }
 
@@ -94,7 +94,7 @@ export async function resolveObjection(ctx: ActionContext, input: ActionParsed<'
   const status = input.uphold ? 'upheld' : 'dismissed'
   const changed = await objections.update({ _id: objection._id, status: 'open' }, { set: { status, note: input.note } })
   if (changed === 0) throw new CloudError('CONFLICT', '该异议已处理')
-  await ctx.audit({ action: `aid.objection.${status}`, target: { collection: 'aidObjections', id: objection._id }, before: { status: 'open' }, after: { status, note: input.note } })
+  await ctx.audit({ action: `aid.objection.${status}`, target: { collection: 'aidObjections', id: objection._id }, before: { status: 'open' }, after: { status, note: input.note }, unionPath: doc.unionPath })
   if (!input.uphold) return doc
   const next = await fire(ctx, doc, 'uphold_objection', { rejectReason: `公示期间异议经核实成立：${input.note}` })
   await notify(ctx, doc.owner, { title: '助学申请未通过', body: `公示期间异议经核实成立：${input.note}`, link: STATUS_LINK, target: { kind: 'aid', id: doc._id } }, progress(ctx, '未通过', '公示期间异议经核实成立'))
@@ -128,7 +128,7 @@ export async function dismissObjections(ctx: ActionContext, input: ActionParsed<
   if (found.some((o) => o.status !== 'open')) throw new CloudError('CONFLICT', '其中有异议已处理，请刷新')
   for (const objection of found) {
     const changed = await objections.update({ _id: objection._id, status: 'open' }, { set: { status: 'dismissed', note: input.note } })
-    if (changed) await ctx.audit({ action: 'aid.objection.dismissed', target: { collection: 'aidObjections', id: objection._id }, before: { status: 'open' }, after: { status: 'dismissed', note: input.note } })
+    if (changed) await ctx.audit({ action: 'aid.objection.dismissed', target: { collection: 'aidObjections', id: objection._id }, before: { status: 'open' }, after: { status: 'dismissed', note: input.note }, unionPath: doc.unionPath })
   }
   return doc
 }

@@ -29,6 +29,6 @@ export async function recordVisit(ctx: ActionContext, input: ActionParsed<'aid',
   const applications = aidDb(ctx.store).applications
   const changed = await applications.update({ _id: doc._id, status: 'submitted' }, { set: { homeVisit, visitFileIds: photos, updatedAt: homeVisit.recordedAt } })
   if (changed === 0) throw new CloudError('CONFLICT', '申请状态已变化，请刷新后重试')
-  await ctx.audit({ action: 'aid.visit', target: { collection: 'aidApplications', id: doc._id }, before: { homeVisit: doc.homeVisit ?? null }, after: { homeVisit } })
+  await ctx.audit({ action: 'aid.visit', target: { collection: 'aidApplications', id: doc._id }, before: { homeVisit: doc.homeVisit ?? null }, after: { homeVisit }, unionPath: doc.unionPath })
   return (await applications.get(doc._id)) as ApplicationDoc
 }

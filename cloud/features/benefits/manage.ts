@@ -99,7 +99,7 @@ export async function saveOffer(ctx: ActionContext, form: OfferForm): Promise<Of
   if (!existing) {
     const offer = withDerived({ _id: ctx.newId(), ...fields, images: [], total: form.total, stock: form.total, status: 'active', createdAt: now })
     await db.offers.insert(offer)
-    await ctx.audit({ action: 'benefits.offer.create', target: { collection: 'offers', id: offer._id }, before: null, after: offerAdmin(offer) })
+    await ctx.audit({ action: 'benefits.offer.create', target: { collection: 'offers', id: offer._id }, before: null, after: offerAdmin(offer), unionPath: offer.unionPath })
     return offerAdmin(offer)
   }
 
@@ -115,7 +115,7 @@ export async function saveOffer(ctx: ActionContext, form: OfferForm): Promise<Of
     throw new CloudError('CONFLICT')
   }
   const after = (await db.offers.get(existing._id)) as OfferDoc
-  await ctx.audit({ action: 'benefits.offer.update', target: { collection: 'offers', id: existing._id }, before: offerAdmin(existing), after: offerAdmin(after) })
+  await ctx.audit({ action: 'benefits.offer.update', target: { collection: 'offers', id: existing._id }, before: offerAdmin(existing), after: offerAdmin(after), unionPath: existing.unionPath })
   return offerAdmin(after)
 }
 
@@ -123,7 +123,7 @@ export async function setOfferStatus(ctx: ActionContext, id: string, status: Off
   const offer = await manageableOffer(ctx, id)
   const updatedAt = ctx.now().toISOString()
   await benefitsDb(ctx.store).offers.update({ _id: id }, { set: { status, updatedAt } })
-  await ctx.audit({ action: status === 'paused' ? 'benefits.offer.pause' : 'benefits.offer.resume', target: { collection: 'offers', id }, before: { status: offer.status }, after: { status } })
+  await ctx.audit({ action: status === 'paused' ? 'benefits.offer.pause' : 'benefits.offer.resume', target: { collection: 'offers', id }, before: { status: offer.status }, after: { status }, unionPath: offer.unionPath })
   return offerAdmin({ ...offer, status, updatedAt })
 }
 

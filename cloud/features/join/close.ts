@@ -36,7 +36,7 @@ export async function closeApplication(ctx: ActionContext, app: ApplicationDoc, 
   if (changed === 0) return null
   await claims.remove({ _id: app.idHash, applicationId: app._id, status: 'pending' })
   await releaseAccountClaim(ctx, app.openid, app._id)
-  await ctx.audit({ key: `join-close-${app._id}`, action: how.audit, target: { collection: 'applications', id: app._id }, before: { status: how.from }, after: { status: how.status, rejectReason: how.reason, decidedBy: how.decidedBy } })
+  await ctx.audit({ key: `join-close-${app._id}`, action: how.audit, target: { collection: 'applications', id: app._id }, before: { status: how.from }, after: { status: how.status, rejectReason: how.reason, decidedBy: how.decidedBy }, unionPath: app.unionPath })
   const union = await ctx.db.unions.get(app.unionId)
   // Not approved is a decision the staff figures count (once: only the try that changed it gets here); lapsing is not.
   if (how.status === 'rejected') await tallyJoinDecision(ctx, app, false, decidedAt, union)

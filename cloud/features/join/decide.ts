@@ -4,7 +4,7 @@ import { subscribeTime } from '../../../domain/subscribe'
 import type { MembershipDoc, UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
-import { isStaffOf } from '../../lib/roles'
+import { isStaffOf, unionPathOf } from '../../lib/roles'
 import { insertOnce } from '../../lib/resume'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { SAME_ID_APPROVED_REASON } from '../../../domain/join/lapse'
@@ -94,6 +94,7 @@ export async function approveApplication(ctx: ActionContext, id: string, by: { a
     target: { collection: 'applications', id },
     before: { status: 'pending' },
     after: { status: 'approved', memberNo: membership.memberNo, membershipId: membership._id, decidedBy },
+    unionPath: unionPathOf(by.union),
   })
   await notify(ctx, before.openid, {
     title: '入会申请已通过',

@@ -2,7 +2,7 @@ import type { JoinUnion } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
-import { requireStaffOf } from '../../lib/roles'
+import { requireStaffOf, unionPathOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { joinDb } from './collections'
 import { nameCursor } from '../../../domain/paging'
@@ -79,7 +79,7 @@ export async function setAutoApprove(ctx: ActionContext, unionId: string, autoAp
         await settings.update({ _id: union._id }, { set: { autoApprove } })
       }
     }
-    await ctx.audit({ action: 'join.setAutoApprove', target: { collection: 'joinSettings', id: union._id }, before: { autoApprove: before }, after: { autoApprove } })
+    await ctx.audit({ action: 'join.setAutoApprove', target: { collection: 'joinSettings', id: union._id }, before: { autoApprove: before }, after: { autoApprove }, unionPath: unionPathOf(union) })
   }
   return { unionId: union._id, autoApprove }
 }

@@ -126,7 +126,7 @@ async function finish(ctx: ActionContext, doc: RightsRequestDoc, staffAnswer: st
   const answer = staffAnswer ? `${effect}。${staffAnswer}` : effect
   await requests.update({ _id: doc._id, status: 'processing' }, { set: { status: 'done', answer, lockKey: closedLock(doc._id) } })
   const done = (await requests.get(doc._id)) ?? doc
-  await ctx.audit({ key: `rights-done-${doc._id}`, action: 'rights.done', target: { collection: 'rightsRequests', id: doc._id }, before: { status: 'processing' }, after: { status: done.status, type: doc.type, answeredBy: doc.answeredBy } })
+  await ctx.audit({ key: `rights-done-${doc._id}`, action: 'rights.done', target: { collection: 'rightsRequests', id: doc._id }, before: { status: 'processing' }, after: { status: done.status, type: doc.type, answeredBy: doc.answeredBy }, unionPath: doc.unionPath })
   return done
 }
 
@@ -231,12 +231,12 @@ export async function answerRights(ctx: ActionContext, input: ActionParsed<'revi
     const changed = await requests.update({ _id: doc._id, status: 'pending' }, { set: { status: 'refused', answer, answeredAt: now, answeredBy: staff, lockKey: closedLock(doc._id) } })
     if (changed === 0) throw new CloudError('RIGHTS_ANSWERED')
     result = (await requests.get(doc._id))!
-    await ctx.audit({ action: 'rights.answer', target: { collection: 'rightsRequests', id: doc._id }, before: { status: 'pending' }, after: { status: 'refused', answer } })
+    await ctx.audit({ action: 'rights.answer', target: { collection: 'rightsRequests', id: doc._id }, before: { status: 'pending' }, after: { status: 'refused', answer }, unionPath: doc.unionPath })
   } else {
     if (doc.status === 'pending') {
       const changed = await requests.update({ _id: doc._id, status: 'pending' }, { set: { status: 'processing', answeredAt: now, answeredBy: staff } })
       if (changed === 0) throw new CloudError('RIGHTS_ANSWERED')
-      await ctx.audit({ key: `rights-confirm-${doc._id}`, action: 'rights.answer', target: { collection: 'rightsRequests', id: doc._id }, before: { status: 'pending' }, after: { status: 'processing', decision: 'confirm' } })
+      await ctx.audit({ key: `rights-confirm-${doc._id}`, action: 'rights.answer', target: { collection: 'rightsRequests', id: doc._id }, before: { status: 'pending' }, after: { status: 'processing', decision: 'confirm' }, unionPath: doc.unionPath })
     }
     const processing = (await requests.get(doc._id))!
     result = await finish(ctx, processing, answer)

@@ -41,7 +41,7 @@ export async function applyChange(ctx: ActionContext, before: StationDoc, set: P
   if (changed === 0) throw new CloudError('CONFLICT')
   const after = await loadStation(ctx, before._id)
   const pick = (doc: StationDoc) => Object.fromEntries(Object.keys(patch).map((k) => [k, doc[k as keyof StationDoc]]))
-  await ctx.audit({ action: audit, target: { collection: 'stations', id: before._id }, before: pick(before), after: pick(after) })
+  await ctx.audit({ action: audit, target: { collection: 'stations', id: before._id }, before: pick(before), after: pick(after), unionPath: before.unionPath })
   return after
 }
 

@@ -107,6 +107,6 @@ export async function resolveReport(input: ActionParsed<'stations', 'resolve'>, 
   const after = await applyChange(ctx, before, set, before.updatedAt, 'stations.update')
   const resolved = { status: input.outcome, resolvedAt: ctx.now().toISOString(), resolvedBy: ctx.caller?.openid ?? '', resolution: input.note }
   if ((await reports.update({ _id: report._id, status: 'open' }, { set: resolved })) === 0) throw new CloudError('ALREADY_DECIDED', '这条反馈已经处理过了，请刷新')
-  await ctx.audit({ action: 'stations.resolve', target: { collection: 'station_reports', id: report._id }, before: { status: 'open' }, after: { status: input.outcome, resolution: input.note } })
+  await ctx.audit({ action: 'stations.resolve', target: { collection: 'station_reports', id: report._id }, before: { status: 'open' }, after: { status: input.outcome, resolution: input.note }, unionPath: report.unionPath })
   return { station: await describeStation(ctx, after) }
 }

@@ -88,7 +88,7 @@ async function staffMove(ctx: ActionContext, transferId: string, name: 'release'
   const after = await move(ctx, transfer, name, { set })
   // Keyed by the move: a retry that finishes it records and tells once. A staff move starts from one status.
   const key = moveKey(name, transfer._id)
-  await ctx.audit({ key, action: `transfer.${name}`, target: { collection: 'transfers', id: transfer._id }, before: { status: TRANSFER_MOVES[name].from[0] }, after: { status: after.status, ...set } })
+  await ctx.audit({ key, action: `transfer.${name}`, target: { collection: 'transfers', id: transfer._id }, before: { status: TRANSFER_MOVES[name].from[0] }, after: { status: after.status, ...set }, unionPath: [...transfer.fromUnionPath, ...transfer.toUnionPath] })
   const union = await ctx.db.unions.get(side === 'from' ? transfer.fromUnionId : transfer.toUnionId)
   await notify(ctx, transfer.openid, { ...NOTICES[name](after), link: '/pages/me/index', target: { kind: 'transfer', id: transfer._id }, key }, {
     topic: 'transferResult',

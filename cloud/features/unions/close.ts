@@ -118,6 +118,7 @@ async function finishClose(ctx: ActionContext, unionId: string, work: WorkOption
         target: { collection: 'unions', id: unionId },
         before: { status: union.closing.statusBefore },
         after: { status: 'closed', closedAt, members },
+        unionPath: [...union.ancestors, unionId],
       })
     }
     union = await unions.get(unionId)

@@ -132,6 +132,7 @@ export async function addUnion(ctx: ActionContext, input: AddUnionInput): Promis
       target: { collection: 'unions', id: code },
       before: null,
       after: { name: doc.name, level: doc.level, parentId: doc.parentId, regionCode: doc.regionCode, code, status: 'closed', why: '上级工会同时被撤销或停用' },
+      unionPath: [...doc.ancestors, doc._id],
     })
     throw new CloudError('UNION_CLOSED', `上级「${parent.name}」刚刚被撤销或停用，不能在其下新增工会`)
   }
@@ -141,6 +142,7 @@ export async function addUnion(ctx: ActionContext, input: AddUnionInput): Promis
     target: { collection: 'unions', id: code },
     before: null,
     after: { name: doc.name, level: doc.level, parentId: doc.parentId, regionCode: doc.regionCode, code, status: doc.status },
+    unionPath: [...doc.ancestors, doc._id],
   })
   return orgView(ctx, doc)
 }
@@ -201,6 +203,7 @@ export async function editUnion(ctx: ActionContext, input: EditUnionInput, work:
     target: { collection: 'unions', id: union._id },
     before: { name: union.name, regionCode: union.regionCode, code: oldCode },
     after: { name: input.name, regionCode: input.regionCode, code: input.code },
+    unionPath: [...union.ancestors, union._id],
   })
   if (renamed) await followRename(ctx, union._id, work)
   return reloadView(ctx, union._id)

@@ -94,6 +94,11 @@ export default function Me() {
               </View>
             ) : null}
             {clerk ? (
+              <View id='open-ledger' {...tappable('link', '台账：操作记录、导出、办理时限')} onClick={() => void Taro.navigateTo({ url: '/features/ledger/pages/audit/index' })}>
+                <Cell title='台账' extra='操作记录、导出、办理时限' />
+              </View>
+            ) : null}
+            {clerk ? (
               <View id='open-station-reports' {...tappable('link', '驿站问题反馈：待核实的驿站问题')} onClick={() => void Taro.navigateTo({ url: '/features/stations/pages/reports/index' })}>
                 <Cell title='驿站问题反馈' extra='待核实的驿站问题' />
               </View>

@@ -9,6 +9,7 @@ import type { ErrorCode } from '@domain/errors'
 import { formatDate } from '@domain/format'
 import { sideBySide } from '@domain/join/lapse'
 import { EMPLOYMENT_TYPES } from '@domain/join/options'
+import { historyUrl } from '@domain/ledger/audit'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
@@ -75,6 +76,7 @@ function Application({ item, onDone }: { item: Item; onDone(approved: boolean): 
         </View>
       ) : (
         <View className='join-review__actions'>
+          <Button id={`history-${item.id}`} size='small' onClick={() => void Taro.navigateTo({ url: historyUrl('applications', item.id) })}>办理记录</Button>
           <Button id={`reject-${item.id}`} size='small' disabled={busy} onClick={() => setRejecting(true)}>
             不通过
           </Button>

@@ -7,6 +7,7 @@ import { PageShell } from '@/components/PageShell'
 import type { TransferView } from '@domain/contract'
 import { EMPLOYMENT_TYPES } from '@domain/join/options'
 import { TRANSFER_REASONS } from '@domain/transfer/machine'
+import { historyUrl } from '@domain/ledger/audit'
 import { formatWait } from '@domain/format'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
@@ -52,6 +53,7 @@ function TransferRow({ transfer, side, onDone }: { transfer: TransferView; side:
       {transfer.releasedBy === 'auto' ? <Text className='transfer-queue__detail'>原工会逾期未处理，已自动放行</Text> : null}
       {rejecting ? <TextArea id='reject-reason' value={reason} placeholder='驳回原因（会员可见）' maxLength={200} onChange={setReason} /> : null}
       <View className='transfer-queue__actions'>
+        <Button id={`history-${transfer.id}`} size='small' onClick={() => void Taro.navigateTo({ url: historyUrl('transfers', transfer.id) })}>办理记录</Button>
         {side === 'outgoing' ? (
           <Button id='release-transfer' type='primary' size='small' disabled={busy} onClick={() => void act('release')}>
             放行
