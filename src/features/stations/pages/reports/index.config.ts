@@ -1,4 +1,6 @@
 export default definePageConfig({
+  // The page's root font follows WeChat's font size (src/platform/pageMeta.weapp.tsx).
+  enablePageMeta: true,
   navigationBarTitleText: '驿站问题反馈',
   enablePullDownRefresh: true,
 })
