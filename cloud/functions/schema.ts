@@ -3,6 +3,7 @@ import * as aid from '../features/aid'
 import * as benefits from '../features/benefits'
 import * as home from '../features/home'
 import * as join from '../features/join'
+import * as ledger from '../features/ledger'
 import * as merchants from '../features/merchants'
 import * as profile from '../features/profile'
 import * as rights from '../features/rights'
@@ -14,7 +15,7 @@ import { CORE_COLLECTIONS } from '../lib/collections'
 import type { CollectionIndexes, Store } from '../lib/store/port'
 
 /** Every feature folder (cloud/features/<name>), by name: each brings its collections (a test checks none is left out). */
-export const FEATURES: Record<string, { collections: CollectionIndexes }> = { join, transfer, benefits, stations, aid, admin, unions, rights, merchants, profile, home, staff }
+export const FEATURES: Record<string, { collections: CollectionIndexes }> = { join, transfer, benefits, stations, aid, admin, unions, rights, merchants, profile, home, staff, ledger }
 
 /**
  * Every collection the cloud functions use, with its indexes: the one list. The embedded store

@@ -1,4 +1,5 @@
 import type { FeatureHandlers } from '../../lib/dispatch'
+import type { CollectionIndexes } from '../../lib/store/port'
 import { auditLog } from './audit'
 import { getServiceDays, setServiceDays } from './deadlines'
 import { sendDigest } from './digest'
@@ -12,3 +13,6 @@ export const review = {
   sendDigest: (_input, ctx) => sendDigest(ctx),
   exportLedger: (input, ctx) => exportLedger(ctx, input),
 } satisfies FeatureHandlers<'review'>
+
+/** It reads the audit log and the queues and writes notices, all of them others' collections (the audit's indexes are the core's). */
+export const collections: CollectionIndexes = {}
