@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { openPhone, screenshots } from './support/browser'
+import { serverAndBrowser } from './support/suite'
 import { signInAs } from './support/signin'
 import { fillAid, nextStep, openAidPage, uploadAs } from './support/aid'
-import { startServer, type RunningServer } from '../../scripts/lib/local-server'
 import type { ApplicationDoc, ProgrammeDoc } from '../../cloud/features/aid/collections'
 import { encrypt, keyedHash } from '../../cloud/lib/crypto'
 import { maskBankCard } from '../../domain/bankcard'
@@ -45,29 +45,18 @@ function lastYear(dataDir: string): void {
 
 /** #15: last year's funded child → this year's renewal, carried over → level one's home visit → level two approves → paid. */
 describe('金秋助学 renewal', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  before(async () => {
-    process.env.DEV_CLOCK = '1'
-    server = await startServer({ prepare: lastYear })
-    delete process.env.DEV_CLOCK
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  // The server's clock may be moved forward (past the 公示) only when it is started with DEV_CLOCK.
+  const live = serverAndBrowser({ env: { DEV_CLOCK: '1' }, prepare: lastYear })
 
   const fill = fillAid
   const next = nextStep
-  const openAid = (page: Page, sub: string) => openAidPage(page, server.url, sub)
+  const openAid = (page: Page, sub: string) => openAidPage(page, live.server.url, sub)
 
   it('renews last year’s funded child, with a home visit before level two, and is paid', async () => {
     const shot = screenshots('aid-renewal')
-    const member = await openPhone(browser)
+    const member = await openPhone(live.browser)
     const page = member.page
-    await signInAs(page, server.url, 'member')
+    await signInAs(page, live.server.url, 'member')
     await openAid(page, 'index')
     const renewal = page.getByTestId('renewal')
     await renewal.getByText('李小华可以续申').waitFor()
@@ -109,8 +98,8 @@ describe('金秋助学 renewal', () => {
     await shot(page, 'renewal-submitted')
 
     // Level one records the 入户核查 (a PDF is no photo), then verifies.
-    const clerk = await openPhone(browser)
-    await signInAs(clerk.page, server.url, 'clerk')
+    const clerk = await openPhone(live.browser)
+    await signInAs(clerk.page, live.server.url, 'clerk')
     await openAid(clerk.page, 'review')
     const card = clerk.page.locator('[data-testid="review-item"][data-status="submitted"]')
     await card.getByText('续申').first().waitFor()
@@ -128,14 +117,14 @@ describe('金秋助学 renewal', () => {
     await clerk.page.locator('[data-testid="review-item"][data-status="verified"]').waitFor()
 
     // Level two sees the visit before approving; the amount is the table's (本科, 建档).
-    const city = await openPhone(browser)
-    await signInAs(city.page, server.url, 'city-clerk')
+    const city = await openPhone(live.browser)
+    await signInAs(city.page, live.server.url, 'city-clerk')
     await openAid(city.page, 'review')
     await city.page.getByTestId('home-visit').getByText('住房情况属实', { exact: false }).waitFor()
     await city.page.tap('#review-approve')
     await city.page.getByTestId('review-item').getByText('核定 ¥5,000').waitFor()
     await shot(city.page, 'approved')
-    const moved = await fetch(`${server.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 6 * 24 * 3600 * 1000 }) })
+    const moved = await fetch(`${live.server.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 6 * 24 * 3600 * 1000 }) })
     assert.equal(moved.status, 200)
     await openAid(city.page, 'review')
     await city.page.waitForSelector('#review-mark-paid')

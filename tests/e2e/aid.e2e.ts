@@ -1,34 +1,22 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshots } from './support/browser'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { openPhone, screenshots } from './support/browser'
+import { serverAndBrowser } from './support/suite'
 import { signInAs } from './support/signin'
 import { fillAid, nextStep, openAidPage, uploadAs } from './support/aid'
-import { startServer, type RunningServer } from '../../scripts/lib/local-server'
 import { cardFor, idFor, PDF, PNG } from '../helpers/aid'
 
 const CHILD_ID = idFor('20080510', '315')
 
 /** 金秋助学 end to end on the real server: apply with two files, sent back, corrected, approved, noticed, paid. */
 describe('金秋助学', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  before(async () => {
-    // The server's clock may be moved forward (past the 公示) only when it is started with this.
-    process.env.DEV_CLOCK = '1'
-    server = await startServer()
-    delete process.env.DEV_CLOCK
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  // The server's clock may be moved forward (past the 公示) only when it is started with DEV_CLOCK.
+  const live = serverAndBrowser({ env: { DEV_CLOCK: '1' } })
 
   const fill = fillAid
   const next = nextStep
-  const openAid = (page: Page, sub: string) => openAidPage(page, server.url, sub)
+  const openAid = (page: Page, sub: string) => openAidPage(page, live.server.url, sub)
 
   async function review(browserPage: Page, id: string, note?: string) {
     await openAid(browserPage, 'review')
@@ -39,9 +27,9 @@ describe('金秋助学', () => {
 
   it('a member applies, is sent back, corrects, is approved, noticed and paid', async () => {
     const shot = screenshots('aid')
-    const member = await openPhone(browser)
+    const member = await openPhone(live.browser)
     const page = member.page
-    await signInAs(page, server.url, 'member')
+    await signInAs(page, live.server.url, 'member')
     await page.tap('#service-aid')
     await page.getByTestId('programme').getByText('2026 年金秋助学（演示项目）').waitFor()
     await page.tap('#q-level-undergraduate')
@@ -99,8 +87,8 @@ describe('金秋助学', () => {
     assert.doesNotMatch(await page.evaluate(() => JSON.stringify(localStorage)), new RegExp(`${CHILD_ID}|${cardFor()}`))
     await shot(page, 'submitted')
 
-    const clerk = await openPhone(browser)
-    await signInAs(clerk.page, server.url, 'clerk')
+    const clerk = await openPhone(live.browser)
+    await signInAs(clerk.page, live.server.url, 'clerk')
     // The reviewer opens a document: fetched with the session, shown from a blob in a new tab.
     await openAid(clerk.page, 'review')
     await clerk.page.waitForSelector('#open-doc-admission_letter')
@@ -136,14 +124,14 @@ describe('金秋助学', () => {
     await clerk.page.getByTestId('home-visit').waitFor()
     await review(clerk.page, '#review-verify')
     await clerk.page.getByTestId('review-item').getByText('上级审批').waitFor()
-    const city = await openPhone(browser)
-    await signInAs(city.page, server.url, 'city-clerk')
+    const city = await openPhone(live.browser)
+    await signInAs(city.page, live.server.url, 'city-clerk')
     await review(city.page, '#review-approve')
     await city.page.getByTestId('review-item').getByText('公示中').waitFor()
     await shot(city.page, 'approved')
 
     // The 公示 is public: a visitor who never signed in sees the masked name.
-    const visitor = await openPhone(browser)
+    const visitor = await openPhone(live.browser)
     await openAid(visitor.page, 'notice')
     const entry = visitor.page.getByTestId('notice-entry')
     await entry.getByText('张*明', { exact: true }).waitFor()
@@ -170,7 +158,7 @@ describe('金秋助学', () => {
     await fill(city.page, 'paid-reference', 'PAY-2026-001')
     await city.page.tap('#review-mark-paid')
     await city.page.getByText('公示期至', { exact: false }).waitFor()
-    const moved = await fetch(`${server.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 6 * 24 * 3600 * 1000 }) })
+    const moved = await fetch(`${live.server.url}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 6 * 24 * 3600 * 1000 }) })
     assert.equal(moved.status, 200)
     await openAid(city.page, 'review')
     await city.page.waitForSelector('#review-mark-paid')
@@ -192,8 +180,8 @@ describe('金秋助学', () => {
 
   it('city staff change their programme: notice days and the high-school amount', async () => {
     const shot = screenshots('aid-programme')
-    const staff = await openPhone(browser)
-    await signInAs(staff.page, server.url, 'city-clerk')
+    const staff = await openPhone(live.browser)
+    await signInAs(staff.page, live.server.url, 'city-clerk')
     await staff.page.tap('#service-aid')
     await staff.page.tap('#open-programme')
     await staff.page.getByText('呼和浩特市总工会 · 2026 年（已设置）').waitFor()
@@ -206,7 +194,7 @@ describe('金秋助学', () => {
     await staff.page.getByText('已保存').waitFor()
     await shot(staff.page, 'saved')
     const token = await staff.page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('session') ?? '{}').data).state.token as string)
-    const mine = await (await fetch(`${server.url}/api/cloud/aid`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'myProgrammes', data: {} }) })).json()
+    const mine = await (await fetch(`${live.server.url}/api/cloud/aid`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'myProgrammes', data: {} }) })).json()
     assert.deepEqual([mine.data[0].noticeDays, mine.data[0].amounts.high_school, mine.data[0].opensAt], [7, { registered: 250000, other: 200000 }, '2026-10-31T16:00:00.000Z'])
     assert.deepEqual(staff.errors, [])
     await staff.context.close()
