@@ -12,6 +12,7 @@ import * as stations from '../features/stations'
 import * as transfer from '../features/transfer'
 import * as unions from '../features/unions'
 import { CORE_COLLECTIONS } from '../lib/collections'
+import { EXPORT_COLLECTIONS } from '../lib/exportFiles'
 import type { CollectionIndexes, Store } from '../lib/store/port'
 
 /** Every feature folder (cloud/features/<name>), by name: each brings its collections (a test checks none is left out). */
@@ -23,7 +24,7 @@ export const FEATURES: Record<string, { collections: CollectionIndexes }> = { jo
  * indexes, unique and geo ones included, in WeChat's database; cloud tests give it to the stand-in
  * database server. A collection missing here does not exist in WeChat, and writing to it fails.
  */
-export const SCHEMA: CollectionIndexes = mergeSchemas([CORE_COLLECTIONS, ...Object.values(FEATURES).map((f) => f.collections)])
+export const SCHEMA: CollectionIndexes = mergeSchemas([CORE_COLLECTIONS, EXPORT_COLLECTIONS, ...Object.values(FEATURES).map((f) => f.collections)])
 
 function mergeSchemas(parts: CollectionIndexes[]): CollectionIndexes {
   const all: CollectionIndexes = {}

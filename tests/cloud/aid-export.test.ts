@@ -1,5 +1,5 @@
 import { aidDb, type ApplicationDoc } from '../../cloud/features/aid/collections'
-import { EXPORT_KEPT_MS, EXPORT_LINK_SECONDS } from '../../cloud/features/aid/export-files'
+import { EXPORT_KEPT_MS, EXPORT_LINK_SECONDS, exportFiles } from '../../cloud/lib/exportFiles'
 import { dispatch } from '../../cloud/lib/dispatch'
 import { functions } from '../../cloud/functions'
 import { cloudHarness, FUNCTION_RESULT_MAX_BYTES } from '../helpers/cloud'
@@ -53,7 +53,7 @@ describeOn('wx', 'exports go through cloud storage', () => {
     h.wx!.failNext('uploadFile')
     expect(code(await h.callAs('demo-clerk', 'aid', 'exportCsv', { programmeId: 'aid-hhht-2026' }))).toBe('INTERNAL')
     expect(h.wx!.storage.size).toBe(0)
-    expect(await aidDb(h.store).exports.count({ fileId: null })).toBe(1)
+    expect(await exportFiles(h.store).count({ fileId: null })).toBe(1)
     // The clerk tries again: this time it works.
     ok(await h.callAs('demo-clerk', 'aid', 'exportCsv', { programmeId: 'aid-hhht-2026' }))
     expect(h.wx!.storage.size).toBe(1)
@@ -70,7 +70,7 @@ describeOn('wx', 'exports go through cloud storage', () => {
     expect(h.wx!.storage.size).toBe(2)
     expect(await purge()).toEqual({ ok: true, data: { removed: 1, uploads: { removed: 0, ids: [] } } })
     expect(h.wx!.storage.size).toBe(1)
-    expect(await aidDb(h.store).exports.count({})).toBe(1)
+    expect(await exportFiles(h.store).count({})).toBe(1)
   })
 })
 

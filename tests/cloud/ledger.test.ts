@@ -6,6 +6,8 @@ import { cloudHarness } from '../helpers/cloud'
 import { code, exportedCsv, ok } from '../helpers/aid'
 import { joinForm } from '../helpers/join'
 import { wechatStub } from '../helpers/wx-fake'
+import { describeOn } from '../helpers/store'
+import { EXPORT_KEPT_MS, exportFiles } from '../../cloud/lib/exportFiles'
 
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
 const DAY = 24 * 3600 * 1000
@@ -173,5 +175,21 @@ describe('review.exportLedger (台账导出)', () => {
     expect(ok(await h.callAs('demo-hm-clerk', 'review', 'exportLedger', { kind: 'members' })).rows).toBe(0)
     const transfers = exportedCsv(h, ok(await h.callAs('demo-clerk', 'review', 'exportLedger', { kind: 'transfers' })))
     expect(transfers).toMatch(/^\uFEFF转会编号,转出工会,转入工会/)
+  })
+})
+
+describeOn('wx', 'a 台账 export is a file in cloud storage', () => {
+  it('goes to exports/ledger/, is recorded like 金秋助学’s exports, and the same daily job deletes it a day later', async () => {
+    const h = await cloudHarness()
+    await apply(h, 'o-xc-1')
+    const out = ok(await h.callAs('demo-clerk', 'review', 'exportLedger', { kind: 'joins' }))
+    expect(out.csv).toBeNull()
+    expect(new URL(out.url!).pathname).toMatch(/^\/exports\/ledger\/[^/]+\.csv$/)
+    expect(await exportFiles(h.store).count({ fileId: { $ne: null } })).toBe(1)
+    h.clock.advance(EXPORT_KEPT_MS + 1000)
+    const purge = await dispatch('aid', functions.aid, { action: 'purgeExports', data: {} }, { identity: null, timer: true, store: h.store, clock: h.clock, secrets: h.secrets, wechat: h.wx!.wechat })
+    expect(purge).toMatchObject({ ok: true, data: { removed: 1 } })
+    expect(h.wx!.storage.size).toBe(0)
+    expect(await exportFiles(h.store).count({})).toBe(0)
   })
 })

@@ -99,23 +99,11 @@ export const UNREVIEWED = {
   paidReference: null,
 } satisfies Partial<ApplicationDoc>
 
-/** A CSV export put in WeChat's cloud storage: deleted by the daily job a day later. */
-export interface ExportDoc extends Doc {
-  cloudPath: string
-  /** Set once the upload finished. */
-  fileId: string | null
-  createdAt: string
-  by: string
-  /** Deletes WeChat refused so far. */
-  attempts?: number
-}
-
 export const aidDb = (store: Store) => ({
   programmes: store.collection<ProgrammeDoc>('aidProgrammes'),
   applications: store.collection<ApplicationDoc>('aidApplications'),
   objections: store.collection<ObjectionDoc>('aidObjections'),
   files: store.collection<FileDoc>('files'),
-  exports: store.collection<ExportDoc>('aidExports'),
 })
 
 export const AID_COLLECTIONS: CollectionIndexes = {
@@ -130,5 +118,4 @@ export const AID_COLLECTIONS: CollectionIndexes = {
   ],
   aidObjections: [{ fields: ['applicationId'] }],
   files: [{ fields: ['owner'] }],
-  aidExports: [{ fields: ['createdAt'] }],
 }

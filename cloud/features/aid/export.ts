@@ -5,7 +5,7 @@ import { formatFen } from '../../../domain/money'
 import type { ActionContext } from '../../lib/context'
 import { requireReviewer } from '../../lib/roles'
 import { aidDb, type ApplicationDoc } from './collections'
-import { putExport } from './export-files'
+import { putExport } from '../../lib/exportFiles'
 import { requireProgramme } from './programmes'
 import { findByIds, readAll } from '../../lib/store/read'
 import { csvField } from '../../../domain/csv'
@@ -62,7 +62,7 @@ export async function exportCsv(ctx: ActionContext, programmeId: string, rows: '
   }
   const filename = `金秋助学-${programme.year}-${programme._id}${rows === 'payouts' ? '-发放' : ''}.csv`
   const csv = `\uFEFF${lines.join('\r\n')}\r\n`
-  const delivered = ctx.wechat ? { csv: null, url: await putExport(ctx, ctx.wechat, csv) } : { csv, url: null }
+  const delivered = ctx.wechat ? { csv: null, url: await putExport(ctx, ctx.wechat, 'aid', csv) } : { csv, url: null }
   await ctx.audit({ action: 'aid.export', target: { collection: 'aidProgrammes', id: programme._id }, before: null, after: { rows: visible.length, kind: rows } })
   return { filename, rows: visible.length, ...delivered }
 }

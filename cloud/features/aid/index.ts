@@ -1,6 +1,6 @@
 import type { FeatureHandlers } from '../../lib/dispatch'
 import { exportCsv } from './export'
-import { purgeExports } from './export-files'
+import { purgeExports } from '../../lib/exportFiles'
 import { fileLink, registerUpload } from './files'
 import { objectToNotice, publicNotice } from './notice'
 import { myProgramme, saveProgramme, staffProgrammes } from './programmes'

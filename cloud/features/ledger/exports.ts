@@ -7,7 +7,7 @@ import type { ActionContext } from '../../lib/context'
 import { requireAnyStaff, unionPathOf } from '../../lib/roles'
 import type { Filter } from '../../lib/store/port'
 import { findByIds, readAll } from '../../lib/store/read'
-import { putExport } from '../aid/export-files'
+import { putExport } from '../../lib/exportFiles'
 import { joinDb, type ApplicationDoc } from '../join/collections'
 import { transferDb, type TransferDoc } from '../transfer/collections'
 import { dayRange } from './range'
@@ -39,7 +39,7 @@ export async function exportLedger(ctx: ActionContext, input: ActionParsed<'revi
   const csv = csvText([table.header, ...table.rows])
   const until = input.to ?? chinaToday(ctx.now())
   const filename = `${KIND_NAMES[input.kind]}-${input.from ? `${input.from}至${until}` : `截至${until}`}.csv`
-  const delivered = ctx.wechat ? { csv: null, url: await putExport(ctx, ctx.wechat, csv) } : { csv, url: null }
+  const delivered = ctx.wechat ? { csv: null, url: await putExport(ctx, ctx.wechat, 'ledger', csv) } : { csv, url: null }
   const unionPath = (await findByIds(ctx.db.unions, roots)).flatMap(unionPathOf)
   await ctx.audit({ action: 'ledger.export', target: { collection: 'unions', id: roots.join(',') }, before: null, after: { kind: KIND_NAMES[input.kind], from: input.from ?? null, to: input.to ?? null, rows: table.rows.length }, unionPath })
   return { filename, rows: table.rows.length, ...delivered }

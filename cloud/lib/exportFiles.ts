@@ -1,7 +1,32 @@
-import type { ActionContext } from '../../lib/context'
-import { signedIn } from '../../lib/context'
-import type { WechatServices } from '../../lib/wechat'
-import { aidDb } from './collections'
+import type { ActionContext } from './context'
+import { signedIn } from './context'
+import type { CollectionIndexes, Doc, Store } from './store/port'
+import type { WechatServices } from './wechat'
+
+/** A CSV export put in WeChat's cloud storage: deleted by the daily job a day later. */
+export interface ExportDoc extends Doc {
+  cloudPath: string
+  /** Set once the upload finished. */
+  fileId: string | null
+  createdAt: string
+  by: string
+  /** Deletes WeChat refused so far. */
+  attempts?: number
+}
+
+/**
+ * Every feature's exports (金秋助学's finance list, the 台账's): one record per file, so one daily job
+ * deletes them all. The collection keeps the name it had when only 金秋助学 exported, so files
+ * recorded before are still deleted.
+ */
+export const exportFiles = (store: Store) => store.collection<ExportDoc>('aidExports')
+
+export const EXPORT_COLLECTIONS: CollectionIndexes = {
+  aidExports: [{ fields: ['createdAt'] }],
+}
+
+/** The folder in cloud storage, by what the file lists. */
+export type ExportKind = 'aid' | 'ledger'
 
 /** How long the link to an export works, and how long the file stays in cloud storage. */
 export const EXPORT_LINK_SECONDS = 10 * 60
@@ -13,10 +38,10 @@ export const EXPORT_KEPT_MS = 24 * 3600 * 1000
  * and a programme's list is more. The file holds personal data, so it is recorded before it is
  * uploaded and the daily job deletes it a day later (storage rules keep exports/ private).
  */
-export async function putExport(ctx: ActionContext, wechat: WechatServices, csv: string): Promise<string> {
+export async function putExport(ctx: ActionContext, wechat: WechatServices, kind: ExportKind, csv: string): Promise<string> {
   const id = ctx.newId()
-  const cloudPath = `exports/aid/${id}.csv`
-  const exports = aidDb(ctx.store).exports
+  const cloudPath = `exports/${kind}/${id}.csv`
+  const exports = exportFiles(ctx.store)
   await exports.insert({ _id: id, cloudPath, fileId: null, createdAt: ctx.now().toISOString(), by: signedIn(ctx).openid })
   const fileId = await wechat.uploadFile(cloudPath, Buffer.from(csv, 'utf8'))
   await exports.update({ _id: id }, { set: { fileId } })
@@ -37,7 +62,7 @@ const DELETE_ATTEMPTS = 3
  */
 export async function purgeExports(ctx: ActionContext): Promise<{ removed: number }> {
   const cutoff = new Date(ctx.now().getTime() - EXPORT_KEPT_MS).toISOString()
-  const exports = aidDb(ctx.store).exports
+  const exports = exportFiles(ctx.store)
   const due = await exports.find({ createdAt: { $lt: cutoff } }, { sort: { createdAt: 1 }, limit: PURGE_BATCH })
   let removed = 0
   for (const doc of due) {
@@ -46,7 +71,7 @@ export async function purgeExports(ctx: ActionContext): Promise<{ removed: numbe
         await ctx.wechat.deleteFile(doc.fileId)
       } catch (error) {
         const attempts = (doc.attempts ?? 0) + 1
-        ctx.logError(`aid export not deleted from cloud storage (attempt ${attempts})`, error)
+        ctx.logError(`export not deleted from cloud storage (attempt ${attempts})`, error)
         if (attempts < DELETE_ATTEMPTS) {
           await exports.update({ _id: doc._id }, { set: { attempts } })
           continue
