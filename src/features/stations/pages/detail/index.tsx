@@ -13,6 +13,7 @@ import { useShare } from '@/services/useShare'
 import { AmenityIcons } from '../../components/AmenityIcons'
 import { OpenTag } from '../../components/OpenTag'
 import { HelpfulButton } from '../../components/HelpfulButton'
+import { StationCheckIns } from '../../components/StationCheckIns'
 import { StationEditor } from '../../components/StationEditor'
 import { TypeIcon } from '../../components/TypeIcon'
 import '../../stations.scss'
@@ -101,6 +102,7 @@ export default function StationDetailPage() {
             {/* The verified date is said once, beside 有用 above. */}
             <Text className='station-detail__label'>{STATUS_NAMES[s.status]}</Text>
           </View>
+          <StationCheckIns code={s.code} status={s.status} staff={s.canEdit} />
           {s.canEdit ? <StationEditor station={s} onSaved={() => void detail.reload()} /> : null}
         </View>
       ) : null}
