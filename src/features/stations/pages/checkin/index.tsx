@@ -10,8 +10,7 @@ import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { useMayCall } from '@/services/useMayCall'
-import { OpenTag } from '../../components/OpenTag'
-import { TypeIcon } from '../../components/TypeIcon'
+import { StationHeading } from '../../components/StationHeading'
 import '../../stations.scss'
 
 type CheckedIn = ActionOutput<'stations', 'checkIn'>
@@ -41,14 +40,7 @@ export default function CheckInPage() {
       {s ? (
         <View className='station-detail' data-testid='station-checkin'>
           <View className='station-detail__section'>
-            <Text className='station-detail__name' data-testid='station-name'>
-              {s.name}
-            </Text>
-            <View className='station-list__meta'>
-              <OpenTag open={s.openNow} suspended={s.status !== 'active'} />
-              <TypeIcon type={s.type} />
-              <Text className='station-list__type'>{s.type}</Text>
-            </View>
+            <StationHeading s={s} />
             <Text className='station-detail__text'>{s.address}</Text>
           </View>
           <View className='station-detail__section'>
