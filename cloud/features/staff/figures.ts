@@ -104,7 +104,7 @@ export async function figures(ctx: ActionContext, input: ActionParsed<'review', 
     ...aidTables(all, aid),
     {
       key: 'stations',
-      title: '职工驿站（驿站数为当前；打卡、核验为所选时段）',
+      title: '职工驿站',
       columns: ['驿站数', '正在开放', '打卡到访', '其中未登录', '会员核验'],
       bar: 0,
       rows: all.map((r) => ({ label: r.label, values: [r.counts.st ?? 0, r.counts.st_open ?? 0, r.counts.st_visits ?? 0, r.counts.st_anon ?? 0, r.counts.st_checks ?? 0] })),
