@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
 import { EmptyInput, IdempotencyKey, IsoTime, UnionSummary } from './common'
+import { StationCode } from './stations'
 
 /** A public key of the member card (domain/card/token.ts CardKey). */
 export const CardKeyView = v.object({ kid: v.string(), publicKey: v.string() })
@@ -20,7 +21,11 @@ export const cardActions = {
   verifyCard: defineAction({
     access: 'user',
     summary: '商户核销员或工会工作人员在线核验会员码（另查会籍是否仍有效），并为本商户或本工会记一次核验',
-    input: v.strictObject({ token: v.pipe(v.string('请提供会员码'), v.minLength(1, '请提供会员码'), v.maxLength(1024, '会员码无效')) }),
+    input: v.strictObject({
+      token: v.pipe(v.string('请提供会员码'), v.minLength(1, '请提供会员码'), v.maxLength(1024, '会员码无效')),
+      /** Checked at this station (opened from it, by staff of its managing union): counted for the station too. */
+      stationCode: v.optional(StationCode),
+    }),
     output: v.object({
       valid: v.literal(true),
       union: UnionSummary,
@@ -37,13 +42,14 @@ export const cardActions = {
     input: v.strictObject({
       count: v.pipe(v.number('请提供次数'), v.integer('次数须为整数'), v.minValue(1, '次数至少为 1'), v.maxValue(1000, '一次最多补记 1000 次')),
       idempotencyKey: IdempotencyKey,
+      stationCode: v.optional(StationCode),
     }),
     output: v.object({ recorded: v.number() }),
   }),
   cardChecks: defineAction({
     access: 'user',
-    summary: '本商户或本工会今天的会员码核验次数（在线、离线补记）',
-    input: EmptyInput,
-    output: v.object({ place: CheckPlace, day: v.string(), online: v.number(), offline: v.number() }),
+    summary: '本商户或本工会今天的会员码核验次数（在线、离线补记）；给出驿站时另附该驿站今天的核验次数',
+    input: v.strictObject({ stationCode: v.optional(StationCode) }),
+    output: v.object({ place: CheckPlace, day: v.string(), online: v.number(), offline: v.number(), station: v.optional(v.object({ code: v.string(), name: v.string(), checks: v.number() })) }),
   }),
 }

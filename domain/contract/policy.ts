@@ -70,6 +70,8 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     reports: { access: 'user' },
     resolve: { access: 'user' },
     helpful: { access: 'user' },
+    checkIn: { access: 'public' },
+    poster: { access: 'user' },
   },
   aid: {
     programme: { access: 'user' },

@@ -11,7 +11,9 @@ export const Longitude = v.pipe(v.number('经度须为数字'), v.finite('经度
 const Amenity = v.picklist(AMENITIES, '未知的服务设施')
 const StationType = v.picklist(STATION_TYPES, '未知的站点类型')
 const StationStatus = v.picklist(STATION_STATUSES, '未知的站点状态')
-const Code = v.pipe(v.string('请提供站点编码'), v.minLength(1, '请提供站点编码'), v.maxLength(40, '站点编码过长'))
+/** A station's code (its _id): what a link, a poster and a card check's station context carry. */
+export const StationCode = v.pipe(v.string('请提供站点编码'), v.minLength(1, '请提供站点编码'), v.maxLength(40, '站点编码过长'))
+const Code = StationCode
 
 /**
  * What every view of a station shows: who, where, what it offers. A point in the contract is
@@ -171,5 +173,30 @@ export const stations = {
     summary: '到访后点“有用”：每人每个驿站每天（北京时间）一次',
     input: v.strictObject({ code: Code }),
     output: v.object({ helpfulRecent: v.number() }),
+  }),  checkIn: defineAction({
+    access: 'public',
+    summary: '扫驿站的二维码打卡，记一次到访：登录的人每个驿站每天（北京时间）算一次，只留当天的加密标记、不留到访名单；未登录的每个驿站每天限量、单独计数；暂停或撤销的驿站不计',
+    input: v.strictObject({ code: Code }),
+    output: v.object({
+      code: v.string(),
+      name: v.string(),
+      /** counted: this visit was counted; already: the caller had checked in here today (China day). */
+      result: v.picklist(['counted', 'already']),
+      day: v.string(),
+    }),
+  }),
+  poster: defineAction({
+    access: 'user',
+    summary: '管理工会的工作人员打印驿站的打卡海报：名称、类型，微信中附小程序码（scene 为站点编码，首次生成后存入云存储），网页版为空（由页面画打卡链接的二维码）',
+    input: v.strictObject({ code: Code }),
+    output: v.object({
+      code: v.string(),
+      name: v.string(),
+      type: StationType,
+      unionName: v.string(),
+      status: StationStatus,
+      /** The 小程序码 in cloud storage (WeChat); null in the embedded home or for a code longer than a scene. */
+      fileId: v.nullable(v.string()),
+    }),
   }),
 }

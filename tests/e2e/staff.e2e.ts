@@ -40,14 +40,14 @@ describe('工作台 and 统计', () => {
     const seeded = generateStations(400, DEMO_AREAS, { seed: 2026, codePrefix: 'NM' }).filter((s) => s.unionId.startsWith('hhht-xc')).length
     const stationsRow = page.getByTestId('row-stations-新城区总工会')
     await stationsRow.scrollIntoViewIfNeeded()
-    assert.match((await stationsRow.innerText()).replace(/\s+/g, ' '), new RegExp(`^新城区总工会 ${seeded} \\d+$`))
+    assert.match((await stationsRow.innerText()).replace(/\s+/g, ' '), new RegExp(`^新城区总工会 ${seeded} \\d+ 0 0 0$`))
     await shot(page, 'figures')
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.tap('#csv-stations')])
-    assert.match(download.suggestedFilename(), /^呼和浩特市总工会-职工驿站（当前）-.*\.csv$/)
+    assert.match(download.suggestedFilename(), /^呼和浩特市总工会-职工驿站-.*\.csv$/)
     const csv = fs.readFileSync((await download.path()) as string, 'utf8')
-    assert.ok(csv.startsWith('\uFEFF工会,驿站数,正在开放\r\n'), csv.slice(0, 60))
-    assert.match(csv, new RegExp(`\\r\\n新城区总工会,${seeded},\\d+\\r\\n`))
+    assert.ok(csv.startsWith('\uFEFF工会,驿站数,正在开放,打卡到访,其中未登录,会员核验\r\n'), csv.slice(0, 60))
+    assert.match(csv, new RegExp(`\\r\\n新城区总工会,${seeded},\\d+,0,0,0\\r\\n`))
     assert.deepEqual(errors, [])
   })
 })

@@ -6,7 +6,7 @@ import { cardPublicKeys, checkCard, signCard } from '../../lib/cardKeys'
 import { signedIn, type ActionContext } from '../../lib/context'
 import { requireActiveMember } from '../../lib/roles'
 import { unionSummary } from '../../lib/unions'
-import { checkPlace, recordCheck } from './checks'
+import { checkPlace, checkStation, recordCheck } from './checks'
 import { joinDb } from './collections'
 
 /** A shown code is good for five minutes; the card page refreshes it. */
@@ -46,15 +46,16 @@ export function cardKeys(ctx: ActionContext): ActionOutput<'member', 'cardKeys'>
 /**
  * Merchants and union staff check a shown card online: the same check as offline (domain/card/token.ts),
  * then whether the membership is still active, which only the cloud knows. A valid check is counted
- * for the checker's merchant or union; a refused one changes nothing.
+ * for the checker's merchant or union (and the station it was made at); a refused one changes nothing.
  */
-export async function verifyCard(ctx: ActionContext, token: string): Promise<ActionOutput<'member', 'verifyCard'>> {
+export async function verifyCard(ctx: ActionContext, token: string, stationCode?: string): Promise<ActionOutput<'member', 'verifyCard'>> {
   const place = await checkPlace(ctx)
+  const station = await checkStation(ctx, stationCode)
   const check = checkCard(ctx.secrets, token, ctx.now().getTime())
   if (!check.ok) throw new CloudError('CARD_INVALID', CARD_PROBLEM_MESSAGES[check.problem])
   const membership = await ctx.db.memberships.get(check.claims.m)
   const union = membership ? await ctx.db.unions.get(membership.unionId) : null
   if (!membership || membership.status !== 'active' || !union) throw new CloudError('CARD_INVALID', CARD_PROBLEM_MESSAGES.revoked)
-  await recordCheck(ctx, place, 'online', 1)
+  await recordCheck(ctx, place, 'online', 1, ctx.newId(), station)
   return { valid: true, union: unionSummary(union), memberNo: membership.memberNo, status: membership.status, maskedName: check.claims.n, checkedAt: ctx.now().toISOString() }
 }

@@ -97,6 +97,9 @@ export interface CardCheckDoc extends Doc {
   at: string
   mode: 'online' | 'offline'
   count: number
+  /** Checked at a station (the keeper opened 会员核验 from it): its code, and its unionPath for the staff figures. */
+  station?: string
+  stationPath?: string[]
 }
 
 export const joinDb = (store: Store) => ({
@@ -117,5 +120,5 @@ export const JOIN_COLLECTIONS: CollectionIndexes = {
   joinCodes: [],
   joinIdProbes: [{ fields: ['account', 'day'] }, { fields: ['day'] }],
   // A place's checks of one day: the day's figures.
-  cardChecks: [{ fields: ['place', 'day'] }],
+  cardChecks: [{ fields: ['place', 'day'] }, { fields: ['station', 'day'] }, { fields: ['stationPath', 'day'] }],
 }

@@ -24,10 +24,10 @@ export const member = {
   join: submitApplication,
   myApplication: (_input, ctx) => myApplication(ctx),
   card: (_input, ctx) => memberCard(ctx),
-  verifyCard: ({ token }, ctx) => verifyCard(ctx, token),
+  verifyCard: ({ token, stationCode }, ctx) => verifyCard(ctx, token, stationCode),
   cardKeys: async (_input, ctx) => cardKeys(ctx),
   recordOfflineChecks: (input, ctx) => recordOfflineChecks(ctx, input),
-  cardChecks: (_input, ctx) => todaysChecks(ctx),
+  cardChecks: ({ stationCode }, ctx) => todaysChecks(ctx, stationCode),
   notifications: (_input, ctx) => myNotifications(ctx),
   lapseApplications: (_input, ctx) => lapseApplications(ctx),
 } satisfies FeatureHandlers<'member'>

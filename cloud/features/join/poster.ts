@@ -1,9 +1,9 @@
 import type { JoinUnion } from '../../../domain/contract'
-import { CloudError } from '../../../domain/errors'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { requireStaffOf, unionPathOf } from '../../lib/roles'
 import { DuplicateKeyError } from '../../lib/store/port'
+import { cachedMiniCode } from '../../lib/miniCode'
 import { joinDb } from './collections'
 import { nameCursor } from '../../../domain/paging'
 import { acceptsMembers, describeUnions, notJoinable, parsePosterCursor, posterUnions } from './unions'
@@ -42,26 +42,7 @@ export async function posterUnionsWithSettings(ctx: ActionContext, roots: string
 export async function joinCode(ctx: ActionContext, unionId: string): Promise<{ fileId: string | null }> {
   const union = await staffJoinableUnion(ctx, unionId)
   if (!ctx.wechat) return { fileId: null }
-  const { codes } = joinDb(ctx.store)
-  const scene = publicCode(union)
-  const cached = await codes.get(scene)
-  if (cached) return { fileId: cached.fileId }
-  let fileId: string
-  try {
-    const png = await ctx.wechat.unlimitedCode(JOIN_PAGE, scene)
-    fileId = await ctx.wechat.uploadFile(`join-codes/${scene}.png`, png)
-  } catch (error) {
-    ctx.logError('wxacode.getUnlimited failed', error)
-    throw new CloudError('WECHAT_UNAVAILABLE', '小程序码暂时生成不了，请稍后重试')
-  }
-  try {
-    await codes.insert({ _id: scene, fileId, createdAt: ctx.now().toISOString() })
-  } catch (error) {
-    // Two staff asked at once: both made the same code; the first record stands.
-    if (!(error instanceof DuplicateKeyError)) throw error
-    return { fileId: (await codes.get(scene))?.fileId ?? fileId }
-  }
-  return { fileId }
+  return { fileId: await cachedMiniCode(ctx, ctx.wechat, joinDb(ctx.store).codes, JOIN_PAGE, publicCode(union), 'join-codes') }
 }
 
 /** Sets whether the union's join applications are approved at once; audited. */

@@ -3,7 +3,7 @@ import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '../../../domain/aid/programm
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES } from '../../../domain/join/options'
-import { DURATION_BUCKETS_H, quantileText, rateText, resolvePeriod, splitRange, type FigureTable } from '../../../domain/staff/figures'
+import { DURATION_BUCKETS_H, quantileText, rateText, resolvePeriod, splitRange, type DayRange, type FigureTable } from '../../../domain/staff/figures'
 import { isOpenAt } from '../../../domain/stations/hours'
 import { chinaDayBegins } from '../../../domain/time'
 import type { UnionDoc } from '../../lib/collections'
@@ -12,6 +12,7 @@ import { isStaffOf, requireAnyStaff } from '../../lib/roles'
 import { findByIds, forEachPage } from '../../lib/store/read'
 import { aidDb } from '../aid/collections'
 import { benefitsDb } from '../benefits/collections'
+import { joinDb } from '../join/collections'
 import { stationsDb, storedHours } from '../stations/collections'
 import { staffDb, type FigureDoc } from './collections'
 import { countersOf } from './recompute'
@@ -61,7 +62,7 @@ export async function figures(ctx: ActionContext, input: ActionParsed<'review', 
   ])
   const start = chinaDayBegins(range.from) as Date
   const end = new Date((chinaDayBegins(range.to) as Date).getTime() + 24 * 3600 * 1000)
-  const [aid, stations] = await Promise.all([aidFigures(ctx, union._id, start.toISOString(), end.toISOString()), stationFigures(ctx, union._id)])
+  const [aid, stations] = await Promise.all([aidFigures(ctx, union._id, start.toISOString(), end.toISOString()), stationFigures(ctx, union._id, range)])
   for (const key of [...aid.byRow.keys(), ...stations.keys()]) if (!rows.has(key)) rows.set(key, {})
   for (const [key, counts] of stations) addInto(rows, key, counts)
 
@@ -103,10 +104,10 @@ export async function figures(ctx: ActionContext, input: ActionParsed<'review', 
     ...aidTables(all, aid),
     {
       key: 'stations',
-      title: '职工驿站（当前）',
-      columns: ['驿站数', '正在开放'],
+      title: '职工驿站',
+      columns: ['驿站数', '正在开放', '打卡到访', '其中未登录', '会员核验'],
       bar: 0,
-      rows: all.map((r) => ({ label: r.label, values: [r.counts.st ?? 0, r.counts.st_open ?? 0] })),
+      rows: all.map((r) => ({ label: r.label, values: [r.counts.st ?? 0, r.counts.st_open ?? 0, r.counts.st_visits ?? 0, r.counts.st_anon ?? 0, r.counts.st_checks ?? 0] })),
     },
   ]
   return { union: { id: union._id, name: union.name }, from: range.from, to: range.to, tables }
@@ -208,15 +209,27 @@ function aidTables(all: Array<{ label: string; aid?: AidRow }>, aid: Awaited<Ret
   ]
 }
 
-/** Stations under the union now, by the union directly below, and how many are open at this moment. */
-async function stationFigures(ctx: ActionContext, unionId: string): Promise<Map<string, Counts>> {
+/**
+ * Stations under the union now, by the union directly below, and how many are open at this moment;
+ * with the visits (打卡, from the stations' day counts) and member-card checks made at them in the
+ * range (from cardChecks with a station), each by the station's unionPath when it was counted.
+ */
+async function stationFigures(ctx: ActionContext, unionId: string, range: DayRange): Promise<Map<string, Counts>> {
   const now = ctx.now()
   const rows = new Map<string, Counts>()
-  await forEachPage(stationsDb(ctx.store).stations, { unionPath: unionId }, (page) => {
-    for (const s of page) {
-      const row = s.unionPath[s.unionPath.indexOf(unionId) + 1] ?? unionId
-      addInto(rows, row, { st: 1, st_open: isOpenAt(storedHours(s.hours), now) ? 1 : 0 })
-    }
-  })
+  const rowOf = (path: string[]) => path[path.indexOf(unionId) + 1] ?? unionId
+  const days = { $gte: range.from, $lte: range.to }
+  const { stations, visits } = stationsDb(ctx.store)
+  await Promise.all([
+    forEachPage(stations, { unionPath: unionId }, (page) => {
+      for (const s of page) addInto(rows, rowOf(s.unionPath), { st: 1, st_open: s.status === 'active' && isOpenAt(storedHours(s.hours), now) ? 1 : 0 })
+    }),
+    forEachPage(visits, { unionPath: unionId, day: days }, (page) => {
+      for (const v of page) addInto(rows, rowOf(v.unionPath), { st_visits: v.visits, st_anon: v.anonymous })
+    }),
+    forEachPage(joinDb(ctx.store).checks, { stationPath: unionId, day: days }, (page) => {
+      for (const c of page) addInto(rows, rowOf(c.stationPath ?? []), { st_checks: c.count })
+    }),
+  ])
   return rows
 }

@@ -2,6 +2,7 @@ import { parseHours, type Hours } from '../../../domain/stations/hours'
 import type { StationData } from '../../../domain/stations/station'
 import type { ReportKind, ReportOutcome } from '../../../domain/stations/reports'
 import type { Amenity } from '../../../domain/stations/types'
+import type { MiniCodeDoc } from '../../lib/miniCode'
 import { GEO_FIELD, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /**
@@ -69,10 +70,40 @@ export interface HelpfulDoc extends Doc {
   createdAt: string
 }
 
+/**
+ * A station's visits (打卡) of one China day, as counts: `_id` is `<code>:<day>`. Both counts only
+ * grow by the store's atomic increment. `unionPath` is the station's when the day began, so the
+ * staff figures read a union's visits by one indexed query.
+ */
+export interface VisitDayDoc extends Doc {
+  station: string
+  day: string
+  unionPath: string[]
+  /** Every counted visit, the anonymous ones included. */
+  visits: number
+  /** Of them, from people not signed in (capped per station per day). */
+  anonymous: number
+}
+
+/**
+ * That a person has checked in at a station on a China day, and nothing else: `_id` is the station,
+ * the day and a keyed hash of the person, so a second check-in is a duplicate key on any store and
+ * no list of who visited can be read back. Yesterday's are deleted by the first check-in of a day
+ * (checkin.ts): they only ever answer "already today?".
+ */
+export interface CheckInMarkDoc extends Doc {
+  station: string
+  day: string
+}
+
 export const stationsDb = (store: Store) => ({
   stations: store.collection<StationDoc>('stations'),
   reports: store.collection<ReportDoc>('station_reports'),
   helpful: store.collection<HelpfulDoc>('station_helpful'),
+  visits: store.collection<VisitDayDoc>('station_visits'),
+  marks: store.collection<CheckInMarkDoc>('station_checkins'),
+  // A station's 打卡 小程序码 in cloud storage, by code (cloud/lib/miniCode.ts).
+  codes: store.collection<MiniCodeDoc>('station_codes'),
 })
 
 /** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index; search looks up `terms`. */
@@ -80,4 +111,9 @@ export const STATION_COLLECTIONS: CollectionIndexes = {
   stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
   station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }, { fields: ['sender', 'createdAt'] }, { fields: ['anonymous', 'createdAt'] }],
   station_helpful: [{ fields: ['station', 'day'] }],
+  // The staff figures: a union's visits over a range of days.
+  station_visits: [{ fields: ['unionPath', 'day'] }],
+  // Yesterday's marks of a station, deleted on its first check-in of a day.
+  station_checkins: [{ fields: ['station', 'day'] }],
+  station_codes: [],
 }

@@ -1,12 +1,14 @@
 import type { FeatureHandlers } from '../../lib/dispatch'
 import { describeStation, loadStation } from './detail'
 import { editStation } from './edit'
+import { checkIn } from './checkin'
 import { markHelpful } from './helpful'
 import { nearbyStations } from './nearby'
 import { reportProblem, reportQueue, resolveReport } from './reports'
 import { searchStations } from './search'
+import { stationPoster } from './poster'
 
-/** Rest stations (驿站): public search, detail and problem reports; edits and report handling by the managing union's staff; 有用 by anyone signed in. */
+/** Rest stations (驿站): public search, detail and problem reports; edits and report handling by the managing union's staff; 有用 by anyone signed in; 打卡 by anyone, the poster for the managing union's staff. */
 export { STATION_COLLECTIONS as collections } from './collections'
 
 export const stations = {
@@ -18,4 +20,6 @@ export const stations = {
   reports: (_input, ctx) => reportQueue(ctx),
   resolve: resolveReport,
   helpful: markHelpful,
+  checkIn,
+  poster: stationPoster,
 } satisfies FeatureHandlers<'stations'>

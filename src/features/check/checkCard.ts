@@ -10,9 +10,10 @@ export type CheckResult =
 /**
  * A check, local first: the signature and expiry on the phone (works offline), then the cloud,
  * which also knows a membership that ended and counts the check. With no network the local answer
- * stands, marked offline, and the caller queues it to be counted later.
+ * stands, marked offline, and the caller queues it to be counted later. Opened from a station, the
+ * check counts for that station too.
  */
-export async function checkCard(token: string, keys: CardKey[], refreshKeys: () => Promise<CardKey[]>): Promise<CheckResult> {
+export async function checkCard(token: string, keys: CardKey[], refreshKeys: () => Promise<CardKey[]>, stationCode?: string): Promise<CheckResult> {
   const text = token.trim()
   if (!text) return { kind: 'refused', reason: '请扫描或输入会员码' }
   let local = verifyCardToken(text, keys, Date.now())
@@ -20,7 +21,7 @@ export async function checkCard(token: string, keys: CardKey[], refreshKeys: () 
   if (!local.ok && local.problem === 'unknown-key') local = verifyCardToken(text, await refreshKeys(), Date.now())
   if (!local.ok) return { kind: 'refused', reason: CARD_PROBLEM_MESSAGES[local.problem] }
   try {
-    const seen = await request('member', 'verifyCard', { token: text })
+    const seen = await request('member', 'verifyCard', { token: text, ...(stationCode ? { stationCode } : {}) })
     return { kind: 'valid', mode: 'online', union: seen.union.name, maskedName: seen.maskedName, at: new Date(seen.checkedAt) }
   } catch (error) {
     const failure = asCloudError(error, '')

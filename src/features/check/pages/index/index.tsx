@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import type { CardKey } from '@domain/card/token'
@@ -15,7 +16,7 @@ import '../../check.scss'
 /** While the page is open, what waits is sent this often (the network may come back at any time). */
 const FLUSH_EVERY_MS = 10_000
 
-type Today = { place: string; online: number; offline: number }
+type Today = { place: string; online: number; offline: number; station?: { name: string; checks: number } }
 
 /**
  * 会员核验 (#15 item 6), for merchant cashiers and union clerks: scan the member's card QR (or paste
@@ -23,6 +24,9 @@ type Today = { place: string; online: number; offline: number }
  * it works in a basement; the cloud, when reachable, also sees a membership that ended and counts it.
  */
 export default function CheckPage() {
+  // Opened from a station (its poster or page, by its staff): every check counts for it too.
+  const stationParam = useRouter().params.station
+  const station = stationParam ? decodeURIComponent(stationParam) : undefined
   const [keys, setKeys] = useState<CardKey[]>(() => cachedKeys())
   const [token, setToken] = useState('')
   const [result, setResult] = useState<CheckResult | null>(null)
@@ -32,12 +36,12 @@ export default function CheckPage() {
 
   const loadToday = useCallback(async () => {
     try {
-      const t = await request('member', 'cardChecks', {})
-      setToday({ place: t.place.name, online: t.online, offline: t.offline })
+      const t = await request('member', 'cardChecks', station ? { stationCode: station } : {})
+      setToday({ place: t.place.name, online: t.online, offline: t.offline, station: t.station })
     } catch {
       // Offline: the figures wait for the network; checking does not.
     }
-  }, [])
+  }, [station])
 
   const flush = useCallback(async () => {
     const before = pendingChecks()
@@ -64,9 +68,9 @@ export default function CheckPage() {
     if (busy) return
     setBusy(true)
     try {
-      const answer = await checkCard(text, keys, fetchKeys)
+      const answer = await checkCard(text, keys, fetchKeys, station)
       setResult(answer)
-      if (answer.kind === 'valid' && answer.mode === 'offline') setPending(queueOfflineCheck())
+      if (answer.kind === 'valid' && answer.mode === 'offline') setPending(queueOfflineCheck(station))
       if (answer.kind === 'valid' && answer.mode === 'online') {
         setToken('')
         await flush()
@@ -91,6 +95,11 @@ export default function CheckPage() {
       <View className='check' data-testid='card-check'>
         <View className='check__card'>
           <Text className='check__title'>核验电子会员证</Text>
+          {today?.station ? (
+            <Text className='check__muted' data-testid='check-station'>
+              在{today.station.name}核验：每次核验也记入本驿站
+            </Text>
+          ) : null}
           <Text className='check__muted' data-testid='check-keys'>
             {keys.length ? '已保存核验公钥，没有网络也能核验真伪和有效期' : '尚未取得核验公钥：请联网打开本页一次，之后离线也能核验'}
           </Text>
@@ -113,6 +122,7 @@ export default function CheckPage() {
         {today ? (
           <Text className='check__muted' data-testid='check-today'>
             {today.place}今日核验 {today.online + today.offline} 次（其中离线补记 {today.offline} 次）
+            {today.station ? `；本驿站今日 ${today.station.checks} 次` : ''}
           </Text>
         ) : null}
       </View>

@@ -11,10 +11,10 @@ import { shareStation } from '@domain/share'
 import { useCloud } from '@/services/useCloud'
 import { useShare } from '@/services/useShare'
 import { AmenityIcons } from '../../components/AmenityIcons'
-import { OpenTag } from '../../components/OpenTag'
 import { HelpfulButton } from '../../components/HelpfulButton'
+import { StationCheckIns } from '../../components/StationCheckIns'
 import { StationEditor } from '../../components/StationEditor'
-import { TypeIcon } from '../../components/TypeIcon'
+import { StationHeading } from '../../components/StationHeading'
 import '../../stations.scss'
 
 /** One station: what it offers, when it is open, call it, go there. */
@@ -35,14 +35,7 @@ export default function StationDetailPage() {
       {s ? (
         <View className='station-detail' data-testid='station-detail'>
           <View className='station-detail__section'>
-            <Text className='station-detail__name' data-testid='station-name'>
-              {s.name}
-            </Text>
-            <View className='station-list__meta'>
-              <OpenTag open={s.openNow} suspended={s.status !== 'active'} />
-              <TypeIcon type={s.type} />
-              <Text className='station-list__type'>{s.type}</Text>
-            </View>
+            <StationHeading s={s} />
             {s.warnings.map((w) => (
               <Text key={w} className='station-warning' data-testid='station-warning'>
                 {w}
@@ -101,6 +94,7 @@ export default function StationDetailPage() {
             {/* The verified date is said once, beside 有用 above. */}
             <Text className='station-detail__label'>{STATUS_NAMES[s.status]}</Text>
           </View>
+          <StationCheckIns code={s.code} status={s.status} staff={s.canEdit} />
           {s.canEdit ? <StationEditor station={s} onSaved={() => void detail.reload()} /> : null}
         </View>
       ) : null}
