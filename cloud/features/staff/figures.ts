@@ -3,7 +3,7 @@ import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '../../../domain/aid/programm
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES } from '../../../domain/join/options'
-import { DURATION_BUCKETS_H, quantileText, rateText, resolvePeriod, splitRange, type FigureTable } from '../../../domain/staff/figures'
+import { DURATION_BUCKETS_H, quantileText, rateText, resolvePeriod, type FigureTable } from '../../../domain/staff/figures'
 import { isOpenAt } from '../../../domain/stations/hours'
 import { chinaDayBegins } from '../../../domain/time'
 import type { UnionDoc } from '../../lib/collections'
@@ -13,8 +13,7 @@ import { findByIds, forEachPage } from '../../lib/store/read'
 import { aidDb } from '../aid/collections'
 import { benefitsDb } from '../benefits/collections'
 import { stationsDb, storedHours } from '../stations/collections'
-import { staffDb, type FigureDoc } from './collections'
-import { countersOf } from './recompute'
+import { countsOver } from './counts'
 import { C, type Counts } from './tally'
 
 /** 八大群体 (#17): the eight groups of new-employment-form workers the ACFTU names; 网约车司机 beside them. */
@@ -41,27 +40,17 @@ function addInto(map: Map<string, Counts>, key: string, counts: Counts): void {
 
 /**
  * review.figures: a union's figures over a range of China days, by the unions directly below it.
- * Joins, transfers and coupons come from the counters (tally.ts): a year at the root is its
- * children × days documents, whatever the number of applications. 金秋助学 (a few thousand a year)
- * and stations (a snapshot: open now) are read from their own records.
+ * Joins, transfers and coupons come from the counters (tally.ts, read by counts.ts): a year at
+ * the root is about its children × 15 documents, whatever the number of applications. 金秋助学
+ * (a few thousand a year) and stations (a snapshot: open now) are read from their own records.
  */
 export async function figures(ctx: ActionContext, input: ActionParsed<'review', 'figures'>): Promise<ActionOutput<'review', 'figures'>> {
   const range = resolvePeriod(input.period, ctx.now(), input)
   if ('error' in range) throw new CloudError('INVALID_INPUT', range.error, { from: range.error })
   const union = await scopeUnion(ctx, input.unionId)
-  const rows = new Map<string, Counts>()
-  const { figures: daily, months } = staffDb(ctx.store)
-  const parts = splitRange(range)
-  const visit = (page: FigureDoc[]) => {
-    for (const doc of page) addInto(rows, doc.row, countersOf(doc))
-  }
-  await Promise.all([
-    ...parts.days.map((d) => forEachPage(daily, { scope: union._id, day: { $gte: d.from, $lte: d.to } }, visit)),
-    ...(parts.months ? [forEachPage(months, { scope: union._id, day: { $gte: parts.months.from, $lte: parts.months.to } }, visit)] : []),
-  ])
   const start = chinaDayBegins(range.from) as Date
   const end = new Date((chinaDayBegins(range.to) as Date).getTime() + 24 * 3600 * 1000)
-  const [aid, stations] = await Promise.all([aidFigures(ctx, union._id, start.toISOString(), end.toISOString()), stationFigures(ctx, union._id)])
+  const [rows, aid, stations] = await Promise.all([countsOver(ctx.store, union._id, range), aidFigures(ctx, union._id, start.toISOString(), end.toISOString()), stationFigures(ctx, union._id)])
   for (const key of [...aid.byRow.keys(), ...stations.keys()]) if (!rows.has(key)) rows.set(key, {})
   for (const [key, counts] of stations) addInto(rows, key, counts)
 
