@@ -69,13 +69,14 @@ export function counterPlan(range: DayRange): CounterPlan {
   for (let month = plan.months.from; month <= plan.months.to; month = shiftMonth(month, 1)) {
     const first = `${month}-01`
     const last = lastDayOf(month)
-    const inside = daysFrom(range.from > first ? range.from : first, range.to < last ? range.to : last)
-    const outside = daysFrom(first, last).filter((day) => day < range.from || day > range.to)
-    if (!outside.length) continue
-    if (inside.length <= outside.length) {
+    const from = range.from > first ? range.from : first
+    const to = range.to < last ? range.to : last
+    if (from === first && to === last) continue
+    const inside = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1
+    if (inside <= Number(last.slice(8)) - inside) {
       plan.skip.push(month)
-      plan.plus.push(...inside)
-    } else plan.minus.push(...outside)
+      plan.plus.push(...daysFrom(from, to))
+    } else plan.minus.push(...daysFrom(first, last).filter((day) => day < from || day > to))
   }
   return plan
 }
