@@ -9,7 +9,7 @@ import { chinaDayBegins } from '../../../domain/time'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { isStaffOf, requireAnyStaff } from '../../lib/roles'
-import { findByIds, forEachPage } from '../../lib/store/read'
+import { findByIds, forEachPage, forEachPageOf } from '../../lib/store/read'
 import { aidDb } from '../aid/collections'
 import { benefitsDb } from '../benefits/collections'
 import { stationsDb, storedHours } from '../stations/collections'
@@ -201,7 +201,8 @@ function aidTables(all: Array<{ label: string; aid?: AidRow }>, aid: Awaited<Ret
 async function stationFigures(ctx: ActionContext, unionId: string): Promise<Map<string, Counts>> {
   const now = ctx.now()
   const rows = new Map<string, Counts>()
-  await forEachPage(stationsDb(ctx.store).stations, { unionPath: unionId }, (page) => {
+  // Two fields of each station, not the whole (its text, amenities, search terms): what a read costs.
+  await forEachPageOf(stationsDb(ctx.store).stations, { unionPath: unionId }, ['unionPath', 'hours'], (page) => {
     for (const s of page) {
       const row = s.unionPath[s.unionPath.indexOf(unionId) + 1] ?? unionId
       addInto(rows, row, { st: 1, st_open: isOpenAt(storedHours(s.hours), now) ? 1 : 0 })
