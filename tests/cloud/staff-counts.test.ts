@@ -2,7 +2,9 @@ import { countsOver } from '../../cloud/features/staff/counts'
 import { storedCounts } from '../../cloud/features/staff/recompute'
 import { addCounts, type Counts } from '../../cloud/features/staff/tally'
 import type { DayRange } from '../../domain/staff/figures'
-import { recordingReads, testStore } from '../helpers/store'
+import { SCHEMA } from '../../cloud/functions/schema'
+import { cloudHarness } from '../helpers/cloud'
+import { recordingReads, testStore, type RecordedRead } from '../helpers/store'
 
 const PATHS = [['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd'], ['nmg', 'hhht', 'hhht-hm'], ['nmg', 'hhht'], ['nmg', 'bt'], ['nmg']]
 const DAY = 24 * 3600 * 1000
@@ -57,5 +59,35 @@ describe('countsOver: a range read as whole months, with the partial ones by the
     // November 1st taken away, November 1st of the next year added: two ids a row, nothing ranged.
     expect(daily.every((r) => Object.keys(r.filter).join() === '_id')).toBe(true)
     expect(daily.reduce((n, r) => n + r.returned, 0)).toBeLessThanOrEqual(rows.size * 2)
+  })
+})
+
+/**
+ * Whether a declared index serves the whole filter: `_id` alone (the primary key), or an index whose
+ * first field the filter names and whose fields hold every other field it names (`_id` beside them
+ * is a keyset page's cursor), so no candidate is tested against a field the index does not hold.
+ */
+function served(read: RecordedRead): boolean {
+  const fields = Object.keys(read.filter).filter((f) => f !== '_id')
+  if (!fields.length) return '_id' in read.filter
+  return (SCHEMA[read.collection] ?? []).some((index) => fields.includes(index.fields[0]) && fields.every((f) => index.fields.includes(f)))
+}
+
+describe('review.figures reads counters, 金秋助学 and stations through declared indexes only', () => {
+  it('呼和浩特 over a year: every one of those reads is served by an index', async () => {
+    let reads: RecordedRead[] = []
+    const h = await cloudHarness('2026-11-23T08:00:00.000Z', {
+      wrapStore: (store) => {
+        const recording = recordingReads(store)
+        reads = recording.reads
+        return recording.store
+      },
+    })
+    reads.length = 0
+    const answer = (await h.callAs('demo-city-clerk', 'review', 'figures', { period: 'custom', from: '2025-11-24', to: '2026-11-23' })) as { ok: boolean }
+    expect(answer.ok).toBe(true)
+    const own = reads.filter((r) => ['staffFigures', 'staffFiguresMonthly', 'aidApplications', 'stations'].includes(r.collection))
+    expect([...new Set(own.map((r) => r.collection))]).toEqual(expect.arrayContaining(['staffFiguresMonthly', 'aidApplications', 'stations']))
+    expect(own.filter((r) => !served(r))).toEqual([])
   })
 })
