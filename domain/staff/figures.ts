@@ -42,18 +42,43 @@ export function lastDayOf(month: string): string {
   return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10)
 }
 
+/** The days from `from` to `to` (YYYY-MM-DD, both included). */
+function daysFrom(from: string, to: string): string[] {
+  const days: string[] = []
+  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += DAY_MS) days.push(new Date(at).toISOString().slice(0, 10))
+  return days
+}
+
 /**
- * A range as the whole months inside it (read from monthly counters) and the ragged days at either
- * end (read from daily ones): together exactly the range's days, none twice.
+ * How a range is read from the counters (monthly and daily documents per row) in the fewest
+ * documents: every month it touches from the monthly counters (`months`, first and last); a month
+ * it covers only in part either as the days inside the range (the month in `skip`, those days in
+ * `plus`) or as the whole month less the days outside it (`minus`), whichever is fewer days. A year
+ * from the 2nd of a month is then 13 months and 2 days a row, not 12 months and 31 days; no range
+ * reads more than 15 days a partial month. Together exactly the range's days, each once.
  */
-export function splitRange(range: DayRange): { days: DayRange[]; months: { from: string; to: string } | null } {
-  const firstWhole = range.from.endsWith('-01') ? range.from.slice(0, 7) : shiftMonth(range.from.slice(0, 7), 1)
-  const lastWhole = range.to === lastDayOf(range.to.slice(0, 7)) ? range.to.slice(0, 7) : shiftMonth(range.to.slice(0, 7), -1)
-  if (firstWhole > lastWhole) return { days: [range], months: null }
-  const days: DayRange[] = []
-  if (range.from < `${firstWhole}-01`) days.push({ from: range.from, to: lastDayOf(shiftMonth(firstWhole, -1)) })
-  if (range.to > lastDayOf(lastWhole)) days.push({ from: `${shiftMonth(lastWhole, 1)}-01`, to: range.to })
-  return { days, months: { from: firstWhole, to: lastWhole } }
+export interface CounterPlan {
+  months: { from: string; to: string }
+  skip: string[]
+  plus: string[]
+  minus: string[]
+}
+
+export function counterPlan(range: DayRange): CounterPlan {
+  const plan: CounterPlan = { months: { from: range.from.slice(0, 7), to: range.to.slice(0, 7) }, skip: [], plus: [], minus: [] }
+  for (let month = plan.months.from; month <= plan.months.to; month = shiftMonth(month, 1)) {
+    const first = `${month}-01`
+    const last = lastDayOf(month)
+    const from = range.from > first ? range.from : first
+    const to = range.to < last ? range.to : last
+    if (from === first && to === last) continue
+    const inside = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1
+    if (inside <= Number(last.slice(8)) - inside) {
+      plan.skip.push(month)
+      plan.plus.push(...daysFrom(from, to))
+    } else plan.minus.push(...daysFrom(first, last).filter((day) => day < from || day > to))
+  }
+  return plan
 }
 
 /**

@@ -106,6 +106,7 @@ function fakeDatabase(tables: Record<string, Row[]>): WxDatabase {
       where: (q) => query(rows, { ...filter, ...q }, limit),
       orderBy: () => query(rows, filter, limit),
       skip: unsupported('skip'),
+      field: unsupported('field'),
       limit: (n) => query(rows, filter, n),
       get: async () => ({ data: matching().slice(0, limit) }),
       count: async () => ({ total: matching().length }),

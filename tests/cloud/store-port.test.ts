@@ -1,6 +1,6 @@
 import { createNedbStore } from '../../cloud/lib/store/nedb'
 import { DuplicateKeyError, GEO_FIELD, type Doc, type GeoNearQuery, type Store } from '../../cloud/lib/store/port'
-import { forEachPage, keysetPage, readAll } from '../../cloud/lib/store/read'
+import { forEachPage, forEachPageOf, keysetPage, readAll } from '../../cloud/lib/store/read'
 import { describeOn, STORE_KIND, testStore } from '../helpers/store'
 
 /**
@@ -56,6 +56,16 @@ describe(`store port: ${STORE_KIND}`, () => {
     expect((await items.find({ tags: 'fruit', name: 'apple', _id: 'a' }, { limit: 10 })).map((i) => i._id)).toEqual(['a'])
     expect((await items.find({ tags: { $all: ['red', 'fruit'] }, qty: { $gt: 0 } }, { sort: { name: 1, _id: 1 }, limit: 10 })).map((i) => i._id)).toEqual(['a'])
     expect((await items.find({ tags: 'fruit' }, { sort: { name: 1, _id: 1 }, limit: 10 })).map((i) => i._id)).toEqual(['a', 'c'])
+  })
+
+  it('answers only the fields asked for, and _id, on a filtered read and on a keyset page', async () => {
+    const items = store.collection<Item>('items')
+    expect(await items.find({ tags: 'fruit' }, { sort: { _id: 1 }, limit: 10, fields: ['qty', 'owner'] })).toEqual([{ _id: 'a', qty: 3 }, { _id: 'c', qty: 10, owner: 'x' }])
+    const pages: Array<Array<Pick<Item, '_id' | 'name'>>> = []
+    await forEachPageOf(items, {}, ['name'], (page) => void pages.push(page))
+    expect(pages.flat()).toEqual([{ _id: 'a', name: 'apple' }, { _id: 'b', name: 'bread' }, { _id: 'c', name: 'cherry' }])
+    // The stored documents are whole.
+    expect(await items.get('c')).toMatchObject({ name: 'cherry', tags: ['fruit'], owner: 'x' })
   })
 
   it('refuses a duplicate on a unique index and on _id', async () => {

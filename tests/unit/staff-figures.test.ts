@@ -1,15 +1,44 @@
-import { durationBucket, lastDayOf, quantileText, rateText, resolvePeriod, splitRange } from '@domain/staff/figures'
+import { durationBucket, lastDayOf, quantileText, rateText, resolvePeriod, counterPlan } from '@domain/staff/figures'
 
-describe('splitRange: whole months from monthly counters, the ragged ends from daily ones', () => {
+describe('counterPlan: every month the range touches, each partial month as the fewer days', () => {
+  const days = (from: string, to: string) => {
+    const out: string[] = []
+    for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += 24 * 3600 * 1000) out.push(new Date(at).toISOString().slice(0, 10))
+    return out
+  }
   it.each([
-    [{ from: '2026-01-01', to: '2026-12-31' }, [], { from: '2026-01', to: '2026-12' }],
-    [{ from: '2025-12-02', to: '2026-12-01' }, [{ from: '2025-12-02', to: '2025-12-31' }, { from: '2026-12-01', to: '2026-12-01' }], { from: '2026-01', to: '2026-11' }],
-    [{ from: '2026-11-01', to: '2026-11-07' }, [{ from: '2026-11-01', to: '2026-11-07' }], null],
-    [{ from: '2026-02-10', to: '2026-03-05' }, [{ from: '2026-02-10', to: '2026-03-05' }], null],
-    [{ from: '2024-02-01', to: '2024-02-29' }, [], { from: '2024-02', to: '2024-02' }],
-    [{ from: '2026-01-15', to: '2026-03-31' }, [{ from: '2026-01-15', to: '2026-01-31' }], { from: '2026-02', to: '2026-03' }],
-  ])('%j', (range, days, months) => {
-    expect(splitRange(range)).toEqual({ days, months })
+    [{ from: '2026-01-01', to: '2026-12-31' }, { months: { from: '2026-01', to: '2026-12' }, skip: [], plus: [], minus: [] }],
+    // The bench's year: December less its 1st, and the 1st of the next December alone.
+    [{ from: '2025-12-02', to: '2026-12-01' }, { months: { from: '2025-12', to: '2026-12' }, skip: ['2026-12'], plus: ['2026-12-01'], minus: ['2025-12-01'] }],
+    [{ from: '2026-11-01', to: '2026-11-07' }, { months: { from: '2026-11', to: '2026-11' }, skip: ['2026-11'], plus: days('2026-11-01', '2026-11-07'), minus: [] }],
+    [{ from: '2026-11-01', to: '2026-11-20' }, { months: { from: '2026-11', to: '2026-11' }, skip: [], plus: [], minus: days('2026-11-21', '2026-11-30') }],
+    [{ from: '2026-02-10', to: '2026-03-05' }, { months: { from: '2026-02', to: '2026-03' }, skip: ['2026-03'], plus: days('2026-03-01', '2026-03-05'), minus: days('2026-02-01', '2026-02-09') }],
+    [{ from: '2024-02-01', to: '2024-02-29' }, { months: { from: '2024-02', to: '2024-02' }, skip: [], plus: [], minus: [] }],
+    [{ from: '2026-03-10', to: '2026-03-20' }, { months: { from: '2026-03', to: '2026-03' }, skip: ['2026-03'], plus: days('2026-03-10', '2026-03-20'), minus: [] }],
+  ])('%j', (range, plan) => {
+    expect(counterPlan(range)).toEqual(plan)
+  })
+
+  it('counts every day of any range exactly once, and never reads more than 15 days of a month', () => {
+    // Every start over New Year and a leap-free February, each with ends a few days apart.
+    for (const from of days('2025-12-25', '2026-03-05').filter((_, i) => i % 2 === 0)) {
+      for (const to of days(from, '2026-04-03').filter((_, i) => i % 5 === 0 || i < 3)) {
+        const plan = counterPlan({ from, to })
+        const counted = new Map<string, number>()
+        const add = (day: string, n: number) => counted.set(day, (counted.get(day) ?? 0) + n)
+        for (let m = plan.months.from; m <= plan.months.to; m = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1)).toISOString().slice(0, 7)) {
+          if (!plan.skip.includes(m)) for (const day of days(`${m}-01`, lastDayOf(m))) add(day, 1)
+        }
+        plan.plus.forEach((day) => add(day, 1))
+        plan.minus.forEach((day) => add(day, -1))
+        const once = [...counted].filter(([, n]) => n !== 0)
+        expect(once.every(([, n]) => n === 1)).toBe(true)
+        expect(once.map(([day]) => day).sort()).toEqual(days(from, to))
+        const perMonth = new Map<string, number>()
+        for (const day of [...plan.plus, ...plan.minus]) perMonth.set(day.slice(0, 7), (perMonth.get(day.slice(0, 7)) ?? 0) + 1)
+        expect(Math.max(0, ...perMonth.values())).toBeLessThanOrEqual(15)
+      }
+    }
   })
 
   it('knows month ends, leap years included', () => {

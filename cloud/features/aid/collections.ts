@@ -112,7 +112,8 @@ export const AID_COLLECTIONS: CollectionIndexes = {
     // One application per child per year, across every union.
     { fields: ['childKey', 'year'], unique: true },
     { fields: ['owner'] },
-    { fields: ['unionPath'] },
+    // A subtree's applications, and (the staff figures) those submitted in a range of days.
+    { fields: ['unionPath', 'submittedAt'] },
     { fields: ['fileIds'] },
     { fields: ['visitFileIds'] },
   ],

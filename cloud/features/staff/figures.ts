@@ -3,19 +3,18 @@ import { HARDSHIP_NAMES, SCHOOL_LEVEL_NAMES } from '../../../domain/aid/programm
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { EMPLOYMENT_KEYS, EMPLOYMENT_TYPES } from '../../../domain/join/options'
-import { DURATION_BUCKETS_H, quantileText, rateText, resolvePeriod, splitRange, type DayRange, type FigureTable } from '../../../domain/staff/figures'
+import { DURATION_BUCKETS_H, quantileText, rateText, resolvePeriod, type DayRange, type FigureTable } from '../../../domain/staff/figures'
 import { isOpenAt } from '../../../domain/stations/hours'
 import { chinaDayBegins } from '../../../domain/time'
 import type { UnionDoc } from '../../lib/collections'
 import type { ActionContext } from '../../lib/context'
 import { isStaffOf, requireAnyStaff } from '../../lib/roles'
-import { findByIds, forEachPage } from '../../lib/store/read'
+import { findByIds, forEachPage, forEachPageOf } from '../../lib/store/read'
 import { aidDb } from '../aid/collections'
 import { benefitsDb } from '../benefits/collections'
 import { joinDb } from '../join/collections'
 import { stationsDb, storedHours } from '../stations/collections'
-import { staffDb, type FigureDoc } from './collections'
-import { countersOf } from './recompute'
+import { countsOver } from './counts'
 import { C, type Counts } from './tally'
 
 /** 八大群体 (#17): the eight groups of new-employment-form workers the ACFTU names; 网约车司机 beside them. */
@@ -42,27 +41,17 @@ function addInto(map: Map<string, Counts>, key: string, counts: Counts): void {
 
 /**
  * review.figures: a union's figures over a range of China days, by the unions directly below it.
- * Joins, transfers and coupons come from the counters (tally.ts): a year at the root is its
- * children × days documents, whatever the number of applications. 金秋助学 (a few thousand a year)
- * and stations (a snapshot: open now) are read from their own records.
+ * Joins, transfers and coupons come from the counters (tally.ts, read by counts.ts): a year at
+ * the root is about its children × 15 documents, whatever the number of applications. 金秋助学
+ * (a few thousand a year) and stations (a snapshot: open now) are read from their own records.
  */
 export async function figures(ctx: ActionContext, input: ActionParsed<'review', 'figures'>): Promise<ActionOutput<'review', 'figures'>> {
   const range = resolvePeriod(input.period, ctx.now(), input)
   if ('error' in range) throw new CloudError('INVALID_INPUT', range.error, { from: range.error })
   const union = await scopeUnion(ctx, input.unionId)
-  const rows = new Map<string, Counts>()
-  const { figures: daily, months } = staffDb(ctx.store)
-  const parts = splitRange(range)
-  const visit = (page: FigureDoc[]) => {
-    for (const doc of page) addInto(rows, doc.row, countersOf(doc))
-  }
-  await Promise.all([
-    ...parts.days.map((d) => forEachPage(daily, { scope: union._id, day: { $gte: d.from, $lte: d.to } }, visit)),
-    ...(parts.months ? [forEachPage(months, { scope: union._id, day: { $gte: parts.months.from, $lte: parts.months.to } }, visit)] : []),
-  ])
   const start = chinaDayBegins(range.from) as Date
   const end = new Date((chinaDayBegins(range.to) as Date).getTime() + 24 * 3600 * 1000)
-  const [aid, stations] = await Promise.all([aidFigures(ctx, union._id, start.toISOString(), end.toISOString()), stationFigures(ctx, union._id, range)])
+  const [rows, aid, stations] = await Promise.all([countsOver(ctx.store, union._id, range), aidFigures(ctx, union._id, start.toISOString(), end.toISOString()), stationFigures(ctx, union._id, range)])
   for (const key of [...aid.byRow.keys(), ...stations.keys()]) if (!rows.has(key)) rows.set(key, {})
   for (const [key, counts] of stations) addInto(rows, key, counts)
 
@@ -221,7 +210,8 @@ async function stationFigures(ctx: ActionContext, unionId: string, range: DayRan
   const days = { $gte: range.from, $lte: range.to }
   const { stations, visits } = stationsDb(ctx.store)
   await Promise.all([
-    forEachPage(stations, { unionPath: unionId }, (page) => {
+    // Three fields of each station, not the whole (its text, amenities, search terms): what a read costs.
+    forEachPageOf(stations, { unionPath: unionId }, ['unionPath', 'hours', 'status'], (page) => {
       for (const s of page) addInto(rows, rowOf(s.unionPath), { st: 1, st_open: s.status === 'active' && isOpenAt(storedHours(s.hours), now) ? 1 : 0 })
     }),
     forEachPage(visits, { unionPath: unionId, day: days }, (page) => {

@@ -141,6 +141,13 @@ export function createNedbStore(dir: string | null): Store {
     return page.map((doc) => structuredClone(doc))
   }
 
+  /** A document with only `fields` and `_id` (a projection, as nedb's cursor makes one). */
+  function picked(doc: Doc, fields: string[]): Doc {
+    const out: Record<string, unknown> = { _id: doc._id }
+    for (const field of fields) if (field in doc) out[field] = (doc as unknown as Record<string, unknown>)[field]
+    return out as unknown as Doc
+  }
+
   function wrapDuplicate(name: string, error: unknown): never {
     const e = error as { errorType?: string; key?: unknown; message?: string }
     if (e && e.errorType === 'uniqueViolated') throw new DuplicateKeyError(name, String(e.key))
@@ -156,10 +163,14 @@ export function createNedbStore(dir: string | null): Store {
       async find(filter, options: FindOptions<T>) {
         const limit = checkedLimit(name, options?.limit)
         const after = keysetAfter(filter, options)
-        if (after !== null) return keysetPage(name, ds, after, limit) as Promise<T[]>
+        if (after !== null) {
+          const page = await keysetPage(name, ds, after, limit)
+          return (options.fields ? page.map((doc) => picked(doc, options.fields!)) : page) as T[]
+        }
         let cursor = ds.findAsync(toQuery(filter) as never)
         if (options.sort) cursor = cursor.sort(options.sort as Record<string, number>)
         if (options.skip) cursor = cursor.skip(options.skip)
+        if (options.fields) cursor = cursor.projection(Object.fromEntries(options.fields.map((field) => [field, 1])))
         return (await cursor.limit(limit)) as T[]
       },
       count(filter) {

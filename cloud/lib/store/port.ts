@@ -51,6 +51,11 @@ export interface FindOptions<T> {
   skip?: number
   /** How many at most: 1..MAX_READ. A larger number is refused (ReadLimitError). */
   limit: number
+  /**
+   * Only these top-level fields (and `_id`) come back (a projection): for a read that needs a few
+   * fields of many large documents, since each document's size is what a read costs on both stores.
+   */
+  fields?: string[]
 }
 
 /** A field of a document, or a dotted path into an object field (`holds.<id>`). */

@@ -10,14 +10,19 @@ import { MAX_READ, type Collection, type Doc, type Filter, type FindOptions } fr
  * Every document matching `filter`, a page at a time by keyset (`_id` after the last one seen);
  * `visit` may answer false to stop there.
  */
-export async function forEachPage<T extends Doc>(collection: Collection<T>, filter: Filter<T>, visit: (page: T[]) => void | boolean | Promise<void | boolean>, pageSize: number = MAX_READ): Promise<void> {
+export async function forEachPage<T extends Doc>(collection: Collection<T>, filter: Filter<T>, visit: (page: T[]) => void | boolean | Promise<void | boolean>, pageSize: number = MAX_READ, fields?: string[]): Promise<void> {
   if ('_id' in filter) throw new Error('forEachPage pages by _id: the filter must not name it')
   for (let last = ''; ; ) {
-    const page = await collection.find({ ...filter, ...(last ? { _id: { $gt: last } } : {}) } as Filter<T>, { sort: { _id: 1 } as FindOptions<T>['sort'], limit: pageSize })
+    const page = await collection.find({ ...filter, ...(last ? { _id: { $gt: last } } : {}) } as Filter<T>, { sort: { _id: 1 } as FindOptions<T>['sort'], limit: pageSize, ...(fields ? { fields } : {}) })
     if (!page.length) return
     if ((await visit(page)) === false || page.length < pageSize) return
     last = page[page.length - 1]._id
   }
+}
+
+/** forEachPage reading only `fields` (and `_id`) of each document: a few fields of many large ones. */
+export async function forEachPageOf<T extends Doc, K extends keyof T & string>(collection: Collection<T>, filter: Filter<T>, fields: K[], visit: (page: Array<Pick<T, K | '_id'>>) => void | boolean | Promise<void | boolean>): Promise<void> {
+  await forEachPage(collection, filter, visit, MAX_READ, fields)
 }
 
 /** Every document of a collection, one at a time (an index built in memory). */

@@ -29,6 +29,8 @@ export interface WxCommand {
 export interface WxQuery {
   where(query: Record<string, unknown>): WxQuery
   orderBy(field: string, order: 'asc' | 'desc'): WxQuery
+  /** Only these fields (and _id) come back: a projection. */
+  field(projection: Record<string, boolean>): WxQuery
   skip(n: number): WxQuery
   limit(n: number): WxQuery
   get(): Promise<{ data: unknown[] }>
@@ -170,6 +172,7 @@ export function createWxStore(db: WxDatabase): Store {
         let query = where(filter)
         for (const [field, order] of Object.entries(options.sort ?? {})) query = query.orderBy(field, order === -1 ? 'desc' : 'asc')
         if (options.skip) query = query.skip(options.skip)
+        if (options.fields) query = query.field(Object.fromEntries(options.fields.map((field) => [field, true])))
         return (await query.limit(limit).get()).data as T[]
       },
       async count(filter) {

@@ -201,7 +201,10 @@ export class CloudBaseDbStandIn {
 
   private matching(collection: string, query: Record<string, unknown>): Doc[] {
     const test = new Query(query)
-    return [...this.table(collection).docs.values()].filter((d) => test.test(d))
+    const docs = this.table(collection).docs
+    const ids = primaryKeys(query)
+    const candidates = ids ? ids.flatMap((id) => docs.get(id) ?? []) : docs.values()
+    return [...candidates].filter((d) => test.test(d))
   }
 
   private get(collection: string, params: Record<string, unknown>) {
@@ -210,7 +213,9 @@ export class CloudBaseDbStandIn {
     if (Object.keys(order).length) docs = sortDocs(docs, order)
     const offset = Number(params.offset ?? 0)
     const limit = Math.min(Number(params.limit ?? READ_DEFAULT), READ_MAX)
-    return { list: docs.slice(offset, offset + limit).map(serialize), limit, offset }
+    const projection = parse(params.projection)
+    const shown = Object.keys(projection).length ? (doc: Doc) => project(doc, projection) : (doc: Doc) => doc
+    return { list: docs.slice(offset, offset + limit).map((doc) => serialize(shown(doc))), limit, offset }
   }
 
   private insert(collection: string, data: string[]) {
@@ -333,6 +338,32 @@ export class CloudBaseDbStandIn {
       for (const key of indexKeys(doc, index.fields)) if (held.get(key) === doc._id) held.delete(key)
     }
   }
+}
+
+/**
+ * An inclusion projection (`field()`: { name: 1, … }), MongoDB's rule: those top-level fields and
+ * `_id`. The app asks for nothing else; anything else fails loudly rather than answering wrongly.
+ * https://www.mongodb.com/docs/manual/tutorial/project-fields-from-query-results/
+ */
+function project(doc: Doc, projection: Record<string, unknown>): Doc {
+  const out: Doc = { _id: doc._id }
+  for (const [field, keep] of Object.entries(projection)) {
+    if (keep !== 1 || field.includes('.')) throw new Error(`stand-in: projection ${field}: ${JSON.stringify(keep)} is not served here (the app asks only for top-level fields)`)
+    if (field in doc) out[field] = doc[field]
+  }
+  return out
+}
+
+/**
+ * The ids a query names by primary key (`_id` equal to a string, or `$in` strings), or null. The
+ * database answers such a query from its _id index, never by a scan, and so does the stand-in, so
+ * that a request costs here about what it costs there; the whole query is still tested on each.
+ */
+function primaryKeys(query: Record<string, unknown>): string[] | null {
+  const id = query._id
+  if (typeof id === 'string') return [id]
+  const list = id !== null && typeof id === 'object' && Object.keys(id).length === 1 ? (id as { $in?: unknown; $eq?: unknown }).$in ?? [(id as { $eq?: unknown }).$eq] : null
+  return Array.isArray(list) && list.every((x) => typeof x === 'string') ? [...new Set(list as string[])] : null
 }
 
 /** An index's keys for a document: one per element when its (single) field holds an array (multikey). */
