@@ -1,7 +1,7 @@
 import TestUtils from '@tarojs/test-utils-react'
 import type { FigureTable } from '@domain/staff/figures'
 import { FigureTableView } from '@/features/staff/components/FigureTableView'
-import { chartOf, CHART_COLOURS } from '@/features/staff/charts'
+import { chartOf, CHART_COLOURS, countAxis } from '@/features/staff/charts'
 import { barChartProps } from '@/features/staff/barChart'
 import { byTestId, resetApp, waitFor } from '../setup/app'
 
@@ -82,6 +82,15 @@ describe('the figures’ charts (F2)', () => {
     const interval = chart.props.children.find((c) => c?.props.x === 'label')!
     expect(interval.props.color).toEqual({ field: 'series', range: [CHART_COLOURS[0], CHART_COLOURS[1]] })
     expect(interval.props.adjust).toMatchObject({ type: 'dodge' })
+  })
+
+  it('counts on whole steps: 0 and 1 for a single join, at most four intervals for more', () => {
+    const spec = chartOf(coupons)!
+    const withTop = (top: number) => countAxis({ ...spec, points: [{ label: 'a', series: '领取', value: top }] })
+    expect(withTop(1)).toEqual({ max: 1, tickInterval: 1 })
+    expect(withTop(5)).toEqual({ max: 6, tickInterval: 2 })
+    expect(withTop(17)).toEqual({ max: 20, tickInterval: 5 })
+    expect(withTop(380)).toEqual({ max: 400, tickInterval: 100 })
   })
 
 })

@@ -1,6 +1,6 @@
 import { Axis, Canvas, Chart, Interval, Legend, jsx, type CanvasProps } from '@antv/f2'
 import type { Surface } from '@/platform/canvas'
-import { axisLabel, CHART_COLOURS, type ChartSpec } from './charts'
+import { axisLabel, CHART_COLOURS, countAxis, type ChartSpec } from './charts'
 
 /** F2's `jsx`, whose type for its first argument does not admit F2's own chart classes under strict function types. */
 const el = jsx as unknown as (type: unknown, props: Record<string, unknown>) => { props: Record<string, unknown> }
@@ -27,7 +27,7 @@ export function barChartProps(spec: ChartSpec, surface: Surface): CanvasProps {
     children: el(Chart, {
       data: spec.points,
       coord: { transposed: true },
-      scale: { value: { min: 0, nice: true, tickCount: 4 }, label: { type: 'cat', values: [...new Set(spec.points.map((p) => p.label))].reverse() } },
+      scale: { value: { min: 0, ...countAxis(spec) }, label: { type: 'cat', values: [...new Set(spec.points.map((p) => p.label))].reverse() } },
       children: [
         el(Axis, { field: 'label', style: { label: (text: string) => ({ text: axisLabel(text), fill: '#333', fontSize: '22px' }) } }),
         el(Axis, { field: 'value', style: { label: { fill: '#595959', fontSize: '20px' } } }),

@@ -55,3 +55,14 @@ export function chartHeight(spec: ChartSpec): number {
   const band = spec.series.length > 1 ? 40 : 28
   return Math.max(140, 64 + spec.rows * band)
 }
+
+/**
+ * The value axis for counts: a whole step (1, 2, 5, 10, 20, 50, …) giving at most four intervals, and
+ * the axis's end on a step, so a month with one join reads 0 and 1, never 0.4 and 0.8.
+ */
+export function countAxis(spec: ChartSpec): { max: number; tickInterval: number } {
+  const top = Math.max(1, ...spec.points.map((p) => p.value))
+  let step = 1
+  for (let base = 1; top / step > 4; base *= 10) step = [1, 2, 5].map((m) => m * base).find((s) => top / s <= 4) ?? base * 10
+  return { max: Math.ceil(top / step) * step, tickInterval: step }
+}
