@@ -37,10 +37,12 @@ const coupons: FigureTable = {
  */
 function recordingContext() {
   const fills: string[] = []
+  const texts: string[] = []
   const state: Record<string, unknown> = { fillStyle: '#000', font: '12px sans-serif' }
   const context: Record<string | symbol, unknown> = new Proxy(state, {
     get(target, name) {
       if (name === 'fill') return () => fills.push(String(target.fillStyle))
+      if (name === 'fillText') return (text: string) => texts.push(String(text))
       if (name === 'measureText') return (text: string) => ({ width: text.length * 6 })
       // G measures a font's height from pixels: a blank image answers a default.
       if (name === 'getImageData') return (_x: number, _y: number, w: number, h: number) => ({ data: new Uint8ClampedArray(Math.max(1, w * h * 4)) })
@@ -53,7 +55,7 @@ function recordingContext() {
       return true
     },
   })
-  return { context: context as unknown as CanvasRenderingContext2D, fills }
+  return { context: context as unknown as CanvasRenderingContext2D, fills, texts }
 }
 
 afterEach(() => jest.restoreAllMocks())
@@ -103,7 +105,7 @@ describe('a figure on the page', () => {
   })
 
   it('draws a canvas named for a screen reader above the table, and F2 fills a bar per row in the palette’s red', async () => {
-    const { context, fills } = recordingContext()
+    const { context, fills, texts } = recordingContext()
     jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as never)
     jest.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 320, height: 160 } as DOMRect)
     await testUtils.mount(() => <FigureTableView table={members} onDownload={() => undefined} />)
@@ -116,6 +118,8 @@ describe('a figure on the page', () => {
     expect(document.querySelector('.staff__bars')).toBeNull()
     // Three rows below (the total is not one): F2 fills three bars in the first colour (a zero one too).
     await waitFor(() => expect(fills.filter((f) => f === CHART_COLOURS[0])).toHaveLength(3))
+    // The value axis of counts up to 3: whole numbers, ending at the largest.
+    expect(texts.filter((t) => /^\d/.test(t))).toEqual(['0', '1', '2', '3'])
   })
 
   it('leaves a figure that is not charted with its bars of Views', async () => {

@@ -27,7 +27,7 @@ export function barChartProps(spec: ChartSpec, surface: Surface): CanvasProps {
     children: el(Chart, {
       data: spec.points,
       coord: { transposed: true },
-      scale: { value: { min: 0, ...countAxis(spec) }, label: { type: 'cat', values: [...new Set(spec.points.map((p) => p.label))].reverse() } },
+      scale: { value: { min: 0, nice: false, ...countAxis(spec) }, label: { type: 'cat', values: [...new Set(spec.points.map((p) => p.label))].reverse() } },
       children: [
         el(Axis, { field: 'label', style: { label: (text: string) => ({ text: axisLabel(text), fill: '#333', fontSize: '22px' }) } }),
         el(Axis, { field: 'value', style: { label: { fill: '#595959', fontSize: '20px' } } }),
