@@ -24,6 +24,7 @@ module.exports = {
               { name: 'valibot', allowTypeImports: true, message: 'Main package: no schema library (#19 item 8).' },
               { name: '@domain/validate', message: 'Main package: no schema library (#19 item 8).' },
               { name: '@/services/cloud', message: 'Main package: use request from @/services/request (or useCloud); call loads every schema.' },
+              { name: '@antv/f2', message: 'Main package: the chart library is for the staff subpackage only (#17).' },
             ],
             patterns: [{ group: ['@domain/contract/*', '!@domain/contract/policy'], allowTypeImports: true, message: 'Main package: import types only from the contract.' }],
           },

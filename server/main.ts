@@ -5,6 +5,7 @@ import { systemClock } from '../cloud/lib/clock'
 import { ensureIndexes } from '../cloud/functions/schema'
 import { addMissingTerms } from '../cloud/features/unions/backfill'
 import { placeStoredMerchantsAndRoles } from '../cloud/features/merchants/backfill'
+import { rebuildFiguresIfEmpty } from '../cloud/features/staff/rebuild'
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
 import { offsetClock } from './devclock'
@@ -42,6 +43,9 @@ async function main() {
   // A DATA_DIR from before union search terms: its unions get them, so search finds them.
   const backfilled = await addMissingTerms(store)
   if (backfilled) console.log(`已为 ${backfilled} 个工会补上查找用的关键字`)
+  // A DATA_DIR from before the staff figures' counters: made once from its records (the seed's included).
+  const figures = await rebuildFiguresIfEmpty(store)
+  if (figures.rebuilt) console.log(`已从现有记录生成统计计数（${figures.documents} 条）`)
 
   // Browser tests move time past a 公示 with DEV_CLOCK=1; a normal start keeps the system clock.
   const devClock = config.devClock ? offsetClock(systemClock) : null

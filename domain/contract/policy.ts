@@ -55,6 +55,7 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     answerRights: { access: 'user' },
     desk: { access: 'user' },
     figures: { access: 'user' },
+    rebuildFigures: { access: 'system' },
     auditLog: { access: 'user' },
     serviceDays: { access: 'user' },
     setServiceDays: { access: 'user' },

@@ -50,4 +50,10 @@ export const staffReviewActions = {
     }),
     output: v.object({ union: v.object({ id: v.string(), name: v.string() }), from: v.string(), to: v.string(), tables: v.array(FigureTable) }),
   }),
+  rebuildFigures: defineAction({
+    access: 'system',
+    summary: '部署时：统计计数为空而已有记录时，从记录重算计数（已有计数则不动，可重复运行）',
+    input: v.strictObject({}),
+    output: v.object({ rebuilt: v.boolean(), documents: v.number() }),
+  }),
 }

@@ -172,6 +172,11 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
         report.invitation = parseInviteAnswer(answer)
         return
       }
+      case 'rebuildFigures': {
+        const answer = (await api.invokeFunction(step.fn, { operator: 'rebuildFigures', data: {} })) as { ok?: boolean; error?: { message?: string } } | null
+        if (!answer?.ok) throw new Error(`${step.fn}.rebuildFigures: ${answer?.error?.message ?? 'no answer'}`)
+        return
+      }
     }
   }
 }

@@ -118,6 +118,10 @@ export type Step =
   | { kind: 'deleteTrigger'; fn: string; trigger: string; reason: string }
   | { kind: 'createTrigger'; fn: string; trigger: TimerTrigger }
   | { kind: 'inviteFirstAdmin'; fn: string; force: boolean; reason: string }
+  | { kind: 'rebuildFigures'; fn: string; reason: string }
+
+/** The function whose review.rebuildFigures makes the staff figures' counters from the records when there are none. */
+export const FIGURES_FUNCTION = 'review'
 
 export interface Plan {
   steps: Step[]
@@ -291,6 +295,10 @@ export function planDeploy(desired: DesiredState, current: CurrentState, options
     for (const step of own) (step.kind === 'createTrigger' || step.kind === 'deleteTrigger' ? triggerSteps : functionSteps).push(step)
   }
   steps.push(...functionSteps, ...triggerSteps)
+  // New code of the figures' function may be the first with counters: it makes them from the records
+  // stored before, once its code is up. On a store that has counters it does nothing (idempotent).
+  const figuresCode = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === FIGURES_FUNCTION)
+  if (figuresCode) steps.push({ kind: 'rebuildFigures', fn: FIGURES_FUNCTION, reason: `new code of ${FIGURES_FUNCTION}` })
   const wanted = new Set(desired.functions.map((f) => f.name))
   for (const name of Object.keys(current.functions).filter((n) => !wanted.has(n)).sort()) {
     notes.push(`function ${name} is not built by this project: left alone`)

@@ -47,6 +47,8 @@ export function describeStep(step: Step): string {
       return `create timer ${step.fn}.${step.trigger.name}: "${step.trigger.cron}" (second minute hour day month weekday year, China time)`
     case 'inviteFirstAdmin':
       return `ask ${step.fn} for a first-administrator invitation (${step.reason}${step.force ? '; replaces an open one' : '; none is made if an administrator or an open invitation exists'})`
+    case 'rebuildFigures':
+      return `ask ${step.fn} to make the staff figures' counters from the records if it has none (${step.reason}; nothing changes where counters exist)`
   }
 }
 
@@ -57,9 +59,11 @@ const section = (step: Step) =>
       ? 'Storage'
       : step.kind === 'inviteFirstAdmin'
         ? 'First administrator'
-        : step.kind === 'createTrigger' || step.kind === 'deleteTrigger'
-          ? 'Timer triggers'
-          : 'Functions'
+        : step.kind === 'rebuildFigures'
+          ? 'Data'
+          : step.kind === 'createTrigger' || step.kind === 'deleteTrigger'
+            ? 'Timer triggers'
+            : 'Functions'
 
 /** The first line of a step's description: enough in a list of what was and was not done. */
 export const oneLine = (step: Step) => describeStep(step).split('\n')[0]

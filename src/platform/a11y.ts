@@ -49,3 +49,8 @@ export const choiceGroup: Record<string, unknown> = { role: 'radiogroup' }
 
 /** A picture or letter that only decorates (its meaning is in the text beside it): skipped by screen readers. */
 export const decorative: Record<string, unknown> = { 'aria-hidden': true }
+
+/** A picture that carries meaning (a chart): an image named by what it shows. */
+export function namedImage(label: string): Record<string, unknown> {
+  return { role: 'img', 'aria-label': label }
+}

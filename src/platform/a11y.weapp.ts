@@ -17,3 +17,8 @@ export const choiceGroup: Record<string, unknown> = { ariaRole: 'radiogroup' }
 
 /** A picture or letter that only decorates (its meaning is in the text beside it): skipped by screen readers. */
 export const decorative: Record<string, unknown> = { ariaHidden: true }
+
+/** A picture that carries meaning (a chart), in WeChat's attribute names (see a11y.ts). */
+export function namedImage(label: string): Record<string, unknown> {
+  return { ariaRole: 'img', ariaLabel: label }
+}

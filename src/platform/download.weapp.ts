@@ -21,6 +21,9 @@ export async function saveTextFile(_filename: string, text: string): Promise<voi
  * and offered to send to a chat (文件传输助手 opens it on a computer), which is how WeChat hands a
  * file on (wx.shareFileMessage, base library 2.16.1+). Where that is not available or refused, the
  * link is copied instead, to open in a browser within its 10 minutes. (Needs the WeChat client.)
+ * No 打开 beside it: wx.openDocument opens only doc, docx, xls, xlsx, ppt, pptx and pdf (its
+ * `fileType`, developers.weixin.qq.com/miniprogram/dev/api/file/wx.openDocument.html), not CSV or
+ * text, and writing .xlsx would need a library this project does not add.
  */
 export async function saveLinkedFile(filename: string, url: string): Promise<'downloaded' | 'shared' | 'copied'> {
   try {

@@ -3,7 +3,7 @@ import { dispatch } from '../../cloud/lib/dispatch'
 import { functions } from '../../cloud/functions'
 import { fictionalIdNumber } from '../../domain/join/fictional'
 import { cloudHarness } from '../helpers/cloud'
-import { code, exportedCsv, ok } from '../helpers/aid'
+import { applicationInput, code, exportedCsv, ok, visitAndVerify } from '../helpers/aid'
 import { joinForm } from '../helpers/join'
 import { wechatStub } from '../helpers/wx-fake'
 import { describeOn } from '../helpers/store'
@@ -129,6 +129,24 @@ describe('review.sendDigest (每日待办摘要)', () => {
     h.clock.advance(4 * DAY) // Friday: 4 working days in, the 5th ends Monday
     expect(await run(h)).toEqual({ ok: true, data: { sent: 2 } })
     expect((await digests(h, 'demo-clerk'))[0].body).toMatch(/即将超时 1 件，已超时 0 件/)
+  })
+
+  it('counts 金秋助学 at each one’s review level: level one while it waits to be verified, level two after', async () => {
+    const h = await cloudHarness('2026-11-23T01:00:00.000Z') // Monday 09:00 China
+    // A 金秋助学 reviewer at level two of the city (no clerk's role) hears of level two only.
+    await h.store.collection<RoleDoc>('roles').insert({ _id: 'role-aid-2', openid: 'o-aid-two', kind: 'aid_reviewer', unionId: 'hhht', level: 2 })
+    const app = ok(await h.callAs('demo-member', 'aid', 'submit', await applicationInput(h.store, 'demo-member')))
+    // Only an aid application waits: 新城区's clerk verifies it (level one); the city has nothing yet.
+    expect(await run(h)).toEqual({ ok: true, data: { sent: 1 } })
+    expect((await digests(h, 'demo-clerk'))[0].body).toBe('新收到 1 件，即将超时 0 件，已超时 0 件，共 1 件待办理（其中金秋助学 1 件）。')
+    for (const nobody of ['demo-city-clerk', 'demo-hm-clerk', 'o-aid-two']) expect(await digests(h, nobody)).toEqual([])
+    // Verified on Tuesday, it waits at level two: the city's clerk and its level-two reviewer hear of it, 新城区 no more.
+    h.clock.advance(DAY)
+    ok(await visitAndVerify(h, app.id))
+    expect(await run(h)).toEqual({ ok: true, data: { sent: 2 } })
+    for (const who of ['demo-city-clerk', 'o-aid-two']) expect((await digests(h, who))[0].body).toMatch(/^新收到 1 件.*（其中金秋助学 1 件）。$/)
+    expect(await digests(h, 'demo-clerk')).toHaveLength(1)
+    expect(await digests(h, 'demo-hm-clerk')).toEqual([])
   })
 
   it('in WeChat also sends the staffDigest subscribe message', async () => {

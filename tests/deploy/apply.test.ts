@@ -41,6 +41,7 @@ function callFor(step: Step): Pick<Call, 'method'> & { subject: string } {
     case 'deleteTrigger':
       return { method: 'deleteTrigger', subject: `${step.fn}.${step.trigger}` }
     case 'inviteFirstAdmin':
+    case 'rebuildFigures':
       return { method: 'invokeFunction', subject: step.fn }
   }
 }
@@ -188,6 +189,21 @@ describe('applying a plan', () => {
     const plan = planDeploy(desired, await readCurrentState(cloud, desired))
     await expect(applyPlan(plan, cloud, options())).rejects.toThrow(/blocked; nothing was changed/)
     expect(cloud.writes).toEqual([])
+  })
+})
+
+describe('the staff figures’ counters', () => {
+  const desired = desiredFor({ variables, functionNames: WITH_ADMIN })
+
+  it('asks review as the operator, and stops the deploy when it refuses', async () => {
+    const cloud = new RecordingCloud()
+    await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
+    expect(cloud.calls.filter((c) => c.method === 'invokeFunction').map((c) => c.args)).toContainEqual(['review', { operator: 'rebuildFigures', data: {} }])
+    const refusing = new RecordingCloud()
+    refusing.rebuildAnswer = { ok: false, error: { code: 'INTERNAL', message: '数据库暂时不可用' } }
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), refusing, options())
+    expect(report.failed?.step.kind).toBe('rebuildFigures')
+    expect(report.failed?.message).toBe('review.rebuildFigures: 数据库暂时不可用')
   })
 })
 

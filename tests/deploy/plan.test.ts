@@ -183,6 +183,8 @@ describe('the plan against a partial environment', () => {
     expect(steps).toEqual([
       { kind: 'updateCode', fn: 'review', codeHash: fakeHash('review', 2) },
       { kind: 'configureFunction', fn: 'review', memoryMB: { from: 128, to: functionSettings('review').memoryMB }, changedVariables: [], variables: [...FUNCTION_VARIABLES].sort(), codeHash: fakeHash('review', 2) },
+      // review's new code: the figures' counters are made from the records if there are none.
+      { kind: 'rebuildFigures', fn: 'review', reason: 'new code of review' },
     ])
   })
 
@@ -307,5 +309,26 @@ describe('the printed plan', () => {
     expect(text).toContain('/#/pages/me/index?invite=1')
     expect(text).toContain('dist/deploy/first-admin-invite-env.png')
     expect(formatInvitation(null, null)).toMatch(/no invitation made/)
+  })
+})
+
+describe('the staff figures’ counters (review.rebuildFigures)', () => {
+  const desired = desiredFor({ functionNames: WITH_ADMIN })
+
+  it('are asked for once the review function’s new code is up: after its code and timers, before the invitation', () => {
+    const steps = planDeploy(desired, EMPTY_STATE).steps
+    const at = steps.findIndex((s) => s.kind === 'rebuildFigures')
+    expect(steps[at]).toEqual({ kind: 'rebuildFigures', fn: 'review', reason: 'new code of review' })
+    expect(at).toBeGreaterThan(steps.findIndex((s) => s.kind === 'createTrigger' && s.fn === 'review'))
+    expect(steps[steps.length - 1].kind).toBe('inviteFirstAdmin')
+  })
+
+  it('not asked for when review’s code is as deployed, even if another function changes', () => {
+    const current = stateOf(desired)
+    expect(planDeploy(desired, current).steps).toEqual([])
+    const memberChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'member' ? { ...f, codeHash: fakeHash('member', 9) } : f)) }
+    expect(ofKind(planDeploy(memberChanged, current).steps, 'rebuildFigures')).toEqual([])
+    const reviewChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'review' ? { ...f, codeHash: fakeHash('review', 9) } : f)) }
+    expect(ofKind(planDeploy(reviewChanged, current).steps, 'rebuildFigures')).toHaveLength(1)
   })
 })

@@ -23,6 +23,8 @@ export class RecordingCloud implements CloudApi {
   functions = new Map<string, CurrentFunction>()
   /** What the function answers when invoked. */
   invokeAnswer: unknown = { ok: true, data: { invitation: null } }
+  /** What review.rebuildFigures answers (the deploy's other operator call). */
+  rebuildAnswer: unknown = { ok: true, data: { rebuilt: false, documents: 0 } }
   /** Returns an error to throw, 'hang' to never answer, or undefined to go on. */
   failOn: (call: Call) => Error | 'hang' | undefined = () => undefined
 
@@ -130,7 +132,7 @@ export class RecordingCloud implements CloudApi {
   async invokeFunction(name: string, event: unknown) {
     await this.record('invokeFunction', name, event)
     this.needFn(name)
-    return this.invokeAnswer
+    return (event as { operator?: string } | null)?.operator === 'rebuildFigures' ? this.rebuildAnswer : this.invokeAnswer
   }
 
   private need(collection: string) {

@@ -22,7 +22,8 @@ describe('工作台 and 统计', () => {
       headers: { Authorization: `Bearer ${token}` },
       body: JSON.stringify({ action: 'join', data: joinForm({ name: '王小骑', idNumber: fictionalIdNumber('150102', '19900101', 321) }) }),
     })
-    assert.equal(((await applied.json()) as { ok: boolean }).ok, true)
+    const join = (await applied.json()) as { ok: boolean; data: { id: string } }
+    assert.equal(join.ok, true)
 
     const { page, errors } = await openPhone(suite.browser)
     await signInAs(page, suite.server.url, 'city-clerk')
@@ -33,6 +34,11 @@ describe('工作台 and 统计', () => {
     assert.match((await first.innerText()).replace(/\s+/g, ' '), /^入会申请：王小骑 未超时 示例速递（演示）有限公司工会 · 待审核 已等待 \d+ 分钟 · 时限 /)
     await shot(page, 'desk')
 
+    // 新城区's clerk approves it (through the real API): this month's figures have a join to chart.
+    const clerk = (await (await fetch(`${suite.server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as: 'clerk' }) })).json()) as { token: string }
+    const approved = await fetch(`${suite.server.url}/api/cloud/review`, { method: 'POST', headers: { Authorization: `Bearer ${clerk.token}` }, body: JSON.stringify({ action: 'approve', data: { applicationId: join.data.id } }) })
+    assert.equal(((await approved.json()) as { ok: boolean }).ok, true)
+
     await page.tap('#open-figures')
     await page.getByTestId('figures-title').waitFor()
     assert.match(await page.getByTestId('figures-title').innerText(), /^呼和浩特市总工会 · \d{4}-\d{2}-01 至 /)
@@ -42,6 +48,22 @@ describe('工作台 and 统计', () => {
     await stationsRow.scrollIntoViewIfNeeded()
     assert.match((await stationsRow.innerText()).replace(/\s+/g, ' '), new RegExp(`^新城区总工会 ${seeded} \\d+ 0 0 0$`))
     await shot(page, 'figures')
+
+    // The members' chart (F2 on the web's canvas): an image named for what it shows, above its table,
+    // and really drawn — the canvas holds bars in the palette's red (#c8161d).
+    const chart = page.getByTestId('chart-members')
+    await chart.scrollIntoViewIfNeeded()
+    assert.equal(await chart.getAttribute('role'), 'img')
+    assert.equal(await chart.getAttribute('aria-label'), '柱状图：会员增减，各工会入会人数。具体数字见下表。')
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="chart-members"] canvas')
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data
+      let red = 0
+      for (let i = 0; data && i < data.length; i += 4) if (Math.abs(data[i] - 200) < 8 && data[i + 1] < 40 && data[i + 2] < 45) red += 1
+      return red > 50
+    })
+    assert.match((await page.getByTestId('row-members-合计').innerText()).replace(/\s+/g, ' '), /^合计 1 /)
+    await shot(page, 'figures-chart')
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.tap('#csv-stations')])
     assert.match(download.suggestedFilename(), /^呼和浩特市总工会-职工驿站-.*\.csv$/)

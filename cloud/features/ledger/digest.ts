@@ -1,3 +1,4 @@
+import { actsAt, reviewScopeOf, scopeUnions, type ReviewScope } from '../../../domain/aid/review'
 import type { QueueKind } from '../../../domain/home'
 import { deadlineState, serviceDays, type DeadlineState } from '../../../domain/staff/deadline'
 import { subscribeTime } from '../../../domain/subscribe'
@@ -7,6 +8,7 @@ import type { ActionContext } from '../../lib/context'
 import { notify } from '../../lib/notify'
 import { findByIds, forEachPage } from '../../lib/store/read'
 import type { Collection, Doc, Filter } from '../../lib/store/port'
+import { aidDb } from '../aid/collections'
 import { joinDb } from '../join/collections'
 import { rightsDb } from '../rights/collections'
 import { transferDb } from '../transfer/collections'
@@ -31,33 +33,44 @@ const DIGEST_LINK = '/pages/home/index'
  * The daily digest (#17 item 4), the `review` function's one timer: each clerk gets one message of
  * what waits in their unions' subtrees — new since yesterday, about to pass the service deadline
  * ('soon'), past it — counted against the deciding union's own days (domain/staff/deadline.ts).
+ * 金秋助学 counts at the caller's review level, as the 工作台 does (cloud/features/staff/desk.ts):
+ * applications to verify where they act at level one, to approve and 公示 objections where they
+ * act at level two; so a 金秋助学 reviewer (aid_reviewer) hears of their level only.
  * A clerk with nothing new, soon or overdue gets nothing. The notice's key is the clerk and the
- * China day, so a second run the same day (a retried timer) sends nothing more. Aid queues are
- * left out: who acts on an aid application depends on review levels the 金秋助学 pages count.
+ * China day, so a second run the same day (a retried timer) sends nothing more.
  */
 export async function sendDigest(ctx: ActionContext): Promise<{ sent: number }> {
-  const rootsByClerk = new Map<string, Set<string>>()
-  await forEachPage(ctx.db.roles, { kind: 'union_staff', ...ACTIVE_ROLE } as Filter<RoleDoc>, (page) => {
-    for (const role of page) if (role.kind === 'union_staff') rootsByClerk.set(role.openid, (rootsByClerk.get(role.openid) ?? new Set()).add(role.unionId))
-  })
+  const rolesOf = new Map<string, RoleDoc[]>()
+  for (const kind of ['union_staff', 'aid_reviewer'] as const) {
+    await forEachPage(ctx.db.roles, { kind, ...ACTIVE_ROLE } as Filter<RoleDoc>, (page) => {
+      for (const role of page) rolesOf.set(role.openid, [...(rolesOf.get(role.openid) ?? []), role])
+    })
+  }
   const now = ctx.now()
   const bySubtree = new Map<string, Promise<Waiting[]>>()
+  const byScope = new Map<string, Promise<Waiting[]>>()
   const unions = new Map<string, UnionDoc>()
   let sent = 0
-  for (const [openid, roots] of rootsByClerk) {
+  for (const [openid, roles] of rolesOf) {
     const key = `digest-${chinaToday(now)}-${openid}`
     if (await ctx.db.notifications.get(key)) continue
     const seen = new Map<string, Waiting>()
-    for (const root of roots) {
-      if (!bySubtree.has(root)) bySubtree.set(root, waitingUnder(ctx, root, now))
-      for (const item of await bySubtree.get(root)!) seen.set(item.key, item)
+    for (const role of roles) {
+      if (role.kind !== 'union_staff') continue
+      if (!bySubtree.has(role.unionId)) bySubtree.set(role.unionId, waitingUnder(ctx, role.unionId, now))
+      for (const item of await bySubtree.get(role.unionId)!) seen.set(item.key, item)
     }
+    const scope = reviewScopeOf(roles)
+    const scopeKey = JSON.stringify([[...scope.levelOne].sort(), [...scope.levelTwo].sort()])
+    if (!byScope.has(scopeKey)) byScope.set(scopeKey, aidWaiting(ctx, scope))
+    for (const item of await byScope.get(scopeKey)!) seen.set(item.key, item)
     const items = [...seen.values()]
     const missing = items.map((i) => i.unionId).filter((id) => !unions.has(id))
     for (const union of await findByIds(ctx.db.unions, missing)) unions.set(union._id, union)
     const counts = tally(items, unions, now)
     if (!counts.fresh && !counts.soon && !counts.overdue) continue
-    const body = `新收到 ${counts.fresh} 件，即将超时 ${counts.soon} 件，已超时 ${counts.overdue} 件，共 ${items.length} 件待办理。`
+    const aid = items.filter((i) => i.kind === 'aidOne' || i.kind === 'aidTwo').length
+    const body = `新收到 ${counts.fresh} 件，即将超时 ${counts.soon} 件，已超时 ${counts.overdue} 件，共 ${items.length} 件待办理${aid ? `（其中金秋助学 ${aid} 件）` : ''}。`
     await notify(ctx, openid, { title: '今日待办', body, link: DIGEST_LINK, key }, {
       topic: 'staffDigest',
       fields: { summary: `新${counts.fresh} 将超时${counts.soon} 已超时${counts.overdue}`, total: String(items.length), time: subscribeTime(now) },
@@ -98,6 +111,29 @@ async function waitingUnder(ctx: ActionContext, root: string, now: Date): Promis
     ...accepting.map((t): Waiting => ({ key: `i:${t._id}`, kind: 'transferIn', unionId: t.toUnionId, since: t.releasedAt ?? t.createdAt })),
     ...released.map((t): Waiting => ({ key: `i:${t._id}`, kind: 'transferIn', unionId: t.toUnionId, since: t.autoReleaseAt })),
     ...rights.map((r): Waiting => ({ key: `r:${r._id}`, kind: 'rights', unionId: r.unionId ?? r.unionPath[r.unionPath.length - 1], since: r.createdAt })),
+  ]
+}
+
+/**
+ * 金秋助学 waiting for someone of this review scope, with the 工作台's filters: applications to
+ * verify (level one) or approve (level two), and open 公示 objections (level two). The level is not a
+ * store filter (it depends on where each application sits below the scope's unions), so the scope's
+ * subtrees are read and kept where the scope acts.
+ */
+async function aidWaiting(ctx: ActionContext, scope: ReviewScope): Promise<Waiting[]> {
+  const under = scopeUnions(scope)
+  if (!under.length) return []
+  const { applications, objections } = aidDb(ctx.store)
+  const inScope = { $in: under }
+  const [one, two, open] = await Promise.all([
+    scope.levelOne.length ? readUpTo(applications, { unionPath: inScope, status: 'submitted' }, PER_QUEUE_MAX) : [],
+    scope.levelTwo.length ? readUpTo(applications, { unionPath: inScope, status: 'verified' }, PER_QUEUE_MAX) : [],
+    scope.levelTwo.length ? readUpTo(objections, { unionPath: inScope, status: 'open' }, PER_QUEUE_MAX) : [],
+  ])
+  return [
+    ...one.filter((a) => actsAt(1, a.unionPath, scope)).map((a): Waiting => ({ key: `aid:${a._id}`, kind: 'aidOne', unionId: a.unionId, since: a.updatedAt })),
+    ...two.filter((a) => actsAt(2, a.unionPath, scope)).map((a): Waiting => ({ key: `aid:${a._id}`, kind: 'aidTwo', unionId: a.unionId, since: a.updatedAt })),
+    ...open.filter((o) => actsAt(2, o.unionPath, scope)).map((o): Waiting => ({ key: `obj:${o._id}`, kind: 'aidTwo', unionId: o.unionPath[o.unionPath.length - 1], since: o.createdAt })),
   ]
 }
 

@@ -1,6 +1,9 @@
+import { useMemo } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { FigureTable } from '@domain/staff/figures'
+import { chartOf } from '../charts'
+import { FigureChart } from './FigureChart'
 
 /** A table's ARIA roles on Taro's Text, which does not type them (the web build writes them out). */
 const roleOf = (role: 'columnheader' | 'rowheader' | 'cell'): Record<string, unknown> => ({ role })
@@ -11,12 +14,14 @@ interface Props {
 }
 
 /**
- * One figure: a table (label, then its columns) and, for the `bar` column, a bar per row drawn
- * with Views, as long as its share of the largest row. The total row is not drawn: it would
- * always be the longest. The number stays written beside the bar, so the bar is never the only way.
+ * One figure: a table (label, then its columns). A figure people compare at a glance (charts.ts)
+ * has a chart above its table; the others, for the `bar` column, a bar per row drawn with Views,
+ * as long as its share of the largest row. The total row is not drawn: it would always be the
+ * longest. The numbers stay in the table, so a picture is never the only way.
  */
 export function FigureTableView({ table, onDownload }: Props) {
-  const bar = table.bar
+  const chart = useMemo(() => chartOf(table), [table])
+  const bar = chart || table.bar === null ? null : table.bar
   const drawn = bar === null ? [] : table.rows.filter((r) => r.label !== '合计' && typeof r.values[bar] === 'number')
   const max = bar === null ? 0 : Math.max(0, ...drawn.map((r) => r.values[bar] as number))
   return (
@@ -27,6 +32,7 @@ export function FigureTableView({ table, onDownload }: Props) {
           下载 CSV
         </Button>
       </View>
+      {chart ? <FigureChart spec={chart} /> : null}
       {/* It scrolls sideways on a narrow phone: focusable, so a keyboard can scroll it too (axe scrollable-region-focusable). */}
       <View className='staff__table' {...{ role: 'table', 'aria-label': table.title, tabIndex: 0 }}>
         <View className='staff__tr staff__tr--head' role='row'>
