@@ -53,6 +53,20 @@ function zoomInOn(m: L.Map, members: MapMarker[]) {
   m.setView(bounds.getCenter(), Math.min(TILE_MAX_ZOOM, Math.max(m.getZoom() + 1, fits)))
 }
 
+/**
+ * A Leaflet marker as a button: a tap, or Enter/Space while it has the keyboard's focus (Leaflet
+ * makes it focusable with role=button, but only a bound popup answers a key).
+ */
+function onActivate(layer: L.Marker, act: () => void) {
+  layer.on('click', act)
+  layer.on('keypress', (e) => {
+    const key = (e as L.LeafletKeyboardEvent).originalEvent
+    if (key.key !== 'Enter' && key.key !== ' ') return
+    key.preventDefault()
+    act()
+  })
+}
+
 /** Names a Leaflet button for screen readers (its title alone is read inconsistently). */
 function name(layer: L.Marker, label: string, testId: string) {
   const el = layer.getElement()
@@ -115,12 +129,14 @@ export default function LeafletStationMap({ source, center, centerIsUser, marker
         if (members.length === 1) {
           const s = members[0]
           const pin = L.marker([s.lat, s.lng], { icon: pinIcon(s, selected === s.code), title: stationLabel(s), keyboard: true, autoPanOnFocus: false, zIndexOffset: selected === s.code ? 1000 : 0 })
-          pin.on('click', () => onTap.current(s.code)).addTo(group)
+          onActivate(pin, () => onTap.current(s.code))
+          pin.addTo(group)
           name(pin, stationLabel(s), 'map-marker')
         } else {
           const at = m.layerPointToLatLng([c.x, c.y])
           const bubble = L.marker(at, { icon: clusterIcon(members.length), title: `${members.length} 个驿站，点按放大`, keyboard: true, autoPanOnFocus: false })
-          bubble.on('click', () => zoomInOn(m, members)).addTo(group)
+          onActivate(bubble, () => zoomInOn(m, members))
+          bubble.addTo(group)
           name(bubble, `${members.length} 个驿站，点按放大`, 'map-cluster')
         }
       }
