@@ -4,6 +4,7 @@ import type { Identity } from '../cloud/lib/context'
 import type { Secrets } from '../cloud/lib/secrets'
 import { dispatch } from '../cloud/lib/dispatch'
 import type { Store } from '../cloud/lib/store/port'
+import type { TileSource } from '../domain/stations/map-tiles'
 import { functions } from '../cloud/functions'
 import { isFunctionName } from '../domain/contract'
 import { CloudError } from '../domain/errors'
@@ -35,6 +36,8 @@ export interface AppDeps {
   uploadDir?: string | null
   /** Only with DEV_CLOCK=1 (browser tests): POST /api/dev/clock { advanceMs } moves time forward. */
   devClock?: { advance(ms: number): number } | null
+  /** The web map's tile source (MAP_TILE_URL…), handed to the page and allowed by its img-src; none: the light map. */
+  mapTiles?: TileSource | null
 }
 
 /**
@@ -42,7 +45,7 @@ export interface AppDeps {
  * POST /api/cloud/<function>, with identity from a signed demo session token.
  */
 export function createApp(deps: AppDeps): http.Server {
-  const serveStatic = deps.webRoot ? createStaticHandler(deps.webRoot) : null
+  const serveStatic = deps.webRoot ? createStaticHandler(deps.webRoot, { mapTiles: deps.mapTiles ?? null }) : null
   const uploads = deps.uploadDir ? createUploads({ store: deps.store, clock: deps.clock, dir: deps.uploadDir }) : null
 
   /** null: no token given; a CloudError: a token that cannot be trusted. */

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { parseTileSource, type TileSourceResult } from '../domain/stations/map-tiles'
 
 /**
  * The local host's settings, from the environment and the command line: the one place on the server
@@ -28,6 +29,12 @@ export interface ServerConfig {
   devClock: boolean
   /** ALLOW_BENCH_PEOPLE=1 (demo only): the benchmark may log in as made-up people bench-<n> (scripts/bench). */
   allowBenchPeople: boolean
+  /**
+   * MAP_TILE_URL, MAP_TILE_SUBDOMAINS, MAP_TILE_ATTRIBUTION: the web map's GCJ-02 tile source
+   * (domain/stations/map-tiles.ts); none is the light map with no remote request. Read at start, so
+   * changing it needs a restart, not a rebuild.
+   */
+  mapTiles: TileSourceResult
 }
 
 export function configFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, argv: readonly string[] = process.argv): ServerConfig {
@@ -45,6 +52,7 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>> 
     production: env.NODE_ENV === 'production',
     devClock: demo && env.DEV_CLOCK === '1',
     allowBenchPeople: demo && env.ALLOW_BENCH_PEOPLE === '1',
+    mapTiles: parseTileSource(env),
   }
 }
 
@@ -59,6 +67,7 @@ export function isLoopback(host: string): boolean {
  * NODE_ENV=production it needs ALLOW_PUBLIC_DEMO=1, and even then every start warns.
  */
 export function startupCheck(config: ServerConfig): { refuse: string | null; warnings: string[] } {
+  if (!config.mapTiles.ok) return { refuse: `拒绝启动：地图瓦片设置有误：${config.mapTiles.error}`, warnings: [] }
   if (!config.demo) return { refuse: null, warnings: [] }
   const exposed = !isLoopback(config.host)
   if ((exposed || config.production) && !config.allowPublicDemo) {

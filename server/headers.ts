@@ -17,16 +17,18 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * plus the inline scripts the page itself carries (Taro's index.html sizes the root font with one),
  * allowed by their hash rather than by 'unsafe-inline'. Styles stay 'unsafe-inline': Taro's H5
  * components write style attributes and inject <style> elements at run time. Images may be data:
- * and blob: URLs (QR codes, previews of a chosen file); nothing loads from another origin.
+ * and blob: URLs (QR codes, previews of a chosen file), and come from the web map's tile origins
+ * when the operator configured a tile source (exactly those: domain/stations/map-tiles.ts's
+ * tileOrigins); nothing else loads from another origin.
  */
-export function pagePolicy(html: string): string {
+export function pagePolicy(html: string, tileOrigins: readonly string[] = []): string {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
   return [
     "default-src 'self'",
     ["script-src 'self'", ...hashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    ["img-src 'self' data: blob:", ...tileOrigins].join(' '),
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",

@@ -61,6 +61,7 @@ async function main() {
     webRoot: config.webRoot,
     demo: config.demo,
     allowBenchPeople: config.allowBenchPeople,
+    mapTiles: config.mapTiles.ok ? config.mapTiles.source : null,
     uploadDir: path.join(config.dataDir, 'uploads'),
     logError,
   })

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { MAP_TILES_META, tileOrigins, type TileSource } from '../domain/stations/map-tiles'
 import { pagePolicy } from './headers'
 
 const TYPES: Record<string, string> = {
@@ -19,8 +20,21 @@ const TYPES: Record<string, string> = {
 }
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg'])
 
+const escapeAttribute = (text: string) => text.replace(/[&"'<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/**
+ * The web map's tile source goes to the page inside index.html, as a <meta>: the app has it at
+ * start with no request of its own, and the same setting makes the page's img-src, so the two
+ * cannot disagree. Without a source the page is served exactly as built.
+ */
+function withMapTiles(html: string, mapTiles: TileSource | null): string {
+  if (!mapTiles) return html
+  const meta = `<meta name="${MAP_TILES_META}" content="${escapeAttribute(JSON.stringify(mapTiles))}">`
+  return html.replace('</head>', `${meta}</head>`)
+}
+
 /** Serves the h5 build: hashed assets cached for a year, gzip when asked, index.html otherwise. */
-export function createStaticHandler(root: string) {
+export function createStaticHandler(root: string, page: { mapTiles: TileSource | null } = { mapTiles: null }) {
   const gzipCache = new Map<string, { mtime: number; body: Buffer }>()
 
   function resolve(urlPath: string): string | null {
@@ -50,7 +64,11 @@ export function createStaticHandler(root: string) {
     }
     let body: Buffer = fs.readFileSync(file)
     // The page's own policy (its inline scripts by hash) in place of the API's allow-nothing one.
-    if (ext === '.html') headers['Content-Security-Policy'] = pagePolicy(body.toString('utf8'))
+    if (ext === '.html') {
+      const html = withMapTiles(body.toString('utf8'), page.mapTiles)
+      headers['Content-Security-Policy'] = pagePolicy(html, tileOrigins(page.mapTiles))
+      body = Buffer.from(html, 'utf8')
+    }
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       const cached = gzipCache.get(file)
       if (cached && cached.mtime === stat.mtimeMs) body = cached.body

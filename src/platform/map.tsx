@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ComponentType } from 'react'
 import { View, Text } from '@tarojs/components'
 import { layout, overview, project, zoomInOn, type MapView } from '@domain/stations/cluster'
 import { distanceM, formatDistance } from '@domain/geo'
 import { tappable } from './a11y'
 import type { StationMapProps } from './map-types'
+import { mapTileSource } from './map-tiles'
+import type { TiledMapProps } from './map-leaflet'
 import './map.scss'
 
 export type { MapMarker, StationMapProps } from './map-types'
@@ -15,12 +17,42 @@ export const CLUSTER_RADIUS_PX = 22
 export const MAX_ZOOM = 5
 
 /**
+ * The web map: on the operator's tile source when the server hands one to the page (MAP_TILE_URL,
+ * src/platform/map-tiles.ts), else the light map below, which makes no remote request at all.
+ */
+export function StationMap(props: StationMapProps) {
+  const source = mapTileSource()
+  return source ? <TiledMap {...props} source={source} /> : <LightMap {...props} />
+}
+
+/**
+ * Leaflet and its CSS come in their own chunk, fetched only here: the light map's pages never load
+ * them. Until it arrives a quiet box of the same size; if it cannot be fetched, the light map.
+ */
+function TiledMap(props: TiledMapProps) {
+  const [view, setView] = useState<{ Map: ComponentType<TiledMapProps> } | 'failed' | null>(null)
+  useEffect(() => {
+    let live = true
+    import(/* webpackChunkName: "map-leaflet" */ './map-leaflet').then(
+      (loaded) => live && setView({ Map: loaded.default }),
+      () => live && setView('failed'),
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  if (view === 'failed') return <LightMap {...props} />
+  if (!view) return <View className='station-map' data-testid='station-map-loading' />
+  return <view.Map {...props} />
+}
+
+/**
  * The web build's light map: no remote map script (an offline or blocked one throws a page error
  * and draws nothing). Markers are placed by their east/north offsets from the centre; zoomed out,
  * markers closer than CLUSTER_RADIUS_PX merge into a bubble with their count, and tapping it zooms
  * in on them (domain/stations/cluster.ts). ＋/－ zoom around the same centre.
  */
-export function StationMap({ center, centerIsUser, markers, selected, onMarkerTap }: StationMapProps) {
+function LightMap({ center, centerIsUser, markers, selected, onMarkerTap }: StationMapProps) {
   const base = overview(center, markers)
   const [zoomed, setZoomed] = useState<{ view: MapView; zoom: number } | null>(null)
   // A new search (another centre or other stations) starts from the overview again.

@@ -215,3 +215,40 @@ describe('local server', () => {
     expect(answers[2].headers.get('content-security-policy')).toMatch(/^default-src 'none'/)
   })
 })
+
+/** #18 item 7: the tile source reaches the page in its HTML, and the page's img-src allows exactly its origins. */
+describe('the page with a web map tile source', () => {
+  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'web-tiles-'))
+  fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
+  const source = { url: 'https://webrd0{s}.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}&k="<a>', subdomains: ['1', '2'], attribution: '© 高德地图 & "引号"' }
+
+  async function page(mapTiles: typeof source | null) {
+    const harness = await cloudHarness()
+    const app = createApp({ store: harness.store, clock: harness.clock, secrets: SECRETS, sessionTtlMs: 3600_000, maxBodyBytes: 2048, webRoot, mapTiles })
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve))
+    try {
+      const response = await fetch(`http://127.0.0.1:${(app.address() as AddressInfo).port}/`)
+      return { policy: response.headers.get('content-security-policy') ?? '', html: await response.text() }
+    } finally {
+      await new Promise((resolve) => app.close(resolve))
+      await harness.store.close()
+    }
+  }
+  const imgSrc = (policy: string) => /(?:^|; )img-src ([^;]*)/.exec(policy)?.[1]
+
+  it('configured: the page carries the source (escaped) and may load images from its two hosts only', async () => {
+    const { policy, html } = await page(source)
+    expect(imgSrc(policy)).toBe("'self' data: blob: https://webrd01.is.autonavi.com https://webrd02.is.autonavi.com")
+    const meta = /<meta name="union-map-tiles" content="([^"]*)">/.exec(html)
+    expect(meta).not.toBeNull()
+    expect(html).not.toContain('"<a>')
+    const decoded = (meta?.[1] ?? '').replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
+    expect(JSON.parse(decoded)).toEqual(source)
+  })
+
+  it('none: the page is served as built and loads images from itself only', async () => {
+    const { policy, html } = await page(null)
+    expect(imgSrc(policy)).toBe("'self' data: blob:")
+    expect(html).toBe('<!doctype html><html><head><title>t</title></head><body></body></html>')
+  })
+})

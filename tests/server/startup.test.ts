@@ -23,6 +23,8 @@ describe('production settings', () => {
     ['the demo under NODE_ENV=production', { NODE_ENV: 'production' }, true, 'ALLOW_PUBLIC_DEMO=1', 0],
     ['the demo beyond this machine, said explicitly', { HOST: '0.0.0.0', ALLOW_PUBLIC_DEMO: '1' }, true, null, 2],
     ['no demo beyond this machine', { HOST: '0.0.0.0', NODE_ENV: 'production' }, false, null, 0],
+    ['a web map tile source that does not hold (no attribution)', { MAP_TILE_URL: 'https://tiles.example.cn/{z}/{x}/{y}.png' }, false, '地图瓦片设置有误：请用 MAP_TILE_ATTRIBUTION', 0],
+    ['a web map tile source that holds', { MAP_TILE_URL: 'https://tiles.example.cn/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© 示例' }, false, null, 0],
   ] as const)('%s', (_label, env, demo, refusal, warningCount) => {
     const check = startupCheck(configFromEnv(env, demo ? ['--demo'] : []))
     if (refusal) expect(check.refuse).toContain(refusal)
