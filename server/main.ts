@@ -4,6 +4,7 @@ import path from 'node:path'
 import { systemClock } from '../cloud/lib/clock'
 import { ensureIndexes } from '../cloud/functions/schema'
 import { addMissingTerms } from '../cloud/features/unions/backfill'
+import { backfillStationTerms } from '../cloud/features/stations/backfill'
 import { placeStoredMerchantsAndRoles } from '../cloud/features/merchants/backfill'
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
@@ -42,6 +43,9 @@ async function main() {
   // A DATA_DIR from before union search terms: its unions get them, so search finds them.
   const backfilled = await addMissingTerms(store)
   if (backfilled) console.log(`已为 ${backfilled} 个工会补上查找用的关键字`)
+  // And its stations (before #18, or before the stop list): search finds them, the index stays small.
+  const stationsFixed = await backfillStationTerms(store)
+  if (stationsFixed.fixed) console.log(`已为 ${stationsFixed.fixed} 个驿站更新查找用的关键字`)
 
   // Browser tests move time past a 公示 with DEV_CLOCK=1; a normal start keeps the system clock.
   const devClock = config.devClock ? offsetClock(systemClock) : null

@@ -70,6 +70,7 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     reports: { access: 'user' },
     resolve: { access: 'user' },
     helpful: { access: 'user' },
+    backfillTerms: { access: 'system' },
   },
   aid: {
     programme: { access: 'user' },

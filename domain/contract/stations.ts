@@ -172,4 +172,10 @@ export const stations = {
     input: v.strictObject({ code: Code }),
     output: v.object({ helpfulRecent: v.number() }),
   }),
+  backfillTerms: defineAction({
+    access: 'system',
+    summary: '运维任务：给缺少或仍是旧式查找关键字的驿站补上（每次最多处理一批，done 表示已全部补完；可重复运行）',
+    input: v.strictObject({}),
+    output: v.object({ fixed: v.number(), done: v.boolean() }),
+  }),
 }

@@ -13,7 +13,7 @@ export interface StationDoc extends Doc, Omit<StationData, 'hours' | 'code'> {
   hours: string
   /** The managing union and every union above it: staff of any of them may edit. */
   unionPath: string[]
-  /** Search pieces of name, address, union and type (domain/stations/text-search.ts); missing on a station stored before #18 until it is imported again. */
+  /** Search pieces of name, address, union and type (domain/stations/text-search.ts); missing on a station stored before #18, and every piece on one stored before the stop list, until backfill.ts runs. */
   terms?: string[]
   createdAt: string
   updatedAt: string
