@@ -117,6 +117,26 @@ describe('report rate limits', () => {
     expect((await h.callAs('demo-member', 'stations', 'report', { code: xc._id, kind: 'other' })).ok).toBe(true)
   })
 
+  it(`a burst of ${REPORT_LIMITS.perPersonPerMinute + 5} reports from one person at once: exactly ${REPORT_LIMITS.perPersonPerMinute} accepted (the count and the check are one step)`, async () => {
+    const h = await cloudHarness()
+    const { xc } = await stationsOf(h)
+    const burst = await Promise.all(Array.from({ length: REPORT_LIMITS.perPersonPerMinute + 5 }, (_, i) => h.callAs('demo-member', 'stations', 'report', { code: xc._id, kind: 'other', note: `同时第${i}条` })))
+    expect(burst.filter((r) => r.ok)).toHaveLength(REPORT_LIMITS.perPersonPerMinute)
+    expect(burst.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'RATE_LIMITED')).toBe(true)
+    expect(await stationsDb(h.store).reports.count({})).toBe(REPORT_LIMITS.perPersonPerMinute)
+  })
+
+  it('anonymous bursts at once: exactly the station’s day and everyone’s minute', async () => {
+    const h = await cloudHarness()
+    const many = await stationsDb(h.store).stations.find({ status: 'active' }, { sort: { _id: 1 }, limit: 40 })
+    const one = await Promise.all(Array.from({ length: REPORT_LIMITS.anonymousPerStationPerDay + 5 }, () => h.callAs(null, 'stations', 'report', { code: many[0]._id, kind: 'other' })))
+    expect(one.filter((r) => r.ok)).toHaveLength(REPORT_LIMITS.anonymousPerStationPerDay)
+    h.clock.advance(61_000)
+    const spread = await Promise.all(many.slice(1, REPORT_LIMITS.anonymousPerMinute + 6).map((s) => h.callAs(null, 'stations', 'report', { code: s._id, kind: 'other' })))
+    expect(spread.filter((r) => r.ok)).toHaveLength(REPORT_LIMITS.anonymousPerMinute)
+    expect(await stationsDb(h.store).reports.count({ anonymous: true })).toBe(REPORT_LIMITS.anonymousPerStationPerDay + REPORT_LIMITS.anonymousPerMinute)
+  })
+
   it('a retry of the same report (same key) is the same report, not counted again', async () => {
     const h = await cloudHarness()
     const { xc } = await stationsOf(h)

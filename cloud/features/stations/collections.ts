@@ -69,15 +69,25 @@ export interface HelpfulDoc extends Doc {
   createdAt: string
 }
 
+/** One counted window of a report limit: `_id` names the limit, whose window and whose count. */
+export interface ReportCounterDoc extends Doc {
+  n: number
+  /** The China day it counts in (what a clean-up would read). */
+  day: string
+}
+
 export const stationsDb = (store: Store) => ({
   stations: store.collection<StationDoc>('stations'),
   reports: store.collection<ReportDoc>('station_reports'),
   helpful: store.collection<HelpfulDoc>('station_helpful'),
+  counters: store.collection<ReportCounterDoc>('station_report_limits'),
 })
 
 /** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index; search looks up `terms`. */
 export const STATION_COLLECTIONS: CollectionIndexes = {
   stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
-  station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }, { fields: ['sender', 'createdAt'] }, { fields: ['anonymous', 'createdAt'] }],
+  station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }],
+  // Report limits, counted by _id (report-quota.ts).
+  station_report_limits: [],
   station_helpful: [{ fields: ['station', 'day'] }],
 }
