@@ -19,7 +19,7 @@ export const stations = {
   update: editStation,
   search: searchStations,
   report: reportProblem,
-  reports: (_input, ctx) => reportQueue(ctx),
+  reports: reportQueue,
   resolve: resolveReport,
   helpful: markHelpful,
   // The operator's (invokeFunction with { operator: 'backfillTerms' }) after a deploy over stations stored before: one bounded batch a call, repeated until done.

@@ -4,15 +4,14 @@ import { formatWait } from '../../../domain/format'
 import { chinaToday } from '../../../domain/time'
 import type { ActionContext } from '../../lib/context'
 import { keyedHash } from '../../lib/crypto'
+import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { insertOnce, writeId } from '../../lib/resume'
+import { findByIds, keysetPage } from '../../lib/store/read'
 import { requireAnyStaff, requireStaffOf } from '../../lib/roles'
 import { stationsDb, type ReportDoc } from './collections'
 import { describeStation, loadStation } from './detail'
 import { applyChange, changeSet } from './edit'
 import { releaseReportQuota, takeReportQuota } from './report-quota'
-
-/** The queue answers the oldest this many (and how many wait in all). */
-const QUEUE_SHOWN = 100
 
 /**
  * Anyone reports a problem with a station. The sender is never kept in the clear: a signed-in one as
@@ -51,17 +50,23 @@ export async function reportProblem(input: ActionParsed<'stations', 'report'>, c
   return { id: stored.doc._id }
 }
 
-/** The open reports of stations in the caller's subtrees, oldest first, with how long each has waited. */
-export async function reportQueue(ctx: ActionContext): Promise<ActionOutput<'stations', 'reports'>> {
+/**
+ * The open reports of stations in the caller's subtrees, oldest first, a page at a time (keyset on
+ * createdAt then _id: a report resolved or added while a clerk pages neither shifts nor repeats the
+ * others), with how long each has waited and how many wait in all.
+ */
+export async function reportQueue(input: ActionParsed<'stations', 'reports'>, ctx: ActionContext): Promise<ActionOutput<'stations', 'reports'>> {
   const roots = requireAnyStaff(ctx)
   const { reports, stations } = stationsDb(ctx.store)
   const scope = { unionPath: { $in: roots }, status: 'open' as const }
-  const [open, total] = await Promise.all([reports.find(scope, { sort: { createdAt: 1 }, limit: QUEUE_SHOWN }), reports.count(scope)])
-  const names = new Map((await stations.find({ _id: { $in: [...new Set(open.map((r) => r.station))] } }, { limit: QUEUE_SHOWN })).map((s) => [s._id, s.name]))
+  const [rows, total] = await Promise.all([keysetPage(reports, scope, 'createdAt', pageStart(input.cursor), LIST_PAGE_SIZE + 1), reports.count(scope)])
+  const { page, nextCursor } = cutPage(rows, LIST_PAGE_SIZE, 'createdAt')
+  const names = new Map((await findByIds(stations, page.map((r) => r.station))).map((s) => [s._id, s.name]))
   const now = ctx.now()
   return {
     total,
-    reports: open.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: formatWait(r.createdAt, now) })),
+    nextCursor,
+    items: page.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: formatWait(r.createdAt, now) })),
   }
 }
 
