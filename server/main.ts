@@ -4,6 +4,7 @@ import path from 'node:path'
 import { systemClock } from '../cloud/lib/clock'
 import { ensureIndexes } from '../cloud/functions/schema'
 import { addMissingTerms } from '../cloud/features/unions/backfill'
+import { backfillStationTerms } from '../cloud/features/stations/backfill'
 import { placeStoredMerchantsAndRoles } from '../cloud/features/merchants/backfill'
 import { rebuildFiguresIfEmpty } from '../cloud/features/staff/rebuild'
 import { createNedbStore } from '../cloud/lib/store/nedb'
@@ -43,6 +44,9 @@ async function main() {
   // A DATA_DIR from before union search terms: its unions get them, so search finds them.
   const backfilled = await addMissingTerms(store)
   if (backfilled) console.log(`已为 ${backfilled} 个工会补上查找用的关键字`)
+  // And its stations (before #18, or before the stop list): search finds them, the index stays small.
+  const stationsFixed = await backfillStationTerms(store)
+  if (stationsFixed.fixed) console.log(`已为 ${stationsFixed.fixed} 个驿站更新查找用的关键字`)
   // A DATA_DIR from before the staff figures' counters: made once from its records (the seed's included).
   const figures = await rebuildFiguresIfEmpty(store)
   if (figures.rebuilt) console.log(`已从现有记录生成统计计数（${figures.documents} 条）`)

@@ -73,6 +73,7 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     helpful: { access: 'user' },
     checkIn: { access: 'public' },
     poster: { access: 'user' },
+    backfillTerms: { access: 'system' },
   },
   aid: {
     programme: { access: 'user' },

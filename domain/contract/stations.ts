@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { defineAction } from './define'
-import { IdempotencyKey, IsoTime } from './common'
+import { IdempotencyKey, IsoTime, PageInput, pageOf } from './common'
 import { AMENITIES, NEARBY_LIMITS, STATION_STATUSES, STATION_TYPES } from '../stations/types'
 import { DATE_PATTERN } from '../stations/station'
 import { REPORT_KINDS, REPORT_NOTE_MAX, REPORT_OUTCOMES } from '../stations/reports'
@@ -151,9 +151,9 @@ export const stations = {
   }),
   reports: defineAction({
     access: 'user',
-    summary: '本工会及下级工会管理的驿站收到的待处理反馈，最早的在前，附已等待时长（最多 100 条），total 为全部待处理条数',
-    input: v.strictObject({}),
-    output: v.object({ reports: v.array(StationReport), total: v.number() }),
+    summary: '本工会及下级工会管理的驿站收到的待处理反馈，最早的在前，附已等待时长；每页 50 条，nextCursor 取下一页，total 为全部待处理条数',
+    input: v.strictObject({ ...PageInput }),
+    output: v.object({ ...pageOf(StationReport), total: v.number() }),
   }),
   resolve: defineAction({
     access: 'user',
@@ -198,5 +198,11 @@ export const stations = {
       /** The 小程序码 in cloud storage (WeChat); null in the embedded home or for a code longer than a scene. */
       fileId: v.nullable(v.string()),
     }),
+  }),
+  backfillTerms: defineAction({
+    access: 'system',
+    summary: '运维任务：给缺少或仍是旧式查找关键字的驿站补上（每次最多处理一批，done 表示已全部补完；可重复运行）',
+    input: v.strictObject({}),
+    output: v.object({ fixed: v.number(), done: v.boolean() }),
   }),
 }

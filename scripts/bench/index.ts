@@ -17,7 +17,7 @@ import { benchStaff } from './staff'
 
 /**
  * npm run bench: prints figures and writes bench-results.json. It never fails on speed; it fails
- * only when it cannot measure. Sizes are of production builds (never of a --watch build).
+ * only when it cannot measure. `npm run bench -- <part>` runs one part (PARTS). Sizes are of production builds (never of a --watch build).
  */
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -28,8 +28,18 @@ function ensureBuild(type: 'weapp' | 'h5') {
   if (build.status !== 0) throw new Error(`taro build --type ${type} failed`)
 }
 
+/** One part alone (`npm run bench -- stations`): its figures are printed, bench-results.json is left as it was. */
+const PARTS: Record<string, (results: Results) => Promise<void>> = { stations: benchStations }
+
 async function main() {
   const results = new Results()
+  const part = process.argv[2]
+  if (part) {
+    if (!PARTS[part]) throw new Error(`unknown part ${part}; one of: ${Object.keys(PARTS).join(', ')}`)
+    ensureBuild('h5')
+    await PARTS[part](results)
+    return
+  }
   ensureBuild('weapp')
   ensureBuild('h5')
 

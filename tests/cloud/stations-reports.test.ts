@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { stationsDb, type StationDoc } from '../../cloud/features/stations/collections'
+import { stationsDb, type ReportDoc, type StationDoc } from '../../cloud/features/stations/collections'
 import { contract } from '../../domain/contract'
 import { REPORT_LIMITS } from '../../domain/stations/reports'
 import { cloudHarness } from '../helpers/cloud'
@@ -30,13 +30,13 @@ describe('stations.report and the clerks’ queue', () => {
     expect((await detailOf(h, null, xc._id)).warnings).toEqual(['有用户反馈：热饭设施缺失或损坏（待核实）'])
 
     h.clock.advance(3 * 3600 * 1000)
-    const queue = data<{ reports: Array<{ id: string; code: string; note: string; waiting: string }>; total: number }>(await h.callAs('demo-clerk', 'stations', 'reports', {}))
+    const queue = data<{ items: Array<{ id: string; code: string; note: string; waiting: string }>; total: number }>(await h.callAs('demo-clerk', 'stations', 'reports', {}))
     expect(v.safeParse(contract.stations.reports.output, queue).success).toBe(true)
     expect(queue.total).toBe(1)
-    expect(queue.reports[0]).toMatchObject({ code: xc._id, note: '微波炉坏了', waiting: '已等待 3 小时' })
+    expect(queue.items[0]).toMatchObject({ code: xc._id, note: '微波炉坏了', waiting: '已等待 3 小时' })
     expect(JSON.stringify(queue)).not.toMatch(/sender|demo-/)
 
-    const resolved = await h.callAs('demo-clerk', 'stations', 'resolve', { id: queue.reports[0].id, outcome: 'confirmed', note: '已换新微波炉' })
+    const resolved = await h.callAs('demo-clerk', 'stations', 'resolve', { id: queue.items[0].id, outcome: 'confirmed', note: '已换新微波炉' })
     expect(resolved.ok).toBe(true)
     const after = await detailOf(h, null, xc._id)
     expect(after.warnings).toEqual([])
@@ -65,8 +65,8 @@ describe('stations.report and the clerks’ queue', () => {
     const { xc, hm } = await stationsOf(h)
     const { id } = data<{ id: string }>(await h.callAs(null, 'stations', 'report', { code: xc._id, kind: 'hours', note: '周日不开门' }))
     await h.callAs(null, 'stations', 'report', { code: hm._id, kind: 'phone' })
-    const hmQueue = data<{ reports: Array<{ code: string }>; total: number }>(await h.callAs('demo-hm-clerk', 'stations', 'reports', {}))
-    expect(hmQueue.reports.map((r) => r.code)).toEqual([hm._id])
+    const hmQueue = data<{ items: Array<{ code: string }>; total: number }>(await h.callAs('demo-hm-clerk', 'stations', 'reports', {}))
+    expect(hmQueue.items.map((r) => r.code)).toEqual([hm._id])
     expect(await h.callAs('demo-hm-clerk', 'stations', 'resolve', { id, outcome: 'rejected', note: '越权' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await h.callAs('demo-member', 'stations', 'reports', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((await stationsDb(h.store).reports.get(id))?.status).toBe('open')
@@ -83,8 +83,8 @@ describe('stations.report and the clerks’ queue', () => {
     const first = data<{ id: string }>(await h.callAs(null, 'stations', 'report', { code: xc._id, kind: 'hours' }))
     h.clock.advance(60_000)
     await h.callAs(null, 'stations', 'report', { code: xc._id, kind: 'phone' })
-    const queue = data<{ reports: Array<{ id: string }> }>(await h.callAs('demo-clerk', 'stations', 'reports', {}))
-    expect(queue.reports[0].id).toBe(first.id)
+    const queue = data<{ items: Array<{ id: string }> }>(await h.callAs('demo-clerk', 'stations', 'reports', {}))
+    expect(queue.items[0].id).toBe(first.id)
     expect(await h.callAs('demo-clerk', 'stations', 'resolve', { id: first.id, outcome: 'confirmed', note: '改时间', hours: 'mon-fri 25:00-26:00' })).toMatchObject({ ok: false, error: { code: 'BAD_HOURS' } })
     expect((await stationsDb(h.store).reports.get(first.id))?.status).toBe('open')
     const done = data<{ station: { hoursText: string[] } }>(await h.callAs('demo-clerk', 'stations', 'resolve', { id: first.id, outcome: 'confirmed', note: '改时间', hours: 'daily 08:00-20:00' }))
@@ -102,6 +102,30 @@ describe('stations.report and the clerks’ queue', () => {
   })
 })
 
+describe('the report queue pages', () => {
+  it('120 open reports: 50, 50 and 20, oldest first, each once, with the total; a report resolved meanwhile shifts nothing', async () => {
+    const h = await cloudHarness()
+    const { xc } = await stationsOf(h)
+    const start = h.clock.now().getTime()
+    // Written straight into the store (the limits would take hours of reports); two share each time.
+    const docs: ReportDoc[] = Array.from({ length: 120 }, (_, i) => ({ _id: `report-page-${String(i).padStart(3, '0')}`, station: xc._id, unionPath: xc.unionPath, kind: 'other', amenity: null, note: `第${i}条`, sender: null, anonymous: true, day: '2026-11-23', status: 'open', createdAt: new Date(start - (120 - Math.floor(i / 2)) * 60_000).toISOString() }))
+    await stationsDb(h.store).reports.insertMany(docs)
+    type Page = { items: Array<{ id: string }>; nextCursor: string | null; total: number }
+    const first = data<Page>(await h.callAs('demo-clerk', 'stations', 'reports', {}))
+    expect(v.safeParse(contract.stations.reports.output, first).success).toBe(true)
+    expect(first).toMatchObject({ total: 120 })
+    expect(first.items).toHaveLength(50)
+    // One of the first page is resolved before the next page is read.
+    expect((await h.callAs('demo-clerk', 'stations', 'resolve', { id: first.items[0].id, outcome: 'rejected', note: '已核实' })).ok).toBe(true)
+    const second = data<Page>(await h.callAs('demo-clerk', 'stations', 'reports', { cursor: first.nextCursor }))
+    const third = data<Page>(await h.callAs('demo-clerk', 'stations', 'reports', { cursor: second.nextCursor }))
+    expect([second.items.length, third.items.length, third.nextCursor]).toEqual([50, 20, null])
+    expect([...first.items, ...second.items, ...third.items].map((r) => r.id)).toEqual(docs.map((d) => d._id))
+    expect(third.total).toBe(119)
+    expect(await h.callAs('demo-clerk', 'stations', 'reports', { cursor: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '列表位置不正确，请下拉刷新后重试' } })
+  })
+})
+
 describe('report rate limits', () => {
   it(`one person sending 100 reports in a minute gets a clear message after ${REPORT_LIMITS.perPersonPerMinute}; a minute later they may again`, async () => {
     const h = await cloudHarness()
@@ -115,6 +139,26 @@ describe('report rate limits', () => {
     expect((await h.callAs('demo-worker', 'stations', 'report', { code: xc._id, kind: 'other' })).ok).toBe(true)
     h.clock.advance(61_000)
     expect((await h.callAs('demo-member', 'stations', 'report', { code: xc._id, kind: 'other' })).ok).toBe(true)
+  })
+
+  it(`a burst of ${REPORT_LIMITS.perPersonPerMinute + 5} reports from one person at once: exactly ${REPORT_LIMITS.perPersonPerMinute} accepted (the count and the check are one step)`, async () => {
+    const h = await cloudHarness()
+    const { xc } = await stationsOf(h)
+    const burst = await Promise.all(Array.from({ length: REPORT_LIMITS.perPersonPerMinute + 5 }, (_, i) => h.callAs('demo-member', 'stations', 'report', { code: xc._id, kind: 'other', note: `同时第${i}条` })))
+    expect(burst.filter((r) => r.ok)).toHaveLength(REPORT_LIMITS.perPersonPerMinute)
+    expect(burst.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'RATE_LIMITED')).toBe(true)
+    expect(await stationsDb(h.store).reports.count({})).toBe(REPORT_LIMITS.perPersonPerMinute)
+  })
+
+  it('anonymous bursts at once: exactly the station’s day and everyone’s minute', async () => {
+    const h = await cloudHarness()
+    const many = await stationsDb(h.store).stations.find({ status: 'active' }, { sort: { _id: 1 }, limit: 40 })
+    const one = await Promise.all(Array.from({ length: REPORT_LIMITS.anonymousPerStationPerDay + 5 }, () => h.callAs(null, 'stations', 'report', { code: many[0]._id, kind: 'other' })))
+    expect(one.filter((r) => r.ok)).toHaveLength(REPORT_LIMITS.anonymousPerStationPerDay)
+    h.clock.advance(61_000)
+    const spread = await Promise.all(many.slice(1, REPORT_LIMITS.anonymousPerMinute + 6).map((s) => h.callAs(null, 'stations', 'report', { code: s._id, kind: 'other' })))
+    expect(spread.filter((r) => r.ok)).toHaveLength(REPORT_LIMITS.anonymousPerMinute)
+    expect(await stationsDb(h.store).reports.count({ anonymous: true })).toBe(REPORT_LIMITS.anonymousPerStationPerDay + REPORT_LIMITS.anonymousPerMinute)
   })
 
   it('a retry of the same report (same key) is the same report, not counted again', async () => {

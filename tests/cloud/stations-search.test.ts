@@ -60,6 +60,19 @@ describe('stations.search: by name, street, district or kind', () => {
     expect((await search(h, { q: name })).map((s) => s.code)).not.toContain(one._id)
   })
 
+  it('a query of stop pieces only (驿站, 户外劳动者: no station stores them) still answers: the nearest with a location, else matching stations', async () => {
+    const h = await cloudHarness()
+    const here = { lat: 40.8424, lng: 111.749 }
+    const near = await search(h, { q: '驿站', latitude: here.lat, longitude: here.lng })
+    expect(near.map((s) => s.code)).toEqual(await expected(h, '驿站', here))
+    const anywhere = await search(h, { q: '户外劳动者' })
+    expect(anywhere).toHaveLength(30)
+    const outdoor = await stationsDb(h.store).stations.find({ type: '户外劳动者服务站点', status: 'active' }, { limit: 1000 })
+    expect(anywhere.every((s) => outdoor.some((d) => d._id === s.code))).toBe(true)
+    const [stored] = await stationsDb(h.store).stations.find({}, { limit: 1 })
+    expect(stored.terms).not.toContain('驿站')
+  })
+
   it('refuses a query of one character or an over-long one, and a bad location', async () => {
     const h = await cloudHarness()
     expect(await h.callAs(null, 'stations', 'search', { q: '环' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请至少输入 2 个字' } })

@@ -4,13 +4,17 @@ import { reportWarning } from '../../domain/stations/reports'
 describe('station search pieces', () => {
   it('keeps every 2-character piece of name, address, union and the kind’s short name, never one across two texts', () => {
     const terms = stationTerms('环卫驿站', '新华大街1号', '新城区总工会', '爱心妈咪小屋')
-    expect(terms).toEqual(expect.arrayContaining(['环卫', '卫驿', '驿站', '新华', '大街', '街1', '1号', '新城', '城区', '母婴', '婴室']))
+    expect(terms).toEqual(expect.arrayContaining(['环卫', '卫驿', '新华', '大街', '街1', '1号', '新城', '城区', '母婴', '婴室']))
     expect(terms).not.toContain('站新')
+    // Stop pieces (in most stations) are not stored.
+    expect(terms).not.toEqual(expect.arrayContaining(['驿站']))
+    expect(terms).not.toContain('工会')
     expect(terms.every((t) => [...t].length === 2)).toBe(true)
   })
 
-  it('looks up pieces with a digit first and the words nearly every station has last', () => {
-    expect(searchPieces('示例路12号')).toEqual(['路1', '12', '2号', '例路', '示例'])
+  it('looks up pieces with a digit first, and never a stop piece (no station stores one)', () => {
+    expect(searchPieces('示例路12号')).toEqual(['12', '2号'])
+    expect(searchPieces('户外劳动者')).toEqual([])
   })
 
   it('matches the whole query in one text only', () => {

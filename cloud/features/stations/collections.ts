@@ -14,7 +14,7 @@ export interface StationDoc extends Doc, Omit<StationData, 'hours' | 'code'> {
   hours: string
   /** The managing union and every union above it: staff of any of them may edit. */
   unionPath: string[]
-  /** Search pieces of name, address, union and type (domain/stations/text-search.ts); missing on a station stored before #18 until it is imported again. */
+  /** Search pieces of name, address, union and type (domain/stations/text-search.ts); missing on a station stored before #18, and every piece on one stored before the stop list, until backfill.ts runs. */
   terms?: string[]
   createdAt: string
   updatedAt: string
@@ -96,6 +96,13 @@ export interface CheckInMarkDoc extends Doc {
   day: string
 }
 
+/** One counted window of a report limit: `_id` names the limit, whose window and whose count. */
+export interface ReportCounterDoc extends Doc {
+  n: number
+  /** The China day it counts in (what a clean-up would read). */
+  day: string
+}
+
 export const stationsDb = (store: Store) => ({
   stations: store.collection<StationDoc>('stations'),
   reports: store.collection<ReportDoc>('station_reports'),
@@ -104,12 +111,15 @@ export const stationsDb = (store: Store) => ({
   marks: store.collection<CheckInMarkDoc>('station_checkins'),
   // A station's 打卡 小程序码 in cloud storage, by code (cloud/lib/miniCode.ts).
   codes: store.collection<MiniCodeDoc>('station_codes'),
+  counters: store.collection<ReportCounterDoc>('station_report_limits'),
 })
 
 /** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index; search looks up `terms`. */
 export const STATION_COLLECTIONS: CollectionIndexes = {
   stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
-  station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }, { fields: ['sender', 'createdAt'] }, { fields: ['anonymous', 'createdAt'] }],
+  station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }],
+  // Report limits, counted by _id (report-quota.ts).
+  station_report_limits: [],
   station_helpful: [{ fields: ['station', 'day'] }],
   // The staff figures: a union's visits over a range of days.
   station_visits: [{ fields: ['unionPath', 'day'] }],

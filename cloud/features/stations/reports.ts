@@ -1,37 +1,17 @@
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { formatWait } from '../../../domain/format'
-import { REPORT_LIMITS } from '../../../domain/stations/reports'
 import { chinaToday } from '../../../domain/time'
 import type { ActionContext } from '../../lib/context'
 import { keyedHash } from '../../lib/crypto'
+import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { insertOnce, writeId } from '../../lib/resume'
+import { findByIds, keysetPage } from '../../lib/store/read'
 import { requireAnyStaff, requireStaffOf } from '../../lib/roles'
 import { stationsDb, type ReportDoc } from './collections'
 import { describeStation, loadStation } from './detail'
 import { applyChange, changeSet } from './edit'
-
-const MINUTE_MS = 60_000
-/** The queue answers the oldest this many (and how many wait in all). */
-const QUEUE_SHOWN = 100
-
-/** Refuses a report over the limits (domain/stations/reports.ts): counted before the write, so a burst may pass a few over. */
-async function requireReportQuota(ctx: ActionContext, sender: string | null, station: string, day: string): Promise<void> {
-  const { reports } = stationsDb(ctx.store)
-  const minuteAgo = new Date(ctx.now().getTime() - MINUTE_MS).toISOString()
-  if (sender) {
-    if ((await reports.count({ sender, createdAt: { $gte: minuteAgo } })) >= REPORT_LIMITS.perPersonPerMinute) {
-      throw new CloudError('RATE_LIMITED', `反馈太频繁了：每人每分钟最多 ${REPORT_LIMITS.perPersonPerMinute} 条，请稍后再试`)
-    }
-    return
-  }
-  if ((await reports.count({ anonymous: true, station, day })) >= REPORT_LIMITS.anonymousPerStationPerDay) {
-    throw new CloudError('RATE_LIMITED', '这个驿站今天收到的匿名反馈已经很多了，请登录后再反馈')
-  }
-  if ((await reports.count({ anonymous: true, createdAt: { $gte: minuteAgo } })) >= REPORT_LIMITS.anonymousPerMinute) {
-    throw new CloudError('RATE_LIMITED', '匿名反馈太多了，请稍后再试，或登录后反馈')
-  }
-}
+import { releaseReportQuota, takeReportQuota } from './report-quota'
 
 /**
  * Anyone reports a problem with a station. The sender is never kept in the clear: a signed-in one as
@@ -50,7 +30,7 @@ export async function reportProblem(input: ActionParsed<'stations', 'report'>, c
   const { reports } = stationsDb(ctx.store)
   // The same submission again (a lost answer) is answered, not counted against the limits.
   if (input.idempotencyKey && (await reports.get(id))) return { id }
-  await requireReportQuota(ctx, sender, station._id, day)
+  const taken = await takeReportQuota(ctx, sender, station._id, day)
   const doc: ReportDoc = {
     _id: id,
     station: station._id,
@@ -64,20 +44,29 @@ export async function reportProblem(input: ActionParsed<'stations', 'report'>, c
     status: 'open',
     createdAt: now.toISOString(),
   }
-  return { id: (await insertOnce(reports, doc)).doc._id }
+  const stored = await insertOnce(reports, doc)
+  // A retry that raced its first try: the same report, not another one counted.
+  if (!stored.fresh) await releaseReportQuota(ctx, taken)
+  return { id: stored.doc._id }
 }
 
-/** The open reports of stations in the caller's subtrees, oldest first, with how long each has waited. */
-export async function reportQueue(ctx: ActionContext): Promise<ActionOutput<'stations', 'reports'>> {
+/**
+ * The open reports of stations in the caller's subtrees, oldest first, a page at a time (keyset on
+ * createdAt then _id: a report resolved or added while a clerk pages neither shifts nor repeats the
+ * others), with how long each has waited and how many wait in all.
+ */
+export async function reportQueue(input: ActionParsed<'stations', 'reports'>, ctx: ActionContext): Promise<ActionOutput<'stations', 'reports'>> {
   const roots = requireAnyStaff(ctx)
   const { reports, stations } = stationsDb(ctx.store)
   const scope = { unionPath: { $in: roots }, status: 'open' as const }
-  const [open, total] = await Promise.all([reports.find(scope, { sort: { createdAt: 1 }, limit: QUEUE_SHOWN }), reports.count(scope)])
-  const names = new Map((await stations.find({ _id: { $in: [...new Set(open.map((r) => r.station))] } }, { limit: QUEUE_SHOWN })).map((s) => [s._id, s.name]))
+  const [rows, total] = await Promise.all([keysetPage(reports, scope, 'createdAt', pageStart(input.cursor), LIST_PAGE_SIZE + 1), reports.count(scope)])
+  const { page, nextCursor } = cutPage(rows, LIST_PAGE_SIZE, 'createdAt')
+  const names = new Map((await findByIds(stations, page.map((r) => r.station))).map((s) => [s._id, s.name]))
   const now = ctx.now()
   return {
     total,
-    reports: open.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: formatWait(r.createdAt, now) })),
+    nextCursor,
+    items: page.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: formatWait(r.createdAt, now) })),
   }
 }
 

@@ -6,11 +6,12 @@ import type { StationReport } from '@domain/contract'
 import type { ErrorCode } from '@domain/errors'
 import { formatDate } from '@domain/format'
 import { OUTCOME_NAMES, REPORT_KIND_NAMES, type ReportOutcome } from '@domain/stations/reports'
+import { ListMore } from '@/components/ListMore'
 import { PageShell } from '@/components/PageShell'
 import { tappable } from '@/platform/a11y'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
-import { useCloud } from '@/services/useCloud'
+import { usePagedList } from '@/services/usePagedList'
 import '../../stations.scss'
 
 /** Resolved by someone else meanwhile: either way the report leaves this queue. */
@@ -56,27 +57,29 @@ function Report({ report, onDone }: { report: StationReport; onDone(): void }) {
 
 /**
  * The clerks' queue: open reports on the stations of their union and the unions below, oldest
- * first, with how long each has waited. Resolving one sets the station's last-verified date; a
- * change to hours or amenities is made on the station's page.
+ * first, with how long each has waited, 50 a page (加载更多 at the end). Resolving one sets the
+ * station's last-verified date and takes it out where it is; a change to hours or amenities is
+ * made on the station's page.
  */
 export default function ReportQueuePage() {
-  const queue = useCloud('stations', 'reports', {})
+  const queue = usePagedList('stations', 'reports', {})
   usePullDownRefresh(() => void queue.reload().finally(() => Taro.stopPullDownRefresh()))
-  const data = queue.data
+  const { items, total } = queue
   return (
-    <PageShell error={queue.error} loading={queue.loading} hasData={Boolean(data)} onRetry={() => void queue.reload()}>
-      {data ? (
+    <PageShell error={queue.error} loading={queue.loading} hasData={Boolean(items)} onRetry={() => void queue.reload()}>
+      {items ? (
         <View className='report-queue' data-testid='report-queue'>
           <Text className='station-detail__label' data-testid='report-total'>
-            待处理 {data.total} 条{data.total > data.reports.length ? `，先显示最早的 ${data.reports.length} 条` : ''}
+            待处理 {total ?? items.length} 条{total !== null && total > items.length ? `，已显示最早的 ${items.length} 条` : ''}
           </Text>
-          {data.reports.length ? (
-            data.reports.map((r) => <Report key={r.id} report={r} onDone={() => void queue.reload()} />)
+          {items.length ? (
+            items.map((r) => <Report key={r.id} report={r} onDone={() => queue.remove(r.id)} />)
           ) : (
             <Text className='station-list__empty' data-testid='report-none'>
               没有待处理的反馈
             </Text>
           )}
+          <ListMore id='report-more' more={Boolean(queue.nextCursor)} loading={queue.loadingMore} onMore={() => void queue.loadMore()} endText={null} endTestId='report-end' />
         </View>
       ) : null}
     </PageShell>
