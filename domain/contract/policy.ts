@@ -70,6 +70,10 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     reports: { access: 'user' },
     resolve: { access: 'user' },
     helpful: { access: 'user' },
+    save: { access: 'user' },
+    managed: { access: 'user' },
+    checkImport: { access: 'user' },
+    applyImport: { access: 'user' },
   },
   aid: {
     programme: { access: 'user' },

@@ -5,6 +5,7 @@ import { AMENITIES, NEARBY_LIMITS, STATION_STATUSES, STATION_TYPES } from '../st
 import { DATE_PATTERN } from '../stations/station'
 import { REPORT_KINDS, REPORT_NOTE_MAX, REPORT_OUTCOMES } from '../stations/reports'
 import { SEARCH_LIMITS } from '../stations/text-search'
+import { stationUpkeep } from './stations-upkeep'
 
 export const Latitude = v.pipe(v.number('纬度须为数字'), v.finite('纬度须为数字'), v.minValue(-90, '纬度须在 -90 到 90 之间'), v.maxValue(90, '纬度须在 -90 到 90 之间'))
 export const Longitude = v.pipe(v.number('经度须为数字'), v.finite('经度须为数字'), v.minValue(-180, '经度须在 -180 到 180 之间'), v.maxValue(180, '经度须在 -180 到 180 之间'))
@@ -172,4 +173,5 @@ export const stations = {
     input: v.strictObject({ code: Code }),
     output: v.object({ helpfulRecent: v.number() }),
   }),
+  ...stationUpkeep,
 }

@@ -77,7 +77,7 @@ export const stationsDb = (store: Store) => ({
 
 /** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index; search looks up `terms`. */
 export const STATION_COLLECTIONS: CollectionIndexes = {
-  stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
+  stations: [{ fields: ['unionPath'] }, { fields: ['unionPath', 'updatedAt'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
   station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }, { fields: ['sender', 'createdAt'] }, { fields: ['anonymous', 'createdAt'] }],
   station_helpful: [{ fields: ['station', 'day'] }],
 }

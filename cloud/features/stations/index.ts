@@ -5,6 +5,8 @@ import { markHelpful } from './helpful'
 import { nearbyStations } from './nearby'
 import { reportProblem, reportQueue, resolveReport } from './reports'
 import { searchStations } from './search'
+import { managedStations, saveStation } from './upkeep'
+import { applyImport, checkImport } from './upkeep-import'
 
 /** Rest stations (驿站): public search, detail and problem reports; edits and report handling by the managing union's staff; 有用 by anyone signed in. */
 export { STATION_COLLECTIONS as collections } from './collections'
@@ -18,4 +20,8 @@ export const stations = {
   reports: (_input, ctx) => reportQueue(ctx),
   resolve: resolveReport,
   helpful: markHelpful,
+  save: saveStation,
+  managed: managedStations,
+  checkImport,
+  applyImport,
 } satisfies FeatureHandlers<'stations'>
