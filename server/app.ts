@@ -12,6 +12,7 @@ import { DEMO_PEOPLE } from './seed/demo'
 import { SECURITY_HEADERS } from './headers'
 import { createStaticHandler } from './static'
 import { createUploads } from './uploads'
+import { createPhotos } from './photos'
 import { IMPORT_LIMITS } from '../domain/stations/upkeep'
 import { issueSession, verifySession } from './session'
 
@@ -45,6 +46,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): http.Server {
   const serveStatic = deps.webRoot ? createStaticHandler(deps.webRoot) : null
   const uploads = deps.uploadDir ? createUploads({ store: deps.store, clock: deps.clock, dir: deps.uploadDir }) : null
+  const photos = deps.uploadDir ? createPhotos({ store: deps.store, clock: deps.clock, dir: deps.uploadDir }) : null
 
   /** null: no token given; a CloudError: a token that cannot be trusted. */
   function identityOf(req: http.IncomingMessage): Identity | null {
@@ -119,6 +121,9 @@ export function createApp(deps: AppDeps): http.Server {
       if (uploads && pathname === '/api/upload' && method === 'POST') return uploads.upload(req, res, identityOf(req))
       const fileMatch = /^\/api\/files\/([^/]+)$/.exec(pathname)
       if (uploads && fileMatch && method === 'GET') return uploads.serve(res, identityOf(req), fileMatch[1])
+      if (photos && pathname === '/api/photos' && method === 'POST') return photos.upload(req, res, identityOf(req), url.searchParams.get('for'))
+      const photoMatch = /^\/api\/photos\/([^/]+)$/.exec(pathname)
+      if (photos && photoMatch && method === 'GET') return photos.serve(res, identityOf(req), photoMatch[1])
       if (pathname === '/api/health' && method === 'GET') return sendJson(res, 200, { ok: true })
       if (deps.demo && pathname.startsWith('/api/dev/')) return devRoute(req, res, pathname, method)
       throw new CloudError('NOT_FOUND', '没有这个接口')

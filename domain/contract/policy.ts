@@ -72,6 +72,7 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     helpful: { access: 'user' },
     save: { access: 'user' },
     managed: { access: 'user' },
+    registerPhoto: { access: 'user' },
     checkImport: { access: 'user' },
     applyImport: { access: 'user' },
   },

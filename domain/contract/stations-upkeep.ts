@@ -4,6 +4,7 @@ import { IsoTime } from './common'
 import { AMENITIES, STATION_STATUSES, STATION_TYPES } from '../stations/types'
 import { MAX_PHOTOS } from '../stations/station'
 import { IMPORT_LIMITS, ROW_OUTCOMES } from '../stations/upkeep'
+import { PHOTO_PURPOSES } from '../stations/photos'
 
 const Text = (what: string, max: number) => v.pipe(v.string(`${what}须为文字`), v.maxLength(max, `${what}过长`))
 
@@ -60,6 +61,16 @@ export const stationUpkeep = {
     summary: '本工会及下级工会管理的驿站（含暂停、撤销的），最近修改的在前，可按名称或编码查找（最多 50 个）',
     input: v.strictObject({ q: v.optional(v.pipe(v.string('请输入名称或编码'), v.trim(), v.maxLength(30, '最多输入 30 个字'))) }),
     output: v.object({ stations: v.array(ManagedStation) }),
+  }),
+  registerPhoto: defineAction({
+    access: 'user',
+    summary: '记录在微信云存储上传的一张照片（驿站照片仅限工作人员，公开显示；反馈照片仅管理工会的工作人员可见）：读回检查确为 JPG、PNG 图片且不超过 5 MB',
+    input: v.strictObject({
+      fileId: v.pipe(v.string('请提供文件编号'), v.minLength(1, '请提供文件编号'), v.maxLength(300, '文件编号过长')),
+      purpose: v.picklist(PHOTO_PURPOSES, '照片用途不对'),
+    }),
+    /** What the station's photos list or the report keeps. */
+    output: v.object({ photo: v.string() }),
   }),
   checkImport: defineAction({
     access: 'user',

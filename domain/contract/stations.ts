@@ -48,6 +48,8 @@ export const StationDetail = v.object({
   openNow: v.boolean(),
   phone: v.string(),
   photos: v.array(v.string()),
+  /** The managing union (the upkeep form keeps it). */
+  unionId: v.string(),
   unionName: v.string(),
   verifiedOn: v.string(),
   status: StationStatus,

@@ -2,6 +2,7 @@ import { parseHours, type Hours } from '../../../domain/stations/hours'
 import type { StationData } from '../../../domain/stations/station'
 import type { ReportKind, ReportOutcome } from '../../../domain/stations/reports'
 import type { Amenity } from '../../../domain/stations/types'
+import type { ImageType, PhotoPurpose } from '../../../domain/stations/photos'
 import { GEO_FIELD, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /**
@@ -60,6 +61,8 @@ export interface ReportDoc extends Doc {
   resolvedAt?: string
   resolvedBy?: string
   resolution?: string
+  /** A photo the signed-in sender attached (a PhotoDoc's id, purpose 'report'). */
+  photo?: string | null
 }
 
 /** One 有用 per person per station per China day: the _id says so (station, day, hashed person). */
@@ -69,10 +72,25 @@ export interface HelpfulDoc extends Doc {
   createdAt: string
 }
 
+/**
+ * An uploaded photo (#18): a station's (public once on a station) or a report's (its managing union's
+ * clerks only). Locally the bytes are a file under the uploads folder named by `_id`; in WeChat they
+ * stay in cloud storage (`cloudFileId`) and `_id` is derived from the fileID.
+ */
+export interface PhotoDoc extends Doc {
+  owner: string
+  purpose: PhotoPurpose
+  type: ImageType
+  size: number
+  createdAt: string
+  cloudFileId?: string
+}
+
 export const stationsDb = (store: Store) => ({
   stations: store.collection<StationDoc>('stations'),
   reports: store.collection<ReportDoc>('station_reports'),
   helpful: store.collection<HelpfulDoc>('station_helpful'),
+  photos: store.collection<PhotoDoc>('station_photos'),
 })
 
 /** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index; search looks up `terms`. */
@@ -80,4 +98,5 @@ export const STATION_COLLECTIONS: CollectionIndexes = {
   stations: [{ fields: ['unionPath'] }, { fields: ['unionPath', 'updatedAt'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
   station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }, { fields: ['sender', 'createdAt'] }, { fields: ['anonymous', 'createdAt'] }],
   station_helpful: [{ fields: ['station', 'day'] }],
+  station_photos: [{ fields: ['owner', 'createdAt'] }],
 }

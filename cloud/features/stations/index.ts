@@ -6,6 +6,7 @@ import { nearbyStations } from './nearby'
 import { reportProblem, reportQueue, resolveReport } from './reports'
 import { searchStations } from './search'
 import { managedStations, saveStation } from './upkeep'
+import { registerPhoto } from './photos'
 import { applyImport, checkImport } from './upkeep-import'
 
 /** Rest stations (驿站): public search, detail and problem reports; edits and report handling by the managing union's staff; 有用 by anyone signed in. */
@@ -22,6 +23,7 @@ export const stations = {
   helpful: markHelpful,
   save: saveStation,
   managed: managedStations,
+  registerPhoto,
   checkImport,
   applyImport,
 } satisfies FeatureHandlers<'stations'>
