@@ -99,7 +99,7 @@ export default function Me() {
               </View>
             ) : null}
             {clerk ? (
-              <View id='open-station-manage' {...tappable('link', '驿站管理：新增、修改、导入驿站，处理问题反馈')} onClick={() => void Taro.navigateTo({ url: '/features/stations/pages/manage/index' })}>
+              <View id='open-station-manage' {...tappable('link', '驿站管理：新增、导入、问题反馈')} onClick={() => void Taro.navigateTo({ url: '/features/stations/pages/manage/index' })}>
                 <Cell title='驿站管理' extra='新增、导入、问题反馈' />
               </View>
             ) : null}
