@@ -77,6 +77,8 @@ export const StationReport = v.object({
   amenity: v.nullable(Amenity),
   note: v.string(),
   createdAt: IsoTime,
+  /** The photo the sender attached: a link only this union's clerks get (WeChat: a short-lived one). */
+  photo: v.nullable(v.string()),
   /** 已等待 3 小时… (domain/format.ts's formatWait, as every staff queue says it) */
   waiting: v.string(),
 })
@@ -146,6 +148,8 @@ export const stations = {
       kind: v.picklist(REPORT_KINDS, '请选择问题类型'),
       amenity: v.optional(Amenity),
       note: v.optional(Note, ''),
+      /** A photo the signed-in sender uploaded for a report (stations.registerPhoto or the local /api/photos). */
+      photo: v.optional(v.pipe(v.string('照片格式不对'), v.maxLength(80, '照片格式不对'))),
       idempotencyKey: v.optional(IdempotencyKey),
     }),
     output: v.object({ id: v.string() }),

@@ -121,3 +121,21 @@ describeOn('wx', 'WeChat cloud storage', () => {
     expect(await stationsDb(h.store).photos.count({})).toBe(1)
   })
 })
+
+describe('a report’s photo', () => {
+  it('a signed-in sender attaches their own report photo; only the managing union’s queue links it; someone else’s or anonymous is refused', async () => {
+    const h = await cloudHarness()
+    const [xc] = await stationsDb(h.store).stations.find({ unionId: 'hhht-xc', status: 'active' }, { sort: { _id: 1 }, limit: 1 })
+    // As the local server records an upload (server/photos.ts); WeChat's registerPhoto writes the same.
+    await stationsDb(h.store).photos.insert({ _id: 'a'.repeat(32), owner: 'demo-member', purpose: 'report', type: 'image/png', size: 70, createdAt: h.clock.now().toISOString() })
+    const count = await stationsDb(h.store).reports.count({})
+    expect(await h.callAs(null, 'stations', 'report', { code: xc._id, kind: 'amenity', amenity: '热饭', photo: 'a'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await h.callAs('demo-worker', 'stations', 'report', { code: xc._id, kind: 'amenity', amenity: '热饭', photo: 'a'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await stationsDb(h.store).reports.count({})).toBe(count)
+    expect((await h.callAs('demo-member', 'stations', 'report', { code: xc._id, kind: 'amenity', amenity: '热饭', note: '微波炉坏了', photo: 'a'.repeat(32) })).ok).toBe(true)
+    const queue = data<{ reports: Array<{ note: string; photo: string | null }> }>(await h.callAs('demo-clerk', 'stations', 'reports', {}))
+    expect(v.safeParse(contract.stations.reports.output, queue).success).toBe(true)
+    expect(queue.reports.find((r) => r.note === '微波炉坏了')?.photo).toBe(`/api/photos/${'a'.repeat(32)}`)
+    expect(data<{ reports: unknown[] }>(await h.callAs('demo-hm-clerk', 'stations', 'reports', {})).reports).toEqual([])
+  })
+})

@@ -1,6 +1,8 @@
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { formatWait } from '../../../domain/format'
+import { FILE_LINK_SECONDS } from '../../../domain/aid/files'
+import { localPhotoPath } from '../../../domain/stations/photos'
 import { REPORT_LIMITS } from '../../../domain/stations/reports'
 import { chinaToday } from '../../../domain/time'
 import type { ActionContext } from '../../lib/context'
@@ -51,6 +53,7 @@ export async function reportProblem(input: ActionParsed<'stations', 'report'>, c
   // The same submission again (a lost answer) is answered, not counted against the limits.
   if (input.idempotencyKey && (await reports.get(id))) return { id }
   await requireReportQuota(ctx, sender, station._id, day)
+  const photo = input.photo ? await reportPhoto(ctx, input.photo) : null
   const doc: ReportDoc = {
     _id: id,
     station: station._id,
@@ -63,8 +66,26 @@ export async function reportProblem(input: ActionParsed<'stations', 'report'>, c
     day,
     status: 'open',
     createdAt: now.toISOString(),
+    photo,
   }
   return { id: (await insertOnce(reports, doc)).doc._id }
+}
+
+/** A report's photo: one the signed-in sender uploaded for a report (anonymous reports carry none). */
+async function reportPhoto(ctx: ActionContext, id: string): Promise<string> {
+  if (!ctx.caller) throw new CloudError('UNAUTHENTICATED', '附照片请先登录；不登录也可以只写文字反馈')
+  const doc = await stationsDb(ctx.store).photos.get(id)
+  if (!doc || doc.owner !== ctx.caller.openid || doc.purpose !== 'report') throw new CloudError('NOT_FOUND', '找不到照片，请重新上传')
+  return doc._id
+}
+
+/** A link to a report's photo for the clerks the queue answers: the local server's (it checks who asks) or a short-lived cloud-storage one. */
+async function photoLink(ctx: ActionContext, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null
+  const doc = await stationsDb(ctx.store).photos.get(id)
+  if (!doc) return null
+  if (!doc.cloudFileId) return localPhotoPath(doc._id)
+  return ctx.wechat ? ctx.wechat.tempFileUrl(doc.cloudFileId, FILE_LINK_SECONDS) : null
 }
 
 /** The open reports of stations in the caller's subtrees, oldest first, with how long each has waited. */
@@ -75,9 +96,10 @@ export async function reportQueue(ctx: ActionContext): Promise<ActionOutput<'sta
   const [open, total] = await Promise.all([reports.find(scope, { sort: { createdAt: 1 }, limit: QUEUE_SHOWN }), reports.count(scope)])
   const names = new Map((await stations.find({ _id: { $in: [...new Set(open.map((r) => r.station))] } }, { limit: QUEUE_SHOWN })).map((s) => [s._id, s.name]))
   const now = ctx.now()
+  const photos = await Promise.all(open.map((r) => photoLink(ctx, r.photo)))
   return {
     total,
-    reports: open.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: formatWait(r.createdAt, now) })),
+    reports: open.map((r, i) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, photo: photos[i], waiting: formatWait(r.createdAt, now) })),
   }
 }
 
