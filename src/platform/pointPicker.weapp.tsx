@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Map, View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { FALLBACK_CITIES } from '@domain/stations/types'
+import markerOpen from '../features/stations/assets/marker-open.png'
 import { locate } from './location'
 import type { PointPickerProps } from './map-types'
 
@@ -26,7 +27,7 @@ export function PointPicker({ value, onPick }: PointPickerProps) {
         latitude={center.lat}
         longitude={center.lng}
         scale={16}
-        markers={value ? [{ id: 1, latitude: value.lat, longitude: value.lng, width: 30, height: 30, iconPath: '' }] : []}
+        markers={value ? [{ id: 1, latitude: value.lat, longitude: value.lng, width: 30, height: 30, iconPath: markerOpen }] : []}
         onTap={(e) => onPick({ lat: e.detail.latitude, lng: e.detail.longitude })}
         onError={() => setNote('地图暂时无法显示，请用我的位置')}
       />
