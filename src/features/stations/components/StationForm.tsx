@@ -64,7 +64,7 @@ export function StationForm({ station, unions, onSaved }: { station: StationDeta
       <Text className='station-detail__label'>营业时间（如 mon-fri 08:00-20:00; sat,sun 09:00-17:00，夜间 daily 22:00-06:00，全天 24h）</Text>
       <Input id='form-hours' className='station-form__input' placeholder='营业时间，如 daily 08:00-20:00 或 24h' value={hours} maxlength={200} onInput={(e) => setHours(e.detail.value)} />
       <Text className='station-detail__label'>服务设施</Text>
-      <View className='chips' aria-label='服务设施'>
+      <View className='chips' role='group' aria-label='服务设施'>
         {AMENITIES.map((a, i) => (
           <Text key={a} id={`form-amenity-${i}`} className={`chips__chip chips__chip--type${amenities.includes(a) ? ' chips__chip--on' : ''}`} {...choosable('checkbox', amenities.includes(a), () => toggle(a))}>
             {a}

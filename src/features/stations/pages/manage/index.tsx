@@ -42,8 +42,11 @@ export default function ManageStationsPage() {
         </View>
         {data?.stations.length ? (
           data.stations.map((s) => (
-            <View key={s.code} className='station-list__row' data-testid='managed-station' {...tappable('link', `修改驿站：${s.name}`)} onClick={() => go(`/features/stations/pages/edit/index?code=${encodeURIComponent(s.code)}`)}>
-              <Text className='station-list__name'>{s.name}</Text>
+            <View key={s.code} className='station-list__row' data-testid='managed-station'>
+              {/* The name is the link (its label holds what it shows); the line below only describes. */}
+              <Text className='station-list__name station-manage__link' {...tappable('link', `修改驿站：${s.name}`)} onClick={() => go(`/features/stations/pages/edit/index?code=${encodeURIComponent(s.code)}`)}>
+                {s.name}
+              </Text>
               <Text className='station-list__address'>
                 {s.code} · {s.unionName} · {STATUS_NAMES[s.status]}
               </Text>
