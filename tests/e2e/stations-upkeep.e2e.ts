@@ -55,7 +55,7 @@ describe('rest stations: upkeep in the app', () => {
 
     // A 3-row CSV, the middle row with a coordinate outside China.
     const row = (code: string, lat: string) => [code, `导入驿站${code}`, '户外劳动者服务站点', lat, '111.76', '新城区导入路 1 号', '饮水', '24h', '', 'hhht-xc', '', '2026-11-20', 'active'].join(',')
-    const csv = [IMPORT_COLUMNS.join(','), row('E2E-IMP-1', '40.85'), row('E2E-IMP-2', '4.85'), row('E2E-IMP-3', '40.86')].join('\n')
+    const csv = [IMPORT_COLUMNS.join(','), row('E2E-IMP-1', '40.85'), row('E2E-IMP-2', '60.85'), row('E2E-IMP-3', '40.86')].join('\n')
     await page.goto(`${suite.server.url}/#/features/stations/pages/import/index`)
     await page.getByTestId('station-import').waitFor()
     await page.locator('#import-text textarea').fill(csv)
@@ -78,7 +78,8 @@ describe('rest stations: upkeep in the app', () => {
     await page.locator('#manage-q input').fill('E2E-IMP-2')
     await page.tap('#manage-search')
     await page.getByText('没有找到驿站').waitFor()
-    assert.deepEqual(errors, [])
+    // The one refused save (bad hours) answered 400, which Chromium logs; nothing else went wrong.
+    assert.deepEqual(errors, ['console: Failed to load resource: the server responded with a status of 400 (Bad Request)'])
     await context.close()
   })
 })
