@@ -31,6 +31,7 @@ export const ERROR_MESSAGES = {
   BAD_HOURS: '营业时间格式不对，例如 mon-fri 08:00-20:00 或 24h',
   STATION_RETIRED: '这个驿站已撤销，不再接受反馈；如发现新的驿站，请联系当地工会',
   STATION_PAUSED: '这个驿站暂停服务，暂不能打卡；恢复后再来',
+  STATION_CODE_TAKEN: '这个站点编码已被使用，请换一个；要修改已有的驿站，请从它的详情页进入',
   AID_NO_PROGRAMME: '你所在的工会今年没有开放金秋助学申请',
   AID_WINDOW_CLOSED: '不在金秋助学申请时间内',
   AID_ALREADY_APPLIED: '这名子女今年已经申请过金秋助学（每名子女每年只能申请一次）',

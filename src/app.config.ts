@@ -7,7 +7,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'features/join', pages: ['pages/entry/index', 'pages/card/index', 'pages/review/index', 'pages/notifications/index', 'pages/poster/index'] },
     { root: 'features/transfer', pages: ['pages/start/index', 'pages/status/index', 'pages/queue/index'] },
-    { root: 'features/stations', pages: ['pages/map/index', 'pages/detail/index', 'pages/report/index', 'pages/reports/index', 'pages/checkin/index', 'pages/poster/index'] },
+    { root: 'features/stations', pages: ['pages/map/index', 'pages/detail/index', 'pages/report/index', 'pages/reports/index', 'pages/checkin/index', 'pages/poster/index', 'pages/manage/index', 'pages/edit/index', 'pages/import/index'] },
     // The privacy guide's text, 我的 → 个人信息 (a person's rights over their data) and staff's queue of those requests.
     { root: 'features/privacy', pages: ['pages/guide/index', 'pages/data/index', 'pages/requests/index'] },
     { root: 'features/benefits', pages: ['pages/list/index', 'pages/detail/index', 'pages/coupons/index', 'pages/coupon/index', 'pages/redeem/index', 'pages/manage/index'] },

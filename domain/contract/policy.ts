@@ -74,6 +74,11 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     checkIn: { access: 'public' },
     poster: { access: 'user' },
     backfillTerms: { access: 'system' },
+    save: { access: 'user' },
+    managed: { access: 'user' },
+    registerPhoto: { access: 'user' },
+    checkImport: { access: 'user' },
+    applyImport: { access: 'user' },
   },
   aid: {
     programme: { access: 'user' },

@@ -5,6 +5,7 @@ import { AMENITIES, NEARBY_LIMITS, STATION_STATUSES, STATION_TYPES } from '../st
 import { DATE_PATTERN } from '../stations/station'
 import { REPORT_KINDS, REPORT_NOTE_MAX, REPORT_OUTCOMES } from '../stations/reports'
 import { SEARCH_LIMITS } from '../stations/text-search'
+import { stationUpkeep } from './stations-upkeep'
 
 export const Latitude = v.pipe(v.number('纬度须为数字'), v.finite('纬度须为数字'), v.minValue(-90, '纬度须在 -90 到 90 之间'), v.maxValue(90, '纬度须在 -90 到 90 之间'))
 export const Longitude = v.pipe(v.number('经度须为数字'), v.finite('经度须为数字'), v.minValue(-180, '经度须在 -180 到 180 之间'), v.maxValue(180, '经度须在 -180 到 180 之间'))
@@ -49,6 +50,8 @@ export const StationDetail = v.object({
   openNow: v.boolean(),
   phone: v.string(),
   photos: v.array(v.string()),
+  /** The managing union (the upkeep form keeps it). */
+  unionId: v.string(),
   unionName: v.string(),
   verifiedOn: v.string(),
   status: StationStatus,
@@ -76,6 +79,8 @@ export const StationReport = v.object({
   amenity: v.nullable(Amenity),
   note: v.string(),
   createdAt: IsoTime,
+  /** The photo the sender attached: a link only this union's clerks get (WeChat: a short-lived one). */
+  photo: v.nullable(v.string()),
   /** 已等待 3 小时… (domain/format.ts's formatWait, as every staff queue says it) */
   waiting: v.string(),
 })
@@ -145,6 +150,8 @@ export const stations = {
       kind: v.picklist(REPORT_KINDS, '请选择问题类型'),
       amenity: v.optional(Amenity),
       note: v.optional(Note, ''),
+      /** A photo the signed-in sender uploaded for a report (stations.registerPhoto or the local /api/photos). */
+      photo: v.optional(v.pipe(v.string('照片格式不对'), v.maxLength(80, '照片格式不对'))),
       idempotencyKey: v.optional(IdempotencyKey),
     }),
     output: v.object({ id: v.string() }),
@@ -205,4 +212,5 @@ export const stations = {
     input: v.strictObject({}),
     output: v.object({ fixed: v.number(), done: v.boolean() }),
   }),
+  ...stationUpkeep,
 }

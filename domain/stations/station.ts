@@ -40,11 +40,12 @@ export function parseAmenities(value: unknown): { ok: true; amenities: Amenity[]
   return { ok: true, amenities: AMENITIES.filter((a) => names.includes(a)) }
 }
 
-export const MAX_PHOTOS = 9
+/** A station shows at most six photos (#18 item 5): enough for the door, the inside and what it offers. */
+export const MAX_PHOTOS = 6
 /** https://…, WeChat cloud storage (cloud://…), or a path on this site (/features/stations/photos/…). */
 const PHOTO_PATTERN = /^(https:\/\/[^\s/]+\/\S*|cloud:\/\/\S+|\/(?!\/)\S+)$/
 
-/** Photos written as "a|b" (CSV) or an array of strings (JSON): each an address we can show, at most nine. */
+/** Photos written as "a|b" (CSV) or an array of strings (JSON): each an address we can show, at most MAX_PHOTOS. */
 export function parsePhotos(value: unknown): { ok: true; photos: string[] } | { ok: false; reason: string } {
   if (value === undefined || value === null || value === '') return { ok: true, photos: [] }
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split('|').map((p) => p.trim()).filter(Boolean) : null

@@ -17,3 +17,12 @@ export interface StationMapProps {
   selected: string | null
   onMarkerTap(code: string): void
 }
+
+/**
+ * Where a clerk says a station is (the upkeep form): WeChat taps a point on its <Map>; the web types
+ * it or takes the browser's position. A web map (Leaflet) can back the same props later.
+ */
+export interface PointPickerProps {
+  value: LatLng | null
+  onPick(point: LatLng): void
+}

@@ -1,4 +1,5 @@
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type RegisterUpload, type UploadType, type Uploaded } from '@domain/aid/files'
+import { IMAGE_TYPES, type PhotoPurpose, type RegisterPhoto } from '@domain/stations/photos'
 import { CloudError, isErrorCode } from '@domain/errors'
 import { askPrivacy } from '@/stores/privacy'
 import { useSession } from '@/stores/session'
@@ -6,11 +7,11 @@ import { useSession } from '@/stores/session'
 export type { Uploaded }
 
 /** Lets the user pick one file (a plain file input; tests answer its file chooser). */
-function pickFile(): Promise<File | null> {
+function pickFile(accept: readonly string[] = UPLOAD_TYPES): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = UPLOAD_TYPES.join(',')
+    input.accept = accept.join(',')
     input.style.display = 'none'
     input.onchange = () => {
       resolve(input.files?.[0] ?? null)
@@ -44,17 +45,34 @@ export async function chooseAndUpload(_register: RegisterUpload): Promise<Upload
   if (!file) return null
   const declared = UPLOAD_TYPES.find((t) => t === file.type)
   if (!declared) throw new CloudError('FILE_TYPE')
+  const data = await send<{ fileId: string; type: UploadType }>('/api/upload', file)
+  return { fileId: data.fileId, name: file.name, type: data.type }
+}
+
+/** Compresses a photo and POSTs it raw to the local server with the session token; the server checks its bytes. */
+async function send<T>(url: string, file: File): Promise<T> {
   const body = await compress(file)
   if (body.size > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE')
   const token = useSession.getState().token
   let response: Response
   try {
-    response = await fetch('/api/upload', { method: 'POST', headers: { 'Content-Type': body.type || file.type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body })
+    response = await fetch(url, { method: 'POST', headers: { 'Content-Type': body.type || file.type || 'application/octet-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body })
   } catch {
     throw new CloudError('NETWORK')
   }
-  const result = (await response.json().catch(() => null)) as { ok: boolean; data?: { fileId: string; type: UploadType }; error?: { code: string; message: string } } | null
+  const result = (await response.json().catch(() => null)) as { ok: boolean; data?: T; error?: { code: string; message: string } } | null
   if (!result) throw new CloudError('INTERNAL')
   if (!result.ok || !result.data) throw new CloudError(isErrorCode(result.error?.code) ? result.error.code : 'INTERNAL', result.error?.message)
-  return { fileId: result.data.fileId, name: file.name, type: result.data.type }
+  return result.data
+}
+
+/**
+ * A station's photo or a report's (web build): the same path as a document, images only; the local
+ * server records it as it stores it (no `register`). Answers what the station or report keeps.
+ */
+export async function choosePhoto(purpose: PhotoPurpose, _register: RegisterPhoto): Promise<string | null> {
+  if (!(await askPrivacy('files'))) throw new CloudError('PRIVACY_DECLINED')
+  const file = await pickFile(IMAGE_TYPES)
+  if (!file) return null
+  return (await send<{ photo: string }>(`/api/photos?for=${purpose}`, file)).photo
 }

@@ -8,7 +8,7 @@ import { serverAndBrowser } from './support/suite'
 
 /**
  * #18: a rider reports 微波炉坏了 (the amenity 热饭) on a station of 新城区总工会 without signing in;
- * the detail warns; the union's clerk finds it in 驿站问题反馈 from 我的 and confirms it; the warning
+ * the detail warns; the union's clerk finds it in 驿站管理 → 问题反馈 from 我的 and confirms it; the warning
  * goes. And the map's 找驿站 box finds stations by name or district.
  */
 describe('rest stations: reports and search by name', () => {
@@ -50,7 +50,9 @@ describe('rest stations: reports and search by name', () => {
     const clerk = await openPhone(suite.browser)
     await signInAs(clerk.page, suite.server.url, 'clerk')
     await openMe(clerk.page)
-    await clerk.page.tap('#open-station-reports')
+    await clerk.page.tap('#open-station-manage')
+    await clerk.page.getByTestId('station-manage').waitFor()
+    await clerk.page.tap('#manage-reports')
     const item = clerk.page.getByTestId('station-report-item').filter({ hasText: '微波炉坏了' })
     await item.waitFor()
     assert.match((await item.textContent()) ?? '', /热饭：设施缺失或损坏.*(刚刚提交|已等待)/)

@@ -130,7 +130,7 @@ describe('an import row', () => {
     ['photos', 'photos/a.jpg', '本站地址'],
     ['photos', '/features/../../etc/passwd', '本站地址'],
     ['photos', 'javascript:alert(1)', '本站地址'],
-    ['photos', Array.from({ length: 10 }, (_, i) => `/p/${i}.svg`).join('|'), '照片最多 9 张'],
+    ['photos', Array.from({ length: 7 }, (_, i) => `/p/${i}.svg`).join('|'), '照片最多 6 张'],
     ['photos', ['/p/1.svg', 42], '照片须为地址文本'],
     ['photos', { url: '/p/1.svg' }, '照片须为地址文本'],
   ])('refuses %s = %p', (field, value, reason) => {
@@ -138,9 +138,9 @@ describe('an import row', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.reasons.join('；')).toContain(reason)
   })
-  it('accepts photos as https, cloud:// or site-relative addresses, up to nine, from CSV or JSON', () => {
-    const nine = Array.from({ length: 9 }, (_, i) => `/features/stations/photos/demo-${i}.svg`)
-    for (const photos of [nine.join('|'), nine, 'https://example.com/a.jpg | cloud://env-1.abc/stations/b.png', [], '']) {
+  it('accepts photos as https, cloud:// or site-relative addresses, up to six, from CSV or JSON', () => {
+    const six = Array.from({ length: 6 }, (_, i) => `/features/stations/photos/demo-${i}.svg`)
+    for (const photos of [six.join('|'), six, 'https://example.com/a.jpg | cloud://env-1.abc/stations/b.png', [], '']) {
       const result = validateStationRow({ ...good, photos })
       expect(result.ok).toBe(true)
     }

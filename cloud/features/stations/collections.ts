@@ -3,6 +3,7 @@ import type { StationData } from '../../../domain/stations/station'
 import type { ReportKind, ReportOutcome } from '../../../domain/stations/reports'
 import type { Amenity } from '../../../domain/stations/types'
 import type { MiniCodeDoc } from '../../lib/miniCode'
+import type { ImageType, PhotoPurpose } from '../../../domain/stations/photos'
 import { GEO_FIELD, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /**
@@ -61,6 +62,8 @@ export interface ReportDoc extends Doc {
   resolvedAt?: string
   resolvedBy?: string
   resolution?: string
+  /** A photo the signed-in sender attached (a PhotoDoc's id, purpose 'report'). */
+  photo?: string | null
 }
 
 /** One 有用 per person per station per China day: the _id says so (station, day, hashed person). */
@@ -103,6 +106,20 @@ export interface ReportCounterDoc extends Doc {
   day: string
 }
 
+/**
+ * An uploaded photo (#18): a station's (public once on a station) or a report's (its managing union's
+ * clerks only). Locally the bytes are a file under the uploads folder named by `_id`; in WeChat they
+ * stay in cloud storage (`cloudFileId`) and `_id` is derived from the fileID.
+ */
+export interface PhotoDoc extends Doc {
+  owner: string
+  purpose: PhotoPurpose
+  type: ImageType
+  size: number
+  createdAt: string
+  cloudFileId?: string
+}
+
 export const stationsDb = (store: Store) => ({
   stations: store.collection<StationDoc>('stations'),
   reports: store.collection<ReportDoc>('station_reports'),
@@ -112,11 +129,12 @@ export const stationsDb = (store: Store) => ({
   // A station's 打卡 小程序码 in cloud storage, by code (cloud/lib/miniCode.ts).
   codes: store.collection<MiniCodeDoc>('station_codes'),
   counters: store.collection<ReportCounterDoc>('station_report_limits'),
+  photos: store.collection<PhotoDoc>('station_photos'),
 })
 
 /** nearby searches the stations with the store's geoNear (by lat/lng), which in WeChat needs this geo index; search looks up `terms`. */
 export const STATION_COLLECTIONS: CollectionIndexes = {
-  stations: [{ fields: ['unionPath'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
+  stations: [{ fields: ['unionPath'] }, { fields: ['unionPath', 'updatedAt'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
   station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }],
   // Report limits, counted by _id (report-quota.ts).
   station_report_limits: [],
@@ -126,4 +144,5 @@ export const STATION_COLLECTIONS: CollectionIndexes = {
   // Yesterday's marks of a station, deleted on its first check-in of a day.
   station_checkins: [{ fields: ['station', 'day'] }],
   station_codes: [],
+  station_photos: [{ fields: ['owner', 'createdAt'] }],
 }

@@ -37,6 +37,7 @@ export async function describeStation(ctx: ActionContext, doc: StationDoc): Prom
     openNow: doc.status === 'active' && isOpenAt(storedHours(doc.hours), now),
     phone: doc.phone,
     photos: doc.photos,
+    unionId: doc.unionId,
     unionName: union?.name ?? '',
     verifiedOn: doc.verifiedOn,
     status: doc.status,

@@ -8,6 +8,9 @@ import { nearbyStations } from './nearby'
 import { reportProblem, reportQueue, resolveReport } from './reports'
 import { searchStations } from './search'
 import { stationPoster } from './poster'
+import { managedStations, saveStation } from './upkeep'
+import { registerPhoto } from './photos'
+import { applyImport, checkImport } from './upkeep-import'
 
 /** Rest stations (驿站): public search, detail and problem reports; edits and report handling by the managing union's staff; 有用 by anyone signed in; 打卡 by anyone, the poster for the managing union's staff. */
 export { STATION_COLLECTIONS as collections } from './collections'
@@ -28,4 +31,9 @@ export const stations = {
   poster: stationPoster,
   // The operator's (invokeFunction with { operator: 'backfillTerms' }) after a deploy over stations stored before: one bounded batch a call, repeated until done.
   backfillTerms: (_input, ctx) => backfillStationTerms(ctx.store, BACKFILL_PAGES_PER_CALL),
+  save: saveStation,
+  managed: managedStations,
+  registerPhoto,
+  checkImport,
+  applyImport,
 } satisfies FeatureHandlers<'stations'>

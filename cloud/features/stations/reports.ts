@@ -1,6 +1,8 @@
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
 import { formatWait } from '../../../domain/format'
+import { FILE_LINK_SECONDS } from '../../../domain/aid/files'
+import { localPhotoPath } from '../../../domain/stations/photos'
 import { chinaToday } from '../../../domain/time'
 import type { ActionContext } from '../../lib/context'
 import { keyedHash } from '../../lib/crypto'
@@ -30,6 +32,8 @@ export async function reportProblem(input: ActionParsed<'stations', 'report'>, c
   const { reports } = stationsDb(ctx.store)
   // The same submission again (a lost answer) is answered, not counted against the limits.
   if (input.idempotencyKey && (await reports.get(id))) return { id }
+  // The photo is checked first: a wrong one takes nothing from the sender's limits.
+  const photo = input.photo ? await reportPhoto(ctx, input.photo) : null
   const taken = await takeReportQuota(ctx, sender, station._id, day)
   const doc: ReportDoc = {
     _id: id,
@@ -43,11 +47,29 @@ export async function reportProblem(input: ActionParsed<'stations', 'report'>, c
     day,
     status: 'open',
     createdAt: now.toISOString(),
+    photo,
   }
   const stored = await insertOnce(reports, doc)
   // A retry that raced its first try: the same report, not another one counted.
   if (!stored.fresh) await releaseReportQuota(ctx, taken)
   return { id: stored.doc._id }
+}
+
+/** A report's photo: one the signed-in sender uploaded for a report (anonymous reports carry none). */
+async function reportPhoto(ctx: ActionContext, id: string): Promise<string> {
+  if (!ctx.caller) throw new CloudError('UNAUTHENTICATED', '附照片请先登录；不登录也可以只写文字反馈')
+  const doc = await stationsDb(ctx.store).photos.get(id)
+  if (!doc || doc.owner !== ctx.caller.openid || doc.purpose !== 'report') throw new CloudError('NOT_FOUND', '找不到照片，请重新上传')
+  return doc._id
+}
+
+/** A link to a report's photo for the clerks the queue answers: the local server's (it checks who asks) or a short-lived cloud-storage one. */
+async function photoLink(ctx: ActionContext, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null
+  const doc = await stationsDb(ctx.store).photos.get(id)
+  if (!doc) return null
+  if (!doc.cloudFileId) return localPhotoPath(doc._id)
+  return ctx.wechat ? ctx.wechat.tempFileUrl(doc.cloudFileId, FILE_LINK_SECONDS) : null
 }
 
 /**
@@ -63,10 +85,11 @@ export async function reportQueue(input: ActionParsed<'stations', 'reports'>, ct
   const { page, nextCursor } = cutPage(rows, LIST_PAGE_SIZE, 'createdAt')
   const names = new Map((await findByIds(stations, page.map((r) => r.station))).map((s) => [s._id, s.name]))
   const now = ctx.now()
+  const photos = await Promise.all(page.map((r) => photoLink(ctx, r.photo)))
   return {
     total,
     nextCursor,
-    items: page.map((r) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, waiting: formatWait(r.createdAt, now) })),
+    items: page.map((r, i) => ({ id: r._id, code: r.station, stationName: names.get(r.station) ?? r.station, kind: r.kind, amenity: r.amenity, note: r.note, createdAt: r.createdAt, photo: photos[i], waiting: formatWait(r.createdAt, now) })),
   }
 }
 

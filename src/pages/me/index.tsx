@@ -99,8 +99,8 @@ export default function Me() {
               </View>
             ) : null}
             {clerk ? (
-              <View id='open-station-reports' {...tappable('link', '驿站问题反馈：待核实的驿站问题')} onClick={() => void Taro.navigateTo({ url: '/features/stations/pages/reports/index' })}>
-                <Cell title='驿站问题反馈' extra='待核实的驿站问题' />
+              <View id='open-station-manage' {...tappable('link', '驿站管理：新增、导入、问题反馈')} onClick={() => void Taro.navigateTo({ url: '/features/stations/pages/manage/index' })}>
+                <Cell title='驿站管理' extra='新增、导入、问题反馈' />
               </View>
             ) : null}
             {checker ? (

@@ -95,6 +95,11 @@ export default function StationDetailPage() {
             <Text className='station-detail__label'>{STATUS_NAMES[s.status]}</Text>
           </View>
           <StationCheckIns code={s.code} status={s.status} staff={s.canEdit} />
+          {s.canEdit ? (
+            <Button id='edit-station-all' block onClick={() => void Taro.navigateTo({ url: `/features/stations/pages/edit/index?code=${encodeURIComponent(s.code)}` })}>
+              修改驿站全部信息（位置、照片、暂停或撤销）
+            </Button>
+          ) : null}
           {s.canEdit ? <StationEditor station={s} onSaved={() => void detail.reload()} /> : null}
         </View>
       ) : null}

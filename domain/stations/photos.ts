@@ -1,0 +1,32 @@
+import { MAX_UPLOAD_BYTES, sniffBytes } from '../aid/files'
+
+/**
+ * Station photos (public, at most six on a station) and a report's one photo (seen only by the
+ * managing union's clerks): one upload path for both, the same as 金秋助学's documents but images
+ * only, told by their first bytes, at most 5 MB.
+ */
+export const PHOTO_PURPOSES = ['station', 'report'] as const
+export type PhotoPurpose = (typeof PHOTO_PURPOSES)[number]
+export const IMAGE_TYPES = ['image/jpeg', 'image/png'] as const
+export type ImageType = (typeof IMAGE_TYPES)[number]
+export const MAX_PHOTO_BYTES = MAX_UPLOAD_BYTES
+export const NOT_AN_IMAGE = '不是图片：只能上传 JPG 或 PNG 照片'
+
+/** The image type the bytes say; null for anything else (a PDF, a renamed file). */
+export function sniffImage(bytes: Uint8Array): ImageType | null {
+  const type = sniffBytes(bytes)
+  return type === 'image/jpeg' || type === 'image/png' ? type : null
+}
+
+/** Where the app puts each kind in WeChat cloud storage: station photos in a public-read folder, reports' in a private one. */
+export const PHOTO_FOLDERS: Record<PhotoPurpose, string> = { station: 'stations/photos', report: 'stations/reports' }
+
+/** A fileID the app itself uploaded for this purpose: one name under its folder, nothing else in the bucket. */
+export const cloudPhotoFile = (purpose: PhotoPurpose) => new RegExp(`^cloud://[A-Za-z0-9._-]+/${PHOTO_FOLDERS[purpose]}/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$`)
+
+/** A photo kept by the local server, as a station's photos list and the report queue address it. */
+export const localPhotoPath = (id: string) => `/api/photos/${id}`
+export const LOCAL_PHOTO_ID = /^[0-9a-f]{32}$/
+
+/** Records a photo the platform put in its own storage (WeChat: stations.registerPhoto); answers what to keep. */
+export type RegisterPhoto = (fileId: string) => Promise<string>

@@ -1,0 +1,35 @@
+import type { StationStatus } from './types'
+
+/**
+ * Station upkeep in the app (#18 item 5): a clerk's form and a CSV through the cloud go through the
+ * importer's one rule (station.ts's validateStationRow); these are the words and limits they share.
+ */
+
+/**
+ * What one import through the cloud may hold. 5,000 rows is a city's stations several times over;
+ * 2 MB holds them with room (a row is ~200 bytes) and stays far below what a cloud function reads
+ * from storage in its time limit.
+ */
+export const IMPORT_LIMITS = { maxRows: 5000, maxBytes: 2 * 1024 * 1024 } as const
+
+export const IMPORT_TOO_LARGE = `CSV 文件过大：一次最多导入 ${IMPORT_LIMITS.maxRows} 行、${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB，请分成几个文件`
+
+/** The columns an import file has (its first row), in the order the template writes them. */
+export const IMPORT_COLUMNS = ['code', 'name', 'type', 'lat', 'lng', 'address', 'amenities', 'hours', 'phone', 'unionId', 'photos', 'verifiedOn', 'status'] as const
+
+/** What an accepted row would do: 新增, 更新, or nothing (the same as stored). */
+export const ROW_OUTCOMES = ['insert', 'update', 'unchanged'] as const
+export type RowOutcome = (typeof ROW_OUTCOMES)[number]
+export const ROW_OUTCOME_NAMES: Record<RowOutcome, string> = { insert: '新增', update: '更新', unchanged: '未变' }
+
+/**
+ * Pause and retire, as the upkeep form says them. Paused (suspended) stays reachable by its link and
+ * keeps taking reports and 有用 (someone may say it reopened), but leaves nearby and search: both are
+ * for finding a place to go now, and a paused one would send a rider to a shut door. Retired (closed)
+ * leaves them too and refuses reports (the report's own rule since #18 item 1).
+ */
+export const STATUS_ACTIONS: Array<{ status: StationStatus; label: string; hint: string }> = [
+  { status: 'active', label: '正常服务', hint: '在地图和查找中显示' },
+  { status: 'suspended', label: '暂停服务', hint: '暂时不开放：不在地图和查找中显示，仍可反馈' },
+  { status: 'closed', label: '撤销', hint: '不再开放：不在地图和查找中显示，不再接受反馈' },
+]

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  // The page's root font follows WeChat's font size (src/platform/pageMeta.weapp.tsx).
+  enablePageMeta: true,
+  navigationBarTitleText: '导入驿站',
+})
