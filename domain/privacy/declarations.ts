@@ -12,7 +12,7 @@
  */
 export interface PrivacyDeclaration {
   /** WeChat's key for the item (the console lists it by name; the open API by this key). */
-  key: 'Location' | 'MessageFile' | 'Clipboard'
+  key: 'Location' | 'Album' | 'MessageFile' | 'Clipboard'
   /** The item as the console and the guide name it. */
   name: string
   /** The WeChat APIs this app calls that need the item. */
@@ -32,10 +32,17 @@ export const PRIVACY_DECLARATIONS: PrivacyDeclaration[] = [
     requiredPrivateInfo: true,
   },
   {
+    key: 'Album',
+    name: '选中的照片或视频信息',
+    apis: ['chooseMedia'],
+    purpose: '给驿站上传照片，以及反馈驿站问题时附上照片',
+    requiredPrivateInfo: false,
+  },
+  {
     key: 'MessageFile',
     name: '选中的文件',
     apis: ['chooseMessageFile'],
-    purpose: '上传金秋助学申请的证明材料',
+    purpose: '上传金秋助学申请的证明材料，以及工会工作人员批量导入驿站的表格',
     requiredPrivateInfo: false,
   },
   {
