@@ -1,5 +1,9 @@
 // The demo login page exists only in the web build: in WeChat the platform says who you are.
 const webOnlyPages = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []
+// The web build's pages switch at once, without Taro's slide: its router hides the page below on a
+// timer when the slide ends, and a back before that timer fires (a slow phone, a hurried thumb) left
+// the page below hidden for good: a blank 首页 after 返回. Less motion suits older eyes too.
+const webOnlyConfig = process.env.TARO_ENV === 'h5' ? { animation: false } : {}
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index', ...webOnlyPages],
@@ -54,4 +58,5 @@ export default defineAppConfig({
   },
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
+  ...webOnlyConfig,
 })
