@@ -7,6 +7,8 @@ module.exports = {
     'react-hooks/rules-of-hooks': 'error',
     'react-hooks/exhaustive-deps': 'error',
     'import/no-commonjs': 'off',
+    // WeChat's base.wxml no longer writes a View's hover-* attributes (config/aria-plugin.js).
+    'no-restricted-syntax': ['error', { selector: 'JSXAttribute[name.name=/^hover/]', message: 'No hover* props: the WeChat build drops them from base.wxml (config/aria-plugin.js).' }],
   },
   ignorePatterns: ['dist/', 'node_modules/', 'test-results/'],
   overrides: [

@@ -27,7 +27,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/cloud/**/*.test.ts', '<rootDir>/tests/server/**/*.test.ts', '<rootDir>/tests/deploy/**/*.test.ts'],
       transform: { '\\.[jt]sx?$': 'babel-jest' },
       // kdbush, geokdbush and tinyqueue ship ES modules only.
-      transformIgnorePatterns: ['/node_modules/(?!(kdbush|geokdbush|tinyqueue)/)'],
+      // Taro's shared code and WeChat runtime (ES modules): the check of the WeChat base template (tests/unit/weapp-template.test.ts).
+      transformIgnorePatterns: ['/node_modules/(?!(kdbush|geokdbush|tinyqueue|@tarojs/shared|@tarojs/plugin-platform-weapp)/)'],
       moduleNameMapper: alias,
     },
     {

@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // Each platform builds into its own folder so the weapp and h5 builds can sit side by side.
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // WeChat's aria-* attributes in base.wxml (see the plugin).
+    plugins: [path.resolve(__dirname, 'aria-plugin.js')],
     defineConstants: {},
     // The stations' illustrative demo photos, at the same path in both builds (/features/stations/photos/…).
     copy: { patterns: [{ from: 'src/features/stations/photos/', to: `dist/${process.env.TARO_ENV}/features/stations/photos/` }], options: {} },

@@ -16,6 +16,7 @@ import path from 'node:path'
 import { format } from 'node:util'
 import { es5Problems, es5SettingOf, type Es5Setting } from '../../scripts/lib/es5'
 import { fontFollowProblems } from '../../scripts/lib/weapp-font'
+import { templateAliasProblems } from '../../scripts/lib/weapp-template'
 import { subpackageRoots, sumSizes, weappSizes, WEAPP_BUDGET, type WeappSizes } from '../../scripts/lib/weapp-sizes'
 import { mainBreakdown } from './main-breakdown'
 
@@ -170,6 +171,13 @@ async function run(dir: string): Promise<number> {
   const fontProblems = fontFollowProblems(dir)
   if (fontProblems.length) {
     console.error(`WeChat compiler: ${fontProblems.length} places would not follow the person's font size:\n  ${fontProblems.slice(0, 10).join('\n  ')}`)
+    return 1
+  }
+
+  // Screen readers: base.wxml writes the aria-* names, and reads every prop where the runtime sends it.
+  const templateProblems = templateAliasProblems(dir)
+  if (templateProblems.length) {
+    console.error(`WeChat compiler: base.wxml and Taro's runtime disagree on ${templateProblems.length} attributes:\n  ${templateProblems.slice(0, 10).join('\n  ')}`)
     return 1
   }
 
