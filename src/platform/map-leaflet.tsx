@@ -6,6 +6,7 @@ import { clusterPoints } from '@domain/stations/cluster'
 import type { TileSource } from '@domain/stations/map-tiles'
 import markerOpen from '../features/stations/assets/marker-open.png'
 import markerClosed from '../features/stations/assets/marker-closed.png'
+import { clusterLabel, stationLabel } from './map-markers'
 import type { MapMarker, StationMapProps } from './map-types'
 import './map.scss'
 import './map-leaflet.scss'
@@ -26,7 +27,6 @@ export const TILE_MAX_ZOOM = 18
 const FIRST_MAX_ZOOM = 16
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-const stationLabel = (m: MapMarker) => `${m.name}，${m.open ? '营业中' : '已打烊'}`
 
 /** A 44-px button with the marker image at its foot: the point is the image's tip. */
 function pinIcon(m: MapMarker, selected: boolean): L.DivIcon {
@@ -134,10 +134,10 @@ export default function LeafletStationMap({ source, center, centerIsUser, marker
           name(pin, stationLabel(s), 'map-marker')
         } else {
           const at = m.layerPointToLatLng([c.x, c.y])
-          const bubble = L.marker(at, { icon: clusterIcon(members.length), title: `${members.length} 个驿站，点按放大`, keyboard: true, autoPanOnFocus: false })
+          const bubble = L.marker(at, { icon: clusterIcon(members.length), title: clusterLabel(members.length), keyboard: true, autoPanOnFocus: false })
           onActivate(bubble, () => zoomInOn(m, members))
           bubble.addTo(group)
-          name(bubble, `${members.length} 个驿站，点按放大`, 'map-cluster')
+          name(bubble, clusterLabel(members.length), 'map-cluster')
         }
       }
     }
