@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { layout, overview, project, zoomInOn, type MapView } from '@domain/stations/cluster'
 import { distanceM, formatDistance } from '@domain/geo'
@@ -6,6 +6,7 @@ import { clusterLabel, stationLabel } from './map-markers'
 import type { StationMapProps } from './map-types'
 import { mapTileSource } from './map-tiles'
 import { pressable } from './pressable'
+import { useLazyModule } from './useLazyModule'
 import type { TiledMapProps } from './map-leaflet'
 import './map.scss'
 
@@ -34,21 +35,13 @@ export function StationMap(props: StationMapProps) {
  * them. Until it arrives a quiet box of the same size; if it cannot be fetched, the light map.
  */
 function TiledMap(props: TiledMapProps) {
-  const [view, setView] = useState<{ Map: ComponentType<TiledMapProps> } | 'failed' | null>(null)
-  useEffect(() => {
-    let live = true
-    import(/* webpackChunkName: "map-leaflet" */ './map-leaflet').then(
-      (loaded) => live && setView({ Map: loaded.default }),
-      () => live && setView('failed'),
-    )
-    return () => {
-      live = false
-    }
-  }, [])
-  if (view === 'failed') return <LightMap {...props} />
-  if (!view) return <View className='station-map' data-testid='station-map-loading' />
-  return <view.Map {...props} />
+  const loaded = useLazyModule(loadLeafletMap)
+  if (loaded === 'failed') return <LightMap {...props} />
+  if (!loaded) return <View className='station-map' data-testid='station-map-loading' />
+  return <loaded.default {...props} />
 }
+
+const loadLeafletMap = () => import(/* webpackChunkName: "map-leaflet" */ './map-leaflet')
 
 /**
  * The web build's light map: no remote map script (an offline or blocked one throws a page error
