@@ -56,6 +56,8 @@ module.exports = {
       moduleNameMapper: {
         ...alias,
         '\\.(css|scss|sass|less)$': '<rootDir>/tests/setup/styleMock.js',
+        // An image is its URL in the build (webpack's asset modules): a name stands in for it.
+        '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/setup/imageUrl.js',
         // What the H5 build aliases these to: Taro's h5 API (plus React hooks) and its React components.
         '^@tarojs/taro$': '<rootDir>/tests/setup/taro.js',
         '^@tarojs/components$': '@tarojs/components/lib/react',

@@ -9,6 +9,19 @@ export interface LatLng {
   lng: number
 }
 
+/**
+ * The same point as the contract and WeChat's own APIs spell it (wx.getLocation, <Map>, the
+ * stations' and stores' fields). The app and the cloud compute on LatLng and convert at the edge
+ * with this pair, not by hand at every call site.
+ */
+export interface LatitudeLongitude {
+  latitude: number
+  longitude: number
+}
+
+export const toLatLng = (p: LatitudeLongitude): LatLng => ({ lat: p.latitude, lng: p.longitude })
+export const toLatitudeLongitude = (p: LatLng): LatitudeLongitude => ({ latitude: p.lat, longitude: p.lng })
+
 /** China's bounding box: a station or store outside it is a data error (swapped or WGS/BD mixups far off). */
 export const CHINA_BOUNDS = { minLat: 3.8, maxLat: 53.6, minLng: 73.4, maxLng: 135.1 } as const
 

@@ -1,4 +1,4 @@
-import { distanceM, type LatLng } from '../geo'
+import { distanceM, toLatLng, type LatitudeLongitude, type LatLng } from '../geo'
 
 /**
  * The "离我最近" order of offers: by the distance to the offer's nearest store, offers without a
@@ -10,17 +10,15 @@ export interface NearKey {
   id: string
 }
 
-export interface StorePoint {
-  latitude: number
-  longitude: number
-}
+/** A store's point, as the contract spells it. */
+export type StorePoint = LatitudeLongitude
 
 /** Index of the store nearest to `from` (the first of equally near ones), or -1 with no store. */
 export function nearestStoreIndex(from: LatLng, stores: readonly StorePoint[]): number {
   let best = -1
   let bestD = Infinity
   stores.forEach((s, i) => {
-    const d = distanceM(from, { lat: s.latitude, lng: s.longitude })
+    const d = distanceM(from, toLatLng(s))
     if (d < bestD) {
       best = i
       bestD = d
@@ -32,7 +30,7 @@ export function nearestStoreIndex(from: LatLng, stores: readonly StorePoint[]): 
 /** The offer's place in the order: its nearest store's distance (null with no store) and id. */
 export function nearKey(from: LatLng, id: string, stores: readonly StorePoint[]): NearKey {
   const i = nearestStoreIndex(from, stores)
-  return { d: i < 0 ? null : distanceM(from, { lat: stores[i].latitude, lng: stores[i].longitude }), id }
+  return { d: i < 0 ? null : distanceM(from, toLatLng(stores[i])), id }
 }
 
 export function compareNear(a: NearKey, b: NearKey): number {

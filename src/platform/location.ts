@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { wgs84ToGcj02, type LatLng } from '@domain/geo'
+import { toLatLng, wgs84ToGcj02, type LatLng } from '@domain/geo'
 import { askPrivacy } from '@/stores/privacy'
 import { rememberLocation } from './lastLocation'
 
@@ -17,7 +17,7 @@ export async function locate(): Promise<Located> {
   if (!(await askPrivacy('location'))) return { ok: false, reason: 'no-consent' }
   try {
     const result = await Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: 8000 })
-    const point = wgs84ToGcj02({ lat: result.latitude, lng: result.longitude })
+    const point = wgs84ToGcj02(toLatLng(result))
     rememberLocation(point)
     return { ok: true, point }
   } catch (error) {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { toLatLng } from '@domain/geo'
 import { askPrivacy } from '@/stores/privacy'
 import { rememberLocation } from './lastLocation'
 import type { Located } from './location'
@@ -12,7 +13,7 @@ export async function locate(): Promise<Located> {
   if (!(await askPrivacy('location'))) return { ok: false, reason: 'no-consent' }
   try {
     const result = await Taro.getLocation({ type: 'gcj02' })
-    const point = { lat: result.latitude, lng: result.longitude }
+    const point = toLatLng(result)
     rememberLocation(point)
     return { ok: true, point }
   } catch (error) {

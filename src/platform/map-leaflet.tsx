@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react'
 import { View, Text } from '@tarojs/components'
 import L from 'leaflet'
-import 'leaflet/dist/leaflet.css'
 import { clusterPoints } from '@domain/stations/cluster'
 import type { TileSource } from '@domain/stations/map-tiles'
-import markerOpen from '../features/stations/assets/marker-open.png'
-import markerClosed from '../features/stations/assets/marker-closed.png'
+import { clusterLabel, stationLabel } from './map-markers'
 import type { MapMarker, StationMapProps } from './map-types'
+import { createTiledMap, nameMarker, pinIcon, TILE_MAX_ZOOM } from './tiled-map'
 import './map.scss'
 import './map-leaflet.scss'
 
@@ -21,23 +20,7 @@ export interface TiledMapProps extends StationMapProps {
 
 /** Markers closer than this many CSS px merge into a count bubble (a 44-px target each: they would overlap). */
 export const TILE_CLUSTER_RADIUS_PX = 44
-/** Closest zoom of the tiles (高德 and 腾讯 serve up to 18); there every station stands alone. */
-export const TILE_MAX_ZOOM = 18
 const FIRST_MAX_ZOOM = 16
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-const stationLabel = (m: MapMarker) => `${m.name}，${m.open ? '营业中' : '已打烊'}`
-
-/** A 44-px button with the marker image at its foot: the point is the image's tip. */
-function pinIcon(m: MapMarker, selected: boolean): L.DivIcon {
-  const [w, h] = selected ? [32, 40] : [24, 30]
-  return L.divIcon({
-    className: `station-map__pin${selected ? ' station-map__pin--selected' : ''}`,
-    html: `<img src="${m.open ? markerOpen : markerClosed}" alt="" width="${w}" height="${h}">`,
-    iconSize: [44, Math.max(44, h)],
-    iconAnchor: [22, Math.max(44, h)],
-  })
-}
 
 function clusterIcon(count: number): L.DivIcon {
   return L.divIcon({ className: 'station-map__cluster station-map__bubble', html: `<span>${count}</span>`, iconSize: [48, 48], iconAnchor: [24, 24] })
@@ -67,13 +50,6 @@ function onActivate(layer: L.Marker, act: () => void) {
   })
 }
 
-/** Names a Leaflet button for screen readers (its title alone is read inconsistently). */
-function name(layer: L.Marker, label: string, testId: string) {
-  const el = layer.getElement()
-  el?.setAttribute('aria-label', label)
-  el?.setAttribute('data-testid', testId)
-}
-
 export default function LeafletStationMap({ source, center, centerIsUser, markers, selected, onMarkerTap }: TiledMapProps) {
   const box = useRef<HTMLDivElement>(null)
   const map = useRef<L.Map | null>(null)
@@ -84,11 +60,7 @@ export default function LeafletStationMap({ source, center, centerIsUser, marker
   // The map itself: made once, with its tiles, zoom buttons (named in Chinese) and the provider's credit.
   useEffect(() => {
     if (!box.current) return
-    const m = L.map(box.current, { zoomControl: false, attributionControl: false, maxZoom: TILE_MAX_ZOOM, minZoom: 3 })
-    L.tileLayer(source.url, { subdomains: source.subdomains.length ? source.subdomains : 'abc', maxZoom: TILE_MAX_ZOOM, attribution: escapeHtml(source.attribution) }).addTo(m)
-    L.control.zoom({ position: 'topright', zoomInTitle: '放大地图', zoomOutTitle: '缩小地图' }).addTo(m)
-    L.control.attribution({ prefix: 'Leaflet' }).addTo(m)
-    m.getContainer().setAttribute('aria-label', '驿站地图')
+    const m = createTiledMap(box.current, source, '驿站地图')
     layer.current = L.layerGroup().addTo(m)
     map.current = m
     return () => {
@@ -128,16 +100,16 @@ export default function LeafletStationMap({ source, center, centerIsUser, marker
         const members = c.ids.map((id) => byCode.get(id) as MapMarker)
         if (members.length === 1) {
           const s = members[0]
-          const pin = L.marker([s.lat, s.lng], { icon: pinIcon(s, selected === s.code), title: stationLabel(s), keyboard: true, autoPanOnFocus: false, zIndexOffset: selected === s.code ? 1000 : 0 })
+          const pin = L.marker([s.lat, s.lng], { icon: pinIcon(s.open, selected === s.code), title: stationLabel(s), keyboard: true, autoPanOnFocus: false, zIndexOffset: selected === s.code ? 1000 : 0 })
           onActivate(pin, () => onTap.current(s.code))
           pin.addTo(group)
-          name(pin, stationLabel(s), 'map-marker')
+          nameMarker(pin, stationLabel(s), 'map-marker')
         } else {
           const at = m.layerPointToLatLng([c.x, c.y])
-          const bubble = L.marker(at, { icon: clusterIcon(members.length), title: `${members.length} 个驿站，点按放大`, keyboard: true, autoPanOnFocus: false })
+          const bubble = L.marker(at, { icon: clusterIcon(members.length), title: clusterLabel(members.length), keyboard: true, autoPanOnFocus: false })
           onActivate(bubble, () => zoomInOn(m, members))
           bubble.addTo(group)
-          name(bubble, `${members.length} 个驿站，点按放大`, 'map-cluster')
+          nameMarker(bubble, clusterLabel(members.length), 'map-cluster')
         }
       }
     }
@@ -150,7 +122,7 @@ export default function LeafletStationMap({ source, center, centerIsUser, marker
   }, [center, markers, selected])
 
   return (
-    <View className='station-map station-map--tiles' data-testid='station-map' data-map='tiles'>
+    <View className='station-map station-map--tiles tiled-map' data-testid='station-map' data-map='tiles'>
       <div ref={box} className='station-map__tiles' />
       <Text className='station-map__legend'>{centerIsUser ? '● 你的位置' : '● 搜索中心'}</Text>
     </View>

@@ -20,7 +20,7 @@ export interface StationMapProps {
 
 /**
  * Where a clerk says a station is (the upkeep form): WeChat taps a point on its <Map>; the web types
- * it or takes the browser's position. A web map (Leaflet) can back the same props later.
+ * it or takes the browser's position, and with map tiles configured also taps it on a Leaflet map.
  */
 export interface PointPickerProps {
   value: LatLng | null

@@ -1,10 +1,12 @@
-import { useEffect, useState, type ComponentType } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { layout, overview, project, zoomInOn, type MapView } from '@domain/stations/cluster'
 import { distanceM, formatDistance } from '@domain/geo'
-import { tappable } from './a11y'
+import { clusterLabel, stationLabel } from './map-markers'
 import type { StationMapProps } from './map-types'
 import { mapTileSource } from './map-tiles'
+import { pressable } from './pressable'
+import { useLazyModule } from './useLazyModule'
 import type { TiledMapProps } from './map-leaflet'
 import './map.scss'
 
@@ -12,8 +14,11 @@ export type { MapMarker, StationMapProps } from './map-types'
 
 /** The box's size in CSS px on a 375-px-wide phone (map.scss: 702 × 420 design px): what clustering measures in. */
 export const MAP_BOX = { width: 351, height: 210 }
-/** Markers closer than this many px merge into a count bubble, unless zoomed in all the way. */
-export const CLUSTER_RADIUS_PX = 22
+/**
+ * Markers closer than this many px merge into a count bubble, unless zoomed in all the way: each
+ * is a 44-px target (as on the tiled map), so closer ones would overlap.
+ */
+export const CLUSTER_RADIUS_PX = 44
 export const MAX_ZOOM = 5
 
 /**
@@ -30,27 +35,20 @@ export function StationMap(props: StationMapProps) {
  * them. Until it arrives a quiet box of the same size; if it cannot be fetched, the light map.
  */
 function TiledMap(props: TiledMapProps) {
-  const [view, setView] = useState<{ Map: ComponentType<TiledMapProps> } | 'failed' | null>(null)
-  useEffect(() => {
-    let live = true
-    import(/* webpackChunkName: "map-leaflet" */ './map-leaflet').then(
-      (loaded) => live && setView({ Map: loaded.default }),
-      () => live && setView('failed'),
-    )
-    return () => {
-      live = false
-    }
-  }, [])
-  if (view === 'failed') return <LightMap {...props} />
-  if (!view) return <View className='station-map' data-testid='station-map-loading' />
-  return <view.Map {...props} />
+  const loaded = useLazyModule(loadLeafletMap)
+  if (loaded === 'failed') return <LightMap {...props} />
+  if (!loaded) return <View className='station-map' data-testid='station-map-loading' />
+  return <loaded.default {...props} />
 }
+
+const loadLeafletMap = () => import(/* webpackChunkName: "map-leaflet" */ './map-leaflet')
 
 /**
  * The web build's light map: no remote map script (an offline or blocked one throws a page error
  * and draws nothing). Markers are placed by their east/north offsets from the centre; zoomed out,
  * markers closer than CLUSTER_RADIUS_PX merge into a bubble with their count, and tapping it zooms
- * in on them (domain/stations/cluster.ts). ＋/－ zoom around the same centre.
+ * in on them (domain/stations/cluster.ts). ＋/－ zoom around the same centre. Markers and bubbles
+ * are buttons named as on the tiled map (map-markers.ts): Tab reaches them, Enter or Space opens.
  */
 function LightMap({ center, centerIsUser, markers, selected, onMarkerTap }: StationMapProps) {
   const base = overview(center, markers)
@@ -80,7 +78,7 @@ function LightMap({ center, centerIsUser, markers, selected, onMarkerTap }: Stat
             className={`station-map__marker${p.items[0].open ? '' : ' station-map__marker--closed'}${selected === p.items[0].code ? ' station-map__marker--selected' : ''}`}
             style={{ left: pct(p.fx), top: pct(p.fy) }}
             data-testid='map-marker'
-            onClick={() => onMarkerTap(p.items[0].code)}
+            {...pressable('button', stationLabel(p.items[0]), () => onMarkerTap(p.items[0].code))}
           />
         ) : (
           <View
@@ -88,10 +86,10 @@ function LightMap({ center, centerIsUser, markers, selected, onMarkerTap }: Stat
             className='station-map__cluster'
             style={{ left: pct(p.fx), top: pct(p.fy) }}
             data-testid='map-cluster'
-            onClick={() => {
+            {...pressable('button', clusterLabel(p.items.length), () => {
               const next = zoomInOn(p.items, view, MAP_BOX, CLUSTER_RADIUS_PX, MAX_ZOOM - zoom)
               setZoomed({ view: next, zoom: Math.min(MAX_ZOOM, zoom + Math.round(Math.log2(view.reachM / next.reachM))) })
-            }}
+            })}
           >
             <Text>{p.items.length}</Text>
           </View>
@@ -99,10 +97,10 @@ function LightMap({ center, centerIsUser, markers, selected, onMarkerTap }: Stat
       )}
       {me.fx >= 0 && me.fx <= 1 && me.fy >= 0 && me.fy <= 1 ? <View className='station-map__me' style={{ left: pct(me.fx), top: pct(me.fy) }} /> : null}
       <View className='station-map__zoom'>
-        <Text id='map-zoom-in' className='station-map__zoom-button' {...tappable('button', '放大地图')} onClick={() => zoomBy(1)}>
+        <Text id='map-zoom-in' className='station-map__zoom-button' {...pressable('button', '放大地图', () => zoomBy(1))}>
           ＋
         </Text>
-        <Text id='map-zoom-out' className='station-map__zoom-button' {...tappable('button', '缩小地图')} onClick={() => zoomBy(-1)}>
+        <Text id='map-zoom-out' className='station-map__zoom-button' {...pressable('button', '缩小地图', () => zoomBy(-1))}>
           －
         </Text>
       </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Map, View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { toLatitudeLongitude, toLatLng } from '@domain/geo'
 import { FALLBACK_CITIES } from '@domain/stations/types'
 import markerOpen from '../features/stations/assets/marker-open.png'
 import { locate } from './location'
@@ -27,8 +28,8 @@ export function PointPicker({ value, onPick }: PointPickerProps) {
         latitude={center.lat}
         longitude={center.lng}
         scale={16}
-        markers={value ? [{ id: 1, latitude: value.lat, longitude: value.lng, width: 30, height: 30, iconPath: markerOpen }] : []}
-        onTap={(e) => onPick({ lat: e.detail.latitude, lng: e.detail.longitude })}
+        markers={value ? [{ id: 1, ...toLatitudeLongitude(value), width: 30, height: 30, iconPath: markerOpen }] : []}
+        onTap={(e) => onPick(toLatLng(e.detail))}
         onError={() => setNote('地图暂时无法显示，请用我的位置')}
       />
       <Text className='point-picker__note'>{value ? `已选：${value.lat.toFixed(5)}，${value.lng.toFixed(5)}` : '在地图上点选驿站的位置'}</Text>

@@ -1,4 +1,4 @@
-import { distanceM, formatDistance, inChina } from '../../domain/geo'
+import { distanceM, formatDistance, inChina, toLatitudeLongitude, toLatLng } from '../../domain/geo'
 import { describeHours, hoursToText, isOpenAt, localTime, parseHours, type Hours } from '../../domain/stations/hours'
 import { parseAmenities, validateStationRow } from '../../domain/stations/station'
 
@@ -37,6 +37,15 @@ describe('distance', () => {
     expect(inChina({ lat: 40.84, lng: 111.75 })).toBe(true)
     expect(inChina({ lat: 111.75, lng: 40.84 })).toBe(false)
     expect(inChina({ lat: 48.85, lng: 2.35 })).toBe(false)
+  })
+})
+
+describe('a point’s two spellings', () => {
+  it('converts both ways, keeps the numbers and leaves other fields behind', () => {
+    const station = { code: 'XC-01', latitude: 40.8601, longitude: 111.7702 }
+    expect(toLatLng(station)).toEqual({ lat: 40.8601, lng: 111.7702 })
+    expect(toLatitudeLongitude({ lat: 40.8601, lng: 111.7702 })).toEqual({ latitude: 40.8601, longitude: 111.7702 })
+    expect(toLatitudeLongitude(toLatLng(station))).toEqual({ latitude: station.latitude, longitude: station.longitude })
   })
 })
 

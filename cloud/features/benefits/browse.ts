@@ -1,4 +1,5 @@
 import { CloudError } from '../../../domain/errors'
+import { toLatLng, type LatitudeLongitude } from '../../../domain/geo'
 import { merchantActive } from '../../../domain/merchants/merchant'
 import { matchesQuery, queryTerm } from '../../../domain/search'
 import { nearCursor, parseNearCursor } from '../../../domain/benefits/near'
@@ -59,14 +60,14 @@ export async function listOffers(ctx: ActionContext, input: ActionParsed<'benefi
 }
 
 /** Nearest store first, with distanceM, by an exact cursor (near.ts). */
-async function listNear(ctx: ActionContext, input: ActionParsed<'benefits', 'list'>, near: { latitude: number; longitude: number }): Promise<ActionOutput<'benefits', 'list'>> {
+async function listNear(ctx: ActionContext, input: ActionParsed<'benefits', 'list'>, near: LatitudeLongitude): Promise<ActionOutput<'benefits', 'list'>> {
   const now = ctx.now()
   const limit = input.limit ?? PAGE_SIZE
   const after = input.cursor ? parseNearCursor(input.cursor) : null
   if (input.cursor && !after) throw new CloudError('INVALID_INPUT', '分页参数不正确', { cursor: '分页参数不正确' })
   const q = input.q ? input.q : null
   const filters = { nowIso: now.toISOString(), category: input.category, city: input.city, q: q ?? undefined, matches: (doc: OfferDoc) => !q || matchesQuery(q, doc.title, doc.merchantName, doc.city, doc.category) }
-  const page = await nearPage(ctx.store, { lat: near.latitude, lng: near.longitude }, filters, after, limit)
+  const page = await nearPage(ctx.store, toLatLng(near), filters, after, limit)
   const items = page.shown.map(({ key, doc }) => ({ ...offerSummary(doc, now), distanceM: key.d === null ? null : Math.round(key.d) }))
   return { items, nextCursor: page.more && page.shown.length ? nearCursor(page.shown[page.shown.length - 1].key) : null }
 }

@@ -1,5 +1,6 @@
 import type { LimitPeriod, OfferCategory, OfferCity } from '../../../domain/benefits/categories'
 import type { OfferStore } from '../../../domain/contract'
+import { toLatLng } from '../../../domain/geo'
 import { GEO_FIELD, type Collection, type CollectionIndexes, type Doc, type Store } from '../../lib/store/port'
 
 /** A 普惠 offer from a partner merchant, owned by a union (its `unionPath` lets staff find it). */
@@ -69,7 +70,7 @@ export interface CouponDoc extends Doc {
   remindedAt?: string
 }
 
-export const geoPointsOf = (stores: readonly OfferStore[]) => stores.map((s) => ({ lat: s.latitude, lng: s.longitude }))
+export const geoPointsOf = (stores: readonly OfferStore[]) => stores.map(toLatLng)
 
 /**
  * The offers collection, stamping `geoPoints` from `stores` on every write through it (actions and

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { StationSummary } from '@domain/contract'
 import { asCloudError, type CloudError } from '@domain/errors'
-import type { LatLng } from '@domain/geo'
+import { toLatitudeLongitude, type LatLng } from '@domain/geo'
 import { FALLBACK_CITIES } from '@domain/stations/types'
 import { locate } from '@/platform/location'
 import { call } from '@/services/cloud'
@@ -74,8 +74,7 @@ export function useNearby() {
     setError(null)
     try {
       const result = await call('stations', 'nearby', {
-        latitude: origin.point.lat,
-        longitude: origin.point.lng,
+        ...toLatitudeLongitude(origin.point),
         radiusM: origin.isUser ? RADIUS_USER_M : RADIUS_CITY_M,
         k: 30,
         ...(amenities.length ? { amenities } : {}),

@@ -8,6 +8,7 @@ import { AVAILABILITY_TEXT } from '@domain/benefits/offers'
 import type { OfferStore } from '@domain/contract'
 import { CloudError } from '@domain/errors'
 import { formatDate } from '@domain/format'
+import { toLatLng } from '@domain/geo'
 import { shareOffer } from '@domain/share'
 import { navigateTo } from '@/platform/navigate'
 import { askToBeTold } from '@/platform/subscribe'
@@ -19,7 +20,7 @@ import '../../benefits.scss'
 
 
 /** 去这里: the same map as a station's (src/platform/navigate). */
-const openStore = (store: OfferStore) => navigateTo({ lat: store.latitude, lng: store.longitude }, store.name, store.address)
+const openStore = (store: OfferStore) => navigateTo(toLatLng(store), store.name, store.address)
 
 /** 福利详情: rules, stores with 去这里, and 领取 (members only; a non-member is shown how to join). */
 export default function OfferDetail() {

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/PageShell'
 import { OFFER_CATEGORIES, OFFER_CITIES, type OfferCategory, type OfferCity } from '@domain/benefits/categories'
 import { locate } from '@/platform/location'
-import type { LatLng } from '@domain/geo'
+import { toLatitudeLongitude, type LatitudeLongitude, type LatLng } from '@domain/geo'
 import { usePagedList } from '@/services/usePagedList'
 import { ChipRow } from '../../components/ChipRow'
 import { OfferCard } from '../../components/OfferCard'
@@ -15,10 +15,8 @@ interface Filters {
   category?: OfferCategory
   city?: OfferCity
   q?: string
-  near?: { latitude: number; longitude: number }
+  near?: LatitudeLongitude
 }
-
-const near = (p: LatLng) => ({ latitude: p.lat, longitude: p.lng })
 
 /**
  * 普惠福利: category tabs, city chips, search; newest first, or nearest store first once the
@@ -45,13 +43,13 @@ export default function OfferList() {
   const sortNear = async () => {
     if (filters.near || locating) return
     setNote(null)
-    if (origin) return setFilters((f) => ({ ...f, near: near(origin) }))
+    if (origin) return setFilters((f) => ({ ...f, near: toLatitudeLongitude(origin) }))
     setLocating(true)
     const result = await locate()
     setLocating(false)
     if (result.ok) {
       setOrigin(result.point)
-      setFilters((f) => ({ ...f, near: near(result.point) }))
+      setFilters((f) => ({ ...f, near: toLatitudeLongitude(result.point) }))
     } else {
       const notes = { denied: '没有获得位置权限，仍按最新排序。', unavailable: '暂时无法获取位置，仍按最新排序。', 'no-consent': '未同意隐私保护指引，没有读取位置，仍按最新排序。' }
       setNote(notes[result.reason])
