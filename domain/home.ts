@@ -32,9 +32,6 @@ export const WAITING_PATHS: Record<WaitingKind, string> = {
 /** The main package's tab pages: opened with switchTab, every other page with navigateTo. */
 export const TAB_PAGES = ['/pages/home/index', '/pages/me/index']
 
-/** How many 金秋助学 applications 首页 reads to count one level's queue; past it, it says "N+". */
-export const AID_COUNT_CAP = 200
-
 /** An aid decision stays on 首页 this many days after it was made. */
 export const AID_DECISION_DAYS = 30
 

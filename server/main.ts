@@ -7,6 +7,7 @@ import { addMissingTerms } from '../cloud/features/unions/backfill'
 import { backfillStationTerms } from '../cloud/features/stations/backfill'
 import { placeStoredMerchantsAndRoles } from '../cloud/features/merchants/backfill'
 import { rebuildFiguresIfEmpty } from '../cloud/features/staff/rebuild'
+import { backfillReviewLevels } from '../cloud/features/aid/backfill'
 import { createNedbStore } from '../cloud/lib/store/nedb'
 import { createApp } from './app'
 import { offsetClock } from './devclock'
@@ -50,6 +51,9 @@ async function main() {
   // A DATA_DIR from before the staff figures' counters: made once from its records (the seed's included).
   const figures = await rebuildFiguresIfEmpty(store)
   if (figures.rebuilt) console.log(`已从现有记录生成统计计数（${figures.documents} 条）`)
+  // And its 金秋助学 applications and objections from before stop 25: the desk and queues find them by their reviewing unions.
+  const levels = await backfillReviewLevels(store, Infinity)
+  if (levels.filled) console.log(`已为 ${levels.filled} 条助学申请和异议补上审核工会`)
 
   // Browser tests move time past a 公示 with DEV_CLOCK=1; a normal start keeps the system clock.
   const devClock = config.devClock ? offsetClock(systemClock) : null

@@ -346,4 +346,10 @@ export const aid = {
     input: EmptyInput,
     output: v.object({ removed: v.number(), uploads: v.object({ removed: v.number(), ids: v.array(v.string()) }) }),
   }),
+  backfillLevels: defineAction({
+    access: 'system',
+    summary: '部署时：给早先存下、缺少审核工会的助学申请和公示异议补上（每次最多处理一批，done 表示已全部补完；可重复运行）',
+    input: EmptyInput,
+    output: v.object({ filled: v.number(), done: v.boolean() }),
+  }),
 }

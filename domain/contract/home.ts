@@ -20,7 +20,7 @@ export const QueueCount = v.object({
   kind: v.picklist(QUEUE_KINDS),
   title: v.string(),
   count: v.number(),
-  /** Counted up to a cap (AID_COUNT_CAP): there are more than `count`. */
+  /** Counted up to a cap: there are more than `count` (no queue has a cap now; kept for apps that read it). */
   more: v.boolean(),
   path: v.string(),
 })

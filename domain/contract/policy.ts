@@ -100,6 +100,7 @@ export const ACTION_POLICY: { readonly [F in FunctionName]: { readonly [A in Act
     fileLink: { access: 'user' },
     exportCsv: { access: 'user' },
     purgeExports: { access: 'system' },
+    backfillLevels: { access: 'system' },
   },
   benefits: {
     list: { access: 'user' },

@@ -1,4 +1,5 @@
 import { aidDb, UNREVIEWED, type ApplicationDoc } from '../../cloud/features/aid/collections'
+import { reviewLevels } from '../../cloud/features/aid/levels'
 import { fixedClock } from '../../cloud/lib/clock'
 import { ensureIndexes } from '../../cloud/functions/schema'
 import { dispatch } from '../../cloud/lib/dispatch'
@@ -73,14 +74,16 @@ async function export10k(results: Results, n = 10_000) {
   const applications = aidDb(store).applications
   for (let i = 0; i < n; i++) {
     const id = childId(i)
+    const unionPath = ['nmg', 'hhht', 'hhht-xc', i % 2 ? 'hhht-xc-kd' : 'hhht-xc-hw']
     const doc: ApplicationDoc = {
       _id: `bench-${i}`,
       programmeId: 'aid-hhht-2026',
       year: 2026,
       owner: `bench-owner-${i}`,
       idempotencyKey: `k${i}`,
-      unionPath: ['nmg', 'hhht', 'hhht-xc', i % 2 ? 'hhht-xc-kd' : 'hhht-xc-hw'],
-      unionId: i % 2 ? 'hhht-xc-kd' : 'hhht-xc-hw',
+      unionPath,
+      unionId: unionPath[3],
+      ...reviewLevels(unionPath),
       status: 'submitted',
       child: { name: `测试学生${i}`, idSealed: 'v1.x.y.z', idMasked: maskIdCard(id), relation: 'parent', school: '示例大学（演示）', major: '', admissionYear: 2026, level: 'undergraduate', age: 18 },
       childKey: `bench-key-${i}`,

@@ -102,6 +102,11 @@ export function parseInviteAnswer(answer: unknown): Invitation | null {
   return { expiresAt: text('expiresAt'), scene: text('scene'), weappPage: text('weappPage'), webPath: text('webPath'), codePng: codePng ?? null }
 }
 
+/** Calls to a batch-a-call operator action before the deploy gives up (500 rows each: a million rows). */
+export const MAX_BATCH_CALLS = 2000
+
+type BatchAnswer = { ok?: boolean; data?: { done?: boolean; filled?: number }; error?: { message?: string } } | null
+
 export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions): Promise<ApplyReport> {
   if (plan.blockers.length) throw new Error(`the plan is blocked; nothing was changed:\n- ${plan.blockers.join('\n- ')}`)
   const timeoutMs = options.stepTimeoutMs ?? 15 * 60_000
@@ -130,6 +135,20 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
     }
   }
   return report
+
+  /**
+   * Asks an operator action that does one bounded batch a call (and says `done`) again until done.
+   * Stopping part way is safe: the action is idempotent, and the next call goes on where it stopped.
+   */
+  async function untilDone(fn: string, operator: string): Promise<void> {
+    for (let call = 1; call <= MAX_BATCH_CALLS; call++) {
+      const answer = (await api.invokeFunction(fn, { operator, data: {} })) as BatchAnswer
+      if (!answer?.ok) throw new Error(`${fn}.${operator}: ${answer?.error?.message ?? 'no answer'}`)
+      if (answer.data?.done) return
+      if (!answer.data?.filled) throw new Error(`${fn}.${operator}: a batch changed nothing and more remain; it is safe to ask it again`)
+    }
+    throw new Error(`${fn}.${operator}: not done after ${MAX_BATCH_CALLS} calls; it is safe to ask it again`)
+  }
 
   async function runStep(step: Step): Promise<void> {
     switch (step.kind) {
@@ -177,6 +196,8 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
         if (!answer?.ok) throw new Error(`${step.fn}.rebuildFigures: ${answer?.error?.message ?? 'no answer'}`)
         return
       }
+      case 'backfillAidLevels':
+        return untilDone(step.fn, 'backfillLevels')
     }
   }
 }

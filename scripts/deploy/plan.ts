@@ -119,9 +119,12 @@ export type Step =
   | { kind: 'createTrigger'; fn: string; trigger: TimerTrigger }
   | { kind: 'inviteFirstAdmin'; fn: string; force: boolean; reason: string }
   | { kind: 'rebuildFigures'; fn: string; reason: string }
+  | { kind: 'backfillAidLevels'; fn: string; reason: string }
 
 /** The function whose review.rebuildFigures makes the staff figures' counters from the records when there are none. */
 export const FIGURES_FUNCTION = 'review'
+/** The function whose aid.backfillLevels gives 金秋助学 rows stored before stop 25 their reviewing unions. */
+export const AID_LEVELS_FUNCTION = 'aid'
 
 export interface Plan {
   steps: Step[]
@@ -299,6 +302,10 @@ export function planDeploy(desired: DesiredState, current: CurrentState, options
   // stored before, once its code is up. On a store that has counters it does nothing (idempotent).
   const figuresCode = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === FIGURES_FUNCTION)
   if (figuresCode) steps.push({ kind: 'rebuildFigures', fn: FIGURES_FUNCTION, reason: `new code of ${FIGURES_FUNCTION}` })
+  // Likewise the aid function's: applications and objections stored before get their reviewing
+  // unions, which the desk and queues filter on (a batch a call, asked until done; idempotent).
+  const aidCode = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === AID_LEVELS_FUNCTION)
+  if (aidCode) steps.push({ kind: 'backfillAidLevels', fn: AID_LEVELS_FUNCTION, reason: `new code of ${AID_LEVELS_FUNCTION}` })
   const wanted = new Set(desired.functions.map((f) => f.name))
   for (const name of Object.keys(current.functions).filter((n) => !wanted.has(n)).sort()) {
     notes.push(`function ${name} is not built by this project: left alone`)

@@ -49,6 +49,8 @@ export function describeStep(step: Step): string {
       return `ask ${step.fn} for a first-administrator invitation (${step.reason}${step.force ? '; replaces an open one' : '; none is made if an administrator or an open invitation exists'})`
     case 'rebuildFigures':
       return `ask ${step.fn} to make the staff figures' counters from the records if it has none (${step.reason}; nothing changes where counters exist)`
+    case 'backfillAidLevels':
+      return `ask ${step.fn}, a batch at a time until done, to give 金秋助学 applications and objections stored before their reviewing unions (${step.reason}; rows that have them are left alone)`
   }
 }
 
@@ -59,7 +61,7 @@ const section = (step: Step) =>
       ? 'Storage'
       : step.kind === 'inviteFirstAdmin'
         ? 'First administrator'
-        : step.kind === 'rebuildFigures'
+        : step.kind === 'rebuildFigures' || step.kind === 'backfillAidLevels'
           ? 'Data'
           : step.kind === 'createTrigger' || step.kind === 'deleteTrigger'
             ? 'Timer triggers'

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { contract } from '../../domain/contract'
 import { aidDb, type ApplicationDoc } from '../../cloud/features/aid/collections'
 import { mayView } from '../../domain/aid/review'
+import { reviewLevels } from '../../cloud/features/aid/levels'
 import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, ok } from '../helpers/aid'
 
@@ -36,6 +37,7 @@ async function manyApplications(h: Harness, n: number): Promise<ApplicationDoc[]
       submittedAt,
       updatedAt: submittedAt,
       unionPath: i % 5 === 4 ? DEEP_PATH : CITY_PATH,
+      ...reviewLevels(i % 5 === 4 ? DEEP_PATH : CITY_PATH),
       status: i % 4 === 0 ? 'verified' : 'submitted',
     })
   }

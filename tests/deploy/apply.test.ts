@@ -42,6 +42,7 @@ function callFor(step: Step): Pick<Call, 'method'> & { subject: string } {
       return { method: 'deleteTrigger', subject: `${step.fn}.${step.trigger}` }
     case 'inviteFirstAdmin':
     case 'rebuildFigures':
+    case 'backfillAidLevels':
       return { method: 'invokeFunction', subject: step.fn }
   }
 }
@@ -204,6 +205,32 @@ describe('the staff figures’ counters', () => {
     const report = await applyPlan(planDeploy(desired, EMPTY_STATE), refusing, options())
     expect(report.failed?.step.kind).toBe('rebuildFigures')
     expect(report.failed?.message).toBe('review.rebuildFigures: 数据库暂时不可用')
+  })
+})
+
+describe('the reviewing unions of 金秋助学 rows stored before (aid.backfillLevels)', () => {
+  const desired = desiredFor({ variables, functionNames: WITH_ADMIN })
+  const levelsCalls = (cloud: RecordingCloud) => cloud.calls.filter((c) => c.method === 'invokeFunction' && (c.args[1] as { operator?: string }).operator === 'backfillLevels')
+
+  it('asks aid as the operator, a batch a call, until it says done', async () => {
+    const cloud = new RecordingCloud()
+    cloud.levelsAnswers = [{ ok: true, data: { filled: 500, done: false } }, { ok: true, data: { filled: 500, done: false } }, { ok: true, data: { filled: 12, done: true } }]
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
+    expect(report.failed).toBeNull()
+    expect(levelsCalls(cloud).map((c) => c.args)).toEqual(Array.from({ length: 3 }, () => ['aid', { operator: 'backfillLevels', data: {} }]))
+  })
+
+  it('stops the deploy when it refuses, or when a batch changes nothing and more remain', async () => {
+    const refusing = new RecordingCloud()
+    refusing.levelsAnswers = [{ ok: true, data: { filled: 500, done: false } }, { ok: false, error: { code: 'INTERNAL', message: '数据库暂时不可用' } }]
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), refusing, options())
+    expect(report.failed?.step.kind).toBe('backfillAidLevels')
+    expect(report.failed?.message).toBe('aid.backfillLevels: 数据库暂时不可用')
+    const stuck = new RecordingCloud()
+    stuck.levelsAnswers = [{ ok: true, data: { filled: 0, done: false } }, { ok: true, data: { filled: 0, done: false } }]
+    const again = await applyPlan(planDeploy(desired, EMPTY_STATE), stuck, options())
+    expect(again.failed?.message).toMatch(/^aid\.backfillLevels: a batch changed nothing/)
+    expect(levelsCalls(stuck)).toHaveLength(1)
   })
 })
 

@@ -312,6 +312,28 @@ describe('the printed plan', () => {
   })
 })
 
+describe('the reviewing unions of 金秋助学 rows stored before (aid.backfillLevels)', () => {
+  const desired = desiredFor({ functionNames: WITH_ADMIN })
+
+  it('are asked for once the aid function’s new code is up, as data, after the functions and before the invitation', () => {
+    const steps = planDeploy(desired, EMPTY_STATE).steps
+    const at = steps.findIndex((s) => s.kind === 'backfillAidLevels')
+    expect(steps[at]).toEqual({ kind: 'backfillAidLevels', fn: 'aid', reason: 'new code of aid' })
+    expect(at).toBeGreaterThan(steps.findIndex((s) => s.kind === 'updateCode' || s.kind === 'createFunction'))
+    expect(at).toBeGreaterThan(steps.findIndex((s) => s.kind === 'createIndex' && s.collection === 'aidApplications' && s.index.name === 'levelTwoUnionId_1_status_1_updatedAt_1'))
+    expect(steps[steps.length - 1].kind).toBe('inviteFirstAdmin')
+    expect(formatPlan({ steps, notes: [], blockers: [] }, 'plan')).toMatch(/Data[\s\S]*ask aid, a batch at a time until done/)
+  })
+
+  it('not asked for when aid’s code is as deployed, even if another function changes', () => {
+    const current = stateOf(desired)
+    const reviewChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'review' ? { ...f, codeHash: fakeHash('review', 9) } : f)) }
+    expect(ofKind(planDeploy(reviewChanged, current).steps, 'backfillAidLevels')).toEqual([])
+    const aidChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'aid' ? { ...f, codeHash: fakeHash('aid', 9) } : f)) }
+    expect(ofKind(planDeploy(aidChanged, current).steps, 'backfillAidLevels')).toHaveLength(1)
+  })
+})
+
 describe('the staff figures’ counters (review.rebuildFigures)', () => {
   const desired = desiredFor({ functionNames: WITH_ADMIN })
 

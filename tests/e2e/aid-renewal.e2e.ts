@@ -8,6 +8,7 @@ import { serverAndBrowser } from './support/suite'
 import { signInAs } from './support/signin'
 import { fillAid, nextStep, openAidPage, uploadAs } from './support/aid'
 import type { ApplicationDoc, ProgrammeDoc } from '../../cloud/features/aid/collections'
+import { reviewLevels } from '../../cloud/features/aid/levels'
 import { encrypt, keyedHash } from '../../cloud/lib/crypto'
 import { maskBankCard } from '../../domain/bankcard'
 import { maskIdCard } from '../../domain/idcard'
@@ -29,7 +30,7 @@ function lastYear(dataDir: string): void {
   const card = cardFor()
   const application: ApplicationDoc = {
     _id: 'aid-2025-lixiaohua', programmeId: programme._id, year: 2025, owner: 'demo-member', idempotencyKey: 'seed-2025-lixiaohua',
-    unionPath: ['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd'], unionId: 'hhht-xc-kd', status: 'paid',
+    unionPath: ['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd'], unionId: 'hhht-xc-kd', ...reviewLevels(['nmg', 'hhht', 'hhht-xc', 'hhht-xc-kd']), status: 'paid',
     child: { name: '李小华', idSealed: encrypt(secrets.dataKey, CHILD_ID), idMasked: maskIdCard(CHILD_ID), relation: 'parent', school: '示例师范学院（演示）', major: '汉语言文学', admissionYear: 2025, level: 'undergraduate', age: 18 },
     childKey: keyedHash(secrets.hashKey, `child-id:${CHILD_ID}`),
     household: { size: 4, annualIncomeFen: 4_800_000, perCapitaMonthlyFen: 100_000, category: 'dibao', description: '母亲长期患病（示例）', migrantWorker: true },

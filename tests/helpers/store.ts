@@ -77,3 +77,14 @@ export function recordingReads(store: Store): { store: Store; reads: RecordedRea
   }
   return { store: recording, reads }
 }
+
+/**
+ * Whether a declared index serves the whole filter: `_id` alone (the primary key), or an index whose
+ * first field the filter names and whose fields hold every other field it names (`_id` beside them
+ * is a keyset page's cursor), so no candidate is tested against a field the index does not hold.
+ */
+export function servedByIndex(read: RecordedRead): boolean {
+  const fields = Object.keys(read.filter).filter((f) => f !== '_id')
+  if (!fields.length) return '_id' in read.filter
+  return (SCHEMA[read.collection] ?? []).some((index) => fields.includes(index.fields[0]) && fields.every((f) => index.fields.includes(f)))
+}

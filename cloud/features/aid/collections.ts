@@ -20,6 +20,13 @@ export interface ApplicationDoc extends Doc {
   /** Unions from the top down to the applicant's grassroots union: staff query `{ unionPath: id }`. */
   unionPath: string[]
   unionId: string
+  /**
+   * Who reviews it (cloud/features/aid/levels.ts, from unionPath by domain/aid/review.ts's rule):
+   * the grassroots union and its parent at level one, the union above them at level two (null on a
+   * path too short to have one). The desk, 首页's counts and the review list filter on these.
+   */
+  levelOneUnionIds: string[]
+  levelTwoUnionId: string | null
   status: ApplicationState
   child: {
     name: string
@@ -79,6 +86,8 @@ export interface FileDoc extends Doc {
 export interface ObjectionDoc extends Doc {
   applicationId: string
   unionPath: string[]
+  /** The application's level-two union, who handles the objection (as on the application). */
+  levelTwoUnionId: string | null
   text: string
   contact: string
   /** The objector's OPENID (null only on objections from before #14, which took anonymous ones). */
@@ -116,7 +125,17 @@ export const AID_COLLECTIONS: CollectionIndexes = {
     { fields: ['unionPath', 'submittedAt'] },
     { fields: ['fileIds'] },
     { fields: ['visitFileIds'] },
+    // What waits for a reviewer at each level, oldest change first (the desk, 首页's counts) ...
+    { fields: ['levelOneUnionIds', 'status', 'updatedAt'] },
+    { fields: ['levelTwoUnionId', 'status', 'updatedAt'] },
+    // ... and the review list, by submission, of one state or all.
+    { fields: ['levelOneUnionIds', 'status', 'submittedAt'] },
+    { fields: ['levelTwoUnionId', 'status', 'submittedAt'] },
   ],
-  aidObjections: [{ fields: ['applicationId'] }],
+  aidObjections: [
+    { fields: ['applicationId'] },
+    // Open objections for a level-two union, oldest first (the desk).
+    { fields: ['levelTwoUnionId', 'status', 'createdAt'] },
+  ],
   files: [{ fields: ['owner'] }],
 }

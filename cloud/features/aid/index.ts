@@ -1,4 +1,5 @@
 import type { FeatureHandlers } from '../../lib/dispatch'
+import { backfillReviewLevels } from './backfill'
 import { exportCsv } from './export'
 import { purgeExports } from '../../lib/exportFiles'
 import { fileLink, registerUpload } from './files'
@@ -39,4 +40,6 @@ export const aid = {
   exportCsv: ({ programmeId, rows }, ctx) => exportCsv(ctx, programmeId, rows),
   // The function's one daily timer (WeChat allows one per function) does both.
   purgeExports: async (_input, ctx) => ({ ...(await purgeExports(ctx)), uploads: await purgeUnusedUploads(ctx) }),
+  // The deploy's (invokeFunction with { operator: 'backfillLevels' }) over applications stored before stop 25: one batch a call, asked until done.
+  backfillLevels: (_input, ctx) => backfillReviewLevels(ctx.store),
 } satisfies FeatureHandlers<'aid'>

@@ -5,6 +5,7 @@ import type { ActionContext } from '../../lib/context'
 import { keyedHash } from '../../lib/crypto'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { aidDb } from './collections'
+import { reviewLevels } from './levels'
 import { cutPage, LIST_PAGE_SIZE, pageStart } from '../../lib/paging'
 import { findByIds, keysetPage } from '../../lib/store/read'
 
@@ -48,6 +49,7 @@ export async function objectToNotice(ctx: ActionContext, input: ActionParsed<'ai
     _id: `ob-${keyedHash(ctx.secrets.hashKey, `objection:${doc._id}:${openid}`).slice(0, 40)}`,
     applicationId: doc._id,
     unionPath: doc.unionPath,
+    levelTwoUnionId: reviewLevels(doc.unionPath).levelTwoUnionId,
     text: input.text,
     contact: input.contact ?? '',
     by: openid,

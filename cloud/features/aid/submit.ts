@@ -12,6 +12,7 @@ import { requireActiveMember, unionPathOf } from '../../lib/roles'
 import { insertOnce, writeId } from '../../lib/resume'
 import { DuplicateKeyError } from '../../lib/store/port'
 import { aidDb, UNREVIEWED, type ApplicationDoc, type ProgrammeDoc } from './collections'
+import { reviewLevels } from './levels'
 import { requireProgramme } from './programmes'
 import { chinaDateText } from '../../../domain/aid/dates'
 
@@ -118,6 +119,7 @@ export async function submitApplication(ctx: ActionContext, input: ActionParsed<
     idempotencyKey: input.idempotencyKey,
     unionPath,
     unionId: union._id,
+    ...reviewLevels(unionPath),
     status: 'submitted',
     ...fields,
     renewalOf: previous?._id ?? null,

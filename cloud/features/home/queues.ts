@@ -1,9 +1,9 @@
-import { actsAt, scopeUnions, type ReviewLevel } from '../../../domain/aid/review'
 import type { QueueCount } from '../../../domain/contract'
-import { AID_COUNT_CAP, QUEUES, type QueueKind } from '../../../domain/home'
+import { QUEUES, type QueueKind } from '../../../domain/home'
 import type { ActionContext, Caller } from '../../lib/context'
 import { reviewScope, staffUnionIds } from '../../lib/roles'
 import { aidDb } from '../aid/collections'
+import { waitingAt } from '../aid/levels'
 import { joinDb } from '../join/collections'
 import { rightsDb } from '../rights/collections'
 import { transferDb } from '../transfer/collections'
@@ -32,20 +32,12 @@ export async function queuesOf(ctx: ActionContext, caller: Caller): Promise<Queu
       rightsDb(ctx.store).requests.count({ unionPath: inRoots, status: 'pending' }).then((n) => queue('rights', n)),
     )
   }
-  if (scope.levelOne.length) counts.push(aidCount(ctx, 1, scopeUnions(scope), scope))
-  if (scope.levelTwo.length) counts.push(aidCount(ctx, 2, scopeUnions(scope), scope))
+  // 金秋助学 waits at level one while 'submitted' and at level two while 'verified': counted on the
+  // reviewing unions stored on each application (cloud/features/aid/levels.ts), exactly the caller's.
+  const { applications } = aidDb(ctx.store)
+  for (const level of [1, 2] as const) {
+    const waiting = waitingAt(level, scope)
+    if (waiting) counts.push(applications.count(waiting).then((n) => queue(level === 1 ? 'aidOne' : 'aidTwo', n)))
+  }
   return Promise.all(counts)
-}
-
-/**
- * 金秋助学 waits at level one while 'submitted' and at level two while 'verified'. Who acts at a level
- * depends on where in the path the caller's union sits (domain/aid/review.ts), which no store
- * filter says, so one bounded read under the caller's unions is checked here; past AID_COUNT_CAP
- * the count says "more" rather than reading on.
- */
-async function aidCount(ctx: ActionContext, level: ReviewLevel, roots: string[], scope: ReturnType<typeof reviewScope>): Promise<QueueCount> {
-  const status = level === 1 ? 'submitted' : 'verified'
-  const docs = await aidDb(ctx.store).applications.find({ unionPath: { $in: roots }, status }, { limit: AID_COUNT_CAP + 1, sort: { _id: 1 } })
-  const read = docs.slice(0, AID_COUNT_CAP)
-  return queue(level === 1 ? 'aidOne' : 'aidTwo', read.filter((d) => actsAt(level, d.unionPath, scope)).length, docs.length > AID_COUNT_CAP)
 }

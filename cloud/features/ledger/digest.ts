@@ -1,4 +1,4 @@
-import { actsAt, reviewScopeOf, scopeUnions, type ReviewScope } from '../../../domain/aid/review'
+import { reviewScopeOf, type ReviewScope } from '../../../domain/aid/review'
 import type { QueueKind } from '../../../domain/home'
 import { deadlineState, serviceDays, type DeadlineState } from '../../../domain/staff/deadline'
 import { subscribeTime } from '../../../domain/subscribe'
@@ -9,6 +9,7 @@ import { notify } from '../../lib/notify'
 import { findByIds, forEachPage } from '../../lib/store/read'
 import type { Collection, Doc, Filter } from '../../lib/store/port'
 import { aidDb } from '../aid/collections'
+import { openObjections, waitingAt } from '../aid/levels'
 import { joinDb } from '../join/collections'
 import { rightsDb } from '../rights/collections'
 import { transferDb } from '../transfer/collections'
@@ -116,24 +117,21 @@ async function waitingUnder(ctx: ActionContext, root: string, now: Date): Promis
 
 /**
  * 金秋助学 waiting for someone of this review scope, with the 工作台's filters: applications to
- * verify (level one) or approve (level two), and open 公示 objections (level two). The level is not a
- * store filter (it depends on where each application sits below the scope's unions), so the scope's
- * subtrees are read and kept where the scope acts.
+ * verify (level one) or approve (level two), and open 公示 objections (level two), each read on the
+ * reviewing unions stored on it (cloud/features/aid/levels.ts), so exactly the scope's.
  */
 async function aidWaiting(ctx: ActionContext, scope: ReviewScope): Promise<Waiting[]> {
-  const under = scopeUnions(scope)
-  if (!under.length) return []
   const { applications, objections } = aidDb(ctx.store)
-  const inScope = { $in: under }
+  const [levelOne, levelTwo, objected] = [waitingAt(1, scope), waitingAt(2, scope), openObjections(scope)]
   const [one, two, open] = await Promise.all([
-    scope.levelOne.length ? readUpTo(applications, { unionPath: inScope, status: 'submitted' }, PER_QUEUE_MAX) : [],
-    scope.levelTwo.length ? readUpTo(applications, { unionPath: inScope, status: 'verified' }, PER_QUEUE_MAX) : [],
-    scope.levelTwo.length ? readUpTo(objections, { unionPath: inScope, status: 'open' }, PER_QUEUE_MAX) : [],
+    levelOne ? readUpTo(applications, levelOne, PER_QUEUE_MAX) : [],
+    levelTwo ? readUpTo(applications, levelTwo, PER_QUEUE_MAX) : [],
+    objected ? readUpTo(objections, objected, PER_QUEUE_MAX) : [],
   ])
   return [
-    ...one.filter((a) => actsAt(1, a.unionPath, scope)).map((a): Waiting => ({ key: `aid:${a._id}`, kind: 'aidOne', unionId: a.unionId, since: a.updatedAt })),
-    ...two.filter((a) => actsAt(2, a.unionPath, scope)).map((a): Waiting => ({ key: `aid:${a._id}`, kind: 'aidTwo', unionId: a.unionId, since: a.updatedAt })),
-    ...open.filter((o) => actsAt(2, o.unionPath, scope)).map((o): Waiting => ({ key: `obj:${o._id}`, kind: 'aidTwo', unionId: o.unionPath[o.unionPath.length - 1], since: o.createdAt })),
+    ...one.map((a): Waiting => ({ key: `aid:${a._id}`, kind: 'aidOne', unionId: a.unionId, since: a.updatedAt })),
+    ...two.map((a): Waiting => ({ key: `aid:${a._id}`, kind: 'aidTwo', unionId: a.unionId, since: a.updatedAt })),
+    ...open.map((o): Waiting => ({ key: `obj:${o._id}`, kind: 'aidTwo', unionId: o.unionPath[o.unionPath.length - 1], since: o.createdAt })),
   ]
 }
 

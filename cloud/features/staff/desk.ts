@@ -1,4 +1,3 @@
-import { actsAt, scopeUnions, type ReviewLevel } from '../../../domain/aid/review'
 import type { ActionOutput, ActionParsed, DeskItem } from '../../../domain/contract'
 import { QUEUES, type QueueKind } from '../../../domain/home'
 import { waitedText } from '../../../domain/join/form'
@@ -8,9 +7,10 @@ import { deadlineState, dueAt, serviceDays } from '../../../domain/staff/deadlin
 import { pageStart } from '../../lib/paging'
 import { reviewScope, staffUnionIds } from '../../lib/roles'
 import type { Doc } from '../../lib/store/port'
-import { byKeyset, findByIds, keysetPage, keysetPageOfAny, type Keyset } from '../../lib/store/read'
+import { byKeyset, findByIds, keysetPage, keysetPageOfAny } from '../../lib/store/read'
 import { signedIn, type ActionContext } from '../../lib/context'
-import { aidDb, type ApplicationDoc as AidDoc, type ObjectionDoc } from '../aid/collections'
+import { aidDb } from '../aid/collections'
+import { openObjections, waitingAt } from '../aid/levels'
 import { joinDb } from '../join/collections'
 import { rightsDb } from '../rights/collections'
 import { transferDb } from '../transfer/collections'
@@ -18,8 +18,6 @@ import { releaseDue } from '../transfer/moves'
 
 /** A phone's screenful or three. */
 export const DESK_PAGE_SIZE = 30
-/** Aid rows read per try while looking for those the caller acts on (the level is not a store filter). */
-const AID_SCAN_READS = 5
 
 /** One waiting thing before its deadline is worked out: `since` orders the desk, `deadlineFrom` starts the clock. */
 interface Waiting {
@@ -33,24 +31,6 @@ interface Waiting {
 }
 
 const lastOf = (path: readonly string[]) => path[path.length - 1]
-
-/**
- * Aid rows the caller acts on at `level`, read in keyset order: the level depends on where the
- * caller's union sits on each row's path (domain/aid/review.ts), so rows are read a page at a time
- * until enough are the caller's or AID_SCAN_READS pages were read.
- */
-async function actingRows<T extends Doc & { unionPath: string[] }>(read: (after: Keyset | null) => Promise<T[]>, field: keyof T & string, level: ReviewLevel, scope: ReturnType<typeof reviewScope>, after: Keyset | null, want: number): Promise<T[]> {
-  const found: T[] = []
-  let from = after
-  for (let i = 0; i < AID_SCAN_READS && found.length < want; i += 1) {
-    const rows = await read(from)
-    found.push(...rows.filter((r) => actsAt(level, r.unionPath, scope)))
-    if (rows.length < want) break
-    const last = rows[rows.length - 1]
-    from = { value: String(last[field]), id: last._id }
-  }
-  return found
-}
 
 /**
  * review.desk (工作台): everything waiting for the caller, from every queue of theirs, oldest first,
@@ -84,20 +64,21 @@ export async function desk(ctx: ActionContext, input: ActionParsed<'review', 'de
       ),
     )
   }
-  const aidRoots = { $in: scopeUnions(scope) }
+  // 金秋助学 by the reviewing unions stored on each row (cloud/features/aid/levels.ts): exactly the caller's.
   const { applications, objections } = aidDb(ctx.store)
   for (const level of [1, 2] as const) {
-    if (!(level === 1 ? scope.levelOne : scope.levelTwo).length) continue
-    const status = level === 1 ? 'submitted' : 'verified'
+    const waiting = waitingAt(level, scope)
+    if (!waiting) continue
     parts.push(
-      actingRows<AidDoc>((from) => keysetPage(applications, { unionPath: aidRoots, status }, 'updatedAt', from, want), 'updatedAt', level, scope, after, want).then((rows) =>
+      keysetPage(applications, waiting, 'updatedAt', after, want).then((rows) =>
         rows.map((a) => ({ kind: level === 1 ? ('aidOne' as const) : ('aidTwo' as const), id: a._id, since: a.updatedAt, deadlineFrom: a.updatedAt, unionId: a.unionId, title: `金秋助学：${a.child?.name ?? '申请'}`, detail: level === 1 ? '待基层审核' : '待上级审批' })),
       ),
     )
   }
-  if (scope.levelTwo.length) {
+  const open = openObjections(scope)
+  if (open) {
     parts.push(
-      actingRows<ObjectionDoc>((from) => keysetPage(objections, { unionPath: aidRoots, status: 'open' }, 'createdAt', from, want), 'createdAt', 2, scope, after, want).then((rows) =>
+      keysetPage(objections, open, 'createdAt', after, want).then((rows) =>
         rows.map((o) => ({ kind: 'aidTwo' as const, id: o._id, since: o.createdAt, deadlineFrom: o.createdAt, unionId: lastOf(o.unionPath), title: '金秋助学：公示异议', detail: '待上级处理' })),
       ),
     )
