@@ -41,6 +41,9 @@ export interface ApplyReport {
 
 export class StepTimeout extends Error {}
 
+/** Calls of stations.backfillTerms one deploy makes at most: 500 stations a call, 1,000,000 in all. */
+export const BACKFILL_MAX_CALLS = 2000
+
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -121,7 +124,8 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
   for (const [i, step] of plan.steps.entries()) {
     options.onStep?.(step, i + 1, plan.steps.length)
     try {
-      await withTimeout(runStep(step), timeoutMs)
+      // The backfill is many calls, each bounded by the step's time: the whole may take longer.
+      await (step.kind === 'backfillStationTerms' ? backfill(step.fn) : withTimeout(runStep(step), timeoutMs))
       report.done.push(step)
     } catch (error) {
       report.failed = { step, message: redact(errorText(error), used) }
@@ -130,6 +134,27 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
     }
   }
   return report
+
+  /**
+   * stations.backfillTerms fixes one batch a call and answers { fixed, done }: called until done, at
+   * most BACKFILL_MAX_CALLS times (far more than a national set of stations needs), each call within
+   * the step's time. Safe to stop and run again: a station that has its keys is not read again.
+   */
+  async function backfill(fn: string): Promise<void> {
+    let fixed = 0
+    for (let call = 1; call <= BACKFILL_MAX_CALLS; call++) {
+      const answer = (await withTimeout(api.invokeFunction(fn, { operator: 'backfillTerms', data: {} }), timeoutMs)) as {
+        ok?: boolean
+        data?: { fixed?: unknown; done?: unknown }
+        error?: { message?: string }
+      } | null
+      if (!answer?.ok) throw new Error(`${fn}.backfillTerms: ${answer?.error?.message ?? 'no answer'}${fixed ? ` (${fixed} stations fixed before)` : ''}`)
+      if (typeof answer.data?.fixed !== 'number' || typeof answer.data.done !== 'boolean') throw new Error(`${fn}.backfillTerms answered without fixed and done`)
+      fixed += answer.data.fixed
+      if (answer.data.done) return
+    }
+    throw new Error(`${fn}.backfillTerms: not done after ${BACKFILL_MAX_CALLS} calls (${fixed} stations fixed)`)
+  }
 
   async function runStep(step: Step): Promise<void> {
     switch (step.kind) {
@@ -177,6 +202,8 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
         if (!answer?.ok) throw new Error(`${step.fn}.rebuildFigures: ${answer?.error?.message ?? 'no answer'}`)
         return
       }
+      case 'backfillStationTerms':
+        return backfill(step.fn)
     }
   }
 }

@@ -1,4 +1,4 @@
-import { applyPlan, errorText, parseInviteAnswer } from '../../scripts/deploy/apply'
+import { applyPlan, BACKFILL_MAX_CALLS, errorText, parseInviteAnswer } from '../../scripts/deploy/apply'
 import { codeDescription, readCurrentState } from '../../scripts/deploy/cloud-api'
 import { EMPTY_STATE, planDeploy, type Step } from '../../scripts/deploy/plan'
 import { formatReport } from '../../scripts/deploy/render'
@@ -42,6 +42,7 @@ function callFor(step: Step): Pick<Call, 'method'> & { subject: string } {
       return { method: 'deleteTrigger', subject: `${step.fn}.${step.trigger}` }
     case 'inviteFirstAdmin':
     case 'rebuildFigures':
+    case 'backfillStationTerms':
       return { method: 'invokeFunction', subject: step.fn }
   }
 }
@@ -204,6 +205,42 @@ describe('the staff figures’ counters', () => {
     const report = await applyPlan(planDeploy(desired, EMPTY_STATE), refusing, options())
     expect(report.failed?.step.kind).toBe('rebuildFigures')
     expect(report.failed?.message).toBe('review.rebuildFigures: 数据库暂时不可用')
+  })
+})
+
+describe('the stations’ search keys (stations.backfillTerms)', () => {
+  const desired = desiredFor({ variables, functionNames: WITH_ADMIN })
+  const backfillCalls = (cloud: RecordingCloud) => cloud.calls.filter((c) => c.method === 'invokeFunction' && (c.args[1] as { operator?: string }).operator === 'backfillTerms')
+  const batch = (fixed: number, done: boolean) => ({ ok: true, data: { fixed, done } })
+
+  it('calls stations as the operator until it says done, then goes on with the plan', async () => {
+    const cloud = new RecordingCloud()
+    cloud.backfillAnswers = [batch(500, false), batch(500, false), batch(120, true)]
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
+    expect(report.failed).toBeNull()
+    expect(backfillCalls(cloud).map((c) => c.args)).toEqual(Array(3).fill(['stations', { operator: 'backfillTerms', data: {} }]))
+    // After the stations code is up, before the invitation (the last step).
+    const at = cloud.calls.indexOf(backfillCalls(cloud)[0])
+    expect(at).toBeGreaterThan(cloud.calls.findIndex((c) => c.method === 'createFunction' && (c.args[0] as { name: string }).name === 'stations'))
+    expect(cloud.calls[cloud.calls.length - 1].args[1]).toEqual({ operator: 'firstAdminInvite', data: { force: false } })
+  })
+
+  it('stops after its bound when the function never says done, and says how to finish', async () => {
+    const cloud = new RecordingCloud()
+    cloud.backfillAnswers = [batch(500, false)]
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
+    expect(backfillCalls(cloud)).toHaveLength(BACKFILL_MAX_CALLS)
+    expect(report.failed?.step.kind).toBe('backfillStationTerms')
+    expect(report.failed?.message).toBe(`stations.backfillTerms: not done after ${BACKFILL_MAX_CALLS} calls (${500 * BACKFILL_MAX_CALLS} stations fixed)`)
+    expect(formatReport(report)).toContain('--backfill-stations')
+  })
+
+  it('stops the deploy when stations refuses, saying how far it got', async () => {
+    const cloud = new RecordingCloud()
+    cloud.backfillAnswers = [batch(500, false), { ok: false, error: { code: 'INTERNAL', message: '数据库暂时不可用' } }]
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
+    expect(report.failed?.message).toBe('stations.backfillTerms: 数据库暂时不可用 (500 stations fixed before)')
+    expect(report.notDone.map((s) => s.kind)).toEqual(['inviteFirstAdmin'])
   })
 })
 

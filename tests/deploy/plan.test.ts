@@ -309,6 +309,29 @@ describe('the printed plan', () => {
   })
 })
 
+describe('the stations’ search keys (stations.backfillTerms)', () => {
+  const desired = desiredFor({ functionNames: WITH_ADMIN })
+
+  it('are given once the stations function’s new code is up, after its timers, before the invitation', () => {
+    const steps = planDeploy(desired, EMPTY_STATE).steps
+    expect(ofKind(steps, 'backfillStationTerms')).toEqual([{ kind: 'backfillStationTerms', fn: 'stations', reason: 'new code of stations' }])
+    const at = steps.findIndex((s) => s.kind === 'backfillStationTerms')
+    expect(at).toBeGreaterThan(steps.findIndex((s) => s.kind === 'createFunction' && s.fn === 'stations'))
+    expect(at).toBeGreaterThan(steps.map((s) => s.kind).lastIndexOf('createTrigger'))
+    expect(steps[steps.length - 1].kind).toBe('inviteFirstAdmin')
+  })
+
+  it('not asked for when the stations code is as deployed, unless --backfill-stations', () => {
+    const current = stateOf(desired)
+    const stationsChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'stations' ? { ...f, codeHash: fakeHash('stations', 9) } : f)) }
+    expect(ofKind(planDeploy(stationsChanged, current).steps, 'backfillStationTerms')).toHaveLength(1)
+    const reviewChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'review' ? { ...f, codeHash: fakeHash('review', 9) } : f)) }
+    expect(ofKind(planDeploy(reviewChanged, current).steps, 'backfillStationTerms')).toEqual([])
+    expect(planDeploy(desired, current, { backfillStations: true }).steps).toEqual([{ kind: 'backfillStationTerms', fn: 'stations', reason: '--backfill-stations' }])
+    expect(formatPlan(planDeploy(desired, current, { backfillStations: true }), 'Plan')).toContain('ask stations to give stations stored before their search keys')
+  })
+})
+
 describe('the staff figures’ counters (review.rebuildFigures)', () => {
   const desired = desiredFor({ functionNames: WITH_ADMIN })
 

@@ -25,6 +25,8 @@ export class RecordingCloud implements CloudApi {
   invokeAnswer: unknown = { ok: true, data: { invitation: null } }
   /** What review.rebuildFigures answers (the deploy's other operator call). */
   rebuildAnswer: unknown = { ok: true, data: { rebuilt: false, documents: 0 } }
+  /** What stations.backfillTerms answers, call by call; the last one again once the list is used up. */
+  backfillAnswers: unknown[] = [{ ok: true, data: { fixed: 0, done: true } }]
   /** Returns an error to throw, 'hang' to never answer, or undefined to go on. */
   failOn: (call: Call) => Error | 'hang' | undefined = () => undefined
 
@@ -132,7 +134,9 @@ export class RecordingCloud implements CloudApi {
   async invokeFunction(name: string, event: unknown) {
     await this.record('invokeFunction', name, event)
     this.needFn(name)
-    return (event as { operator?: string } | null)?.operator === 'rebuildFigures' ? this.rebuildAnswer : this.invokeAnswer
+    const operator = (event as { operator?: string } | null)?.operator
+    if (operator === 'backfillTerms') return this.backfillAnswers.length > 1 ? this.backfillAnswers.shift() : this.backfillAnswers[0]
+    return operator === 'rebuildFigures' ? this.rebuildAnswer : this.invokeAnswer
   }
 
   private need(collection: string) {
