@@ -3,7 +3,7 @@ import { defineAction } from './define'
 import { IsoTime } from './common'
 import { AMENITIES, STATION_STATUSES, STATION_TYPES } from '../stations/types'
 import { MAX_PHOTOS } from '../stations/station'
-import { IMPORT_LIMITS, ROW_OUTCOMES } from '../stations/upkeep'
+import { IMPORT_APPLY_BATCH, IMPORT_LIMITS, ROW_OUTCOMES } from '../stations/upkeep'
 import { PHOTO_PURPOSES } from '../stations/photos'
 
 const Text = (what: string, max: number) => v.pipe(v.string(`${what}须为文字`), v.maxLength(max, `${what}过长`))
@@ -80,9 +80,17 @@ export const stationUpkeep = {
   }),
   applyImport: defineAction({
     access: 'user',
-    summary: '导入检查过的驿站 CSV：重新逐行检查，只写入合格的行（按站点编码新增或更新，重复导入不重复写入），留痕',
+    summary: `导入检查过的驿站 CSV，每次调用写入一批（${IMPORT_APPLY_BATCH} 行，从 from 起），直到 next 为空：每次重新逐行检查整个文件，只写入本批合格的行（按站点编码新增或更新，重复或续传不重复写入），留痕`,
     // No retry key: the import is idempotent by code, so a retry after a lost answer writes nothing more.
-    input: ImportSource,
-    output: v.object({ ...ImportCounts, inserted: v.number(), updated: v.number(), unchanged: v.number(), rows: v.array(ImportRowReport) }),
+    input: v.strictObject({
+      ...ImportSource.entries,
+      /** The first row (0-based, after the header) this call writes; left out: the first batch. */
+      from: v.optional(v.pipe(v.number('导入位置须为数字'), v.integer('导入位置须为整数'), v.minValue(0, '导入位置不正确'), v.maxValue(IMPORT_LIMITS.maxRows, '导入位置不正确'))),
+    }),
+    /**
+     * total, good, bad: the whole file. from, next: the rows this call wrote ([from, next), next null
+     * once the file is done). inserted, updated, unchanged and rows: this batch's rows only.
+     */
+    output: v.object({ ...ImportCounts, from: v.number(), next: v.nullable(v.number()), inserted: v.number(), updated: v.number(), unchanged: v.number(), rows: v.array(ImportRowReport) }),
   }),
 }

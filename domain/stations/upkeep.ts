@@ -12,6 +12,16 @@ import type { StationStatus } from './types'
  */
 export const IMPORT_LIMITS = { maxRows: 5000, maxBytes: 2 * 1024 * 1024 } as const
 
+/**
+ * Rows one stations.applyImport call writes. WeChat stops a cloud function at its timeout (the
+ * platform's default 3 s, at most 60 s: docs.cloudbase.net/cloud-function/function-configuration/config;
+ * stations runs with 20 s, cloud/functions/settings.ts), and the WeChat store writes an updated
+ * station with one request: 5,000 changed rows are 5,000 requests, about 6 s through the WeChat
+ * adapter on a stand-in server with no network at all, so more than 20 s once each request crosses
+ * Tencent's network. 500 keep a call to a tenth of that; the app calls until done.
+ */
+export const IMPORT_APPLY_BATCH = 500
+
 export const IMPORT_TOO_LARGE = `CSV 文件过大：一次最多导入 ${IMPORT_LIMITS.maxRows} 行、${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB，请分成几个文件`
 
 /** The columns an import file has (its first row), in the order the template writes them. */

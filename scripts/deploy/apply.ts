@@ -105,7 +105,15 @@ export function parseInviteAnswer(answer: unknown): Invitation | null {
 /** Calls to a batch-a-call operator action before the deploy gives up (500 rows each: a million rows). */
 export const MAX_BATCH_CALLS = 2000
 
-type BatchAnswer = { ok?: boolean; data?: { done?: boolean; filled?: number }; error?: { message?: string } } | null
+/** The data steps whose operator action does one bounded batch a call and answers { <count>, done }. */
+const BATCH_STEPS = {
+  backfillStationTerms: { operator: 'backfillTerms', count: 'fixed', noun: 'stations fixed' },
+  backfillAidLevels: { operator: 'backfillLevels', count: 'filled', noun: 'rows filled' },
+} as const
+type BatchStep = Extract<Step, { kind: keyof typeof BATCH_STEPS }>
+const isBatchStep = (step: Step): step is BatchStep => step.kind in BATCH_STEPS
+
+type BatchAnswer = { ok?: boolean; data?: Record<string, unknown>; error?: { message?: string } } | null
 
 export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions): Promise<ApplyReport> {
   if (plan.blockers.length) throw new Error(`the plan is blocked; nothing was changed:\n- ${plan.blockers.join('\n- ')}`)
@@ -126,7 +134,8 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
   for (const [i, step] of plan.steps.entries()) {
     options.onStep?.(step, i + 1, plan.steps.length)
     try {
-      await withTimeout(runStep(step), timeoutMs)
+      // A batch step is many calls, each bounded by the step's time: the whole may take longer.
+      await (isBatchStep(step) ? untilDone(step) : withTimeout(runStep(step), timeoutMs))
       report.done.push(step)
     } catch (error) {
       report.failed = { step, message: redact(errorText(error), used) }
@@ -137,17 +146,25 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
   return report
 
   /**
-   * Asks an operator action that does one bounded batch a call (and says `done`) again until done.
-   * Stopping part way is safe: the action is idempotent, and the next call goes on where it stopped.
+   * Asks an operator action that does one bounded batch a call again until it says done, at most
+   * MAX_BATCH_CALLS times, each call within the step's time. Stopping part way is safe: the action is
+   * idempotent (a row that has what it gives is not read again), and the next call goes on from there.
    */
-  async function untilDone(fn: string, operator: string): Promise<void> {
+  async function untilDone(step: BatchStep): Promise<void> {
+    const { operator, count, noun } = BATCH_STEPS[step.kind]
+    const name = `${step.fn}.${operator}`
+    let total = 0
     for (let call = 1; call <= MAX_BATCH_CALLS; call++) {
-      const answer = (await api.invokeFunction(fn, { operator, data: {} })) as BatchAnswer
-      if (!answer?.ok) throw new Error(`${fn}.${operator}: ${answer?.error?.message ?? 'no answer'}`)
-      if (answer.data?.done) return
-      if (!answer.data?.filled) throw new Error(`${fn}.${operator}: a batch changed nothing and more remain; it is safe to ask it again`)
+      const answer = (await withTimeout(api.invokeFunction(step.fn, { operator, data: {} }), timeoutMs)) as BatchAnswer
+      if (!answer?.ok) throw new Error(`${name}: ${answer?.error?.message ?? 'no answer'}${total ? ` (${total} ${noun} before)` : ''}`)
+      const done = answer.data?.done
+      const batch = answer.data?.[count]
+      if (typeof batch !== 'number' || typeof done !== 'boolean') throw new Error(`${name} answered without ${count} and done`)
+      total += batch
+      if (done) return
+      if (!batch) throw new Error(`${name}: a batch changed nothing and more remain (${total} ${noun}); it is safe to ask it again`)
     }
-    throw new Error(`${fn}.${operator}: not done after ${MAX_BATCH_CALLS} calls; it is safe to ask it again`)
+    throw new Error(`${name}: not done after ${MAX_BATCH_CALLS} calls (${total} ${noun}); it is safe to ask it again`)
   }
 
   async function runStep(step: Step): Promise<void> {
@@ -197,7 +214,8 @@ export async function applyPlan(plan: Plan, api: CloudApi, options: ApplyOptions
         return
       }
       case 'backfillAidLevels':
-        return untilDone(step.fn, 'backfillLevels')
+      case 'backfillStationTerms':
+        return untilDone(step)
     }
   }
 }

@@ -120,11 +120,15 @@ export type Step =
   | { kind: 'inviteFirstAdmin'; fn: string; force: boolean; reason: string }
   | { kind: 'rebuildFigures'; fn: string; reason: string }
   | { kind: 'backfillAidLevels'; fn: string; reason: string }
+  | { kind: 'backfillStationTerms'; fn: string; reason: string }
 
 /** The function whose review.rebuildFigures makes the staff figures' counters from the records when there are none. */
 export const FIGURES_FUNCTION = 'review'
 /** The function whose aid.backfillLevels gives 金秋助学 rows stored before stop 25 their reviewing unions. */
 export const AID_LEVELS_FUNCTION = 'aid'
+
+/** The function whose stations.backfillTerms gives stations stored before today's search keys theirs, one batch a call. */
+export const STATIONS_FUNCTION = 'stations'
 
 export interface Plan {
   steps: Step[]
@@ -137,6 +141,8 @@ export interface Plan {
 export interface PlanOptions {
   /** --new-admin-invite: ask for a fresh invitation even when one exists or an administrator exists. */
   newAdminInvite?: boolean
+  /** --backfill-stations: run stations.backfillTerms even when the stations function's code is as deployed (a backfill an earlier deploy left unfinished). */
+  backfillStations?: boolean
 }
 
 /** MongoDB-style default name, kept to [A-Za-z0-9_]: `limitKey_1`, `childKey_1_year_1`, `location_2dsphere`. */
@@ -306,6 +312,13 @@ export function planDeploy(desired: DesiredState, current: CurrentState, options
   // unions, which the desk and queues filter on (a batch a call, asked until done; idempotent).
   const aidCode = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === AID_LEVELS_FUNCTION)
   if (aidCode) steps.push({ kind: 'backfillAidLevels', fn: AID_LEVELS_FUNCTION, reason: `new code of ${AID_LEVELS_FUNCTION}` })
+  // The same for the stations' search keys (stations stored before the keys, or of their old kind):
+  // the local server fixes them at start, WeChat here. Idempotent: where none lack them it is two reads.
+  const stationsCode = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === STATIONS_FUNCTION)
+  const stationsBuilt = desired.functions.some((f) => f.name === STATIONS_FUNCTION)
+  if (stationsCode) steps.push({ kind: 'backfillStationTerms', fn: STATIONS_FUNCTION, reason: `new code of ${STATIONS_FUNCTION}` })
+  else if (options.backfillStations && stationsBuilt) steps.push({ kind: 'backfillStationTerms', fn: STATIONS_FUNCTION, reason: '--backfill-stations' })
+  else if (options.backfillStations) blockers.push(`--backfill-stations: this build has no ${STATIONS_FUNCTION} function`)
   const wanted = new Set(desired.functions.map((f) => f.name))
   for (const name of Object.keys(current.functions).filter((n) => !wanted.has(n)).sort()) {
     notes.push(`function ${name} is not built by this project: left alone`)

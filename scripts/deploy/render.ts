@@ -51,6 +51,8 @@ export function describeStep(step: Step): string {
       return `ask ${step.fn} to make the staff figures' counters from the records if it has none (${step.reason}; nothing changes where counters exist)`
     case 'backfillAidLevels':
       return `ask ${step.fn}, a batch at a time until done, to give 金秋助学 applications and objections stored before their reviewing unions (${step.reason}; rows that have them are left alone)`
+    case 'backfillStationTerms':
+      return `ask ${step.fn} to give stations stored before their search keys, one batch a call until it says done (${step.reason}; nothing changes where every station has them)`
   }
 }
 
@@ -61,7 +63,7 @@ const section = (step: Step) =>
       ? 'Storage'
       : step.kind === 'inviteFirstAdmin'
         ? 'First administrator'
-        : step.kind === 'rebuildFigures' || step.kind === 'backfillAidLevels'
+        : step.kind === 'rebuildFigures' || step.kind === 'backfillAidLevels' || step.kind === 'backfillStationTerms'
           ? 'Data'
           : step.kind === 'createTrigger' || step.kind === 'deleteTrigger'
             ? 'Timer triggers'
@@ -99,6 +101,9 @@ export function formatReport(report: ApplyReport): string {
   lines.push(`Failed:`, `  ✗ ${oneLine(report.failed.step)}`, `    because: ${report.failed.message}`)
   lines.push(`Not done (${report.notDone.length}):`, ...(report.notDone.length ? report.notDone.map((s) => `  - ${oneLine(s)}`) : ['  nothing']))
   lines.push('', 'Nothing done was undone. Run `npm run deploy:cloud` again once the cause is fixed: it reads what exists and does only the rest.')
+  if ([report.failed.step, ...report.notDone].some((s) => s.kind === 'backfillStationTerms')) {
+    lines.push('The stations’ search keys were not all given: once the rest is done, run `npm run deploy:cloud -- --backfill-stations` to finish.')
+  }
   if ([report.failed.step, ...report.notDone].some((s) => s.kind === 'inviteFirstAdmin')) {
     lines.push('The first-administrator invitation was not made: once the rest is done, run `npm run deploy:cloud -- --new-admin-invite` to get one.')
   }

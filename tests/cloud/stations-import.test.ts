@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { stationsDb } from '../../cloud/features/stations/collections'
 import { contract } from '../../domain/contract'
-import { IMPORT_COLUMNS, IMPORT_LIMITS } from '../../domain/stations/upkeep'
+import { IMPORT_APPLY_BATCH, IMPORT_COLUMNS, IMPORT_LIMITS } from '../../domain/stations/upkeep'
 import { cloudHarness } from '../helpers/cloud'
 import { itOn } from '../helpers/store'
 
@@ -64,6 +64,40 @@ describe('stations CSV import through the cloud: check → per-row report → ap
     expect(data<Checked>(await h.callAs('demo-clerk', 'stations', 'checkImport', { csv: changed })).rows[0]).toMatchObject({ ok: true, outcome: 'update' })
     expect(data<{ updated: number }>(await h.callAs('demo-clerk', 'stations', 'applyImport', { csv: changed })).updated).toBe(1)
     expect((await stationsDb(h.store).stations.get('IMP-1'))?.name).toBe('导入驿站（改名）')
+  })
+
+  it('applies a large file in batches: each call writes its rows only, a repeated or resumed call writes nothing twice, a code repeated across batches is refused', async () => {
+    const h = await cloudHarness()
+    const { stations } = stationsDb(h.store)
+    const before = await stations.count({})
+    const n = 2 * IMPORT_APPLY_BATCH + 200
+    // The last row repeats the first row's code, a whole batch apart.
+    const file = csv(...Array.from({ length: n - 1 }, (_, i) => row(`BAT-${i}`)), row('BAT-0', { name: '重复' }))
+    type Applied = Checked & { from: number; next: number | null; inserted: number; updated: number; unchanged: number }
+    const apply = async (from?: number) => data<Applied>(await h.callAs('demo-clerk', 'stations', 'applyImport', { csv: file, ...(from === undefined ? {} : { from }) }))
+
+    const first = await apply()
+    expect(v.safeParse(contract.stations.applyImport.output, first).success).toBe(true)
+    expect(first).toMatchObject({ total: n, good: n - 1, bad: 1, from: 0, next: IMPORT_APPLY_BATCH, inserted: IMPORT_APPLY_BATCH, updated: 0, unchanged: 0 })
+    expect(first.rows.map((r) => r.line)).toEqual(Array.from({ length: IMPORT_APPLY_BATCH }, (_, i) => i + 2))
+    expect(await stations.count({})).toBe(before + IMPORT_APPLY_BATCH)
+    expect(await stations.get(`BAT-${IMPORT_APPLY_BATCH}`)).toBeNull()
+
+    // The same batch again (an answer lost on the way): nothing more is written.
+    expect(await apply(0)).toMatchObject({ next: IMPORT_APPLY_BATCH, inserted: 0, unchanged: IMPORT_APPLY_BATCH })
+    expect(await stations.count({})).toBe(before + IMPORT_APPLY_BATCH)
+
+    expect(await apply(IMPORT_APPLY_BATCH)).toMatchObject({ from: IMPORT_APPLY_BATCH, next: 2 * IMPORT_APPLY_BATCH, inserted: IMPORT_APPLY_BATCH })
+    const last = await apply(2 * IMPORT_APPLY_BATCH)
+    expect(last).toMatchObject({ next: null, inserted: 199, bad: 1 })
+    expect(last.rows[last.rows.length - 1]).toEqual({ line: n + 1, code: 'BAT-0', ok: false, outcome: null, reasons: ['同一文件中站点编码重复'] })
+    expect(await stations.count({})).toBe(before + n - 1)
+    expect((await stations.get('BAT-0'))?.name).toBe('导入驿站BAT-0')
+    // Past the end: refused, nothing written.
+    expect(await h.callAs('demo-clerk', 'stations', 'applyImport', { csv: file, from: n })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('导入位置不正确') } })
+    expect(await h.callAs('demo-clerk', 'stations', 'applyImport', { csv: file, from: 1.5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    // One audit entry per batch that wrote something.
+    expect(await h.store.collection<{ _id: string; action: string }>('audit').count({ action: 'stations.import' })).toBe(3)
   })
 
   it('refuses, changing nothing: too many rows, no rows, missing columns, no clerk', async () => {

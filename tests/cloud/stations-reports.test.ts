@@ -197,6 +197,32 @@ describe('report rate limits', () => {
   })
 })
 
+describe('the report limits’ rows', () => {
+  it('of past China days are deleted by the next day’s first window; today’s stay and the limits still hold', async () => {
+    const h = await cloudHarness()
+    const { xc } = await stationsOf(h)
+    const { counters } = stationsDb(h.store)
+    for (let i = 0; i < REPORT_LIMITS.anonymousPerStationPerDay; i++) expect((await h.callAs(null, 'stations', 'report', { code: xc._id, kind: 'other' })).ok).toBe(true)
+    expect((await h.callAs('demo-member', 'stations', 'report', { code: xc._id, kind: 'other' })).ok).toBe(true)
+    const day1 = '2026-11-23'
+    expect(await counters.count({ day: day1 })).toBe(3)
+
+    h.clock.advance(24 * 3600 * 1000)
+    const day2 = '2026-11-24'
+    expect((await h.callAs(null, 'stations', 'report', { code: xc._id, kind: 'other' })).ok).toBe(true)
+    expect(await counters.count({ day: day1 })).toBe(0)
+    expect(await counters.count({ day: day2 })).toBe(2)
+    // A later window of the same day deletes nothing of today's.
+    h.clock.advance(61_000)
+    expect((await h.callAs('demo-member', 'stations', 'report', { code: xc._id, kind: 'other' })).ok).toBe(true)
+    expect(await counters.count({ day: day2 })).toBe(3)
+    // Today's anonymous cap on the station still counts the report made before the clean-up.
+    for (let i = 1; i < REPORT_LIMITS.anonymousPerStationPerDay; i++) expect((await h.callAs(null, 'stations', 'report', { code: xc._id, kind: 'other' })).ok).toBe(true)
+    expect(await h.callAs(null, 'stations', 'report', { code: xc._id, kind: 'other' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    expect(await counters.count({})).toBe(await counters.count({ day: day2 }))
+  })
+})
+
 describe('stations.helpful (有用)', () => {
   it('once per person per station per China day; the detail counts the last 30 days', async () => {
     // 2026-11-23 23:00 in China.

@@ -1,4 +1,4 @@
-import { applyPlan, errorText, parseInviteAnswer } from '../../scripts/deploy/apply'
+import { applyPlan, MAX_BATCH_CALLS, errorText, parseInviteAnswer } from '../../scripts/deploy/apply'
 import { codeDescription, readCurrentState } from '../../scripts/deploy/cloud-api'
 import { EMPTY_STATE, planDeploy, type Step } from '../../scripts/deploy/plan'
 import { formatReport } from '../../scripts/deploy/render'
@@ -43,6 +43,7 @@ function callFor(step: Step): Pick<Call, 'method'> & { subject: string } {
     case 'inviteFirstAdmin':
     case 'rebuildFigures':
     case 'backfillAidLevels':
+    case 'backfillStationTerms':
       return { method: 'invokeFunction', subject: step.fn }
   }
 }
@@ -225,12 +226,48 @@ describe('the reviewing unions of 金秋助学 rows stored before (aid.backfillL
     refusing.levelsAnswers = [{ ok: true, data: { filled: 500, done: false } }, { ok: false, error: { code: 'INTERNAL', message: '数据库暂时不可用' } }]
     const report = await applyPlan(planDeploy(desired, EMPTY_STATE), refusing, options())
     expect(report.failed?.step.kind).toBe('backfillAidLevels')
-    expect(report.failed?.message).toBe('aid.backfillLevels: 数据库暂时不可用')
+    expect(report.failed?.message).toBe('aid.backfillLevels: 数据库暂时不可用 (500 rows filled before)')
     const stuck = new RecordingCloud()
     stuck.levelsAnswers = [{ ok: true, data: { filled: 0, done: false } }, { ok: true, data: { filled: 0, done: false } }]
     const again = await applyPlan(planDeploy(desired, EMPTY_STATE), stuck, options())
     expect(again.failed?.message).toMatch(/^aid\.backfillLevels: a batch changed nothing/)
     expect(levelsCalls(stuck)).toHaveLength(1)
+  })
+})
+
+describe('the stations’ search keys (stations.backfillTerms)', () => {
+  const desired = desiredFor({ variables, functionNames: WITH_ADMIN })
+  const backfillCalls = (cloud: RecordingCloud) => cloud.calls.filter((c) => c.method === 'invokeFunction' && (c.args[1] as { operator?: string }).operator === 'backfillTerms')
+  const batch = (fixed: number, done: boolean) => ({ ok: true, data: { fixed, done } })
+
+  it('calls stations as the operator until it says done, then goes on with the plan', async () => {
+    const cloud = new RecordingCloud()
+    cloud.backfillAnswers = [batch(500, false), batch(500, false), batch(120, true)]
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
+    expect(report.failed).toBeNull()
+    expect(backfillCalls(cloud).map((c) => c.args)).toEqual(Array(3).fill(['stations', { operator: 'backfillTerms', data: {} }]))
+    // After the stations code is up, before the invitation (the last step).
+    const at = cloud.calls.indexOf(backfillCalls(cloud)[0])
+    expect(at).toBeGreaterThan(cloud.calls.findIndex((c) => c.method === 'createFunction' && (c.args[0] as { name: string }).name === 'stations'))
+    expect(cloud.calls[cloud.calls.length - 1].args[1]).toEqual({ operator: 'firstAdminInvite', data: { force: false } })
+  })
+
+  it('stops after its bound when the function never says done, and says how to finish', async () => {
+    const cloud = new RecordingCloud()
+    cloud.backfillAnswers = [batch(500, false)]
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
+    expect(backfillCalls(cloud)).toHaveLength(MAX_BATCH_CALLS)
+    expect(report.failed?.step.kind).toBe('backfillStationTerms')
+    expect(report.failed?.message).toBe(`stations.backfillTerms: not done after ${MAX_BATCH_CALLS} calls (${500 * MAX_BATCH_CALLS} stations fixed); it is safe to ask it again`)
+    expect(formatReport(report)).toContain('--backfill-stations')
+  })
+
+  it('stops the deploy when stations refuses, saying how far it got', async () => {
+    const cloud = new RecordingCloud()
+    cloud.backfillAnswers = [batch(500, false), { ok: false, error: { code: 'INTERNAL', message: '数据库暂时不可用' } }]
+    const report = await applyPlan(planDeploy(desired, EMPTY_STATE), cloud, options())
+    expect(report.failed?.message).toBe('stations.backfillTerms: 数据库暂时不可用 (500 stations fixed before)')
+    expect(report.notDone.map((s) => s.kind)).toEqual(['inviteFirstAdmin'])
   })
 })
 

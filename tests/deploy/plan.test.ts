@@ -45,12 +45,9 @@ describe('the plan against an empty environment', () => {
     expect(created.filter((s) => s.index.keys[0].direction === '2dsphere').map((s) => `${s.collection}.${s.index.name}`).sort()).toEqual(['offers.location_2dsphere', 'stations.location_2dsphere'])
   })
 
-  it('sets the storage rule: read only join-poster codes, write only under aid/ by the owner', () => {
+  it('sets the storage rule (what it allows whom: tests/deploy/rules.test.ts)', () => {
     expect(ofKind(plan.steps, 'setStorageRule')).toEqual([{ kind: 'setStorageRule', rule: STORAGE_RULE, was: null }])
-    expect(STORAGE_RULE.read).toContain('join-codes')
-    expect(STORAGE_RULE.read).not.toContain('aid')
     expect(STORAGE_RULE.write).toContain('resource.openid == auth.openid')
-    expect(STORAGE_RULE.write).toContain('^aid')
   })
 
   it('creates every function with its runtime, timeout, memory, variables and timer', () => {
@@ -331,6 +328,29 @@ describe('the reviewing unions of 金秋助学 rows stored before (aid.backfillL
     expect(ofKind(planDeploy(reviewChanged, current).steps, 'backfillAidLevels')).toEqual([])
     const aidChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'aid' ? { ...f, codeHash: fakeHash('aid', 9) } : f)) }
     expect(ofKind(planDeploy(aidChanged, current).steps, 'backfillAidLevels')).toHaveLength(1)
+  })
+})
+
+describe('the stations’ search keys (stations.backfillTerms)', () => {
+  const desired = desiredFor({ functionNames: WITH_ADMIN })
+
+  it('are given once the stations function’s new code is up, after its timers, before the invitation', () => {
+    const steps = planDeploy(desired, EMPTY_STATE).steps
+    expect(ofKind(steps, 'backfillStationTerms')).toEqual([{ kind: 'backfillStationTerms', fn: 'stations', reason: 'new code of stations' }])
+    const at = steps.findIndex((s) => s.kind === 'backfillStationTerms')
+    expect(at).toBeGreaterThan(steps.findIndex((s) => s.kind === 'createFunction' && s.fn === 'stations'))
+    expect(at).toBeGreaterThan(steps.map((s) => s.kind).lastIndexOf('createTrigger'))
+    expect(steps[steps.length - 1].kind).toBe('inviteFirstAdmin')
+  })
+
+  it('not asked for when the stations code is as deployed, unless --backfill-stations', () => {
+    const current = stateOf(desired)
+    const stationsChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'stations' ? { ...f, codeHash: fakeHash('stations', 9) } : f)) }
+    expect(ofKind(planDeploy(stationsChanged, current).steps, 'backfillStationTerms')).toHaveLength(1)
+    const reviewChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'review' ? { ...f, codeHash: fakeHash('review', 9) } : f)) }
+    expect(ofKind(planDeploy(reviewChanged, current).steps, 'backfillStationTerms')).toEqual([])
+    expect(planDeploy(desired, current, { backfillStations: true }).steps).toEqual([{ kind: 'backfillStationTerms', fn: 'stations', reason: '--backfill-stations' }])
+    expect(formatPlan(planDeploy(desired, current, { backfillStations: true }), 'Plan')).toContain('ask stations to give stations stored before their search keys')
   })
 })
 

@@ -27,6 +27,8 @@ export class RecordingCloud implements CloudApi {
   rebuildAnswer: unknown = { ok: true, data: { rebuilt: false, documents: 0 } }
   /** What aid.backfillLevels answers, call by call; then that none are left. */
   levelsAnswers: unknown[] = []
+  /** What stations.backfillTerms answers, call by call; the last one again once the list is used up. */
+  backfillAnswers: unknown[] = [{ ok: true, data: { fixed: 0, done: true } }]
   /** Returns an error to throw, 'hang' to never answer, or undefined to go on. */
   failOn: (call: Call) => Error | 'hang' | undefined = () => undefined
 
@@ -136,6 +138,7 @@ export class RecordingCloud implements CloudApi {
     this.needFn(name)
     const operator = (event as { operator?: string } | null)?.operator
     if (operator === 'backfillLevels') return this.levelsAnswers.shift() ?? { ok: true, data: { filled: 0, done: true } }
+    if (operator === 'backfillTerms') return this.backfillAnswers.length > 1 ? this.backfillAnswers.shift() : this.backfillAnswers[0]
     return operator === 'rebuildFigures' ? this.rebuildAnswer : this.invokeAnswer
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { IMPORT_COLUMNS } from '../../domain/stations/upkeep'
+import { IMPORT_APPLY_BATCH, IMPORT_COLUMNS } from '../../domain/stations/upkeep'
 import { openPhone, screenshots } from './support/browser'
 import { openMe, signInAs } from './support/signin'
 import { serverAndBrowser } from './support/suite'
@@ -80,6 +80,44 @@ describe('rest stations: upkeep in the app', () => {
     await page.getByText('没有找到驿站').waitFor()
     // The one refused save (bad hours) answered 400, which Chromium logs; nothing else went wrong.
     assert.deepEqual(errors, ['console: Failed to load resource: the server responded with a status of 400 (Bad Request)'])
+    await context.close()
+  })
+
+  it('a file larger than a batch is imported a batch a call with its progress; an answer lost on the way is taken up again, nothing written twice', async () => {
+    const shot = screenshots('stations-upkeep-batches')
+    const { page, errors, context } = await openPhone(suite.browser)
+    await signInAs(page, suite.server.url, 'clerk')
+    const n = IMPORT_APPLY_BATCH + 20
+    const row = (i: number) => [`E2E-BAT-${i}`, `批量驿站${i}`, '户外劳动者服务站点', (40.8 + i / 10000).toFixed(4), '111.76', '新城区批量路 1 号', '饮水', '24h', '', 'hhht-xc', '', '2026-11-20', 'active'].join(',')
+    const csv = [IMPORT_COLUMNS.join(','), ...Array.from({ length: n }, (_, i) => row(i))].join('\n')
+    await page.goto(`${suite.server.url}/#/features/stations/pages/import/index`)
+    await page.getByTestId('station-import').waitFor()
+    await page.locator('#import-text textarea').fill(csv)
+    await page.tap('#import-check')
+    await page.getByTestId('import-summary').getByText(`共 ${n} 行：可导入 ${n} 行，不能导入 0 行`).waitFor()
+
+    // The second batch reaches the cloud and is written, but its answer is lost.
+    let lost = false
+    await page.route('**/api/cloud/stations', async (route) => {
+      const body = route.request().postDataJSON() as { action?: string; data?: { from?: number } }
+      if (!lost && body.action === 'applyImport' && body.data?.from === IMPORT_APPLY_BATCH) {
+        lost = true
+        await route.fetch()
+        return route.abort('connectionreset')
+      }
+      return route.continue()
+    })
+    await page.tap('#import-apply')
+    await page.getByTestId('import-progress').getByText(`已导入 ${IMPORT_APPLY_BATCH} / 共 ${n} 行，未完成`).waitFor()
+    await page.getByTestId('import-error').waitFor()
+    await shot(page, 'interrupted')
+    assert.equal(await page.locator('#import-apply').textContent(), '继续导入')
+    await page.tap('#import-apply')
+    // The lost batch is judged again: its rows are there already, unchanged.
+    await page.getByTestId('import-summary').getByText(`已导入：新增 ${IMPORT_APPLY_BATCH}，更新 0，未变 20，未导入 0`).waitFor()
+    await shot(page, 'imported')
+    assert.equal(lost, true)
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource: net::ERR_CONNECTION_RESET/.test(e)), [])
     await context.close()
   })
 })

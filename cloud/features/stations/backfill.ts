@@ -15,7 +15,8 @@ const PAGE = 500
  * page nobody could write (a concurrent edit everywhere) ends the run; the next one finds the rest.
  * `maxPages` bounds one run (a cloud function's time): `done` says whether none are left. The
  * local server runs it at start to the end (it costs two small reads when none lack them); in
- * WeChat it is the daily stations.backfillTerms. An old-kind station in the embedded store costs
+ * WeChat the deploy calls stations.backfillTerms after new stations code, one batch a call, until
+ * done (scripts/deploy/apply.ts). An old-kind station in the embedded store costs
  * an index removal per common piece, O(stations) each: a large old DATA_DIR takes a while once.
  */
 export async function backfillStationTerms(store: Store, maxPages = Infinity): Promise<{ fixed: number; done: boolean }> {

@@ -102,7 +102,7 @@ export interface CheckInMarkDoc extends Doc {
 /** One counted window of a report limit: `_id` names the limit, whose window and whose count. */
 export interface ReportCounterDoc extends Doc {
   n: number
-  /** The China day it counts in (what a clean-up would read). */
+  /** The China day it counts in: rows of past days are deleted by it. */
   day: string
 }
 
@@ -136,8 +136,8 @@ export const stationsDb = (store: Store) => ({
 export const STATION_COLLECTIONS: CollectionIndexes = {
   stations: [{ fields: ['unionPath'] }, { fields: ['unionPath', 'updatedAt'] }, { fields: [GEO_FIELD], geo: true }, { fields: ['terms'] }],
   station_reports: [{ fields: ['station', 'status'] }, { fields: ['unionPath', 'status', 'createdAt'] }],
-  // Report limits, counted by _id (report-quota.ts).
-  station_report_limits: [],
+  // Report limits, counted by _id; past days' rows deleted by day (report-quota.ts).
+  station_report_limits: [{ fields: ['day'] }],
   station_helpful: [{ fields: ['station', 'day'] }],
   // The staff figures: a union's visits over a range of days.
   station_visits: [{ fields: ['unionPath', 'day'] }],

@@ -24,6 +24,11 @@ export interface ImportOptions {
   dryRun?: boolean
   /** Also list the accepted rows (the cloud's per-row report; the CLI and the seed do without). */
   perRow?: boolean
+  /**
+   * Write only the rows at these positions (0-based, `to` excluded); every other row is judged as
+   * in a dry run. The whole file is still judged, so a code repeated across batches is refused.
+   */
+  writeRange?: { from: number; to: number }
 }
 
 /** Rows are checked one by one and written a chunk at a time (one read, one batch insert). */
@@ -58,28 +63,33 @@ export async function importStations(store: Store, rows: Iterable<ImportRow>, no
   }
   const seen = new Set<string>()
   const at = now.toISOString()
-  let pending: Array<{ line: number; code: string; fields: StationFields }> = []
+  let pending: Array<{ line: number; code: string; fields: StationFields; write: boolean }> = []
+  const range = options.writeRange
+  const writes = (index: number) => !options.dryRun && (!range || (index >= range.from && index < range.to))
 
   const flush = async () => {
     if (!pending.length) return
     const existing = new Map((await stations.find({ _id: { $in: pending.map((p) => p.code) } }, { limit: pending.length })).map((d) => [d._id, d]))
-    const fresh: Array<{ line: number; doc: StationDoc }> = []
-    for (const { line, code, fields } of pending) {
+    const fresh: Array<{ line: number; doc: StationDoc; write: boolean }> = []
+    for (const { line, code, fields, write } of pending) {
       const old = existing.get(code)
       if (old && options.mayManage && !options.mayManage(old.unionPath)) report.rejected.push({ line, code, reasons: ['站点编码已被其他工会的驿站使用'] })
-      else if (!old) fresh.push({ line, doc: { _id: code, ...fields, createdAt: at, updatedAt: at } })
+      else if (!old) fresh.push({ line, doc: { _id: code, ...fields, createdAt: at, updatedAt: at }, write })
       else if (same(fields, old)) accept(line, code, 'unchanged')
       else {
-        if (!options.dryRun) await stations.update({ _id: code }, { set: { ...fields, updatedAt: at } })
+        if (write) await stations.update({ _id: code }, { set: { ...fields, updatedAt: at } })
         accept(line, code, 'update')
       }
     }
-    if (!options.dryRun && fresh.length) await stations.insertMany(fresh.map((f) => f.doc))
+    const inserts = fresh.filter((f) => f.write)
+    if (inserts.length) await stations.insertMany(inserts.map((f) => f.doc))
     for (const { line, doc } of fresh) accept(line, doc._id, 'insert')
     pending = []
   }
 
+  let index = -1
   for (const { line, fields } of rows) {
+    index++
     const code = typeof fields.code === 'string' ? fields.code.trim() : String(fields.code ?? '')
     const result = validateStationRow(fields)
     if (!result.ok) {
@@ -97,7 +107,7 @@ export async function importStations(store: Store, rows: Iterable<ImportRow>, no
       continue
     }
     seen.add(code)
-    pending.push({ line, code, fields: toFields(result.station, union) })
+    pending.push({ line, code, fields: toFields(result.station, union), write: writes(index) })
     if (pending.length >= CHUNK) await flush()
   }
   await flush()

@@ -23,12 +23,33 @@ async function take(ctx: ActionContext, key: string, max: number, day: string): 
     if (counter) continue
     try {
       await counters.insert({ _id: key, n: 1, day })
+      await dropPastDays(ctx, day)
       return true
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error
     }
   }
   throw new CloudError('CONFLICT', '同时反馈的人太多，请稍后重试')
+}
+
+/** The day each store's past windows were last deleted on, so a warm instance deletes once a day. */
+const droppedOn = new WeakMap<object, string>()
+
+/**
+ * The limits count in windows of a minute or a China day, and a window of a past day has nothing
+ * more to say: a window's first report (an insert, not every report) deletes the rows of days
+ * before its own, as a station's first check-in of a day deletes yesterday's marks (checkin.ts).
+ * Today's rows are never touched, so the limits hold. By the indexed `day`; a failed delete loses
+ * nothing (the next window deletes them) and does not fail the report.
+ */
+async function dropPastDays(ctx: ActionContext, day: string): Promise<void> {
+  if (droppedOn.get(ctx.store) === day) return
+  try {
+    await stationsDb(ctx.store).counters.remove({ day: { $lt: day } })
+    droppedOn.set(ctx.store, day)
+  } catch (error) {
+    ctx.logError('stations.report: past report limits not deleted', error)
+  }
 }
 
 /** Gives a unit back (a report that was not written after all). */

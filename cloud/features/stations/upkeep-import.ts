@@ -1,6 +1,6 @@
 import type { ActionOutput, ActionParsed, ImportRowReport } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
-import { IMPORT_COLUMNS, IMPORT_LIMITS, IMPORT_TOO_LARGE } from '../../../domain/stations/upkeep'
+import { IMPORT_APPLY_BATCH, IMPORT_COLUMNS, IMPORT_LIMITS, IMPORT_TOO_LARGE } from '../../../domain/stations/upkeep'
 import type { ActionContext } from '../../lib/context'
 import { parseCsv, type ImportRow } from '../../lib/import-rows'
 import { requireAnyStaff, unionPathOf } from '../../lib/roles'
@@ -59,12 +59,13 @@ function perRow(report: ImportReport): ImportRowReport[] {
   return rows.sort((a, b) => a.line - b.line)
 }
 
-/** The importer's own run, for a clerk: their subtree only, every row reported. */
-async function run(ctx: ActionContext, input: { csv?: string; fileId?: string }, dryRun: boolean) {
+/** The importer's own run, for a clerk: their subtree only, every row reported; with `writeRange`, only those rows written. */
+async function run(ctx: ActionContext, input: { csv?: string; fileId?: string }, dryRun: boolean, batchFrom?: number) {
   const roots = requireAnyStaff(ctx, '仅限工会工作人员导入驿站')
   const rows = await readCsv(ctx, input)
-  const report = await importStations(ctx.store, rows, ctx.now(), { mayManage: (path) => path.some((id) => roots.includes(id)), dryRun, perRow: true })
-  return { report, counts: { total: rows.length, good: report.accepted.length, bad: report.rejected.length }, rows: perRow(report), roots }
+  const writeRange = batchFrom === undefined ? undefined : { from: batchFrom, to: batchFrom + IMPORT_APPLY_BATCH }
+  const report = await importStations(ctx.store, rows, ctx.now(), { mayManage: (path) => path.some((id) => roots.includes(id)), dryRun, perRow: true, writeRange })
+  return { report, counts: { total: rows.length, good: report.accepted.length, bad: report.rejected.length }, rows: perRow(report), roots, lines: rows.map((r) => r.line) }
 }
 
 /** Checks a CSV as the import would and writes nothing: the per-row report the clerk reads before 导入. */
@@ -74,24 +75,33 @@ export async function checkImport(input: ActionParsed<'stations', 'checkImport'>
 }
 
 /**
- * Imports what the check showed: every row is judged again (the file or the stations may have
- * changed since), good rows are written by code (importing the same file twice changes nothing
- * more), bad ones change nothing. One audit entry for the run, under the clerk's union.
+ * Imports what the check showed, one batch a call (IMPORT_APPLY_BATCH rows from `from`; WeChat stops
+ * a call at its timeout): every row of the file is judged again (the file or the stations may have
+ * changed since, and a code repeated across batches is still refused), the batch's good rows are
+ * written by code (so a repeated or resumed call, or the same file twice, changes nothing more), bad
+ * ones change nothing. `next` is where the next call starts, null once done; the file is deleted
+ * from cloud storage then. One audit entry for each batch that changed something.
  */
 export async function applyImport(input: ActionParsed<'stations', 'applyImport'>, ctx: ActionContext): Promise<ActionOutput<'stations', 'applyImport'>> {
-  const { report, counts, rows, roots } = await run(ctx, input, false)
-  const changed = report.accepted.filter((a) => a.outcome !== 'unchanged').map((a) => a.code)
+  const from = input.from ?? 0
+  const { counts, rows, roots, lines } = await run(ctx, input, false, from)
+  if (from > 0 && from >= lines.length) throw new CloudError('INVALID_INPUT', '导入位置不正确：文件没有这么多行，请重新检查后导入')
+  const inBatch = new Set(lines.slice(from, from + IMPORT_APPLY_BATCH))
+  const batch = rows.filter((r) => inBatch.has(r.line))
+  const next = from + IMPORT_APPLY_BATCH < lines.length ? from + IMPORT_APPLY_BATCH : null
+  const changed = batch.filter((r) => r.ok && r.outcome !== 'unchanged').map((r) => r.code)
+  const count = (outcome: string) => batch.filter((r) => r.ok && r.outcome === outcome).length
   if (changed.length) {
     const root = await ctx.db.unions.get(roots[0])
     await ctx.audit({
       action: 'stations.import',
       target: { collection: 'stations', id: changed.length === 1 ? changed[0] : `${changed.length} 个驿站` },
       before: null,
-      // The codes say what changed; a large import keeps the first few hundred in the trail.
-      after: { inserted: report.inserted, updated: report.updated, rejected: report.rejected.length, codes: changed.slice(0, 300) },
+      // The codes say what changed (at most a batch of them).
+      after: { inserted: count('insert'), updated: count('update'), rejected: batch.filter((r) => !r.ok).length, codes: changed, rows: { from, to: next ?? lines.length } },
       unionPath: root ? unionPathOf(root) : undefined,
     })
   }
-  if (input.fileId && ctx.wechat) await ctx.wechat.deleteFile(input.fileId).catch((error) => ctx.logError('stations import: file not deleted from cloud storage', error))
-  return { ...counts, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rows }
+  if (next === null && input.fileId && ctx.wechat) await ctx.wechat.deleteFile(input.fileId).catch((error) => ctx.logError('stations import: file not deleted from cloud storage', error))
+  return { ...counts, from, next, inserted: count('insert'), updated: count('update'), unchanged: count('unchanged'), rows: batch }
 }

@@ -7,7 +7,7 @@ import { fieldProblems, withFirstProblem } from '@domain/validate'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { revealFirstError } from '@/platform/revealError'
-import { UnionPicker } from './UnionPicker'
+import { UnionPicker } from '@/components/UnionPicker'
 
 interface Draft {
   name: string

@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { ActionInput, OrgUnion, StationDetail } from '@domain/contract'
+import type { ActionInput, StationDetail } from '@domain/contract'
 import type { LatLng } from '@domain/geo'
 import { AMENITIES, STATION_TYPES, TYPE_SHORT, type Amenity, type StationStatus, type StationType } from '@domain/stations/types'
 import { STATUS_ACTIONS } from '@domain/stations/upkeep'
 import { choiceGroup, choosable } from '@/platform/a11y'
 import { PointPicker } from '@/platform/pointPicker'
+import { UnionPicker } from '@/components/UnionPicker'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { PhotoList } from './PhotoList'
@@ -15,9 +16,10 @@ type Form = ActionInput<'stations', 'save'>
 
 /**
  * 新增/修改驿站: every field a station has, for a clerk of its union (or above). The cloud checks it
- * with the importer's rule and answers every reason at once; they are shown under the button.
+ * with the importer's rule and answers every reason at once; they are shown under the button. The
+ * managing union is found by name in the clerk's subtree (a large one has more than a page of them).
  */
-export function StationForm({ station, unions, onSaved }: { station: StationDetail | null; unions: OrgUnion[]; onSaved(code: string): void }) {
+export function StationForm({ station, onSaved }: { station: StationDetail | null; onSaved(code: string): void }) {
   const [code, setCode] = useState(station?.code ?? '')
   const [name, setName] = useState(station?.name ?? '')
   const [type, setType] = useState<StationType>(station?.type ?? STATION_TYPES[0])
@@ -27,7 +29,7 @@ export function StationForm({ station, unions, onSaved }: { station: StationDeta
   const [amenities, setAmenities] = useState<Amenity[]>(station?.amenities ?? [])
   const [phone, setPhone] = useState(station?.phone ?? '')
   const [photos, setPhotos] = useState<string[]>(station?.photos ?? [])
-  const [unionId, setUnionId] = useState(station?.unionId ?? unions[0]?.id ?? '')
+  const [union, setUnion] = useState(station ? { id: station.unionId, name: station.unionName } : null)
   const [status, setStatus] = useState<StationStatus>(station?.status ?? 'active')
   const [message, setMessage] = useState<string | null>(null)
   const { busy, run } = useAction('保存驿站', { inline: (failure) => setMessage(failure.message) })
@@ -36,7 +38,8 @@ export function StationForm({ station, unions, onSaved }: { station: StationDeta
   const save = async () => {
     setMessage(null)
     if (!point) return setMessage('请选择或填写驿站的位置')
-    const form: Form = { code: code.trim(), name: name.trim(), type, latitude: point.lat, longitude: point.lng, address: address.trim(), hours: hours.trim(), amenities, phone: phone.trim(), photos, unionId, status, ...(station ? { expectedUpdatedAt: station.updatedAt, verifiedOn: station.verifiedOn } : {}) }
+    if (!union) return setMessage('请在“管理工会”中查找并选择一个工会')
+    const form: Form = { code: code.trim(), name: name.trim(), type, latitude: point.lat, longitude: point.lng, address: address.trim(), hours: hours.trim(), amenities, phone: phone.trim(), photos, unionId: union.id, status, ...(station ? { expectedUpdatedAt: station.updatedAt, verifiedOn: station.verifiedOn } : {}) }
     await run(async () => {
       const saved = await call('stations', 'save', form)
       onSaved(saved.code)
@@ -75,13 +78,10 @@ export function StationForm({ station, unions, onSaved }: { station: StationDeta
       <Input id='form-phone' className='station-form__input' type='text' placeholder='联系电话，如 0471-6661234' value={phone} maxlength={20} onInput={(e) => setPhone(e.detail.value)} />
       <PhotoList photos={photos} onChange={setPhotos} />
       <Text className='station-detail__label'>管理工会（所在区县）</Text>
-      <View className='chips' {...choiceGroup} aria-label='管理工会'>
-        {unions.map((u) => (
-          <Text key={u.id} id={`form-union-${u.id}`} className={`chips__chip chips__chip--type${unionId === u.id ? ' chips__chip--on' : ''}`} {...choosable('radio', unionId === u.id, () => setUnionId(u.id))}>
-            {u.name}
-          </Text>
-        ))}
-      </View>
+      <Text className='station-form__hint' data-testid='form-union-chosen'>
+        {union ? `已选：${union.name}` : '未选择：请按名称查找后点选'}
+      </Text>
+      <UnionPicker id='form-union' selected={union ? [union.id] : []} onPick={(u) => setUnion({ id: u.id, name: u.name })} />
       <Text className='station-detail__label'>状态</Text>
       <View className='chips' {...choiceGroup} aria-label='状态'>
         {STATUS_ACTIONS.map((s) => (

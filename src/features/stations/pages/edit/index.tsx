@@ -10,16 +10,13 @@ export default function EditStationPage() {
   const raw = useRouter().params.code
   const code = raw ? decodeURIComponent(raw) : ''
   const station = useCloud('stations', 'get', { code }, Boolean(code))
-  // The unions a clerk may put a station under: their own and those below (the first page, by name).
-  const unions = useCloud('org', 'list', {})
-  const ready = Boolean(unions.data) && (!code || Boolean(station.data))
+  const ready = !code || Boolean(station.data)
   return (
-    <PageShell error={station.error ?? unions.error} loading={station.loading || unions.loading} hasData={ready} onRetry={() => void Promise.all([station.reload(), unions.reload()])}>
-      {ready && unions.data ? (
+    <PageShell error={station.error} loading={station.loading} hasData={ready} onRetry={() => void station.reload()}>
+      {ready ? (
         <View className='station-detail'>
           <StationForm
             station={code ? (station.data ?? null) : null}
-            unions={unions.data.items.filter((u) => u.status === 'active')}
             onSaved={(saved) => {
               void Taro.showToast({ title: '已保存', icon: 'success' })
               void Taro.redirectTo({ url: `/features/stations/pages/detail/index?code=${encodeURIComponent(saved)}` })

@@ -32,16 +32,28 @@ function RowLine({ row }: { row: ImportRowReport }) {
   )
 }
 
+/** Where an apply got to: the next row to write and what was written so far (kept so 导入 again resumes). */
+interface Progress {
+  next: number
+  total: number
+  inserted: number
+  updated: number
+  unchanged: number
+}
+
 /**
  * 批量导入: a CSV (chosen, or pasted on the web) is checked by the cloud with the importer's rules;
  * the clerk reads the per-row report and only then taps 导入, which checks every row again and
- * writes only the good ones.
+ * writes only the good ones, a batch a call (WeChat's time limit) until done, showing how far it is.
+ * A failed call keeps what was written: 导入 again goes on from there (a row written twice is no
+ * change: the cloud judges rows by code).
  */
 export default function ImportStationsPage() {
   const [text, setText] = useState('')
   const [source, setSource] = useState<CsvSource | null>(null)
   const [checked, setChecked] = useState<Checked | null>(null)
   const [done, setDone] = useState<string | null>(null)
+  const [progress, setProgress] = useState<Progress | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const action = useAction('检查', { inline: (failure) => setMessage(failure.message) })
   const input = () => (source ? ('fileId' in source ? { fileId: source.fileId } : { csv: source.csv }) : { csv: text })
@@ -54,20 +66,31 @@ export default function ImportStationsPage() {
       if ('csv' in picked) setText(picked.csv)
       setChecked(null)
       setDone(null)
+      setProgress(null)
     })
   const check = () =>
     action.run(async () => {
       setMessage(null)
       setDone(null)
+      setProgress(null)
       setChecked(await call('stations', 'checkImport', input()))
     })
   const apply = () =>
     action.run(async () => {
       setMessage(null)
-      const result = await call('stations', 'applyImport', input())
-      setChecked(result)
-      setDone(`已导入：新增 ${result.inserted}，更新 ${result.updated}，未变 ${result.unchanged}，未导入 ${result.bad}`)
-      void Taro.showToast({ title: '已导入', icon: 'success' })
+      let at = progress ?? { next: 0, total: checked?.total ?? 0, inserted: 0, updated: 0, unchanged: 0 }
+      for (;;) {
+        const batch = await call('stations', 'applyImport', { ...input(), from: at.next })
+        const written = new Map(batch.rows.map((r) => [r.line, r]))
+        setChecked((before) => ({ total: batch.total, good: batch.good, bad: batch.bad, rows: (before?.rows ?? []).map((r) => written.get(r.line) ?? r) }))
+        at = { next: batch.next ?? batch.total, total: batch.total, inserted: at.inserted + batch.inserted, updated: at.updated + batch.updated, unchanged: at.unchanged + batch.unchanged }
+        setProgress(at)
+        if (batch.next === null) {
+          setDone(`已导入：新增 ${at.inserted}，更新 ${at.updated}，未变 ${at.unchanged}，未导入 ${batch.bad}`)
+          void Taro.showToast({ title: '已导入', icon: 'success' })
+          return
+        }
+      }
     })
 
   return (
@@ -90,6 +113,7 @@ export default function ImportStationsPage() {
               setText(e.detail.value)
               setSource(null)
               setChecked(null)
+              setProgress(null)
             }}
           />
         ) : null}
@@ -109,9 +133,15 @@ export default function ImportStationsPage() {
             {checked.rows.map((r) => (
               <RowLine key={r.line} row={r} />
             ))}
+            {/* Beside the button, which a long report puts far below the summary. */}
+            {progress && !done ? (
+              <Text className='station-detail__label' data-testid='import-progress' aria-live='polite'>
+                已导入 {progress.next} / 共 {progress.total} 行{action.busy ? '，正在导入…' : '，未完成：再点“继续导入”接着导入'}
+              </Text>
+            ) : null}
             {!done && checked.good ? (
-              <Button id='import-apply' type='primary' block disabled={action.busy} onClick={() => void apply()}>
-                导入 {checked.good} 行
+              <Button id='import-apply' type='primary' block loading={action.busy} disabled={action.busy} onClick={() => void apply()}>
+                {progress ? '继续导入' : `导入 ${checked.good} 行`}
               </Button>
             ) : null}
           </View>
