@@ -129,9 +129,11 @@ export async function benchStations(results: Results, n = 300, scans = 100): Pro
     await post({ action: 'nearby', data: { latitude: 40.84, longitude: 111.75 } })
     results.add('stations.index_build_s', round((performance.now() - indexAt) / 1000, 2), 's (first search builds the kd-tree)')
 
-    // Every HTTP request before anything that blocks this process for long (the brute-force scans
-    // below): a connection left idle past the server's keep-alive (Node: 5 s) while this process
-    // cannot see it close is then reused, and the next request fails.
+    // Every HTTP request before anything that blocks this process for long (the brute-force scans,
+    // after the server stops): a connection idle past the server's keep-alive (Node: 5 s) could be
+    // reused as the server closes it. Suspected when the name searches failed under load; not
+    // reproduced (a 7 s block on either side left fetch on a fresh connection), so failures print
+    // the server's state instead of guessing.
     for (const q of qs.slice(0, 20)) await post({ action: 'nearby', data: asInput(q) })
     const nearby: number[] = []
     for (const q of qs) {

@@ -95,7 +95,9 @@ function idHash(id: string): number {
 }
 
 /**
- * A query as the database reads it. MongoDB's `$all` is "equivalent to an $and operation of the
+ * A query as the database reads it. CloudBase documents `_.all` on array fields only
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.all.html)
+ * and runs a MongoDB-compatible database, where `$all` is "equivalent to an $and operation of the
  * specified values", so a field holding one value matches `$all: [that value]` ("or a field with a
  * single value matching the specified element", https://www.mongodb.com/docs/manual/reference/operator/query/all/);
  * mingo's `$all` matches arrays only. A field's `$all` of plain values, with no other operator on
