@@ -42,9 +42,10 @@ export function stationTerms(name: string, address: string, unionName: string, t
 }
 
 /**
- * The pieces a match must hold, stop pieces left out (no station stores them), digits first (the
- * embedded store looks up the first one in its index and checks the rest on what it finds). Empty
- * when the query is made only of stop pieces (驿站, 示例): the search then looks by place instead.
+ * The pieces a match must hold, stop pieces left out (no station stores them), digits first (a
+ * habit from when the embedded store looked up the first one; it now takes the rarest piece from its
+ * index itself, and the order changes no answer). Empty when the query is made only of stop pieces
+ * (驿站, 示例): the search then looks by place instead.
  */
 export function searchPieces(q: string): string[] {
   const rank = (t: string) => (/\d/.test(t) ? 0 : 1)

@@ -10,11 +10,17 @@ export interface RunningServer {
   dataDir: string
   /** The server process, e.g. to read its memory. */
   pid: number
+  /**
+   * What the server has printed (stdout and stderr), its last `lines` lines, and whether it is still
+   * running: for a caller whose request failed, to tell a crash (an exception, a kill by the
+   * out-of-memory killer) from a dropped connection.
+   */
+  output(lines?: number): string
   stop(): Promise<void>
 }
 
 export interface ServerOptions {
-  /** A data folder prepared beforehand (a bench's large data set); removed on stop like a fresh one. */
+  /** A data folder prepared beforehand (a bench's large data set): kept on stop, its maker removes it (the stations bench reads it again in process). */
   dataDir?: string
   /** How long the server may take to load its data and listen. */
   startTimeoutMs?: number
@@ -61,13 +67,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     dataDir,
     pid: child.pid ?? 0,
+    output(lines = 50) {
+      const state = child.exitCode !== null || child.signalCode !== null ? `(the server has exited: ${child.signalCode ?? `code ${child.exitCode}`})` : '(the server is still running)'
+      return [...output.trimEnd().split('\n').slice(-lines), state].join('\n')
+    },
     async stop() {
-      if (child.exitCode === null) {
+      // A server killed by a signal has no exit code: waiting for its exit then would wait for ever.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
         child.kill('SIGTERM')
         await exited
       }
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,8 +1,16 @@
 import Datastore from '@seald-io/nedb'
 import { match } from '@seald-io/nedb/lib/model'
 import path from 'node:path'
-import { buildGeoTree, nearestDocs, type GeoTree } from './nedb-geo'
-import { checkedLimit, DuplicateKeyError, MAX_READ, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type IndexSpec, type Patch, type Store } from './port'
+import { buildGeoTree, measureRatherThanWalk, nearestAmong, nearestDocs, type GeoTree } from './nedb-geo'
+import { checkedLimit, DuplicateKeyError, MAX_READ, type Collection, type Doc, type Filter, type FindOptions, type GeoHit, type GeoNearQuery, type IndexSpec, type Patch, type Scalar, type Store } from './port'
+
+/** nedb's index of a field (not in its typings): the documents that hold a value, nedb's own objects. */
+interface NedbIndex {
+  getMatching(value: unknown): Doc[]
+}
+const indexesOf = (ds: Datastore<Doc>) => (ds as unknown as { indexes: Record<string, NedbIndex> }).indexes
+
+const isScalar = (value: unknown): value is Scalar => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 
 /**
  * The embedded adapter: one nedb datastore per collection, file-backed under `dir`, or in memory
@@ -24,23 +32,48 @@ export function createNedbStore(dir: string | null): Store {
     return ds
   }
 
-  function toQuery<T>(filter: Filter<T>): Record<string, unknown> {
-    // nedb speaks MongoDB's operators already (an array field matches a scalar it contains), except
-    // $all, which becomes one containment test per value. With nothing else on the field, the first
-    // value stays on the field itself: nedb picks an index only for a top-level equality (search terms).
+  /**
+   * A filter in nedb's words, planned. nedb speaks MongoDB's operators already (an array field
+   * matches a scalar it contains), except $all, which becomes one containment test per value (an
+   * empty $all matches nothing, as in MongoDB). nedb takes its candidates from one index only: that
+   * of the last top-level equality on an indexed field, else it tests every document. So of the
+   * equalities the filter holds on indexed fields (a field's value, or each value of an $all on it)
+   * the one the fewest documents hold goes last, on its field; the rest are tested on what it gives.
+   * `candidates` are what that index holds for it (null: no indexed equality), for geoNear.
+   */
+  function planned<T>(ds: Datastore<Doc>, filter: Filter<T>): { query: Record<string, unknown>; candidates: Doc[] | null } {
+    const indexes = indexesOf(ds)
     const query: Record<string, unknown> = {}
     const all: Array<Record<string, unknown>> = []
+    let best: { field: string; value: Scalar; candidates: Doc[] } | null = null
+    const consider = (field: string, value: Scalar) => {
+      const candidates = indexes[field]?.getMatching(value)
+      if (candidates && (!best || candidates.length < best.candidates.length)) best = { field, value, candidates }
+    }
     for (const [field, condition] of Object.entries(filter as Record<string, unknown>)) {
       if (condition !== null && typeof condition === 'object' && !Array.isArray(condition) && '$all' in condition) {
         const { $all, ...rest } = condition as { $all: unknown[] }
-        const alone = !Object.keys(rest).length && $all.length > 0 && (typeof $all[0] !== 'object' || $all[0] === null)
-        for (const value of alone ? $all.slice(1) : $all) all.push({ [field]: value })
-        if (alone) query[field] = $all[0]
-        else if (Object.keys(rest).length) query[field] = rest
-      } else query[field] = condition
+        if (!$all.length) all.push({ [field]: { $in: [] } })
+        for (const value of $all) {
+          if (!Object.keys(rest).length && isScalar(value)) consider(field, value)
+          all.push({ [field]: value })
+        }
+        if (Object.keys(rest).length) query[field] = rest
+      } else {
+        if (isScalar(condition)) consider(field, condition)
+        query[field] = condition
+      }
+    }
+    const chosen = best as { field: string; value: Scalar; candidates: Doc[] } | null
+    if (chosen) {
+      // Last among the fields, so that it is the equality nedb takes its candidates from; its own test leaves $and.
+      delete query[chosen.field]
+      const own = all.findIndex((test) => test[chosen.field] === chosen.value)
+      if (own >= 0) all.splice(own, 1)
     }
     if (all.length) query.$and = all
-    return query
+    if (chosen) query[chosen.field] = chosen.value
+    return { query, candidates: chosen?.candidates ?? null }
   }
 
   function toUpdate<T>(patch: Patch<T>): Record<string, unknown> {
@@ -156,6 +189,7 @@ export function createNedbStore(dir: string | null): Store {
 
   function collection<T extends Doc>(name: string): Collection<T> {
     const ds = datastore(name) as unknown as Datastore<T>
+    const nedbQuery = (filter: Filter<T>) => planned(ds as unknown as Datastore<Doc>, filter).query
     return {
       async get(id) {
         return (await ds.findOneAsync({ _id: id } as never)) ?? null
@@ -167,14 +201,14 @@ export function createNedbStore(dir: string | null): Store {
           const page = await keysetPage(name, ds, after, limit)
           return (options.fields ? page.map((doc) => picked(doc, options.fields!)) : page) as T[]
         }
-        let cursor = ds.findAsync(toQuery(filter) as never)
+        let cursor = ds.findAsync(nedbQuery(filter) as never)
         if (options.sort) cursor = cursor.sort(options.sort as Record<string, number>)
         if (options.skip) cursor = cursor.skip(options.skip)
         if (options.fields) cursor = cursor.projection(Object.fromEntries(options.fields.map((field) => [field, 1])))
         return (await cursor.limit(limit)) as T[]
       },
       count(filter) {
-        return ds.countAsync(toQuery(filter) as never) as Promise<number>
+        return ds.countAsync(nedbQuery(filter) as never) as Promise<number>
       },
       insert(doc) {
         return writing(name, true, async () => {
@@ -200,7 +234,7 @@ export function createNedbStore(dir: string | null): Store {
         if (!Object.keys(update).length) return 0
         return writing(name, movesDocs(patch), async () => {
           try {
-            const { numAffected } = await ds.updateAsync(toQuery(filter) as never, update as never, { multi: true })
+            const { numAffected } = await ds.updateAsync(nedbQuery(filter) as never, update as never, { multi: true })
             return numAffected
           } catch (error) {
             return wrapDuplicate(name, error)
@@ -208,7 +242,7 @@ export function createNedbStore(dir: string | null): Store {
         })
       },
       remove(filter) {
-        return writing(name, true, () => ds.removeAsync(toQuery(filter) as never, { multi: true }))
+        return writing(name, true, () => ds.removeAsync(nedbQuery(filter) as never, { multi: true }))
       },
     }
   }
@@ -217,9 +251,17 @@ export function createNedbStore(dir: string | null): Store {
     collection,
     async geoNear<T extends Doc>(name: string, { point, minDistanceM, maxDistanceM, query, limit }: GeoNearQuery<T>): Promise<Array<GeoHit<T>>> {
       const n = Math.min(limit, MAX_READ)
-      const { tree, docs } = await geoIndex(name, datastore(name))
-      const nedbQuery = toQuery(query)
-      const hits = nearestDocs(tree, (id) => docs.get(id) as T | undefined, (doc) => match(doc, nedbQuery), { point, minDistanceM: minDistanceM ?? 0, maxDistanceM, limit: n })
+      const ds = datastore(name)
+      const { tree, docs } = await geoIndex(name, ds)
+      const plan = planned(ds, query)
+      const matches = (doc: T) => match(doc, plan.query)
+      const near = { point, minDistanceM: minDistanceM ?? 0, maxDistanceM, limit: n }
+      // When an index says which documents can match and they are few, measure each rather than walk the tree out to them.
+      const candidates = plan.candidates as T[] | null
+      const hits =
+        candidates && measureRatherThanWalk(candidates, matches, tree.ids.length, n)
+          ? nearestAmong(candidates, matches, near)
+          : nearestDocs(tree, (id) => docs.get(id) as T | undefined, matches, near)
       // The documents in memory are nedb's own: answer copies, as find does.
       return hits.map(({ doc, distanceM }) => ({ doc: structuredClone(doc), distanceM }))
     },

@@ -94,6 +94,27 @@ function idHash(id: string): number {
   return h
 }
 
+/**
+ * A query as the database reads it. CloudBase documents `_.all` on array fields only
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.all.html)
+ * and runs a MongoDB-compatible database, where `$all` is "equivalent to an $and operation of the
+ * specified values", so a field holding one value matches `$all: [that value]` ("or a field with a
+ * single value matching the specified element", https://www.mongodb.com/docs/manual/reference/operator/query/all/);
+ * mingo's `$all` matches arrays only. A field's `$all` of plain values, with no other operator on
+ * it, is handed to mingo as MongoDB defines it; an empty one stays (it matches nothing in both).
+ */
+function mongoQuery(query: Record<string, unknown>): Query {
+  const rewritten: Record<string, unknown> = {}
+  const and: unknown[] = []
+  for (const [field, condition] of Object.entries(query)) {
+    const all = condition !== null && typeof condition === 'object' && !Array.isArray(condition) && Object.keys(condition).join() === '$all' ? (condition as { $all: unknown }).$all : null
+    if (field.startsWith('$') || !Array.isArray(all) || !all.length || all.some((v) => v !== null && typeof v === 'object')) rewritten[field] = condition
+    else and.push(...all.map((value) => ({ [field]: value })))
+  }
+  if (and.length) rewritten.$and = [...((rewritten.$and as unknown[] | undefined) ?? []), ...and]
+  return new Query(rewritten)
+}
+
 const parse = (text: unknown) => (typeof text === 'string' && text ? EJSON.parse(text) : {}) as Record<string, unknown>
 const serialize = (doc: Doc) => EJSON.stringify(doc, { relaxed: false })
 
@@ -200,7 +221,7 @@ export class CloudBaseDbStandIn {
   }
 
   private matching(collection: string, query: Record<string, unknown>): Doc[] {
-    const test = new Query(query)
+    const test = mongoQuery(query)
     const docs = this.table(collection).docs
     const ids = primaryKeys(query)
     const candidates = ids ? ids.flatMap((id) => docs.get(id) ?? []) : docs.values()
@@ -248,7 +269,7 @@ export class CloudBaseDbStandIn {
       if (i > 0) await new Promise((r) => setImmediate(r)) // no atomicity across documents
       const current = table.docs.get(id)
       // Between documents the filter is asked again, as the database does for each one.
-      if (!current || !new Query(parse(params.query)).test(current)) continue
+      if (!current || !mongoQuery(parse(params.query)).test(current)) continue
       const next = replace ? { ...(data as Doc), _id: id } : structuredClone(current)
       const changed = replace ? true : applyUpdate(next, data as never).length > 0
       if (!changed || isDeepStrictEqual(next, current)) continue
@@ -280,7 +301,7 @@ export class CloudBaseDbStandIn {
         case '$geoNear': {
           if (i !== 0) throw failed('$geoNear is only valid as the first stage in a pipeline')
           try {
-            docs = geoNearStage(docs, value as GeoNearSpec, table.indexes, (q) => { const query = new Query(q); return (d) => query.test(d) }, idHash)
+            docs = geoNearStage(docs, value as GeoNearSpec, table.indexes, (q) => { const query = mongoQuery(q); return (d) => query.test(d) }, idHash)
           } catch (error) {
             if (error instanceof GeoNearError) throw failed(error.message)
             throw error
@@ -288,7 +309,7 @@ export class CloudBaseDbStandIn {
           break
         }
         case '$match':
-          docs = docs.filter((d) => new Query(value as Record<string, unknown>).test(d))
+          docs = docs.filter((d) => mongoQuery(value as Record<string, unknown>).test(d))
           break
         case '$sort':
           docs = sortDocs(docs, value as Record<string, 1 | -1>)
