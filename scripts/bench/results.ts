@@ -12,7 +12,7 @@ export class Results {
 
   add(name: string, value: number, unit: string): void {
     this.figures[name] = { value, unit }
-    console.log(`  ${name.padEnd(34)} ${String(value).padStart(12)} ${unit}`)
+    console.log(`  ${name.padEnd(40)} ${String(value).padStart(12)} ${unit}`)
   }
 
   write(file = path.resolve(__dirname, '../../bench-results.json')): void {
