@@ -54,6 +54,7 @@ export default function ReportPage() {
       try {
         await call('stations', 'report', { ...input, idempotencyKey })
         retry.settle()
+        notesWhileSigningIn.delete(code)
       } catch (error) {
         retry.settle(error)
         throw error
