@@ -7,6 +7,7 @@ import { choosePhoto } from '@/platform/upload'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { useSession } from '@/stores/session'
+import './ReportPhoto.scss'
 
 /**
  * 添加照片 on a report: one, optional, seen only by the managing union's clerks. Only a signed-in

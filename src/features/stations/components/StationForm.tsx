@@ -10,6 +10,7 @@ import { PointPicker } from '@/platform/pointPicker'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { PhotoList } from './PhotoList'
+import './StationForm.scss'
 
 type Form = ActionInput<'stations', 'save'>
 

@@ -14,6 +14,7 @@ import { useAction } from '@/services/useAction'
 import { useCloud } from '@/services/useCloud'
 import { ReportPhoto } from '../../components/ReportPhoto'
 import '../../stations.scss'
+import './index.scss'
 
 /**
  * A note written before going to sign in for a photo, by station: kept in memory only (never in a

@@ -13,7 +13,9 @@ import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
 import { ReportPhotoThumb } from '../../components/ReportPhotoThumb'
+import '../../components/StationList.scss'
 import '../../stations.scss'
+import './index.scss'
 
 /** Resolved by someone else meanwhile: either way the report leaves this queue. */
 const GONE: readonly ErrorCode[] = ['ALREADY_DECIDED', 'NOT_FOUND']
