@@ -39,10 +39,13 @@ function pickNext(file: File | null) {
 const png = (name = '微波炉.png', size = 68) => new File([new Uint8Array(size)], name, { type: 'image/png' })
 
 const tap = (id: string) => testUtils.fireEvent.click(byId(id)!)
+const disabled = (id: string) => Boolean(byId(id)?.hasAttribute('disabled') || byId(id)?.className.includes('disabled'))
 /** 提交反馈, then what was sent; the page goes back to the station a moment later (waited for: its timer must not outlive the test). */
 async function submit(sent: Array<{ action: string; data: any }>) {
   jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{}, {}] as never)
   const back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'navigateBack:ok' } as never)
+  // As a person does: once the button is enabled (it follows the upload a render later).
+  await waitFor(() => expect(disabled('submit-report')).toBe(false))
   tap('submit-report')
   await waitFor(() => expect(back).toHaveBeenCalled())
   return sent.find((s) => s.action === 'report')?.data
@@ -133,7 +136,7 @@ describe('反馈问题: a photo on the report', () => {
     await waitFor(() => expect(text('report-photo-uploading')).toContain('上传中'))
     await waitFor(() => expect(document.querySelector('.report-photo__preview img')?.getAttribute('alt')).toBe('正在上传的照片'))
     // Sent meanwhile, it would go without its photo: the button waits.
-    await waitFor(() => expect(byId('submit-report')?.hasAttribute('disabled') || byId('submit-report')?.className.includes('disabled')).toBe(true))
+    await waitFor(() => expect(disabled('submit-report')).toBe(true))
     release!(jsonResponse({ ok: false, error: { code: 'RATE_LIMITED', message: '每天最多上传 60 张照片，请明天再试' } }, 429))
     release = null
     await waitFor(() => expect(text('report-photo-error')).toBe('每天最多上传 60 张照片，请明天再试'))
