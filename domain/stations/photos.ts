@@ -11,6 +11,7 @@ export const IMAGE_TYPES = ['image/jpeg', 'image/png'] as const
 export type ImageType = (typeof IMAGE_TYPES)[number]
 export const MAX_PHOTO_BYTES = MAX_UPLOAD_BYTES
 export const NOT_AN_IMAGE = '不是图片：只能上传 JPG 或 PNG 照片'
+export const PHOTO_TOO_LARGE = '照片过大，请压缩到 5 MB 以内'
 
 /** The image type the bytes say; null for anything else (a PDF, a renamed file). */
 export function sniffImage(bytes: Uint8Array): ImageType | null {
@@ -30,3 +31,8 @@ export const LOCAL_PHOTO_ID = /^[0-9a-f]{32}$/
 
 /** Records a photo the platform put in its own storage (WeChat: stations.registerPhoto); answers what to keep. */
 export type RegisterPhoto = (fileId: string) => Promise<string>
+
+export interface PhotoOptions {
+  /** Told once a photo is chosen, before it is sent: a picture of it to show meanwhile (web: a blob: URL; WeChat: the phone's temp file). */
+  onPicked?(preview: string): void
+}

@@ -1,5 +1,5 @@
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type RegisterUpload, type UploadType, type Uploaded } from '@domain/aid/files'
-import { IMAGE_TYPES, type PhotoPurpose, type RegisterPhoto } from '@domain/stations/photos'
+import { IMAGE_TYPES, NOT_AN_IMAGE, PHOTO_TOO_LARGE, type PhotoOptions, type PhotoPurpose, type RegisterPhoto } from '@domain/stations/photos'
 import { CloudError, isErrorCode } from '@domain/errors'
 import { askPrivacy } from '@/stores/privacy'
 import { useSession } from '@/stores/session'
@@ -50,9 +50,9 @@ export async function chooseAndUpload(_register: RegisterUpload): Promise<Upload
 }
 
 /** Compresses a photo and POSTs it raw to the local server with the session token; the server checks its bytes. */
-async function send<T>(url: string, file: File): Promise<T> {
+async function send<T>(url: string, file: File, tooLarge?: string): Promise<T> {
   const body = await compress(file)
-  if (body.size > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE')
+  if (body.size > MAX_UPLOAD_BYTES) throw new CloudError('FILE_TOO_LARGE', tooLarge)
   const token = useSession.getState().token
   let response: Response
   try {
@@ -70,9 +70,13 @@ async function send<T>(url: string, file: File): Promise<T> {
  * A station's photo or a report's (web build): the same path as a document, images only; the local
  * server records it as it stores it (no `register`). Answers what the station or report keeps.
  */
-export async function choosePhoto(purpose: PhotoPurpose, _register: RegisterPhoto): Promise<string | null> {
+export async function choosePhoto(purpose: PhotoPurpose, _register: RegisterPhoto, options: PhotoOptions = {}): Promise<string | null> {
   if (!(await askPrivacy('files'))) throw new CloudError('PRIVACY_DECLINED')
   const file = await pickFile(IMAGE_TYPES)
   if (!file) return null
-  return (await send<{ photo: string }>(`/api/photos?for=${purpose}`, file)).photo
+  // A document picked by mistake is told before a byte is sent; the server still checks the bytes
+  // (a renamed file, or one the browser could not type).
+  if (file.type && !IMAGE_TYPES.some((t) => t === file.type)) throw new CloudError('FILE_TYPE', NOT_AN_IMAGE)
+  options.onPicked?.(URL.createObjectURL(file))
+  return (await send<{ photo: string }>(`/api/photos?for=${purpose}`, file, PHOTO_TOO_LARGE)).photo
 }

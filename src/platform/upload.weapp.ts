@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { MAX_UPLOAD_BYTES, type RegisterUpload, type UploadType, type Uploaded } from '@domain/aid/files'
 import { CloudError } from '@domain/errors'
-import { PHOTO_FOLDERS, type PhotoPurpose, type RegisterPhoto } from '@domain/stations/photos'
+import { PHOTO_FOLDERS, type PhotoOptions, type PhotoPurpose, type RegisterPhoto } from '@domain/stations/photos'
 import { askPrivacy } from '@/stores/privacy'
 
 export type { Uploaded }
@@ -38,12 +38,13 @@ export async function chooseAndUpload(register: RegisterUpload): Promise<Uploade
  * phone, put in cloud storage under its purpose's folder, then recorded by `register`
  * (stations.registerPhoto, which reads it back and refuses what is not an image).
  */
-export async function choosePhoto(purpose: PhotoPurpose, register: RegisterPhoto): Promise<string | null> {
+export async function choosePhoto(purpose: PhotoPurpose, register: RegisterPhoto, options: PhotoOptions = {}): Promise<string | null> {
   if (!(await askPrivacy('files'))) throw new CloudError('PRIVACY_DECLINED')
   const picked = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'] }).catch(() => null)
   const file = picked?.tempFiles[0]
   if (!file) return null
   const path = (await Taro.compressImage({ src: file.tempFilePath, quality: 70 })).tempFilePath
+  options.onPicked?.(path)
   let fileID: string
   try {
     fileID = (await Taro.cloud.uploadFile({ cloudPath: `${PHOTO_FOLDERS[purpose]}/${Date.now()}-${Math.random().toString(36).slice(2)}.jpg`, filePath: path })).fileID

@@ -1,15 +1,21 @@
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { DEMO_AREAS, generateStations } from '../../server/seed/station-generator'
+import { PNG } from '../../server/seed/samples'
 import { openPhone, screenshots } from './support/browser'
 import { openMe, signInAs } from './support/signin'
 import { serverAndBrowser } from './support/suite'
 
 /**
- * #18: a rider reports 微波炉坏了 (the amenity 热饭) on a station of 新城区总工会 without signing in;
- * the detail warns; the union's clerk finds it in 驿站管理 → 问题反馈 from 我的 and confirms it; the warning
- * goes. And the map's 找驿站 box finds stations by name or district.
+ * #18: a rider reports 微波炉坏了 (the amenity 热饭) on a station of 新城区总工会, starting signed out;
+ * a photo needs signing in, so the rider signs in from the report and comes back to it with the
+ * choices and the note still there, attaches a photo (a document first: 不是图片); the detail warns;
+ * the union's clerk finds it in 驿站管理 → 问题反馈 from 我的, sees the photo, and confirms it; the
+ * warning goes. And the map's 找驿站 box finds stations by name or district.
  */
 describe('rest stations: reports and search by name', () => {
   const suite = serverAndBrowser()
@@ -39,13 +45,42 @@ describe('rest stations: reports and search by name', () => {
     await rider.page.tap('#report-kind-amenity')
     await rider.page.getByTestId('report-amenity-热饭').tap()
     await rider.page.locator('#report-note textarea').fill('微波炉坏了')
+    // Signed out: the report can go as it is; a photo needs signing in, and leads there and back.
+    await rider.page.getByTestId('report-photo-signed-out').getByText(/附照片需要先登录/).waitFor()
     await shot(rider.page, 'report-form')
+    await rider.page.tap('#report-photo-sign-in')
+    await rider.page.tap('#login-as-member')
+    await rider.page.waitForURL(/pages\/report\/index/)
+    await rider.page.getByTestId('report-photo').waitFor()
+    assert.equal(await rider.page.getAttribute('#report-kind-amenity', 'aria-checked'), 'true')
+    assert.equal(await rider.page.getByTestId('report-amenity-热饭').getAttribute('aria-checked'), 'true')
+    assert.equal(await rider.page.locator('#report-note textarea').inputValue(), '微波炉坏了')
+    assert.ok(!rider.page.url().includes(encodeURIComponent('微波炉')), 'the note never goes into a link')
+    // A document picked by mistake: told, nothing kept, the report as it was.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-photo-'))
+    const photoFile = path.join(dir, '微波炉.png')
+    fs.writeFileSync(photoFile, PNG)
+    fs.writeFileSync(path.join(dir, '说明.pdf'), '%PDF-1.4\n%%EOF\n')
+    const pick = async (file: string) => {
+      const [chooser] = await Promise.all([rider.page.waitForEvent('filechooser'), rider.page.tap('#report-photo-pick')])
+      await chooser.setFiles(file)
+    }
+    await pick(path.join(dir, '说明.pdf'))
+    await rider.page.getByTestId('report-photo-error').getByText('不是图片：只能上传 JPG 或 PNG 照片').waitFor()
+    assert.equal(await rider.page.locator('#report-note textarea').inputValue(), '微波炉坏了')
+    await pick(photoFile)
+    await rider.page.locator('#report-photo-remove').waitFor()
+    await rider.page.getByText('重新选择').waitFor()
+    assert.equal(await rider.page.getByTestId('report-photo-error').count(), 0)
+    await rider.page.waitForFunction(() => ((document.querySelector('.report-photo__preview img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0)
+    await shot(rider.page, 'report-photo')
     await rider.page.tap('#submit-report')
     await rider.page.getByTestId('station-detail').waitFor()
     await rider.page.getByTestId('station-warning').getByText(WARNING).waitFor({ timeout: 15_000 })
     await shot(rider.page, 'detail-warning')
     assert.deepEqual(rider.errors, [])
     await rider.context.close()
+    fs.rmSync(dir, { recursive: true, force: true })
 
     const clerk = await openPhone(suite.browser)
     await signInAs(clerk.page, suite.server.url, 'clerk')
@@ -58,6 +93,14 @@ describe('rest stations: reports and search by name', () => {
     assert.match((await item.textContent()) ?? '', /热饭：设施缺失或损坏.*(刚刚提交|已等待)/)
     assert.ok(!((await item.textContent()) ?? '').includes('demo-'), 'who sent it is not shown')
     const id = (await item.getAttribute('data-id')) ?? ''
+    // The photo: only this union's clerks get it (fetched with the session), drawn, and full size on a tap.
+    await clerk.page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLImageElement | null)?.naturalWidth ?? 0) > 0, `#report-photo-${id} img`)
+    assert.equal(await clerk.page.getAttribute(`#report-photo-${id}`, 'aria-label'), '举报照片，点按查看大图')
+    assert.equal(await clerk.page.getAttribute(`#report-photo-${id} img`, 'alt'), '举报照片')
+    await clerk.page.tap(`#report-photo-${id}`)
+    await clerk.page.locator('.preview-image').waitFor()
+    await clerk.page.tap('.preview-image')
+    await clerk.page.locator('.preview-image').waitFor({ state: 'detached' })
     // No note: told by the cloud, the report stays.
     await clerk.page.tap(`#confirm-report-${id}`)
     await clerk.page.getByText('请写一句处理说明').first().waitFor()

@@ -1,37 +1,14 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createApp } from '../../server/app'
 import { stationsDb } from '../../cloud/features/stations/collections'
-import { cloudHarness } from '../helpers/cloud'
 import { PDF, PNG } from '../helpers/aid'
+import { uploadServer } from '../helpers/uploadServer'
 import { IMPORT_COLUMNS } from '../../domain/stations/upkeep'
 
 /** Station photos on the local home: one path with 金秋助学's documents, images only, station photos public. */
 describe('station photos (local home)', () => {
-  let server: Server
-  let base: string
-  let dir: string
-  let harness: Awaited<ReturnType<typeof cloudHarness>>
-
-  beforeEach(async () => {
-    harness = await cloudHarness()
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'photos-'))
-    server = createApp({ store: harness.store, clock: harness.clock, secrets: harness.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, demo: true, webRoot: null, uploadDir: dir })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  })
-  afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve))
-    await harness.store.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
-
-  const login = async (as: string) => ((await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as }) })).json()) as { token: string }).token
+  const local = uploadServer('photos-')
+  const login = local.login
   const upload = (token: string | null, purpose: string, body: Buffer, type = 'image/png') =>
-    fetch(`${base}/api/photos?for=${purpose}`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) })
+    fetch(`${local.base}/api/photos?for=${purpose}`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) })
 
   it('a clerk’s station photo is stored and shown to anyone; a PDF or a renamed file is 不是图片 and stores nothing', async () => {
     const token = await login('clerk')
@@ -39,18 +16,18 @@ describe('station photos (local home)', () => {
     expect(sent.status).toBe(200)
     const { data } = (await sent.json()) as { data: { photo: string } }
     expect(data.photo).toMatch(/^\/api\/photos\/[0-9a-f]{32}$/)
-    const back = await fetch(`${base}${data.photo}`)
+    const back = await fetch(`${local.base}${data.photo}`)
     expect(back.status).toBe(200)
     expect(back.headers.get('content-type')).toBe('image/png')
     expect(Buffer.from(await back.arrayBuffer()).equals(PNG)).toBe(true)
 
-    const before = await stationsDb(harness.store).photos.count({})
+    const before = await stationsDb(local.harness.store).photos.count({})
     for (const body of [PDF, Buffer.from('just text, named photo.png')]) {
       const refused = await upload(token, 'station', body)
       expect(refused.status).toBe(415)
       expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FILE_TYPE', message: '不是图片：只能上传 JPG 或 PNG 照片' } })
     }
-    expect(await stationsDb(harness.store).photos.count({})).toBe(before)
+    expect(await stationsDb(local.harness.store).photos.count({})).toBe(before)
   })
 
   it('only staff upload station photos; nobody uploads signed out; a report photo is not public', async () => {
@@ -60,10 +37,10 @@ describe('station photos (local home)', () => {
     const sent = await upload(member, 'report', PNG)
     const { data } = (await sent.json()) as { data: { photo: string } }
     expect(data.photo).toMatch(/^[0-9a-f]{32}$/)
-    expect((await fetch(`${base}/api/photos/${data.photo}`)).status).toBe(404)
+    expect((await fetch(`${local.base}/api/photos/${data.photo}`)).status).toBe(404)
     const hm = await login('hm-clerk')
-    expect((await fetch(`${base}/api/photos/${data.photo}`, { headers: { Authorization: `Bearer ${hm}` } })).status).toBe(404)
-    expect((await fetch(`${base}/api/photos/${data.photo}`, { headers: { Authorization: `Bearer ${member}` } })).status).toBe(200)
+    expect((await fetch(`${local.base}/api/photos/${data.photo}`, { headers: { Authorization: `Bearer ${hm}` } })).status).toBe(404)
+    expect((await fetch(`${local.base}/api/photos/${data.photo}`, { headers: { Authorization: `Bearer ${member}` } })).status).toBe(200)
   })
 
   it('takes a pasted CSV of more than the usual 64 KB body on the stations function only', async () => {
@@ -71,7 +48,7 @@ describe('station photos (local home)', () => {
     const rows = Array.from({ length: 600 }, (_, i) => [`BIG-${i}`, `大文件驿站${i}`, '户外劳动者服务站点', '40.85', '111.70', '新城区示例路 1 号，一段足够长的地址说明文字用来撑大文件', '饮水', '24h', '', 'hhht-xc', '', '2026-11-20', 'active'].join(','))
     const csv = [IMPORT_COLUMNS.join(','), ...rows].join('\n')
     expect(Buffer.byteLength(csv)).toBeGreaterThan(64 * 1024)
-    const call = (fn: string, action: string, data: unknown) => fetch(`${base}/api/cloud/${fn}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })
+    const call = (fn: string, action: string, data: unknown) => fetch(`${local.base}/api/cloud/${fn}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })
     expect(await (await call('stations', 'checkImport', { csv })).json()).toMatchObject({ ok: true, data: { total: 600, good: 600 } })
     expect((await call('member', 'profile', { padding: csv })).status).toBe(413)
   })

@@ -1,13 +1,8 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createApp } from '../../server/app'
 import { aidDb } from '../../cloud/features/aid/collections'
 import { collections } from '../../cloud/lib/collections'
-import { cloudHarness } from '../helpers/cloud'
 import { applicationInput, PDF, PNG } from '../helpers/aid'
+import { uploadServer } from '../helpers/uploadServer'
 import { UPLOADS_PER_DAY } from '../../cloud/features/aid/uploads'
 import { SCHEDULE } from '../../cloud/functions/schedule'
 import { removeLocalUploads, runJob } from '../../server/schedule'
@@ -15,30 +10,12 @@ import { removeLocalUploads, runJob } from '../../server/schedule'
 /** A PNG with one byte of its own after the image: another file, as far as the store can tell. */
 const pngNumbered = (n: number): Buffer => Buffer.concat([PNG, Buffer.from([n])])
 
-
 describe('uploads', () => {
-  let server: Server
-  let base: string
-  let dir: string
-  let harness: Awaited<ReturnType<typeof cloudHarness>>
-
-  beforeEach(async () => {
-    harness = await cloudHarness()
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-'))
-    server = createApp({ store: harness.store, clock: harness.clock, secrets: harness.secrets, sessionTtlMs: 3600_000, maxBodyBytes: 64 * 1024, demo: true, webRoot: null, uploadDir: dir })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  })
-  afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve))
-    await harness.store.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
-
-  const login = async (as: string) => ((await (await fetch(`${base}/api/dev/login`, { method: 'POST', body: JSON.stringify({ as }) })).json()) as { token: string }).token
+  const local = uploadServer('uploads-')
+  const login = local.login
   const upload = (token: string | null, type: string, body: Buffer) =>
-    fetch(`${base}/api/upload`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) })
-  const get = (token: string, id: string) => fetch(`${base}/api/files/${id}`, { headers: { Authorization: `Bearer ${token}` } })
+    fetch(`${local.base}/api/upload`, { method: 'POST', headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) })
+  const get = (token: string, id: string) => fetch(`${local.base}/api/files/${id}`, { headers: { Authorization: `Bearer ${token}` } })
 
   it('stores a PNG and a PDF for the signed-in owner', async () => {
     const token = await login('member')
@@ -47,7 +24,7 @@ describe('uploads', () => {
     const { data } = (await png.json()) as { data: { fileId: string; type: string; size: number } }
     expect(data).toMatchObject({ type: 'image/png', size: PNG.length })
     expect((await upload(token, 'application/pdf', PDF)).status).toBe(200)
-    const [doc] = await aidDb(harness.store).files.find({ _id: data.fileId }, { limit: 1000 })
+    const [doc] = await aidDb(local.harness.store).files.find({ _id: data.fileId }, { limit: 1000 })
     expect(doc.owner).toBe('demo-member')
     const back = await get(token, data.fileId)
     expect(back.headers.get('content-type')).toBe('image/png')
@@ -66,8 +43,8 @@ describe('uploads', () => {
     const tooLarge = await upload(token, 'image/png', big)
     expect(tooLarge.status).toBe(413)
     expect(((await tooLarge.json()) as { error: { code: string } }).error.code).toBe('FILE_TOO_LARGE')
-    expect(await aidDb(harness.store).files.count({})).toBe(0)
-    expect(fs.readdirSync(dir)).toEqual([])
+    expect(await aidDb(local.harness.store).files.count({})).toBe(0)
+    expect(fs.readdirSync(local.dir)).toEqual([])
   })
 
   it('serves a document only to its owner and the reviewers of the application that uses it', async () => {
@@ -80,13 +57,13 @@ describe('uploads', () => {
     const clerk = await login('clerk')
     // Before an application references it, even the clerk cannot read it.
     expect((await get(clerk, ids[0])).status).toBe(404)
-    const input = await applicationInput(harness.store, 'demo-member', {
+    const input = await applicationInput(local.harness.store, 'demo-member', {
       documents: [
         { kind: 'admission_letter', fileId: ids[0] },
         { kind: 'hardship_proof', fileId: ids[1] },
       ],
     })
-    const submitted = await harness.callAs('demo-member', 'aid', 'submit', input)
+    const submitted = await local.harness.callAs('demo-member', 'aid', 'submit', input)
     expect(submitted.ok).toBe(true)
     expect((await get(clerk, ids[0])).status).toBe(200)
     expect((await get(await login('city-clerk'), ids[1])).status).toBe(200)
@@ -94,7 +71,7 @@ describe('uploads', () => {
     expect((await get(await login('worker'), ids[0])).status).toBe(404)
     expect((await get(await login('merchant'), ids[0])).status).toBe(404)
     expect((await get(member, '../../etc/passwd')).status).toBe(404)
-    expect(await collections(harness.store).audit.count({})).toBe(0)
+    expect(await collections(local.harness.store).audit.count({})).toBe(0)
   })
 
   // #14 item 6: one account cannot fill the disk.
@@ -105,10 +82,10 @@ describe('uploads', () => {
     const over = await upload(token, 'image/png', pngNumbered(UPLOADS_PER_DAY))
     expect(over.status).toBe(429)
     expect(await over.json()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('明天') } })
-    expect(fs.readdirSync(dir)).toHaveLength(UPLOADS_PER_DAY)
-    expect(await aidDb(harness.store).files.count({})).toBe(UPLOADS_PER_DAY)
+    expect(fs.readdirSync(local.dir)).toHaveLength(UPLOADS_PER_DAY)
+    expect(await aidDb(local.harness.store).files.count({})).toBe(UPLOADS_PER_DAY)
     expect((await upload(await login('worker'), 'image/png', PNG)).status).toBe(200)
-    harness.clock.advance(24 * 3600_000 + 1)
+    local.harness.clock.advance(24 * 3600_000 + 1)
     expect((await upload(await login('member'), 'image/png', PNG)).status).toBe(200)
   })
 
@@ -116,11 +93,11 @@ describe('uploads', () => {
     const token = await login('member')
     const ids: string[] = []
     for (let i = 0; i < 2; i++) ids.push(((await (await upload(token, 'image/png', pngNumbered(i))).json()) as { data: { fileId: string } }).data.fileId)
-    await aidDb(harness.store).files.update({ _id: ids[0] }, { set: { createdAt: '2026-11-01T00:00:00.000Z' } })
+    await aidDb(local.harness.store).files.update({ _id: ids[0] }, { set: { createdAt: '2026-11-01T00:00:00.000Z' } })
     const job = SCHEDULE.find((j) => j.fn === 'aid')!
-    const result = await runJob(job, { store: harness.store, clock: harness.clock, secrets: harness.secrets, logError: () => undefined })
+    const result = await runJob(job, { store: local.harness.store, clock: local.harness.clock, secrets: local.harness.secrets, logError: () => undefined })
     expect(result).toMatchObject({ ok: true, data: { uploads: { ids: [ids[0]] } } })
-    removeLocalUploads(dir, job, result.ok ? result.data : null)
-    expect(fs.readdirSync(dir)).toEqual([ids[1]])
+    removeLocalUploads(local.dir, job, result.ok ? result.data : null)
+    expect(fs.readdirSync(local.dir)).toEqual([ids[1]])
   })
 })

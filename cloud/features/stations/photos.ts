@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
-import { cloudPhotoFile, localPhotoPath, MAX_PHOTO_BYTES, NOT_AN_IMAGE, sniffImage, type PhotoPurpose } from '../../../domain/stations/photos'
+import { cloudPhotoFile, localPhotoPath, MAX_PHOTO_BYTES, NOT_AN_IMAGE, PHOTO_TOO_LARGE, sniffImage, type PhotoPurpose } from '../../../domain/stations/photos'
 import { signedIn, type ActionContext, type Caller } from '../../lib/context'
 import { insertOnce } from '../../lib/resume'
 import { staffUnionIds } from '../../lib/roles'
@@ -27,7 +27,7 @@ export async function requirePhotoUpload(store: Store, caller: Caller, purpose: 
 
 /** The bytes' verdict: an image of at most 5 MB, or the refusal (a non-image: 不是图片…). */
 export function checkPhotoBytes(bytes: Uint8Array) {
-  if (bytes.length > MAX_PHOTO_BYTES) throw new CloudError('FILE_TOO_LARGE', '照片过大，请压缩到 5 MB 以内')
+  if (bytes.length > MAX_PHOTO_BYTES) throw new CloudError('FILE_TOO_LARGE', PHOTO_TOO_LARGE)
   const type = sniffImage(bytes)
   if (!type) throw new CloudError('FILE_TYPE', NOT_AN_IMAGE)
   return type

@@ -4,6 +4,7 @@ import type { Place } from '@domain/stations/places'
 import { FALLBACK_CITIES } from '@domain/stations/types'
 import { canOpenSettings, openLocationSettings, REENABLE_HINT } from '@/platform/location'
 import { PlaceSearch } from './PlaceSearch'
+import './LocationBanner.scss'
 
 interface Props {
   reason: 'denied' | 'unavailable' | 'no-consent'

@@ -6,6 +6,7 @@ import { choosePhoto } from '@/platform/upload'
 import { tappable } from '@/platform/a11y'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
+import './StationForm.scss'
 
 /** A station's photos on the upkeep form: add up to six (images only, checked by the cloud), remove any. */
 export function PhotoList({ photos, onChange }: { photos: string[]; onChange(photos: string[]): void }) {

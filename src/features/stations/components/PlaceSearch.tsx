@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { placeLabel, searchPlaces, type Place } from '@domain/stations/places'
+import './PlaceSearch.scss'
 
 /** Find a district or city by name (from the bundled gazetteer) and search around its centre. */
 export function PlaceSearch({ onChoose }: { onChoose(place: Place): void }) {

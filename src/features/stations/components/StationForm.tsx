@@ -11,6 +11,7 @@ import { UnionPicker } from '@/components/UnionPicker'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { PhotoList } from './PhotoList'
+import './StationForm.scss'
 
 type Form = ActionInput<'stations', 'save'>
 

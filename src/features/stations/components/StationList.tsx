@@ -4,6 +4,7 @@ import { formatDistance } from '@domain/geo'
 import { AmenityIcons } from './AmenityIcons'
 import { OpenTag } from './OpenTag'
 import { TypeIcon } from './TypeIcon'
+import './StationList.scss'
 
 /** Stations nearest first (a name search's may have no distance), with 营业中/已打烊, their kind and what they offer. */
 export function StationList({ stations, onOpen, empty = '附近没有符合条件的驿站。可以减少筛选条件，或换一个城市。' }: { stations: Array<StationSummary | StationHit>; onOpen(code: string): void; empty?: string }) {

@@ -8,6 +8,7 @@ import { SEARCH_LIMITS } from '@domain/stations/text-search'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { tappable } from '@/platform/a11y'
+import './StationSearch.scss'
 
 export interface Found {
   q: string

@@ -12,6 +12,7 @@ import { useCloud } from '@/services/useCloud'
 import { useMayCall } from '@/services/useMayCall'
 import { StationHeading } from '../../components/StationHeading'
 import '../../stations.scss'
+import './index.scss'
 
 type CheckedIn = ActionOutput<'stations', 'checkIn'>
 

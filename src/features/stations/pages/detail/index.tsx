@@ -16,6 +16,7 @@ import { StationCheckIns } from '../../components/StationCheckIns'
 import { StationEditor } from '../../components/StationEditor'
 import { StationHeading } from '../../components/StationHeading'
 import '../../stations.scss'
+import './index.scss'
 
 /** One station: what it offers, when it is open, call it, go there. */
 export default function StationDetailPage() {

@@ -9,6 +9,7 @@ import { pickCsv, type CsvSource } from '@/platform/csvFile'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import '../../stations.scss'
+import './index.scss'
 
 interface Checked {
   total: number

@@ -6,7 +6,10 @@ import { STATUS_NAMES } from '@domain/stations/types'
 import { PageShell } from '@/components/PageShell'
 import { tappable } from '@/platform/a11y'
 import { useCloud } from '@/services/useCloud'
+import '../../components/StationList.scss'
+import '../../components/StationSearch.scss'
 import '../../stations.scss'
+import './index.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 

@@ -11,6 +11,7 @@ import { StationSearch, type Found } from '../../components/StationSearch'
 import { useStations } from '../../store'
 import { useNearby } from '../../useNearby'
 import '../../stations.scss'
+import './index.scss'
 
 const openDetail = (code: string) => Taro.navigateTo({ url: `/features/stations/pages/detail/index?code=${encodeURIComponent(code)}` })
 

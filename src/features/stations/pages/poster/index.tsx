@@ -7,7 +7,9 @@ import { useCloud } from '@/services/useCloud'
 import { CheckInCode } from '../../components/CheckInCode'
 import { TypeIcon } from '../../components/TypeIcon'
 import { cardCheckPage } from '../../links'
+import '../../components/StationList.scss'
 import '../../stations.scss'
+import './index.scss'
 
 /**
  * A station's 打卡 poster, for staff of its managing union: the name, the kind and the code to scan,

@@ -12,7 +12,10 @@ import { tappable } from '@/platform/a11y'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 import { usePagedList } from '@/services/usePagedList'
+import { ReportPhotoThumb } from '../../components/ReportPhotoThumb'
+import '../../components/StationList.scss'
 import '../../stations.scss'
+import './index.scss'
 
 /** Resolved by someone else meanwhile: either way the report leaves this queue. */
 const GONE: readonly ErrorCode[] = ['ALREADY_DECIDED', 'NOT_FOUND']
@@ -38,6 +41,7 @@ function Report({ report, onDone }: { report: StationReport; onDone(): void }) {
       </Text>
       <Text className='station-detail__text'>{what}</Text>
       {report.note ? <Text className='station-detail__text'>“{report.note}”</Text> : null}
+      {report.photo ? <ReportPhotoThumb src={report.photo} id={report.id} /> : null}
       <Text className='report-queue__waiting'>
         {formatDate(report.createdAt)}提交 · {report.waiting}
       </Text>
