@@ -19,8 +19,15 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
   return type === 'image/jpeg' || type === 'image/png' ? type : null
 }
 
-/** Where the app puts each kind in WeChat cloud storage: station photos in a public-read folder, reports' in a private one. */
-export const PHOTO_FOLDERS: Record<PhotoPurpose, string> = { station: 'stations/photos', report: 'stations/reports' }
+/**
+ * Where the app uploads each kind in WeChat cloud storage, both private (only the uploader may write,
+ * nobody may read): a station photo is staged in `stations/uploads/` until stations.registerPhoto
+ * has checked it and copied it to STATION_PHOTOS_FOLDER; a report's photo stays where it is.
+ */
+export const PHOTO_FOLDERS: Record<PhotoPurpose, string> = { station: 'stations/uploads', report: 'stations/reports' }
+
+/** The public-read folder of kept station photos: only the cloud function writes there, no client. */
+export const STATION_PHOTOS_FOLDER = 'stations/photos'
 
 /** A fileID the app itself uploaded for this purpose: one name under its folder, nothing else in the bucket. */
 export const cloudPhotoFile = (purpose: PhotoPurpose) => new RegExp(`^cloud://[A-Za-z0-9._-]+/${PHOTO_FOLDERS[purpose]}/[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$`)

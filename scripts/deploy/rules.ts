@@ -30,30 +30,35 @@ export interface StorageRule {
  * literals whose `test` result must be compared explicitly (`… == true`). So a rule CAN be per path
  * and per owner, and this one is both:
  *
- * - read: the station photos (`stations/photos/…`, uploaded by clerks on the station form and
- *   registered by stations.registerPhoto, domain/stations/photos.ts PHOTO_FOLDERS) to anyone, signed
- *   in or not, as the public station pages show them with `<Image src="cloud://…">`; and the
+ * - read: the station photos (`stations/photos/…`, written only by stations.registerPhoto, which
+ *   copies a clerk's checked photo there, domain/stations/photos.ts STATION_PHOTOS_FOLDER) to anyone,
+ *   signed in or not, as the public station pages show them with `<Image src="cloud://…">`; and the
  *   join-poster 小程序码 images (`join-codes/<union>.png`, written by review.joinCode in
  *   cloud/features/join/poster.ts) to a signed-in WeChat user. Nothing else is readable by a client:
  *   金秋助学 documents under `aid/` and a report's photo under `stations/reports/` are opened by
  *   their owner and the clerks who may see them only through a 10-minute link the function makes
- *   after checking who asks (aid.fileLink, the report queue), and a CSV under `stations/imports/`
- *   is read only by the function that imports it (and deleted after).
+ *   after checking who asks (aid.fileLink, the report queue), a station photo staged under
+ *   `stations/uploads/` is read only by registerPhoto (and deleted after), and a CSV under
+ *   `stations/imports/` is read only by the function that imports it (and deleted after).
  * - write (upload, overwrite, delete): only a file the caller owns, and only under the folders the
- *   app uploads to: `aid/` (src/platform/upload.weapp.ts, before aid.registerUpload checks it),
- *   `stations/photos/` and `stations/reports/` (the same file, before stations.registerPhoto checks
- *   it) and `stations/imports/` (src/platform/csvFile.weapp.ts, before stations.checkImport).
- *   No client can write `join-codes/` or anything else.
+ *   app uploads to, all of them unreadable by clients: `aid/` (src/platform/upload.weapp.ts, before
+ *   aid.registerUpload checks it), `stations/uploads/` and `stations/reports/` (the same file,
+ *   before stations.registerPhoto checks it) and `stations/imports/` (src/platform/csvFile.weapp.ts,
+ *   before stations.checkImport). No client can write `stations/photos/`, `join-codes/` or
+ *   anything else: the only publicly readable files are the ones a function put there.
  *
  * What it cannot express: "create but not overwrite", or "staff only". An owner can replace or
- * delete their own file after registering it (write covers both). And any signed-in WeChat user can
- * put a file under `stations/photos/`, which anyone can then read by its fileID: registerPhoto only
- * records it for staff (and deletes what it refuses), so such a file is on no page, but it is
- * readable by whoever holds its fileID until it is deleted.
+ * delete their own file after registering it (write covers both), which matters only for the files
+ * the functions keep where they are (aid/, stations/reports/: read through their links, never
+ * public). Any signed-in WeChat user can put a file in the private folders, which nobody can read
+ * back but the functions: a file never registered stays until deleted (cloud storage cannot be
+ * listed from a function), costing storage but serving no one. So a station photo is staged in a
+ * private folder rather than written to the public one: "staff only" is checked by registerPhoto
+ * before it copies the photo, which the rule could not do.
  *
  * Rules take 1–3 minutes to apply after a change (same page).
  */
 export const STORAGE_RULE: StorageRule = {
   read: '/^stations\\/photos\\//.test(resource.path) == true || (auth != null && /^join-codes\\//.test(resource.path) == true)',
-  write: 'auth != null && resource.openid == auth.openid && /^(aid|stations\\/(photos|reports|imports))\\//.test(resource.path) == true',
+  write: 'auth != null && resource.openid == auth.openid && /^(aid|stations\\/(uploads|reports|imports))\\//.test(resource.path) == true',
 }

@@ -35,8 +35,9 @@ export async function chooseAndUpload(register: RegisterUpload): Promise<Uploade
 
 /**
  * A station's photo or a report's (WeChat): a photo from the album or the camera, compressed on the
- * phone, put in cloud storage under its purpose's folder, then recorded by `register`
- * (stations.registerPhoto, which reads it back and refuses what is not an image).
+ * phone, put in cloud storage under its purpose's private folder, then recorded by `register`
+ * (stations.registerPhoto, which reads it back, refuses what is not an image, and copies a
+ * station's photo to the public folder no client may write).
  */
 export async function choosePhoto(purpose: PhotoPurpose, register: RegisterPhoto, options: PhotoOptions = {}): Promise<string | null> {
   if (!(await askPrivacy('files'))) throw new CloudError('PRIVACY_DECLINED')

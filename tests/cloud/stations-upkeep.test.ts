@@ -2,8 +2,6 @@ import * as v from 'valibot'
 import { stationsDb } from '../../cloud/features/stations/collections'
 import { contract } from '../../domain/contract'
 import { cloudHarness } from '../helpers/cloud'
-import { describeOn } from '../helpers/store'
-import { TINY_PNG } from '../stand-ins/wechat-services'
 
 type Harness = Awaited<ReturnType<typeof cloudHarness>>
 type Result = { ok: boolean; data?: unknown; error?: { code: string; message: string } }
@@ -102,23 +100,6 @@ describe('stations.save: a clerk adds, edits, pauses and retires stations of the
     expect(listed.stations.length).toBeGreaterThan(0)
     expect(listed.stations.map((s) => s.code)).not.toContain('XC-NEW-01')
     expect(data<{ stations: unknown[] }>(await h.callAs('demo-hm-clerk', 'stations', 'managed', { q: 'XC-NEW-01' })).stations).toEqual([])
-  })
-})
-
-describeOn('wx', 'WeChat cloud storage', () => {
-  it('stations.registerPhoto reads the photo back: an image is kept (a station’s by its public fileID), anything else is 不是图片 and deleted', async () => {
-    const h = await cloudHarness()
-    const wx = h.wx
-    if (!wx) throw new Error('the WeChat home has its services')
-    const png = wx.putFromApp('stations/photos/a.png', TINY_PNG)
-    expect(data<{ photo: string }>(await h.callAs('demo-clerk', 'stations', 'registerPhoto', { fileId: png, purpose: 'station' })).photo).toBe(png)
-    const pdf = wx.putFromApp('stations/photos/b.png', Buffer.from('%PDF-1.4 not a photo'))
-    expect(await h.callAs('demo-clerk', 'stations', 'registerPhoto', { fileId: pdf, purpose: 'station' })).toMatchObject({ ok: false, error: { code: 'FILE_TYPE', message: '不是图片：只能上传 JPG 或 PNG 照片' } })
-    expect(wx.storage.has(pdf)).toBe(false)
-    // A member may not put photos on public pages; another folder is not this action's.
-    expect(await h.callAs('demo-member', 'stations', 'registerPhoto', { fileId: wx.putFromApp('stations/photos/c.png', TINY_PNG), purpose: 'station' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.callAs('demo-member', 'stations', 'registerPhoto', { fileId: wx.putFromApp('aid/d.png', TINY_PNG), purpose: 'report' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await stationsDb(h.store).photos.count({})).toBe(1)
   })
 })
 

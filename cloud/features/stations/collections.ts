@@ -109,7 +109,8 @@ export interface ReportCounterDoc extends Doc {
 /**
  * An uploaded photo (#18): a station's (public once on a station) or a report's (its managing union's
  * clerks only). Locally the bytes are a file under the uploads folder named by `_id`; in WeChat they
- * stay in cloud storage (`cloudFileId`) and `_id` is derived from the fileID.
+ * stay in cloud storage (`cloudFileId`: a report's where the app put it, a station's the public copy
+ * registerPhoto wrote) and `_id` is derived from the fileID the app uploaded.
  */
 export interface PhotoDoc extends Doc {
   owner: string

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ActionOutput, ActionParsed } from '../../../domain/contract'
 import { CloudError } from '../../../domain/errors'
-import { cloudPhotoFile, localPhotoPath, MAX_PHOTO_BYTES, NOT_AN_IMAGE, PHOTO_TOO_LARGE, sniffImage, type PhotoPurpose } from '../../../domain/stations/photos'
+import { cloudPhotoFile, localPhotoPath, MAX_PHOTO_BYTES, NOT_AN_IMAGE, PHOTO_TOO_LARGE, sniffImage, STATION_PHOTOS_FOLDER, type ImageType, type PhotoPurpose } from '../../../domain/stations/photos'
 import { signedIn, type ActionContext, type Caller } from '../../lib/context'
 import { insertOnce } from '../../lib/resume'
 import { staffUnionIds } from '../../lib/roles'
@@ -55,36 +55,60 @@ export async function mayViewPhoto(store: Store, caller: Caller | null, doc: Pho
 
 /**
  * Records a photo the app put in WeChat cloud storage, after reading it back: only from its
- * purpose's folder, an image by its first bytes, at most 5 MB. A refused file is deleted from
- * storage. The first account to register a fileID owns it; the same one again is answered again.
+ * purpose's upload folder (PHOTO_FOLDERS), an image by its first bytes, at most 5 MB. A station's
+ * photo arrives in a private staging folder, as no client may write the public one: once accepted,
+ * the function writes the bytes it read to `stations/photos/` under a name made from the staged
+ * fileID and keeps THAT fileID, then deletes the staged file. A report's photo is kept where it is.
+ * Whatever is refused after the folder check is deleted. The first account to register a fileID
+ * owns it; the same one again is answered again, and a retry after a crash finishes the work (the
+ * public copy is written under the same name, the staged file deleted).
  */
 export async function registerPhoto(input: ActionParsed<'stations', 'registerPhoto'>, ctx: ActionContext): Promise<ActionOutput<'stations', 'registerPhoto'>> {
-  if (!ctx.wechat) throw new CloudError('CLOUD_STORAGE_ONLY', '照片云存储只在微信小程序中使用，网页版请直接上传')
+  const wechat = ctx.wechat
+  if (!wechat) throw new CloudError('CLOUD_STORAGE_ONLY', '照片云存储只在微信小程序中使用，网页版请直接上传')
   const caller = signedIn(ctx)
   if (!cloudPhotoFile(input.purpose).test(input.fileId)) throw new CloudError('NOT_FOUND', '找不到照片，请重新上传')
   const { photos } = stationsDb(ctx.store)
   const id = `wx${createHash('sha256').update(input.fileId).digest('hex').slice(0, 32)}`
+  const staged = input.purpose === 'station'
   const existing = await photos.get(id)
   if (existing) {
     if (existing.owner !== caller.openid) throw new CloudError('NOT_FOUND', '找不到照片，请重新上传')
+    // Usually gone already (the first call deleted it); there only if that call stopped just before.
+    if (staged) await wechat.deleteFile(input.fileId).catch(() => undefined)
     return { photo: keptAs(existing) }
   }
-  await requirePhotoUpload(ctx.store, caller, input.purpose, ctx.now())
+  // Nobody may keep a refused file in cloud storage, the uploader included.
+  const refuse = async (refusal: unknown): Promise<never> => {
+    await wechat.deleteFile(input.fileId).catch((error) => ctx.logError('stations.registerPhoto: refused file not deleted', error))
+    throw refusal
+  }
+  await requirePhotoUpload(ctx.store, caller, input.purpose, ctx.now()).catch(refuse)
   let bytes: Buffer
   try {
-    bytes = await ctx.wechat.downloadFile(input.fileId)
+    bytes = await wechat.downloadFile(input.fileId)
   } catch (error) {
     ctx.logError('stations.registerPhoto: cloud storage download failed', error)
     throw new CloudError('NOT_FOUND', '找不到照片，请重新上传')
   }
-  let type
+  let type: ImageType
   try {
     type = checkPhotoBytes(bytes)
   } catch (refusal) {
-    // Nobody may keep a refused file in cloud storage, the uploader included.
-    await ctx.wechat.deleteFile(input.fileId).catch((error) => ctx.logError('stations.registerPhoto: refused file not deleted', error))
-    throw refusal
+    return refuse(refusal)
   }
-  const doc: PhotoDoc = { _id: id, owner: caller.openid, purpose: input.purpose, type, size: bytes.length, createdAt: ctx.now().toISOString(), cloudFileId: input.fileId }
-  return { photo: keptAs((await insertOnce(photos, doc)).doc) }
+  let kept = input.fileId
+  if (staged) {
+    try {
+      kept = await wechat.uploadFile(`${STATION_PHOTOS_FOLDER}/${id}.${type === 'image/png' ? 'png' : 'jpg'}`, bytes)
+    } catch (error) {
+      // The staged file stays, so the same call again can finish.
+      ctx.logError('stations.registerPhoto: public copy not written', error)
+      throw new CloudError('WECHAT_UNAVAILABLE', '照片暂时保存不了，请稍后重试')
+    }
+  }
+  const doc: PhotoDoc = { _id: id, owner: caller.openid, purpose: input.purpose, type, size: bytes.length, createdAt: ctx.now().toISOString(), cloudFileId: kept }
+  const stored = (await insertOnce(photos, doc)).doc
+  if (staged) await wechat.deleteFile(input.fileId).catch((error) => ctx.logError('stations.registerPhoto: staged file not deleted', error))
+  return { photo: keptAs(stored) }
 }
