@@ -163,7 +163,13 @@ describe('rest stations', () => {
     await page.tap('.preview-image')
     await page.locator('.preview-image').waitFor({ state: 'detached' })
     assert.ok(!((await page.getByTestId('station-detail').getByTestId('amenities').textContent()) ?? '').includes('换电柜'))
+    // The editor's chips are checkboxes and radios to a screen reader, with their state.
+    const chip = page.locator('#edit-amenity-8')
+    assert.equal(await chip.getAttribute('role'), 'checkbox')
+    assert.equal(await chip.getAttribute('aria-checked'), 'false')
     await page.tap('#edit-amenity-8')
+    assert.equal(await chip.getAttribute('aria-checked'), 'true')
+    assert.equal(await page.locator('#edit-status-active').getAttribute('aria-checked'), 'true')
     await page.locator('#edit-verified input').fill('2026-11-22')
     await shot(page, 'editing')
     await page.tap('#save-station')

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { StationDetail } from '@domain/contract'
 import { AMENITIES, STATION_STATUSES, STATUS_NAMES, type Amenity, type StationStatus } from '@domain/stations/types'
+import { choiceGroup, choosable } from '@/platform/a11y'
 import { call } from '@/services/cloud'
 import { useAction } from '@/services/useAction'
 
@@ -34,14 +35,14 @@ export function StationEditor({ station, onSaved }: { station: StationDetail; on
       <Input id='edit-hours' className='station-detail__text' placeholder='营业时间，如 mon-fri 08:00-20:00' value={hours} onInput={(e) => setHours(e.detail.value)} />
       <View className='chips'>
         {AMENITIES.map((a, i) => (
-          <Text key={a} id={`edit-amenity-${i}`} className={`chips__chip${amenities.includes(a) ? ' chips__chip--on' : ''}`} onClick={() => toggle(a)}>
+          <Text key={a} id={`edit-amenity-${i}`} className={`chips__chip${amenities.includes(a) ? ' chips__chip--on' : ''}`} {...choosable('checkbox', amenities.includes(a), () => toggle(a))}>
             {a}
           </Text>
         ))}
       </View>
-      <View className='chips'>
+      <View className='chips' {...choiceGroup} aria-label='状态'>
         {STATION_STATUSES.map((s) => (
-          <Text key={s} id={`edit-status-${s}`} className={`chips__chip${status === s ? ' chips__chip--on' : ''}`} onClick={() => setStatus(s)}>
+          <Text key={s} id={`edit-status-${s}`} className={`chips__chip${status === s ? ' chips__chip--on' : ''}`} {...choosable('radio', status === s, () => setStatus(s))}>
             {STATUS_NAMES[s]}
           </Text>
         ))}
