@@ -8,8 +8,8 @@
  *   --dry-run            print the plan, change nothing. Without credentials: the plan against an
  *                        empty environment (the whole set-up); with them: against what exists.
  *   --new-admin-invite   ask for a new first-administrator invitation even when one is open.
- *   --backfill-stations  run stations.backfillTerms to the end even when the stations code is as deployed
- *                        (one an earlier deploy left unfinished).
+ *   --backfill           run the batch backfills (stations' search keys, 金秋助学's reviewing unions)
+ *                        to the end even when their code is as deployed (one an earlier deploy left).
  *   --json               print the plan as JSON (it never holds a variable's value).
  *   --settings <path>    the local settings file (default .deploy.env; git-ignored).
  *   --build-dir <dir>    where to build the functions (default dist/cloudfunctions).
@@ -37,14 +37,14 @@ const ROOT = path.resolve(__dirname, '../..')
 interface Args {
   dryRun: boolean
   newAdminInvite: boolean
-  backfillStations: boolean
+  backfill: boolean
   json: boolean
   settingsFile: string
   buildDir: string
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dryRun: false, newAdminInvite: false, backfillStations: false, json: false, settingsFile: path.join(ROOT, DEFAULT_ENV_FILE), buildDir: DEFAULT_OUT_DIR }
+  const args: Args = { dryRun: false, newAdminInvite: false, backfill: false, json: false, settingsFile: path.join(ROOT, DEFAULT_ENV_FILE), buildDir: DEFAULT_OUT_DIR }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = () => {
@@ -54,7 +54,7 @@ function parseArgs(argv: string[]): Args {
     }
     if (a === '--dry-run') args.dryRun = true
     else if (a === '--new-admin-invite') args.newAdminInvite = true
-    else if (a === '--backfill-stations') args.backfillStations = true
+    else if (a === '--backfill') args.backfill = true
     else if (a === '--json') args.json = true
     else if (a === '--settings') args.settingsFile = value()
     else if (a === '--build-dir') args.buildDir = value()
@@ -103,7 +103,7 @@ async function main(): Promise<number> {
     title = `Plan against an empty environment (dry run without ${missing.join(', ')}: the whole set-up; nothing is read or changed):`
   }
 
-  const plan = planDeploy(desired, current, { newAdminInvite: args.newAdminInvite, backfillStations: args.backfillStations })
+  const plan = planDeploy(desired, current, { newAdminInvite: args.newAdminInvite, backfill: args.backfill })
   if (args.json) say(JSON.stringify(plan, null, 2))
   else say(formatPlan(plan, title))
   // With --json, stdout is the plan alone.
@@ -146,7 +146,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError) {
-      console.error(`${error.message}\nusage: npm run deploy:cloud -- [--dry-run] [--new-admin-invite] [--backfill-stations] [--json] [--settings <path>] [--build-dir <dir>]`)
+      console.error(`${error.message}\nusage: npm run deploy:cloud -- [--dry-run] [--new-admin-invite] [--backfill] [--json] [--settings <path>] [--build-dir <dir>]`)
       process.exit(2)
     }
     console.error(`The deploy stopped before changing anything: ${errorText(error)}`)

@@ -141,8 +141,8 @@ export interface Plan {
 export interface PlanOptions {
   /** --new-admin-invite: ask for a fresh invitation even when one exists or an administrator exists. */
   newAdminInvite?: boolean
-  /** --backfill-stations: run stations.backfillTerms even when the stations function's code is as deployed (a backfill an earlier deploy left unfinished). */
-  backfillStations?: boolean
+  /** --backfill: run the batch backfills (stations.backfillTerms, aid.backfillLevels) even when their function's code is as deployed (one an earlier deploy left unfinished). */
+  backfill?: boolean
 }
 
 /** MongoDB-style default name, kept to [A-Za-z0-9_]: `limitKey_1`, `childKey_1_year_1`, `location_2dsphere`. */
@@ -308,17 +308,21 @@ export function planDeploy(desired: DesiredState, current: CurrentState, options
   // stored before, once its code is up. On a store that has counters it does nothing (idempotent).
   const figuresCode = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === FIGURES_FUNCTION)
   if (figuresCode) steps.push({ kind: 'rebuildFigures', fn: FIGURES_FUNCTION, reason: `new code of ${FIGURES_FUNCTION}` })
-  // Likewise the aid function's: applications and objections stored before get their reviewing
-  // unions, which the desk and queues filter on (a batch a call, asked until done; idempotent).
-  const aidCode = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === AID_LEVELS_FUNCTION)
-  if (aidCode) steps.push({ kind: 'backfillAidLevels', fn: AID_LEVELS_FUNCTION, reason: `new code of ${AID_LEVELS_FUNCTION}` })
-  // The same for the stations' search keys (stations stored before the keys, or of their old kind):
-  // the local server fixes them at start, WeChat here. Idempotent: where none lack them it is two reads.
-  const stationsCode = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === STATIONS_FUNCTION)
-  const stationsBuilt = desired.functions.some((f) => f.name === STATIONS_FUNCTION)
-  if (stationsCode) steps.push({ kind: 'backfillStationTerms', fn: STATIONS_FUNCTION, reason: `new code of ${STATIONS_FUNCTION}` })
-  else if (options.backfillStations && stationsBuilt) steps.push({ kind: 'backfillStationTerms', fn: STATIONS_FUNCTION, reason: '--backfill-stations' })
-  else if (options.backfillStations) blockers.push(`--backfill-stations: this build has no ${STATIONS_FUNCTION} function`)
+  // The batch backfills, a batch a call, asked until done (idempotent: where nothing is missing it
+  // is a read or two). The aid function's gives applications and objections stored before their
+  // reviewing unions, which the desk and queues filter on; the stations function's gives stations
+  // stored before the search keys theirs. The local server runs both at start; WeChat needs them
+  // here, after the code, and --backfill runs them again to finish one an earlier deploy left.
+  const batchBackfills = [
+    { kind: 'backfillAidLevels', fn: AID_LEVELS_FUNCTION },
+    { kind: 'backfillStationTerms', fn: STATIONS_FUNCTION },
+  ] as const
+  for (const { kind, fn } of batchBackfills) {
+    const code = functionSteps.find((s) => (s.kind === 'createFunction' || s.kind === 'updateCode') && s.fn === fn)
+    if (code) steps.push({ kind, fn, reason: `new code of ${fn}` })
+    else if (options.backfill && desired.functions.some((f) => f.name === fn)) steps.push({ kind, fn, reason: '--backfill' })
+    else if (options.backfill) notes.push(`--backfill: this build has no ${fn} function`)
+  }
   const wanted = new Set(desired.functions.map((f) => f.name))
   for (const name of Object.keys(current.functions).filter((n) => !wanted.has(n)).sort()) {
     notes.push(`function ${name} is not built by this project: left alone`)

@@ -101,8 +101,8 @@ export function formatReport(report: ApplyReport): string {
   lines.push(`Failed:`, `  ✗ ${oneLine(report.failed.step)}`, `    because: ${report.failed.message}`)
   lines.push(`Not done (${report.notDone.length}):`, ...(report.notDone.length ? report.notDone.map((s) => `  - ${oneLine(s)}`) : ['  nothing']))
   lines.push('', 'Nothing done was undone. Run `npm run deploy:cloud` again once the cause is fixed: it reads what exists and does only the rest.')
-  if ([report.failed.step, ...report.notDone].some((s) => s.kind === 'backfillStationTerms')) {
-    lines.push('The stations’ search keys were not all given: once the rest is done, run `npm run deploy:cloud -- --backfill-stations` to finish.')
+  if ([report.failed.step, ...report.notDone].some((s) => s.kind === 'backfillStationTerms' || s.kind === 'backfillAidLevels')) {
+    lines.push('A backfill was not finished: once the rest is done, run `npm run deploy:cloud -- --backfill` to finish it.')
   }
   if ([report.failed.step, ...report.notDone].some((s) => s.kind === 'inviteFirstAdmin')) {
     lines.push('The first-administrator invitation was not made: once the rest is done, run `npm run deploy:cloud -- --new-admin-invite` to get one.')

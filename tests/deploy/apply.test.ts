@@ -227,6 +227,7 @@ describe('the reviewing unions of 金秋助学 rows stored before (aid.backfillL
     const report = await applyPlan(planDeploy(desired, EMPTY_STATE), refusing, options())
     expect(report.failed?.step.kind).toBe('backfillAidLevels')
     expect(report.failed?.message).toBe('aid.backfillLevels: 数据库暂时不可用 (500 rows filled before)')
+    expect(formatReport(report)).toContain('npm run deploy:cloud -- --backfill')
     const stuck = new RecordingCloud()
     stuck.levelsAnswers = [{ ok: true, data: { filled: 0, done: false } }, { ok: true, data: { filled: 0, done: false } }]
     const again = await applyPlan(planDeploy(desired, EMPTY_STATE), stuck, options())
@@ -259,7 +260,7 @@ describe('the stations’ search keys (stations.backfillTerms)', () => {
     expect(backfillCalls(cloud)).toHaveLength(MAX_BATCH_CALLS)
     expect(report.failed?.step.kind).toBe('backfillStationTerms')
     expect(report.failed?.message).toBe(`stations.backfillTerms: not done after ${MAX_BATCH_CALLS} calls (${500 * MAX_BATCH_CALLS} stations fixed); it is safe to ask it again`)
-    expect(formatReport(report)).toContain('--backfill-stations')
+    expect(formatReport(report)).toContain('npm run deploy:cloud -- --backfill')
   })
 
   it('stops the deploy when stations refuses, saying how far it got', async () => {

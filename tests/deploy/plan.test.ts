@@ -343,14 +343,18 @@ describe('the stations’ search keys (stations.backfillTerms)', () => {
     expect(steps[steps.length - 1].kind).toBe('inviteFirstAdmin')
   })
 
-  it('not asked for when the stations code is as deployed, unless --backfill-stations', () => {
+  it('not asked for when the stations code is as deployed, unless --backfill', () => {
     const current = stateOf(desired)
     const stationsChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'stations' ? { ...f, codeHash: fakeHash('stations', 9) } : f)) }
     expect(ofKind(planDeploy(stationsChanged, current).steps, 'backfillStationTerms')).toHaveLength(1)
     const reviewChanged = { ...desired, functions: desired.functions.map((f) => (f.name === 'review' ? { ...f, codeHash: fakeHash('review', 9) } : f)) }
     expect(ofKind(planDeploy(reviewChanged, current).steps, 'backfillStationTerms')).toEqual([])
-    expect(planDeploy(desired, current, { backfillStations: true }).steps).toEqual([{ kind: 'backfillStationTerms', fn: 'stations', reason: '--backfill-stations' }])
-    expect(formatPlan(planDeploy(desired, current, { backfillStations: true }), 'Plan')).toContain('ask stations to give stations stored before their search keys')
+    // --backfill finishes both batch backfills, whatever an earlier deploy left.
+    expect(planDeploy(desired, current, { backfill: true }).steps).toEqual([
+      { kind: 'backfillAidLevels', fn: 'aid', reason: '--backfill' },
+      { kind: 'backfillStationTerms', fn: 'stations', reason: '--backfill' },
+    ])
+    expect(formatPlan(planDeploy(desired, current, { backfill: true }), 'Plan')).toContain('ask stations to give stations stored before their search keys')
   })
 })
 
