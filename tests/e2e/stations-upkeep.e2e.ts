@@ -110,6 +110,8 @@ describe('rest stations: upkeep in the app', () => {
     await page.tap('#import-apply')
     await page.getByTestId('import-progress').getByText(`已导入 ${IMPORT_APPLY_BATCH} / 共 ${n} 行，未完成`).waitFor()
     await page.getByTestId('import-error').waitFor()
+    // Said where the button is: a long report does not push the reason out of sight.
+    assert.equal(await page.getByTestId('import-error').evaluate((el) => el.nextElementSibling?.id), 'import-apply')
     await shot(page, 'interrupted')
     assert.equal(await page.locator('#import-apply').textContent(), '继续导入')
     await page.tap('#import-apply')

@@ -94,6 +94,12 @@ export default function ImportStationsPage() {
       }
     })
 
+  const problem = (
+    <Text className='station-report__message' data-testid='import-error' aria-live='assertive'>
+      {message}
+    </Text>
+  )
+
   return (
     <PageShell>
       <View className='station-detail' data-testid='station-import'>
@@ -121,11 +127,7 @@ export default function ImportStationsPage() {
         <Button id='import-check' type='primary' loading={action.busy} disabled={action.busy || (!source && !text.trim())} onClick={() => void check()}>
           检查
         </Button>
-        {message ? (
-          <Text className='station-report__message' data-testid='import-error'>
-            {message}
-          </Text>
-        ) : null}
+        {message && !checked ? problem : null}
         {checked ? (
           <View data-testid='import-report'>
             <Text className='station-detail__label' data-testid='import-summary'>
@@ -140,6 +142,8 @@ export default function ImportStationsPage() {
                 已导入 {progress.next} / 共 {progress.total} 行{action.busy ? '，正在导入…' : '，未完成：再点“继续导入”接着导入'}
               </Text>
             ) : null}
+            {/* A failed import says why where the button is, not above a long report. */}
+            {message ? problem : null}
             {!done && checked.good ? (
               <Button id='import-apply' type='primary' block loading={action.busy} disabled={action.busy} onClick={() => void apply()}>
                 {progress ? '继续导入' : `导入 ${checked.good} 行`}
