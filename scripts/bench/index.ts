@@ -13,6 +13,7 @@ import { benchJoin } from './join'
 import { Results } from './results'
 import { benchTransfer } from './transfer'
 import { benchStations } from './stations'
+import { benchStationImport } from './stations-import'
 import { benchStaff } from './staff'
 
 /**
@@ -29,7 +30,7 @@ function ensureBuild(type: 'weapp' | 'h5') {
 }
 
 /** One part alone (`npm run bench -- stations`): its figures are printed, bench-results.json is left as it was. */
-const PARTS: Record<string, (results: Results) => Promise<void>> = { stations: benchStations }
+const PARTS: Record<string, (results: Results) => Promise<void>> = { stations: benchStations, 'stations-import': benchStationImport }
 
 async function main() {
   const results = new Results()
@@ -70,6 +71,8 @@ async function main() {
   benchCard(results)
   console.log('驿站（186,000 个，独立的服务器与数据）')
   await benchStations(results)
+  console.log('驿站批量导入（5,000 行，两种存储）')
+  await benchStationImport(results)
   console.log('台账操作记录（200,000 条，进程内）')
   await benchAudit(results)
 

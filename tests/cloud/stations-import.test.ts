@@ -128,3 +128,25 @@ describe('stations CSV import through the cloud: check → per-row report → ap
     expect(await h.callAs('demo-clerk', 'stations', 'checkImport', { fileId: gbk })).toMatchObject({ ok: false, error: { message: expect.stringContaining('UTF-8') } })
   })
 })
+
+describe('applyImport within WeChat\'s time limit', () => {
+  // Requests, not milliseconds: each one crosses Tencent's network in WeChat, and the function has
+  // cloud/functions/settings.ts's timeout for a call. npm run bench -- stations-import times them.
+  itOn('wx', 'counts requests to the database server', 'a batch of changed rows sends about one request a row, a batch of new rows a few in all', async () => {
+    const h = await cloudHarness()
+    let requests = 0
+    const send = h.server!.send.bind(h.server!)
+    h.server!.send = ((action, params) => {
+      requests++
+      return send(action, params)
+    }) as typeof send
+    const file = (suffix: string) => csv(...Array.from({ length: IMPORT_APPLY_BATCH }, (_, i) => row(`REQ-${i}`, { name: `请求驿站${i}${suffix}` })))
+    requests = 0
+    expect(data<{ inserted: number; next: number | null }>(await h.callAs('demo-clerk', 'stations', 'applyImport', { csv: file('') }))).toMatchObject({ inserted: IMPORT_APPLY_BATCH, next: null })
+    expect(requests).toBeLessThanOrEqual(30)
+    requests = 0
+    expect(data<{ updated: number }>(await h.callAs('demo-clerk', 'stations', 'applyImport', { csv: file('（改）') }))).toMatchObject({ updated: IMPORT_APPLY_BATCH })
+    expect(requests).toBeGreaterThanOrEqual(IMPORT_APPLY_BATCH)
+    expect(requests).toBeLessThanOrEqual(IMPORT_APPLY_BATCH + 10)
+  })
+})
