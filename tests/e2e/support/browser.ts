@@ -37,6 +37,9 @@ export function screenshots(flow: string) {
     step += 1
     // Taro's web router slides pages in: let the transition finish so the picture shows one page.
     await page.waitForTimeout(400)
+    // A Taro toast fades in and out over 0.1 s, half transparent on the way (axe once measured its
+    // 已保存 at 1.7:1 mid-fade): wait until each one is shown or gone, as a person reads it.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro__toast')).every((el) => ['0', '1'].includes(getComputedStyle(el).opacity) || getComputedStyle(el).display === 'none'), undefined, { timeout: 2000 })
     await page.screenshot({ path: path.join(dir, `${String(step).padStart(2, '0')}-${name}.png`) })
     await expectAccessible(page, `${flow}/${name}`)
   }
