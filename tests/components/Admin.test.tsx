@@ -7,7 +7,7 @@ import { ERROR_MESSAGES } from '@domain/errors'
 import People from '@/features/admin/pages/people/index'
 import Merchants from '@/features/admin/pages/merchants/index'
 import Me from '@/pages/me/index'
-import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor as waitForSoon } from '../setup/app'
+import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, typeInto, waitFor as waitForSoon } from '../setup/app'
 
 // 邀请与人员, 商户管理 and 我的's roles on Taro's H5 runtime, the cloud answered here per action
 // (the real server: tests/e2e/roles.e2e.ts).
@@ -80,13 +80,6 @@ function fakeCloud(answers: Record<string, Reply[] | ((data: any) => Reply)>) {
 /** As long as a loaded machine may need: these pages make a few requests and render NutUI between taps. */
 const waitFor = (check: () => void) => waitForSoon(check, 4000)
 const tap = (id: string) => testUtils.fireEvent.click(byId(id)!)
-/** Types into a Taro input by its id, as a person would: the native field's own setter, then an input event. */
-const typeInto = async (id: string, value: string) => {
-  await waitFor(() => expect(byId(id)?.querySelector('input')).not.toBeNull())
-  const field = byId(id)!.querySelector('input')!
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value)
-  testUtils.fireEvent.input(field)
-}
 /**
  * Whether nothing carries this test id. Polled as a boolean: a failing `toBeNull()` on a Taro element
  * prints its whole React fiber, which takes long enough to starve the answers being waited for.

@@ -3,7 +3,7 @@ import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
 import Poster from '@/features/join/pages/poster/index'
 import type { PosterUnion } from '@/features/join/usePosterUnions'
-import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor, type FakeResponse } from '../setup/app'
+import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, typeInto, waitFor, type FakeResponse } from '../setup/app'
 
 // The poster's QR code (the qrcode package) encodes with TextEncoder, which jsdom leaves out.
 Object.assign(globalThis, { TextEncoder })
@@ -36,12 +36,7 @@ function fakeCloud(answer: Answer) {
 const listed = () => Array.from(document.querySelectorAll('[id^="poster-pick-"] .join-find__name')).map((n) => n.textContent)
 const poster = () => byTestId('join-poster')?.querySelector('.join-union__name')?.textContent
 const tap = (id: string) => testUtils.fireEvent.click(byId(id)!)
-const typeKeyword = async (value: string) => {
-  await waitFor(() => expect(byId('field-poster-keyword')?.querySelector('input')).not.toBeNull())
-  const field = byId('field-poster-keyword')!.querySelector('input')!
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value)
-  testUtils.fireEvent.input(field)
-}
+const typeKeyword = (value: string) => typeInto('field-poster-keyword', value)
 
 beforeEach(() => {
   resetApp()

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import type { JoinUnion, StationDetail } from '@domain/contract'
 import EditStation from '@/features/stations/pages/edit/index'
-import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, waitFor as waitForSoon } from '../setup/app'
+import { agreePrivacy, byId, byTestId, jsonResponse, resetApp, signIn, stubFetch, typeInto, waitFor as waitForSoon } from '../setup/app'
 
 // The station form's 管理工会 on Taro's H5 runtime, the cloud answered here per action (the real
 // server: tests/e2e/stations-upkeep.e2e.ts; admin.subtreeUnions' search: tests/cloud). A clerk of a
@@ -54,12 +54,6 @@ function fakeCloud() {
 
 const waitFor = (check: () => void) => waitForSoon(check, 4000)
 const tap = (id: string) => testUtils.fireEvent.click(byId(id)!)
-const typeInto = async (id: string, value: string) => {
-  await waitFor(() => expect(byId(id)?.querySelector('input')).not.toBeNull())
-  const field = byId(id)!.querySelector('input')!
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value)
-  testUtils.fireEvent.input(field)
-}
 
 beforeEach(() => {
   resetApp()

@@ -74,3 +74,14 @@ export async function waitFor(check: () => void, timeout = 1000): Promise<void> 
     }
   }
 }
+
+/**
+ * Types into a Taro input by its id, as a person would, once the field is there: the native field's
+ * own value setter (React ignores a plain assignment), then the input event a keyboard sends.
+ */
+export async function typeInto(id: string, value: string, timeout?: number): Promise<void> {
+  await waitFor(() => expect(byId(id)?.querySelector('input')).not.toBeNull(), timeout)
+  const field = byId(id)!.querySelector('input')!
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value)
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, cancelable: false, composed: true }))
+}

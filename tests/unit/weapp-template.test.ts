@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { ESLint } from 'eslint'
 import { runtimeAliases, templateAliasProblems } from '../../scripts/lib/weapp-template'
 
 describe('templateAliasProblems (run on every weapp build by tests/weapp/compile.ts)', () => {
@@ -43,4 +44,11 @@ describe('templateAliasProblems (run on every weapp build by tests/weapp/compile
     write(agreeing().replace('<view ', '<view hover-class="{{i.p9||\'none\'}}" ').replace(/ aria-label="[^"]*"(?=[^>]*><\/button>)/, ''))
     expect(templateAliasProblems(dir, aliases).sort()).toEqual(['button: base.wxml does not write aria-label, so a screen reader never gets it', 'view: base.wxml reads hover-class from p9, the runtime sends it as nothing'])
   })
+
+  it('has eslint refuse a hover* prop, which the WeChat build no longer writes for a View', async () => {
+    const eslint = new ESLint({ cwd: path.resolve(__dirname, '../..') })
+    const lint = async (code: string) => (await eslint.lintText(code, { filePath: 'src/components/HoverProbe.tsx' }))[0].messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message)
+    expect(await lint("import { View } from '@tarojs/components'\n\nexport const Probe = () => <View hoverClass='pressed' />\n")).toEqual([expect.stringContaining('No hover* props')])
+    expect(await lint("import { View } from '@tarojs/components'\n\nexport const Probe = () => <View className='pressed' />\n")).toEqual([])
+  }, 30_000)
 })
